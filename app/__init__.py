@@ -1,0 +1,3 @@
+"""MotCua Desk: use cases and domain rules for one-stop-shop counters."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,174 @@
+"""Applicant details: validation of what the clerk or a JSON file gives, and saving."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import cccd
+from app.domain.errors import DomainError
+from db.models import Applicant
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+MAX_NAME = 300
+MAX_ADDRESS = 1000
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    kind: str
+    full_name: str
+    id_number: str | None = None
+    tax_code: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+def clean_text(data: dict[str, Any], key: str, limit: int = 300) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int):
+        raise DomainError(
+            "bad_field", f"Trường “{key}” không hợp lệ.", f"Field “{key}” is invalid.", field=key
+        )
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        raise DomainError(
+            "too_long",
+            f"Trường “{key}” dài quá {limit} ký tự.",
+            f"Field “{key}” is longer than {limit} characters.",
+            field=key,
+        )
+    return text or None
+
+
+def _birth_date(value: Any, today: date) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        parsed = date.fromisoformat(str(value))
+    except ValueError:
+        raise DomainError(
+            "bad_birth_date",
+            f"Ngày sinh “{value}” không hợp lệ (dạng YYYY-MM-DD).",
+            f"Birth date “{value}” is invalid (use YYYY-MM-DD).",
+            field="birth_date",
+        ) from None
+    cccd.validate_birth_date(parsed, today)
+    return parsed
+
+
+def parse_applicant(data: Any, today: date) -> ApplicantInput:
+    """Validate applicant fields; raises DomainError naming the first bad field."""
+    if not isinstance(data, dict):
+        raise DomainError(
+            "missing_applicant", "Thiếu thông tin người nộp hồ sơ.", "Applicant details missing.",
+            field="applicant",
+        )
+    kind = data.get("kind") or ("organisation" if data.get("tax_code") else "person")
+    if kind not in ("person", "organisation"):
+        raise DomainError(
+            "bad_kind", "Loại đối tượng phải là cá nhân hoặc tổ chức.",
+            "Applicant kind must be person or organisation.", field="kind",
+        )
+    full_name = clean_text(data, "full_name", MAX_NAME)
+    if not full_name:
+        raise DomainError(
+            "missing_name", "Chưa nhập họ tên người nộp hồ sơ.", "Applicant's name is missing.",
+            field="full_name",
+        )
+    birth = _birth_date(data.get("birth_date"), today)
+    sex = cccd.normalize_sex(data["sex"]) if data.get("sex") else None
+    id_number = clean_text(data, "id_number", 20)
+    tax_code = clean_text(data, "tax_code", 20)
+    if kind == "person":
+        if not id_number:
+            raise DomainError(
+                "missing_id_number", "Chưa nhập số định danh cá nhân (CCCD).",
+                "The personal ID number is missing.", field="id_number",
+            )
+        id_number = cccd.validate_id_number(id_number, birth_date=birth, sex=sex)
+    elif not tax_code or not _TAX_CODE.match(tax_code):
+        raise DomainError(
+            "bad_tax_code", "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
+            "An organisation's tax code is 10 digits (or 10-3).", field="tax_code",
+        )
+    phone = clean_text(data, "phone", 30)
+    if phone and not _PHONE.match(phone):
+        raise DomainError(
+            "bad_phone", f"Số điện thoại “{phone}” không hợp lệ.", f"Invalid phone “{phone}”.",
+            field="phone",
+        )
+    email = clean_text(data, "email", 200)
+    if email and not _EMAIL.match(email):
+        raise DomainError(
+            "bad_email", f"Địa chỉ thư điện tử “{email}” không hợp lệ.",
+            f"Invalid e-mail “{email}”.", field="email",
+        )
+    return ApplicantInput(
+        kind=kind,
+        full_name=full_name,
+        id_number=id_number,
+        tax_code=tax_code,
+        birth_date=birth,
+        sex=sex,
+        address=clean_text(data, "address", MAX_ADDRESS),
+        phone=phone,
+        email=email,
+    )
+
+
+def find_existing(session: Session, value: ApplicantInput) -> Applicant | None:
+    if value.kind == "person" and value.id_number:
+        clause = Applicant.id_number == value.id_number
+    elif value.tax_code:
+        clause = Applicant.tax_code == value.tax_code
+    else:
+        return None
+    return session.scalars(select(Applicant).where(clause).order_by(Applicant.id.desc())).first()
+
+
+def save(session: Session, value: ApplicantInput, now: datetime) -> Applicant:
+    """Create the applicant, or refresh a returning one's details."""
+    row = find_existing(session, value)
+    if row is None:
+        row = Applicant(uuid=str(uuid.uuid4()))
+        session.add(row)
+    row.kind = value.kind
+    row.full_name = value.full_name
+    row.id_number = value.id_number
+    row.tax_code = value.tax_code
+    row.birth_date = value.birth_date or row.birth_date
+    row.sex = value.sex or row.sex
+    row.address = value.address or row.address
+    row.phone = value.phone or row.phone
+    row.email = value.email or row.email
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+def to_wire(row: Applicant) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "id_number": row.id_number,
+        "tax_code": row.tax_code,
+        "full_name": row.full_name,
+        "birth_date": row.birth_date.isoformat() if row.birth_date else None,
+        "sex": row.sex,
+        "address": row.address,
+        "phone": row.phone,
+        "email": row.email,
+    }

@@ -1,0 +1,253 @@
+"""What each CLI subcommand does; every one goes through the app use cases."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from argparse import Namespace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app import auth, catalogue, clock, intake, lookup, office_setup, progress, settings, station
+from app.cli.output import Output
+from app.domain.errors import DomainError
+from app.domain.formatting import format_datetime, format_money
+from app.domain.status import Status
+from app.domain.workcalendar import ProcessingUnit, WorkCalendar
+from app.dossiers import by_code, view
+from app.storage import open_database
+from db.engine import Database
+
+
+def actor(db: Database, args: Namespace) -> auth.Actor:
+    with db.read() as session:
+        username = args.user or settings.get(session, "cli_user")
+        if not username:
+            raise DomainError(
+                "no_cli_user", "Chưa chỉ định cán bộ (--user).", "No officer given (--user)."
+            )
+        return auth.actor_for(session, username)
+
+
+def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
+    password = args.admin_password
+    if password is None:
+        if not sys.stdin.isatty():
+            raise DomainError(
+                "missing_password",
+                "Thiếu mật khẩu quản trị (--admin-password).",
+                "The admin password is missing (--admin-password).",
+            )
+        password = getpass.getpass(out.t("Mật khẩu quản trị: ", "Admin password: "))
+    req = office_setup.SetupRequest(
+        office_code=args.office_code,
+        office_name=args.office_name,
+        station_number=args.station,
+        admin_user=args.admin_user,
+        admin_password=password,
+        admin_full_name=args.admin_name,
+        parent_name=args.parent_name,
+        address=args.address,
+        phone=args.phone,
+        place_name=args.place,
+    )
+    db = office_setup.initialise(data_dir, req)
+    with db.read() as session:
+        info = station.load(session)
+    db.dispose()
+    data = {
+        "data_dir": str(data_dir),
+        "office_code": info.agency_code,
+        "station": info.station_number,
+        "sequence_start": info.sequence.start,
+        "sequence_end": info.sequence.end,
+    }
+    out.emit(
+        data,
+        [
+            out.t(f"Đã khởi tạo {data_dir}", f"Initialised {data_dir}"),
+            out.t(
+                f"Cơ quan {info.agency_code}, quầy {info.station_number} "
+                f"(số thứ tự {info.sequence.start:04d}–{info.sequence.end:04d} mỗi ngày)",
+                f"Office {info.agency_code}, station {info.station_number} "
+                f"(daily numbers {info.sequence.start:04d}–{info.sequence.end:04d})",
+            ),
+        ],
+    )
+    return 0
+
+
+def cmd_catalogue(args: Namespace, db: Database, out: Output) -> int:
+    if args.catalogue_command == "set-fee":
+        catalogue.set_fee(db, actor(db, args), args.code, args.amount, args.note)
+        out.emit(
+            {"code": args.code, "fee_amount": args.amount},
+            [out.t(f"Đã cập nhật lệ phí {args.code}: ", f"Fee of {args.code} set to ")
+             + format_money(args.amount)],
+        )
+        return 0
+    items = catalogue.list_procedures(db, getattr(args, "search", ""))
+    lines = [
+        f"{p.code}  {p.name}  [{p.processing_text}; {format_money(p.fee_amount)}]"
+        + ("" if p.verified else out.t("  (chưa xác minh)", "  (unverified)"))
+        for p in items
+    ]
+    out.emit([p.to_json() for p in items], lines)
+    return 0
+
+
+def _read_json(path: str) -> Any:
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DomainError(
+            "unreadable_file",
+            f"Không đọc được tệp “{path}”: {exc.__class__.__name__}.",
+            f"Cannot read file “{path}”: {exc.__class__.__name__}.",
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DomainError(
+            "bad_json",
+            f"Tệp “{path}” không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}).",
+            f"File “{path}” is not valid JSON (line {exc.lineno}, column {exc.colno}).",
+        ) from None
+
+
+def cmd_receive(args: Namespace, db: Database, out: Output) -> int:
+    data = _read_json(args.file)
+    result = intake.receive(db, actor(db, args), data)
+    out.emit(
+        {
+            "uuid": result.uuid,
+            "code": result.code,
+            "received_at": result.received_at,
+            "due_at": result.due_at,
+            "lookup_secret": result.lookup_secret,
+            "lookup_url": result.lookup_url,
+            "logbook_book": result.logbook_book,
+            "logbook_line": result.logbook_line,
+            "fee_amount": result.fee_amount,
+        },
+        [
+            out.t("Đã tiếp nhận hồ sơ ", "Received dossier ") + result.code,
+            out.t("Hẹn trả kết quả: ", "Appointment: ") + format_datetime(result.due_at),
+            out.t("Mã tra cứu: ", "Look-up secret: ") + result.lookup_secret,
+        ],
+    )
+    return 0
+
+
+def cmd_lookup(args: Namespace, db: Database, out: Output) -> int:
+    result = lookup.lookup(db, actor(db, args), " ".join(args.query))
+    lines = [
+        f"{d.code}  {d.applicant_name}  {d.procedure_name}  [{d.status_label}"
+        + (out.t(", quá hạn", ", overdue") if d.overdue else "")
+        + f"]  {out.t('hẹn', 'due')} {format_datetime(d.due_at)}"
+        for d in result.items
+    ] or [out.t("Không tìm thấy hồ sơ nào.", "No dossier found.")]
+    out.emit(
+        {"kind": result.kind, "query": result.query, "results": [d.to_json() for d in result.items]},
+        lines,
+    )
+    return 0
+
+
+def cmd_show(args: Namespace, db: Database, out: Output) -> int:
+    auth.require(actor(db, args), "dossier.lookup")
+    with db.read() as session:
+        d = view(by_code(session, args.code.strip()), clock.now(), detail=True)
+    lines = [
+        f"{d.code} — {d.status_label}",
+        f"{d.applicant_name} ({d.applicant_id_number or ''})",
+        f"{d.procedure_code} {d.procedure_name}",
+        out.t("Tiếp nhận: ", "Received: ") + format_datetime(d.received_at),
+        out.t("Hẹn trả: ", "Due: ") + format_datetime(d.due_at),
+    ] + [f"  {h.at:%d/%m/%Y %H:%M}  {h.status_label}  {h.note or ''}" for h in d.history]
+    out.emit(d.to_json(), lines)
+    return 0
+
+
+def cmd_status(args: Namespace, db: Database, out: Output) -> int:
+    change = progress.change_status(db, actor(db, args), args.code, args.to_status, args.note)
+    label = Status(change.to_status).label_vi
+    out.emit(
+        {"code": change.code, "from_status": change.from_status, "to_status": change.to_status,
+         "status_label": label, "at": change.at},
+        [out.t(f"Hồ sơ {change.code}: {label}", f"Dossier {change.code}: status {change.to_status}")],
+    )
+    return 0
+
+
+def cmd_return(args: Namespace, db: Database, out: Output) -> int:
+    change = progress.record_return(
+        db, actor(db, args), args.code, args.collector, args.collector_id, args.note
+    )
+    out.emit(
+        {"code": change.code, "from_status": change.from_status, "to_status": change.to_status,
+         "returned_at": change.at},
+        [out.t(f"Đã trả kết quả hồ sơ {change.code}", f"Result of {change.code} returned")],
+    )
+    return 0
+
+
+def cmd_due(args: Namespace, data_dir: Path, out: Output) -> int:
+    received = clock.parse_datetime(args.received, field="received")
+    db = open_database(data_dir) if office_setup.is_initialised(data_dir) else None
+    try:
+        if db is not None:
+            with db.read() as session:
+                calendar = station.work_calendar(session)
+                cutoff_time = settings.get_time(session, "cutoff_time")
+                proc = catalogue.get(session, args.procedure) if args.procedure else None
+                spec = _due_spec(args, proc)
+        else:
+            from app.catalogue_seed import load_seed
+
+            calendar, cutoff_time = WorkCalendar(), datetime.strptime("15:00", "%H:%M").time()
+            seeds = {p.code: p for p in load_seed().procedures}
+            seed = seeds.get(args.procedure.strip()) if args.procedure else None
+            if args.procedure and seed is None:
+                raise DomainError(
+                    "unknown_procedure",
+                    f"Không có thủ tục mã “{args.procedure}” trong danh mục.",
+                    f"No procedure with code “{args.procedure}” in the catalogue.",
+                )
+            spec = _due_spec(args, seed)
+    finally:
+        if db is not None:
+            db.dispose()
+    value, unit, after_cutoff = spec
+    due = calendar.due_at(
+        received, value, ProcessingUnit(unit), next_day_after_cutoff=after_cutoff,
+        cutoff=cutoff_time,
+    )
+    out.emit(
+        {"received_at": received, "due_at": due, "processing_value": value,
+         "processing_unit": unit, "next_day_after_cutoff": after_cutoff},
+        [out.t("Hẹn trả kết quả: ", "Due: ") + format_datetime(due)],
+    )
+    return 0
+
+
+def _due_spec(args: Namespace, proc: Any) -> tuple[int, str, bool]:
+    if proc is None:
+        if args.working_days is None or args.working_days < 0:
+            raise DomainError(
+                "bad_days", "Số ngày làm việc phải là số nguyên không âm.",
+                "Working days must be a non-negative whole number.",
+            )
+        return args.working_days, "working_days", False
+    if proc.processing_value is None or proc.processing_unit is None:
+        raise DomainError(
+            "procedure_without_time",
+            f"Thủ tục {proc.code} chưa có thời hạn giải quyết đã xác minh.",
+            f"Procedure {proc.code} has no confirmed processing time.",
+        )
+    return proc.processing_value, str(proc.processing_unit), proc.next_day_after_cutoff

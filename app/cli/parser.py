@@ -1,0 +1,66 @@
+"""The command line: ``python main.py [--data-dir DIR] [--json] SUBCOMMAND``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="main.py",
+        description="MotCua Desk — phần mềm Bộ phận Một cửa (tiếp nhận, biên nhận, tra cứu).",
+    )
+    p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--user", help="cán bộ thực hiện (mặc định: quản trị tạo lúc init)")
+    sub = p.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    s = sub.add_parser("init", help="khởi tạo thư mục dữ liệu cho một quầy")
+    s.add_argument("--office-code", required=True, help="mã định danh cơ quan, vd 000.00.24.H47")
+    s.add_argument("--office-name", required=True)
+    s.add_argument("--parent-name", help="cơ quan cấp trên (dòng đầu tiêu đề văn bản)")
+    s.add_argument("--place", help="địa danh ghi trên văn bản, vd “Hà Nội”")
+    s.add_argument("--address")
+    s.add_argument("--phone")
+    s.add_argument("--station", required=True, type=int, help="số quầy (1, 2, …)")
+    s.add_argument("--admin-user", required=True)
+    s.add_argument("--admin-name", default="Quản trị hệ thống")
+    s.add_argument("--admin-password", help="nếu bỏ trống sẽ được hỏi")
+
+    s = sub.add_parser("catalogue", help="danh mục thủ tục hành chính")
+    csub = s.add_subparsers(dest="catalogue_command", metavar="ACTION")
+    c = csub.add_parser("list", help="liệt kê thủ tục")
+    c.add_argument("--search", default="", help="lọc theo tên (không dấu) hoặc mã")
+    c = csub.add_parser("set-fee", help="nhập lệ phí do tỉnh quy định")
+    c.add_argument("code")
+    c.add_argument("amount", type=int)
+    c.add_argument("--note")
+
+    s = sub.add_parser("receive", help="tiếp nhận hồ sơ từ tệp JSON")
+    s.add_argument("--file", required=True, help="tệp JSON mô tả hồ sơ ('-' = stdin)")
+
+    s = sub.add_parser("lookup", help="tra cứu theo mã, QR biên nhận, số CCCD hoặc họ tên")
+    s.add_argument("query", nargs="+")
+
+    s = sub.add_parser("show", help="xem chi tiết một hồ sơ")
+    s.add_argument("code")
+
+    s = sub.add_parser("status", help="chuyển trạng thái hồ sơ")
+    s.add_argument("code")
+    s.add_argument("--set", dest="to_status", required=True, help="mã trạng thái (1–10)")
+    s.add_argument("--note")
+
+    s = sub.add_parser("return", help="trả kết quả cho người dân")
+    s.add_argument("code")
+    s.add_argument("--collector", required=True, help="họ tên người nhận kết quả")
+    s.add_argument("--collector-id", help="số giấy tờ của người nhận")
+    s.add_argument("--note")
+
+    s = sub.add_parser("due", help="tính ngày hẹn trả kết quả")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--procedure", help="mã thủ tục")
+    g.add_argument("--working-days", type=int)
+    s.add_argument("--received", required=True, help="thời điểm tiếp nhận ISO 8601")
+
+    sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
+    return p

@@ -1,0 +1,29 @@
+"""Where a station keeps its database, backups and attachments."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DB_NAME = "motcua.sqlite3"
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("MOTCUA_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(user_data_dir("MotCuaDesk", appauthor=False))
+
+
+def db_path(data_dir: Path) -> Path:
+    return data_dir / DB_NAME
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"
+
+
+def attachments_dir(data_dir: Path) -> Path:
+    return data_dir / "attachments"

@@ -1,0 +1,34 @@
+"""How money, dates and times are written on screens and paper forms."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def format_money(amount: int | None) -> str:
+    """50000 → '50.000 đ' (Vietnamese thousands separator, dong sign)."""
+    value = int(amount or 0)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value):,} đ".replace(",", ".")
+
+
+def format_date(value: date | datetime | None) -> str:
+    """dd/mm/yyyy, or an empty string for a missing date."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_datetime(value: datetime | None) -> str:
+    """HH:MM dd/mm/yyyy, as shown in tables."""
+    return value.strftime("%H:%M %d/%m/%Y") if value else ""
+
+
+def format_long_datetime(value: datetime) -> str:
+    """'09 giờ 05 phút, ngày 13 tháng 02 năm 2026', as on the receipt."""
+    return (
+        f"{value:%H} giờ {value:%M} phút, ngày {value:%d} tháng {value:%m} năm {value:%Y}"
+    )
+
+
+def format_long_date(value: date) -> str:
+    """'ngày 13 tháng 02 năm 2026', as in the place-and-date header line."""
+    return f"ngày {value:%d} tháng {value:%m} năm {value:%Y}"

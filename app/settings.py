@@ -1,0 +1,93 @@
+"""Office settings kept in the station database, with their defaults.
+
+Values the regulations leave unconfirmed (working hours, the 15:00 cut-off,
+the size of a station's daily sequence slice) live here rather than in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from db.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: str
+    label_vi: str
+    admin_only: bool = True
+
+
+SPECS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in [
+        SettingSpec("working_hours", "07:30-11:30,13:30-17:30", "Giờ làm việc"),
+        SettingSpec("cutoff_time", "15:00", "Giờ tính sang ngày làm việc sau"),
+        SettingSpec("place_name", "", "Địa danh ghi trên văn bản"),
+        SettingSpec("public_base_url", "", "Địa chỉ trang tra cứu công khai"),
+        SettingSpec("server_url", "", "Địa chỉ máy chủ đồng bộ"),
+        SettingSpec("bank_bin", "", "Mã BIN ngân hàng (VietQR)"),
+        SettingSpec("bank_account", "", "Số tài khoản nhận phí"),
+        SettingSpec("bank_account_name", "", "Tên tài khoản nhận phí"),
+        SettingSpec("receipt_layout", "a4", "Khổ giấy biên nhận", admin_only=False),
+        SettingSpec("receipt_two_per_page", "0", "Hai liên trên một trang", admin_only=False),
+        SettingSpec("printer_name", "", "Máy in mặc định", admin_only=False),
+        SettingSpec("idle_lock_minutes", "15", "Khóa màn hình sau (phút)"),
+        SettingSpec("login_max_failures", "5", "Số lần đăng nhập sai tối đa"),
+        SettingSpec("login_lock_minutes", "2", "Thời gian khóa tài khoản (phút)"),
+        SettingSpec("language", "vi", "Ngôn ngữ", admin_only=False),
+        SettingSpec("cli_user", "", "Cán bộ mặc định của dòng lệnh"),
+    ]
+}
+
+# The reference server's default address; a receipt printed before any server
+# is configured still carries a well-formed look-up link with the code in it.
+FALLBACK_PUBLIC_BASE_URL = "http://127.0.0.1:8080"
+
+
+def get(session: Session, key: str) -> str:
+    spec = SPECS.get(key)
+    if spec is None:
+        raise KeyError(key)
+    row = session.get(Setting, key)
+    return row.value if row is not None else spec.default
+
+
+def get_all(session: Session) -> dict[str, str]:
+    stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    return {key: stored.get(key, spec.default) for key, spec in SPECS.items()}
+
+
+def put(session: Session, key: str, value: str) -> None:
+    if key not in SPECS:
+        raise DomainError("unknown_setting", f"Không có thiết lập “{key}”.", f"No setting “{key}”.")
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def get_int(session: Session, key: str) -> int:
+    try:
+        return int(get(session, key))
+    except ValueError:
+        return int(SPECS[key].default)
+
+
+def get_time(session: Session, key: str) -> time:
+    try:
+        return time.fromisoformat(get(session, key))
+    except ValueError:
+        return time.fromisoformat(SPECS[key].default)
+
+
+def public_base_url(session: Session) -> str:
+    base = get(session, "public_base_url") or get(session, "server_url")
+    return (base or FALLBACK_PUBLIC_BASE_URL).rstrip("/")

@@ -1,0 +1,1 @@
+"""Local database: models, engine setup, migrations and queries."""

@@ -1,0 +1,268 @@
+"""SQLAlchemy models of the counter station's local database.
+
+The schema itself is created and upgraded only by the Alembic migrations in
+``db/migrations``; these classes must stay in step with them (a test compares
+the two).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Office(Base):
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    parent_name: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(String(500))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+
+class Station(Base):
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    sequence_start: Mapped[int] = mapped_column(Integer)
+    sequence_end: Mapped[int] = mapped_column(Integer)
+    is_local: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (UniqueConstraint("office_id", "number"),)
+
+
+class Officer(Base):
+    __tablename__ = "officer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Procedure(Base):
+    __tablename__ = "procedure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    name_folded: Mapped[str] = mapped_column(String(500))
+    field: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[str | None] = mapped_column(String(100))
+    processing_value: Mapped[int | None] = mapped_column(Integer)
+    processing_unit: Mapped[str | None] = mapped_column(String(20))
+    processing_note: Mapped[str | None] = mapped_column(Text)
+    next_day_after_cutoff: Mapped[bool] = mapped_column(Boolean, default=False)
+    fee_amount: Mapped[int] = mapped_column(Integer, default=0)
+    fee_set_by: Mapped[str] = mapped_column(String(20), default="none")
+    fee_note: Mapped[str | None] = mapped_column(Text)
+    fee_edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    result_place: Mapped[str | None] = mapped_column(String(300))
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    unverified: Mapped[list] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    components: Mapped[list[ProcedureComponent]] = relationship(
+        back_populates="procedure",
+        order_by="ProcedureComponent.index",
+        cascade="all, delete-orphan",
+    )
+
+
+class ProcedureComponent(Base):
+    __tablename__ = "procedure_component"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    originals: Mapped[int] = mapped_column(Integer, default=1)
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    procedure: Mapped[Procedure] = relationship(back_populates="components")
+
+    __table_args__ = (UniqueConstraint("procedure_id", "index"),)
+
+
+class Applicant(Base):
+    __tablename__ = "applicant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")
+    id_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    full_name: Mapped[str] = mapped_column(String(300))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(10))
+    address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Dossier(Base):
+    __tablename__ = "dossier"
+    __table_args__ = (Index("ix_dossier_status_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicant.id"), index=True)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"))
+    channel: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[int] = mapped_column(Integer, index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    logbook_book: Mapped[str | None] = mapped_column(String(40))
+    logbook_line: Mapped[int | None] = mapped_column(Integer)
+    fee_amount: Mapped[int] = mapped_column(Integer, default=0)
+    fee_paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    lookup_secret: Mapped[str] = mapped_column(String(40))
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    sync_error: Mapped[str | None] = mapped_column(Text)
+
+    procedure: Mapped[Procedure] = relationship()
+    applicant: Mapped[Applicant] = relationship()
+    components: Mapped[list[DossierComponent]] = relationship(
+        back_populates="dossier", order_by="DossierComponent.index"
+    )
+    history: Mapped[list[StatusHistory]] = relationship(
+        back_populates="dossier", order_by="StatusHistory.id"
+    )
+
+
+class DossierComponent(Base):
+    __tablename__ = "dossier_component"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"))
+    procedure_component_id: Mapped[int | None] = mapped_column(
+        ForeignKey("procedure_component.id")
+    )
+    index: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    digitized: Mapped[bool] = mapped_column(Boolean, default=False)
+    reused: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="components")
+
+    __table_args__ = (UniqueConstraint("dossier_id", "index"),)
+
+
+class StatusHistory(Base):
+    __tablename__ = "status_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[int] = mapped_column(Integer)
+    officer: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20), default="counter")
+
+    dossier: Mapped[Dossier] = relationship(back_populates="history")
+
+
+class OutboxEvent(Base):
+    __tablename__ = "outbox_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    type: Mapped[str] = mapped_column(String(60))
+    dossier_uuid: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "id"),)
+
+
+class SyncCursor(Base):
+    __tablename__ = "sync_cursor"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarOverride(Base):
+    __tablename__ = "calendar_override"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    officer: Mapped[str | None] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str | None] = mapped_column(String(100))
+    detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DaySequence(Base):
+    """Last sequence number this station used for each day's dossier codes."""
+
+    __tablename__ = "day_sequence"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), primary_key=True)
+    last_used: Mapped[int] = mapped_column(Integer)
+
+
+class LogbookCounter(Base):
+    __tablename__ = "logbook_counter"
+
+    book: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_line: Mapped[int] = mapped_column(Integer)
