@@ -17,10 +17,15 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.domain.errors import DomainError
+from db.engine import Database
 from db.models import Officer
 
 ROLES = ("clerk", "supervisor", "admin")
-ROLE_LABELS_VI = {"clerk": "Cán bộ tiếp nhận", "supervisor": "Lãnh đạo bộ phận", "admin": "Quản trị"}
+ROLE_LABELS_VI = {
+    "clerk": "Cán bộ tiếp nhận",
+    "supervisor": "Lãnh đạo bộ phận",
+    "admin": "Quản trị",
+}
 _RANK = {role: i for i, role in enumerate(ROLES)}
 
 # The least role that may do each thing.
@@ -115,47 +120,56 @@ def _bad_login() -> DomainError:
     )
 
 
-def login(session: Session, username: str, password: str, now: datetime) -> Actor:
+def login(db: Database, username: str, password: str, now: datetime) -> Actor:
     """Check a password offline against the local officer table.
 
     Repeated failures lock the account for a while (settings
-    ``login_max_failures`` and ``login_lock_minutes``).
+    ``login_max_failures`` and ``login_lock_minutes``). The failure count is
+    committed before the refusal is raised, so the lock cannot be dodged.
     """
-    officer = session.scalar(select(Officer).where(Officer.username == username.strip().lower()))
-    if officer is None or not officer.active:
-        raise _bad_login()
-    if officer.locked_until and officer.locked_until > now:
-        minutes = max(1, int((officer.locked_until - now).total_seconds() // 60) + 1)
-        raise DomainError(
-            "account_locked",
-            f"Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {minutes} phút.",
-            f"Account locked after repeated failures; try again in {minutes} minute(s).",
+    error: DomainError | None = None
+    with db.write() as session:
+        officer = session.scalar(
+            select(Officer).where(Officer.username == username.strip().lower())
         )
-    try:
-        _hasher.verify(officer.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        officer.failed_logins += 1
-        if officer.failed_logins >= settings.get_int(session, "login_max_failures"):
-            lock = settings.get_int(session, "login_lock_minutes")
-            officer.locked_until = now + timedelta(minutes=lock)
+        if officer is None or not officer.active:
+            error = _bad_login()
+        elif officer.locked_until and officer.locked_until > now:
+            minutes = max(1, int((officer.locked_until - now).total_seconds() // 60) + 1)
+            error = DomainError(
+                "account_locked",
+                f"Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {minutes} phút.",
+                f"Account locked after repeated failures; try again in {minutes} minute(s).",
+            )
+        elif not _matches(officer.password_hash, password):
+            officer.failed_logins += 1
+            if officer.failed_logins >= settings.get_int(session, "login_max_failures"):
+                lock = settings.get_int(session, "login_lock_minutes")
+                officer.locked_until = now + timedelta(minutes=lock)
+                officer.failed_logins = 0
+            error = _bad_login()
+        else:
             officer.failed_logins = 0
-        raise _bad_login() from None
-    officer.failed_logins = 0
-    officer.locked_until = None
-    if _hasher.check_needs_rehash(officer.password_hash):
-        officer.password_hash = _hasher.hash(password)
-    return Actor.of(officer)
+            officer.locked_until = None
+            if _hasher.check_needs_rehash(officer.password_hash):
+                officer.password_hash = _hasher.hash(password)
+            actor = Actor.of(officer)
+    if error is not None:
+        raise error
+    return actor
+
+
+def _matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 def verify_password(session: Session, username: str, password: str) -> bool:
     """Re-check the signed-in officer's password, e.g. to unlock an idle window."""
     officer = session.scalar(select(Officer).where(Officer.username == username))
-    if officer is None:
-        return False
-    try:
-        return _hasher.verify(officer.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    return officer is not None and _matches(officer.password_hash, password)
 
 
 def actor_for(session: Session, username: str) -> Actor:

@@ -185,7 +185,9 @@ def _allocate_code(session: Session, info: station.StationInfo, received: dateti
     return code
 
 
-def _logbook_line(session: Session, info: station.StationInfo, received: datetime) -> tuple[str, int]:
+def _logbook_line(
+    session: Session, info: station.StationInfo, received: datetime
+) -> tuple[str, int]:
     book = f"{received.year}/Q{info.station_number:02d}"
     counter = session.get(LogbookCounter, book)
     if counter is None:

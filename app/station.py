@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import settings
 from app.domain.codes import SequenceSlice
 from app.domain.errors import DomainError
 from app.domain.workcalendar import WorkCalendar, WorkingHours
-from app import settings
 from db.models import CalendarOverride, Office, Station
 
 

@@ -100,10 +100,7 @@ def cmd_catalogue(args: Namespace, db: Database, out: Output) -> int:
 
 def _read_json(path: str) -> Any:
     try:
-        if path == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(path).read_text(encoding="utf-8-sig")
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise DomainError(
             "unreadable_file",
@@ -153,7 +150,11 @@ def cmd_lookup(args: Namespace, db: Database, out: Output) -> int:
         for d in result.items
     ] or [out.t("Không tìm thấy hồ sơ nào.", "No dossier found.")]
     out.emit(
-        {"kind": result.kind, "query": result.query, "results": [d.to_json() for d in result.items]},
+        {
+            "kind": result.kind,
+            "query": result.query,
+            "results": [d.to_json() for d in result.items],
+        },
         lines,
     )
     return 0
@@ -180,7 +181,7 @@ def cmd_status(args: Namespace, db: Database, out: Output) -> int:
     out.emit(
         {"code": change.code, "from_status": change.from_status, "to_status": change.to_status,
          "status_label": label, "at": change.at},
-        [out.t(f"Hồ sơ {change.code}: {label}", f"Dossier {change.code}: status {change.to_status}")],
+        [out.t(f"Hồ sơ {change.code}: {label}", f"Dossier {change.code}: {change.to_status}")],
     )
     return 0
 

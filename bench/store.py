@@ -1,0 +1,194 @@
+"""Station database at scale: look-ups and intake over a million dossiers.
+
+    python bench/store.py [--dossiers 1000000] [--data-dir DIR]
+
+Fills a fresh station database (the real schema, via the real migrations)
+with realistic dossiers spread over five years and 25 procedures, then times
+the use cases a clerk runs. Prints medians / p95 beside the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app import auth, intake, lookup  # noqa: E402
+from app.domain.codes import format_code  # noqa: E402
+from app.domain.text import fold  # noqa: E402
+from app.office_setup import SetupRequest, initialise  # noqa: E402
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+            "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Đoàn"]
+SURNAME_WEIGHTS = [38, 11, 9.5, 7, 5, 4, 4.5, 3.9, 3.5, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 1, 1, 1, 1]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Quang", "Xuân", "Thu", "Kim",
+          "Gia", "Bảo", "Anh", "Hoài", "Tiến", "Công", "Phương"]
+GIVEN = ["An", "Anh", "Bình", "Châu", "Cường", "Dũng", "Dương", "Đào", "Đạt", "Đức", "Giang",
+         "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hòa", "Hùng", "Hương", "Huy", "Khánh", "Lan",
+         "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhung", "Phong", "Phúc", "Quân",
+         "Quỳnh", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Trung", "Tuấn", "Vân", "Việt", "Yến"]
+PROVINCES = ["001", "031", "079", "048", "092", "038", "040", "036", "026", "027"]
+
+
+def fill(db_path: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    procs = conn.execute(
+        "SELECT id, code FROM procedure WHERE processing_value IS NOT NULL ORDER BY code LIMIT 25"
+    ).fetchall()
+    comps = {
+        pid: conn.execute(
+            "SELECT id, idx, name FROM (SELECT id, \"index\" AS idx, name FROM procedure_component "
+            "WHERE procedure_id = ?) ORDER BY idx", (pid,)
+        ).fetchall()
+        for pid, _ in procs
+    }
+    start = datetime(2021, 11, 1, 7, 30)
+    span_minutes = 5 * 365 * 24 * 60
+    per_day: dict[str, int] = {}
+    applicants = max(1, int(n * 0.7))
+    batch = 20_000
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    for i in range(1, applicants + 1):
+        sex = rng.random() < 0.5
+        year = rng.randint(1940, 2008)
+        century_digit = (0 if year < 2000 else 2) + (1 if sex else 0)
+        idn = f"{rng.choice(PROVINCES)}{century_digit}{year % 100:02d}{i:06d}"[:12]
+        name = " ".join([rng.choices(SURNAMES, SURNAME_WEIGHTS)[0], rng.choice(MIDDLE),
+                         rng.choice(GIVEN)])
+        conn.execute(
+            "INSERT INTO applicant (id, uuid, kind, id_number, full_name, sex, address, "
+            "updated_at) VALUES (?, ?, 'person', ?, ?, ?, ?, ?)",
+            (i, str(uuid.UUID(int=rng.getrandbits(128))), idn, name, "Nữ" if sex else "Nam",
+             f"Thôn {rng.randint(1, 20)}, xã Tân Lập", "2026-01-01 00:00:00"),
+        )
+        if i % batch == 0:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+    names = dict(conn.execute("SELECT id, full_name FROM applicant"))
+    received_list = sorted(
+        start + timedelta(minutes=rng.randrange(span_minutes)) for _ in range(n)
+    )
+    for i, received in enumerate(received_list, start=1):
+        pid, _code = procs[i % len(procs)]
+        day = received.strftime("%y%m%d")
+        seq = per_day.get(day, 0) + 1
+        per_day[day] = seq
+        code = format_code("000.00.24.H47", received.date(), seq)
+        applicant = rng.randint(1, applicants)
+        status = 10 if received < datetime(2026, 10, 1) else rng.choice([2, 4, 9])
+        conn.execute(
+            "INSERT INTO dossier (id, uuid, code, procedure_id, applicant_id, station_id, "
+            "channel, status, sets, received_at, due_at, fee_amount, fee_paid, lookup_secret, "
+            "logbook_book, logbook_line) VALUES (?, ?, ?, ?, ?, 1, 1, ?, 1, ?, ?, 0, 1, ?, ?, ?)",
+            (i, str(uuid.UUID(int=rng.getrandbits(128))), code, pid, applicant, status,
+             received.isoformat(" "), (received + timedelta(days=3)).isoformat(" "),
+             "ABCDEFGHJK", str(received.year), i),
+        )
+        conn.executemany(
+            "INSERT INTO dossier_component (dossier_id, procedure_component_id, \"index\", name, "
+            "originals, copies, digitized, reused) VALUES (?, ?, ?, ?, 1, 0, 1, 0)",
+            [(i, cid, idx, cname) for cid, idx, cname in comps[pid][:2]],
+        )
+        conn.execute(
+            "INSERT INTO status_history (dossier_id, status, officer, at, source) "
+            "VALUES (?, 2, 'admin', ?, 'counter')", (i, received.isoformat(" ")),
+        )
+        conn.execute(
+            "INSERT INTO dossier_search (rowid, name) VALUES (?, ?)", (i, fold(names[applicant]))
+        )
+        if i % batch == 0:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            print(f"  … {i:,} dossiers ({time.perf_counter() - t0:.0f} s)", flush=True)
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--dossiers", type=int, default=1_000_000)
+    ap.add_argument("--data-dir", type=Path)
+    args = ap.parse_args()
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="motcua-bench-")) / "station"
+    db = initialise(
+        data_dir,
+        SetupRequest("000.00.24.H47", "UBND xã Tân Lập", 1, "admin", "matkhau-bench"),
+    )
+    db.dispose()
+    print(f"Filling {args.dossiers:,} dossiers into {data_dir} …")
+    t = time.perf_counter()
+    fill(data_dir / "motcua.sqlite3", args.dossiers)
+    print(f"filled in {time.perf_counter() - t:.0f} s")
+
+    from app.storage import open_database
+
+    db = open_database(data_dir)
+    actor = auth.Actor("admin", "Quản trị", "admin")
+    rng = random.Random(1)
+    conn = sqlite3.connect(data_dir / "motcua.sqlite3")
+    sample = conn.execute(
+        "SELECT d.code, a.id_number, a.full_name FROM dossier d JOIN applicant a "
+        "ON a.id = d.applicant_id WHERE d.id IN ("
+        + ",".join(str(rng.randint(1, args.dossiers)) for _ in range(200))
+        + ")"
+    ).fetchall()
+    conn.close()
+    codes = [s[0] for s in sample]
+    ids = [s[1] for s in sample]
+    names = [" ".join(fold(s[2]).split()[i] for i in (0, 2)) for s in sample]
+
+    it = iter(codes * 3)
+    by_code = timed(lambda: lookup.lookup(db, actor, next(it)), 200)
+    it_id = iter(ids * 3)
+    by_id = timed(lambda: lookup.lookup(db, actor, next(it_id)), 200)
+    it_name = iter(names * 3)
+    by_name = timed(lambda: lookup.lookup(db, actor, next(it_name)), 200)
+
+    from tests.conftest import INTAKE
+
+    now = datetime(2026, 11, 20, 9, 0)
+    receive = timed(lambda: intake.receive(db, actor, dict(INTAKE), now=now), 100)
+    db.dispose()
+    size = (data_dir / "motcua.sqlite3").stat().st_size
+
+    print()
+    print(f"{'measure':42} {'value':>12}   target")
+    print(f"{'lookup by code, median':42} {statistics.median(by_code):9.2f} ms   ≤ 2 ms")
+    print(f"{'lookup by ID number, median':42} {statistics.median(by_id):9.2f} ms   ≤ 5 ms")
+    print(f"{'folded name search (50 hits), p95':42} {p95(by_name):9.2f} ms   ≤ 50 ms")
+    print(f"{'folded name search, median':42} {statistics.median(by_name):9.2f} ms")
+    print(f"{'receive one dossier end to end, median':42} {statistics.median(receive):9.2f} ms"
+          "   ≤ 20 ms")
+    print(f"{'database bytes per dossier':42} {size / args.dossiers:12.0f}")
+
+
+if __name__ == "__main__":
+    main()
