@@ -43,6 +43,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("login_lock_minutes", "2", "Thời gian khóa tài khoản (phút)"),
         SettingSpec("language", "vi", "Ngôn ngữ", admin_only=False),
         SettingSpec("cli_user", "", "Cán bộ mặc định của dòng lệnh"),
+        SettingSpec("head_name", "", "Họ tên thủ trưởng cơ quan (ký phiếu xin lỗi, thông báo)"),
+        SettingSpec("head_title", "Chủ tịch", "Chức vụ thủ trưởng cơ quan"),
+        SettingSpec("contact_phone", "", "Số điện thoại liên hệ in trên phiếu", admin_only=False),
     ]
 }
 

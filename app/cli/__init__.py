@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from app import datadir
-from app.cli import commands, selftest
+from app.cli import commands, print_cmd, selftest
 from app.cli.output import Output
 from app.cli.parser import build_parser
 from app.domain.errors import DomainError
@@ -28,6 +28,7 @@ NEEDS_DB = {
     "show": commands.cmd_show,
     "status": commands.cmd_status,
     "return": commands.cmd_return,
+    "print": print_cmd.cmd_print,
 }
 NO_DB = {
     "init": commands.cmd_init,

@@ -62,5 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--working-days", type=int)
     s.add_argument("--received", required=True, help="thời điểm tiếp nhận ISO 8601")
 
+    s = sub.add_parser("print", help="in biên nhận, các phiếu và sổ theo dõi ra tệp PDF")
+    s.add_argument(
+        "form",
+        choices=["receipt", "supplement", "refusal", "apology", "control", "stop", "logbook"],
+    )
+    s.add_argument("code", nargs="?", help="mã hồ sơ (trừ logbook)")
+    s.add_argument("--out", required=True, help="tệp PDF đầu ra")
+    s.add_argument("--layout", choices=["a4", "80mm"], help="khổ biên nhận (mặc định: thiết lập)")
+    s.add_argument("--two-per-page", action="store_true", help="hai liên biên nhận trên một trang")
+    s.add_argument("--reprint", action="store_true", help="đánh dấu “BẢN SAO”")
+    s.add_argument("--reason", help="lý do (bổ sung, từ chối, xin lỗi, dừng)")
+    s.add_argument(
+        "--missing", help="thành phần cần bổ sung: số thứ tự hoặc tên, cách nhau dấu phẩy"
+    )
+    s.add_argument("--guidance", help="nơi tra cứu quy định (phiếu bổ sung)")
+    s.add_argument("--contact", help="cán bộ/số điện thoại liên hệ")
+    s.add_argument("--new-date", help="ngày hẹn mới ISO 8601 (phiếu xin lỗi)")
+    s.add_argument("--requested", dest="requested_at", help="ngày người dân đề nghị dừng")
+    s.add_argument("--from", dest="date_from", help="sổ theo dõi: từ ngày YYYY-MM-DD")
+    s.add_argument("--to", dest="date_to", help="sổ theo dõi: đến ngày YYYY-MM-DD")
+
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
     return p

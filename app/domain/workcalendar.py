@@ -24,11 +24,11 @@ Rules, in the order they apply:
   of the working day on which counting starts. 0 working hours is the start.
 * N calendar days are the start plus N days at the same clock time. If that
   day is not a working day, the deadline moves to the next working day at the
-  same clock time (the Civil Code, 2015 art. 148(5), also moves a deadline
-  that falls on a day off to the next working day). Keeping the clock time,
-  rather than jumping to that day's close, means a longer period never gives
-  an earlier deadline: 2 days landing on a Saturday and 4 days landing on the
-  Monday give the same moment.
+  same clock time. (The Civil Code, 2015 art. 148(5), moves such a deadline
+  to the end of the next working day; keeping the clock time instead means a
+  longer period never gives an earlier deadline: 2 days landing on a Saturday
+  and 4 days landing on the Monday give the same moment, whereas moving only
+  the day-off case to a close would make the 2-day deadline the later one.)
 * Negative amounts are refused.
 """
 

@@ -149,3 +149,23 @@ def test_no_subcommand_prints_help(tmp_path: Path):
     proc = run(tmp_path, lang="vi_VN.UTF-8")
     assert proc.returncode == 0
     assert "receive" in proc.stdout
+
+
+def test_print_receipt_and_logbook_from_the_cli(station: Path, tmp_path: Path):
+    intake_file = tmp_path / "hoso.json"
+    intake_file.write_text(json.dumps(INTAKE, ensure_ascii=False), encoding="utf-8")
+    got = ok_json(station, "receive", "--file", str(intake_file))
+    out = tmp_path / "bien-nhan.pdf"
+    printed = ok_json(station, "print", "receipt", got["code"], "--out", str(out),
+                      "--layout", "80mm")
+    assert printed["out"] == str(out) and out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert got["code"] in text and "Nguyễn Văn Đức" in text
+    book = tmp_path / "so.pdf"
+    ok_json(station, "print", "logbook", "--from", "2026-02-01", "--to", "2026-02-28",
+            "--out", str(book))
+    assert got["code"] in subprocess.run(["pdftotext", str(book), "-"], capture_output=True,
+                                         text=True).stdout
+    proc = run(station, "print", "refusal", got["code"], "--out", str(tmp_path / "x.pdf"))
+    assert proc.returncode == 1 and "lý do" in proc.stderr
+    assert not (tmp_path / "x.pdf").exists()

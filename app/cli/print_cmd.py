@@ -1,0 +1,73 @@
+"""``print FORM CODE --out FILE.pdf`` and ``print logbook --from --to --out``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from argparse import Namespace
+from datetime import date
+from pathlib import Path
+
+from app import printing
+from app.cli.commands import actor
+from app.cli.output import Output
+from app.domain.errors import DomainError
+from db.engine import Database
+
+
+def _day(value: str | None, option: str) -> date:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        raise DomainError(
+            "bad_date", f"{option} phải là ngày dạng YYYY-MM-DD.",
+            f"{option} must be a date like YYYY-MM-DD.", field=option,
+        ) from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Never leave a half-written PDF where a printer spooler might pick it up."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError(
+            "cannot_write",
+            f"Không ghi được tệp “{path}” ({exc.strerror or exc.__class__.__name__}).",
+            f"Cannot write “{path}” ({exc.strerror or exc.__class__.__name__}).",
+        ) from None
+
+
+def cmd_print(args: Namespace, db: Database, out: Output) -> int:
+    who = actor(db, args)
+    target = Path(args.out)
+    if args.form == "logbook":
+        date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+        pdf = printing.print_logbook(db, who, date_from, date_to)
+        subject = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"
+    else:
+        if not args.code:
+            raise DomainError(
+                "missing_code", "Cần mã hồ sơ để in.", "A dossier code is required.",
+                field="code",
+            )
+        options = printing.parse_options(
+            reason=args.reason, missing=args.missing, guidance=args.guidance,
+            contact=args.contact, new_date=args.new_date, requested_at=args.requested_at,
+        )
+        pdf = printing.print_form(
+            db, who, args.form, args.code, layout=args.layout,
+            two_per_page=True if args.two_per_page else None,
+            reprint=True if args.reprint else None, options=options,
+        )
+        subject = args.code
+    write_atomically(target, pdf)
+    out.emit(
+        {"form": args.form, "target": subject, "out": str(target), "bytes": len(pdf)},
+        [out.t(f"Đã in {printing.FORM_LABELS_VI[args.form]} ({subject}) ra {target}",
+               f"Printed {args.form} ({subject}) to {target}")],
+    )
+    return 0
