@@ -18,8 +18,8 @@ from db.models import Applicant
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
-MAX_NAME = 300
-MAX_ADDRESS = 1000
+MAX_NAME = 200
+MAX_ADDRESS = 500
 
 
 @dataclass(frozen=True)

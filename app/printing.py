@@ -132,7 +132,7 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
         logbook_line=str(dossier.logbook_line or ""),
         fee_amount=dossier.fee_amount,
         fee_paid=dossier.fee_paid,
-        fee_note=proc.fee_note,
+        fee_note=None,
         lookup_url=lookup_url(settings.public_base_url(session), dossier.code,
                               dossier.lookup_secret),
         receiving_officer=officer,

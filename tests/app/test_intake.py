@@ -130,7 +130,7 @@ def test_full_disk_gives_clear_message_and_keeps_last_good_state(db, clerk, inta
     from app.storage import translating_storage_errors
 
     receive = translating_storage_errors(intake_uc.receive)
-    intake["applicant"]["address"] = "x" * 900
+    intake["applicant"]["address"] = "x" * 480
     with pytest.raises(DomainError) as info:  # noqa: PT012 - fill until the "disk" is full
         for _ in range(500):
             before = snapshot(db.path)
