@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from app import datadir
-from app.cli import commands, print_cmd, selftest
+from app.cli import commands, print_cmd, selftest, sync_cmd
 from app.cli.output import Output
 from app.cli.parser import build_parser
 from app.domain.errors import DomainError
@@ -29,6 +29,8 @@ NEEDS_DB = {
     "status": commands.cmd_status,
     "return": commands.cmd_return,
     "print": print_cmd.cmd_print,
+    "enroll": sync_cmd.cmd_enroll,
+    "sync": sync_cmd.cmd_sync,
 }
 NO_DB = {
     "init": commands.cmd_init,
@@ -63,6 +65,7 @@ def run(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else datadir.default_data_dir()
+    args.data_dir_resolved = data_dir
     try:
         if args.command in NO_DB:
             return NO_DB[args.command](args, data_dir, out)

@@ -83,5 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--from", dest="date_from", help="sổ theo dõi: từ ngày YYYY-MM-DD")
     s.add_argument("--to", dest="date_to", help="sổ theo dõi: đến ngày YYYY-MM-DD")
 
+    s = sub.add_parser("enroll", help="đăng ký quầy với máy chủ trung tâm")
+    s.add_argument("--server", required=True, help="địa chỉ máy chủ, vd https://motcua.tinh.gov.vn")
+    s.add_argument("--code", required=True, help="mã đăng ký một lần do máy chủ cấp")
+
+    sub.add_parser("sync", help="đồng bộ một lượt với máy chủ (in tóm tắt JSON với --json)")
+
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
     return p

@@ -1,0 +1,134 @@
+"""Applying what the server says changed: back-office statuses and master data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app import catalogue, clock
+from app.catalogue_seed import parse_catalogue
+from app.domain.status import Status
+from app.sync import cursors
+from app.sync import protocol as p
+from app.sync.transport import Transport
+from db.engine import Database
+from db.models import CalendarOverride, Dossier, Officer, StatusHistory
+
+PAGE = 200
+STATION_ROLES = ("clerk", "supervisor", "admin")
+
+
+def pull_changes(db: Database, transport: Transport, station_number: int) -> int:
+    """Fetch change pages since the cursor; each page is applied in one transaction."""
+    applied = 0
+    while True:
+        with db.read() as session:
+            cursor = int(cursors.get(session, "changes") or 0)
+        body = transport.call("GET", "/changes", params={"cursor": cursor, "limit": PAGE})
+        page = p.ChangesResponse.model_validate(body)
+        with db.write() as session:
+            for change in page.changes:
+                applied += _apply(session, change, station_number)
+            cursors.put(session, "changes", str(page.next_cursor), clock.now())
+        if not page.has_more or not page.changes:
+            return applied
+
+
+def _apply(session: Session, change: p.Change, station_number: int) -> int:
+    if change.dossier_uuid is None:
+        return 0
+    dossier = session.scalar(select(Dossier).where(Dossier.uuid == str(change.dossier_uuid)))
+    if dossier is None:
+        return 0
+    data = change.payload
+    if change.kind == "status":
+        if data.get("source") == "counter" and data.get("station") == station_number:
+            return 0  # our own change coming back
+        to_status = data.get("to_status")
+        if to_status is None or to_status == dossier.status:
+            return 0
+        at = clock.parse_datetime(data["at"], field="at") if data.get("at") else clock.now()
+        dossier.status = int(to_status)
+        if to_status == Status.RETURNED and dossier.returned_at is None:
+            dossier.returned_at = at
+        session.add(
+            StatusHistory(
+                dossier_id=dossier.id,
+                status=int(to_status),
+                officer=data.get("officer"),
+                at=at,
+                note=data.get("note"),
+                source=data.get("source") or "backoffice",
+            )
+        )
+        return 1
+    if change.kind == "progress":
+        at = clock.parse_datetime(data["at"], field="at") if data.get("at") else clock.now()
+        session.add(
+            StatusHistory(
+                dossier_id=dossier.id,
+                status=dossier.status,
+                officer=data.get("officer"),
+                at=at,
+                note=data.get("content"),
+                source="backoffice",
+            )
+        )
+        return 1
+    return 0
+
+
+def refresh_master(db: Database, transport: Transport, now: datetime) -> list[str]:
+    """Ask only for the master data whose version changed; returns what was updated."""
+    with db.read() as session:
+        params = {
+            key: cursors.get(session, key)
+            for key in ("catalogue_version", "calendar_version", "officers_version")
+        }
+    body = transport.call("GET", "/master", params={k: v for k, v in params.items() if v})
+    reply = p.MasterResponse.model_validate(body)
+    updated: list[str] = []
+    with db.write() as session:
+        if reply.catalogue is not None:
+            parsed = parse_catalogue(reply.catalogue.model_dump())
+            catalogue.import_seed(session, parsed)
+            cursors.put(session, "catalogue_version", reply.catalogue.version, now)
+            updated.append("catalogue")
+        if reply.calendar is not None:
+            session.execute(delete(CalendarOverride))
+            session.add_all(
+                CalendarOverride(day=o.day, kind=o.kind, note=o.note)
+                for o in reply.calendar.overrides
+            )
+            cursors.put(session, "calendar_version", str(reply.calendar.version), now)
+            updated.append("calendar")
+        if reply.officers is not None:
+            _apply_officers(session, reply.officers.officers)
+            cursors.put(session, "officers_version", str(reply.officers.version), now)
+            updated.append("officers")
+        if updated:
+            cursors.put(session, "master_refreshed_at", now.isoformat(), now)
+    return updated
+
+
+def _apply_officers(session: Session, officers: list[p.OfficerRecord]) -> None:
+    existing = {o.username: o for o in session.scalars(select(Officer))}
+    for record in officers:
+        if record.role not in STATION_ROLES:
+            continue
+        row = existing.get(record.username)
+        if row is None:
+            if not record.password_hash:
+                continue  # cannot sign in offline without a hash
+            row = Officer(
+                username=record.username, failed_logins=0, password_hash=record.password_hash
+            )
+            session.add(row)
+        row.full_name = record.full_name
+        row.title = record.title
+        row.role = record.role
+        row.active = record.active
+        if record.password_hash:
+            row.password_hash = record.password_hash

@@ -1,0 +1,92 @@
+"""HTTP calls to the central server, with timeouts and plain-language failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from app.domain.errors import DomainError
+from app.sync import protocol as p
+
+# Connect fast or call the server unreachable; give a slow 3G link time to answer.
+TIMEOUT = (5.0, 60.0)
+
+
+class SyncError(DomainError):
+    """A failed call; ``retry`` tells whether the same call may succeed later."""
+
+    def __init__(self, code: str, vi: str, en: str, *, retry: bool) -> None:
+        super().__init__(code, vi, en)
+        self.retry = retry
+
+
+def unreachable(detail: str) -> SyncError:
+    return SyncError(
+        "server_unreachable",
+        f"Không kết nối được máy chủ ({detail}); dữ liệu vẫn an toàn và sẽ gửi lại sau.",
+        f"Cannot reach the server ({detail}); data is safe and will be sent later.",
+        retry=True,
+    )
+
+
+class Transport:
+    def __init__(self, base_url: str, token: str | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.session = requests.Session()
+        self.session.headers[p.PROTOCOL_HEADER] = str(p.PROTOCOL_VERSION)
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def call(
+        self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None
+    ) -> Any:
+        url = f"{self.base_url}{p.API_PREFIX}{path}"
+        try:
+            resp = self.session.request(method, url, json=json, params=params, timeout=TIMEOUT)
+        except requests.Timeout:
+            raise unreachable("hết thời gian chờ") from None
+        except requests.ConnectionError:
+            raise unreachable("mất kết nối") from None
+        if resp.status_code >= 400:
+            raise http_error(resp)
+        return resp.json() if resp.content else None
+
+    def healthy(self, timeout: float = 3.0) -> bool:
+        """Probe ``/healthz``: the only judge of "online" that means the server answers."""
+        try:
+            resp = self.session.get(f"{self.base_url}/healthz", timeout=timeout)
+        except requests.RequestException:
+            return False
+        return resp.status_code == 200
+
+
+def http_error(resp: requests.Response) -> SyncError:
+    try:
+        body = resp.json().get("error", {})
+    except ValueError:
+        body = {}
+    message = body.get("message") or resp.reason or ""
+    if resp.status_code in (401, 403):
+        return SyncError(
+            "credential_rejected",
+            f"Máy chủ từ chối chứng thực của quầy ({message}); cần đăng ký lại quầy.",
+            f"The server refused this station's credential ({message}); enrol again.",
+            retry=False,
+        )
+    if resp.status_code >= 500:
+        return SyncError(
+            "server_error",
+            f"Máy chủ đang gặp lỗi (HTTP {resp.status_code}); sẽ thử lại sau.",
+            f"The server had an error (HTTP {resp.status_code}); will retry later.",
+            retry=True,
+        )
+    return SyncError(
+        body.get("code") or "request_refused",
+        f"Máy chủ từ chối yêu cầu: {message}",
+        f"The server refused the request: {body.get('message_en') or message}",
+        retry=False,
+    )
