@@ -5,11 +5,10 @@ from __future__ import annotations
 import copy
 import uuid
 from datetime import date, datetime
-from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app import intake as intake_uc
 from app import progress
@@ -19,47 +18,11 @@ from app.sync import credentials, enrolment
 from app.sync.round import run_round
 from db.models import CalendarOverride, OutboxEvent
 from server import admin
-from server.config import Settings
-from server.db import Database as ServerDatabase
-from server.models import Dossier as ServerDossier
 from tests.conftest import OFFICE_CODE
-from tests.server.srvkit import PASSWORD, ServerProcess
+from tests.integration.conftest import server_count
+from tests.server.srvkit import PASSWORD
 
 NOW = datetime(2026, 2, 13, 9, 30)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    url = f"sqlite:///{data_dir / 'server.sqlite3'}"
-    proc = ServerProcess(data_dir, url)
-    sdb = ServerDatabase(url)
-    admin.create_office(sdb, OFFICE_CODE, "Ủy ban nhân dân xã Tân Lập")
-    yield proc, sdb, Settings(data_dir=data_dir, db_url=url)
-    sdb.dispose()
-    proc.stop()
-
-
-@pytest.fixture
-def enrolled(server, db, data_dir: Path, admin_actor):
-    proc, sdb, settings = server
-    # Each test enrols a fresh station number so tests do not see each other's dossiers.
-    number = enrolled.counter = getattr(enrolled, "counter", 0) + 1
-    code = admin.enroll_station(sdb, settings, OFFICE_CODE, number)
-    enrolment.enroll(db, data_dir, admin_actor, proc.base_url, code)
-    return number
-
-
-@pytest.fixture
-def admin_actor(admin):
-    return admin
-
-
-def server_count(sdb, codes: list[str]) -> int:
-    with sdb.read() as session:
-        return session.scalar(
-            select(func.count(ServerDossier.id)).where(ServerDossier.code.in_(codes))
-        )
 
 
 def receive_many(db, clerk, intake, n: int) -> list[str]:
@@ -166,13 +129,13 @@ def test_calendar_overrides_from_the_server_change_due_dates(server, db, data_di
         admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 23), None)
 
 
-def test_enrolment_errors_are_plain(server, db, data_dir, admin_actor, clerk):
+def test_enrolment_errors_are_plain(server, db, data_dir, admin, clerk):
     proc, _, _ = server
     with pytest.raises(DomainError) as info:
-        enrolment.enroll(db, data_dir, admin_actor, proc.base_url, "SAI-MA-DANG-KY")
+        enrolment.enroll(db, data_dir, admin, proc.base_url, "SAI-MA-DANG-KY")
     assert "từ chối" in info.value.message_vi
     with pytest.raises(DomainError):
-        enrolment.enroll(db, data_dir, admin_actor, "ftp://x", "abc")
+        enrolment.enroll(db, data_dir, admin, "ftp://x", "abc")
     with pytest.raises(DomainError) as info:
         enrolment.enroll(db, data_dir, clerk, proc.base_url, "abc")
     assert info.value.code == "forbidden"
