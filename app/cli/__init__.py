@@ -11,37 +11,44 @@ import logging
 import sys
 from pathlib import Path
 
+from importlib import import_module
+
 from app import datadir
-from app.cli import commands, print_cmd, selftest, sync_cmd
 from app.cli.output import Output
 from app.cli.parser import build_parser
 from app.domain.errors import DomainError
 from app.i18n import cli_language
-from app.storage import open_database
 
 log = logging.getLogger("motcua.cli")
 
+# Handlers are named, not imported, so a quick command does not pay for
+# loading the PDF, sync and capture code it never uses.
 NEEDS_DB = {
-    "catalogue": commands.cmd_catalogue,
-    "receive": commands.cmd_receive,
-    "lookup": commands.cmd_lookup,
-    "show": commands.cmd_show,
-    "status": commands.cmd_status,
-    "return": commands.cmd_return,
-    "print": print_cmd.cmd_print,
-    "enroll": sync_cmd.cmd_enroll,
-    "sync": sync_cmd.cmd_sync,
+    "catalogue": "app.cli.commands:cmd_catalogue",
+    "receive": "app.cli.commands:cmd_receive",
+    "lookup": "app.cli.commands:cmd_lookup",
+    "show": "app.cli.commands:cmd_show",
+    "status": "app.cli.commands:cmd_status",
+    "return": "app.cli.commands:cmd_return",
+    "print": "app.cli.print_cmd:cmd_print",
+    "enroll": "app.cli.sync_cmd:cmd_enroll",
+    "sync": "app.cli.sync_cmd:cmd_sync",
 }
 NO_DB = {
-    "init": commands.cmd_init,
-    "due": commands.cmd_due,
-    "self-test": selftest.cmd_selftest,
+    "init": "app.cli.commands:cmd_init",
+    "due": "app.cli.commands:cmd_due",
+    "self-test": "app.cli.selftest:cmd_selftest",
 }
 
 
-def register(name: str, handler, *, needs_db: bool = True) -> None:
-    """Let a feature module add its subcommand handler."""
+def register(name: str, handler: str, *, needs_db: bool = True) -> None:
+    """Let a feature module add its subcommand handler (``"module:function"``)."""
     (NEEDS_DB if needs_db else NO_DB)[name] = handler
+
+
+def _handler(spec: str):
+    module, _, name = spec.partition(":")
+    return getattr(import_module(module), name)
 
 
 def _log_unexpected(data_dir: Path) -> None:
@@ -68,12 +75,15 @@ def run(argv: list[str] | None = None) -> int:
     args.data_dir_resolved = data_dir
     try:
         if args.command in NO_DB:
-            return NO_DB[args.command](args, data_dir, out)
+            return _handler(NO_DB[args.command])(args, data_dir, out)
         if args.command == "catalogue" and args.catalogue_command is None:
             args.catalogue_command = "list"
+        from app.storage import open_database
+
+        handler = _handler(NEEDS_DB[args.command])
         db = open_database(data_dir)
         try:
-            return NEEDS_DB[args.command](args, db, out)
+            return handler(args, db, out)
         finally:
             db.dispose()
     except DomainError as exc:
