@@ -46,6 +46,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("head_name", "", "Họ tên thủ trưởng cơ quan (ký phiếu xin lỗi, thông báo)"),
         SettingSpec("head_title", "Chủ tịch", "Chức vụ thủ trưởng cơ quan"),
         SettingSpec("contact_phone", "", "Số điện thoại liên hệ in trên phiếu", admin_only=False),
+        SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
+        SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục/lịch quá (ngày) chưa cập nhật"),
+        SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),
     ]
 }
 

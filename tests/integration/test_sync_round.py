@@ -142,3 +142,21 @@ def test_enrolment_errors_are_plain(server, db, data_dir, admin, clerk):
     with pytest.raises(DomainError) as info:
         run_round(db, data_dir)
     assert info.value.code == "not_enrolled"
+
+
+def test_health_warns_about_old_unsent_work_and_stale_master_data(server, db, data_dir, clerk,
+                                                                  intake, enrolled):
+    from datetime import timedelta
+
+    from app.sync.health import sync_health
+
+    receive_many(db, clerk, intake, 2)
+    later = datetime.now() + timedelta(days=2)
+    health = sync_health(db, data_dir, later)
+    assert health.enrolled and health.pending_events == 2
+    assert any("chờ gửi" in w for w in health.warnings)
+    assert any("Danh mục" in w for w in health.warnings)
+    assert run_round(db, data_dir).ok
+    fresh = sync_health(db, data_dir, datetime.now())
+    assert fresh.pending_events == 0 and fresh.warnings == []
+    assert fresh.last_success is not None and fresh.master_refreshed_at is not None
