@@ -47,7 +47,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("head_title", "Chủ tịch", "Chức vụ thủ trưởng cơ quan"),
         SettingSpec("contact_phone", "", "Số điện thoại liên hệ in trên phiếu", admin_only=False),
         SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
-        SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục/lịch quá (ngày) chưa cập nhật"),
+        SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục, lịch cũ quá (ngày)"),
         SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),
     ]
 }
