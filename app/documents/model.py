@@ -1,0 +1,185 @@
+"""Plain data the paper forms are rendered from.
+
+Every object is frozen and holds only what is printed, already looked up:
+the renderers never reach the database. Datetimes are naive office-local
+time, exactly as they should appear on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+DEFAULT_UNIT_NAME = "Bộ phận tiếp nhận và trả kết quả"
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """The office that issues the form, and its bank account for fees."""
+
+    agency_code: str
+    name: str
+    parent_name: str | None
+    address: str
+    phone: str
+    # The place written before the date: "Hà Nội, ngày … tháng … năm …".
+    province_place: str
+    unit_name: str = DEFAULT_UNIT_NAME
+    bank_bin: str | None = None
+    bank_account: str | None = None
+    bank_account_name: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplicantInfo:
+    """The person or organisation the dossier belongs to."""
+
+    full_name: str
+    id_number: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ComponentLine:
+    """One submitted paper (thành phần hồ sơ) with its counts."""
+
+    index: int
+    name: str
+    originals: int = 0
+    copies: int = 0
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """A dossier as the forms show it.
+
+    ``due_at`` is None only for a dossier that never got an appointment (one
+    refused at intake); the receipt requires it.
+    """
+
+    code: str
+    procedure_code: str
+    procedure_name: str
+    applicant: ApplicantInfo
+    received_at: datetime
+    due_at: datetime | None
+    field: str | None = None
+    components: tuple[ComponentLine, ...] = ()
+    sets: int = 1
+    # Legal processing time as written on the receipt, e.g. "01 ngày làm việc".
+    processing_text: str = ""
+    result_place: str = ""
+    logbook_book: str = ""
+    logbook_line: str = ""
+    fee_amount: int = 0
+    fee_paid: bool = False
+    fee_note: str | None = None
+    # The full look-up link, secret included; the QR encodes it verbatim.
+    lookup_url: str = ""
+    receiving_officer: str = ""
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class SupplementItem:
+    """A paper the applicant still has to bring, with how many of each kind."""
+
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SupplementRequest:
+    """Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
+
+    number: str
+    issued_at: datetime
+    items: tuple[SupplementItem, ...]
+    reason: str
+    # Where the applicant can read the rules (legal basis, portal page, …).
+    guidance: str
+    contact_officer: str
+    guiding_officer: str
+    contact_phone: str | None = None
+
+
+@dataclass(frozen=True)
+class RefusalNotice:
+    """Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+
+    number: str
+    issued_at: datetime
+    reason: str
+    # Who to ask and how (officer, phone, office hours), printed as written.
+    contact: str
+    officer: str
+
+
+@dataclass(frozen=True)
+class ApologyLetter:
+    """Phiếu xin lỗi và hẹn lại ngày trả kết quả."""
+
+    number: str
+    issued_at: datetime
+    reason: str
+    new_due_at: datetime
+    head_name: str
+    head_title: str
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    """One hand-over between units; any field left None prints as dots to fill."""
+
+    from_unit: str | None = None
+    to_unit: str | None = None
+    handed_at: datetime | None = None
+    giver: str | None = None
+    receiver: str | None = None
+    # "Trước hạn" / "Đúng hạn" / "Quá hạn", or free text.
+    result: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ControlSheet:
+    """Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+
+    rows: tuple[HandoverRow, ...] = ()
+    resolving_unit: str | None = None
+    coordinating_units: str | None = None
+    # Empty rows printed after the known ones, for the hand-overs still to come.
+    blank_rows: int = 4
+
+
+@dataclass(frozen=True)
+class StopNotice:
+    """Thông báo dừng giải quyết hồ sơ (at the applicant's request)."""
+
+    number: str
+    issued_at: datetime
+    reason: str
+    requested_at: date
+    signer_name: str
+    signer_title: str
+    returned_documents: str | None = None
+
+
+@dataclass(frozen=True)
+class LogbookLine:
+    """One line of the log book (sổ theo dõi hồ sơ)."""
+
+    number: int
+    code: str
+    applicant: str
+    procedure: str
+    received_at: datetime
+    due_at: datetime | None
+    handovers: str = ""
+    returned_at: datetime | None = None
+    note: str = ""
