@@ -1,0 +1,1 @@
+"""Synchronisation with the central server: the wire protocol both sides share."""

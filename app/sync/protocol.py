@@ -1,0 +1,422 @@
+"""Wire protocol between counter stations and the central server, version 1.
+
+The desktop client and ``server/`` both import these models, so a field
+renamed here breaks both sides at once in tests instead of silently on the
+wire. Models ignore keys they do not know: a newer peer may add fields within
+the same protocol version, and only a change that breaks old peers bumps
+``PROTOCOL_VERSION``.
+
+Times on the wire are ISO 8601, either naive office-local time or carrying an
+offset; every model normalises them to naive Vietnam time (UTC+7), the form
+both databases store.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from app.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
+from app.clock import to_local
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-MotCua-Protocol"
+API_PREFIX = "/api/v1"
+
+# Limits both sides agree on, so a client never builds a request the server
+# is bound to refuse.
+MAX_PUSH_EVENTS = 500
+MAX_MISSING_HASHES = 1000
+MAX_PULL_LIMIT = 1000
+DEFAULT_PULL_LIMIT = 200
+
+# Resumable uploads follow tus 1.0.0 (core, creation, expiration, checksum).
+TUS_VERSION = "1.0.0"
+TUS_EXTENSIONS = "creation,expiration,checksum,termination"
+UPLOAD_CONTENT_TYPE = "application/offset+octet-stream"
+CHECKSUM_MISMATCH = 460  # tus checksum extension: the chunk was discarded
+
+
+def to_vietnam_naive(value: datetime) -> datetime:
+    """Naive Vietnam time; naive input is taken as already office-local."""
+    return to_local(value)
+
+
+VnDateTime = Annotated[datetime, AfterValidator(to_vietnam_naive)]
+Sha256Hex = Annotated[
+    str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$", to_lower=True, strip_whitespace=True)
+]
+StatusCode = Annotated[int, Field(ge=1, le=10)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=4000)]
+Outcome = Literal["applied", "duplicate", "conflict", "rejected"]
+Role = Literal["clerk", "supervisor", "admin", "backoffice"]
+
+# Outcomes after which the client may drop the event from its outbox for good;
+# "conflict" and "rejected" are final too, but the client keeps the message.
+ACKNOWLEDGED: frozenset[str] = frozenset({"applied", "duplicate"})
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+# --- errors -----------------------------------------------------------------
+
+
+class ErrorBody(WireModel):
+    code: str
+    message: str
+    message_en: str | None = None
+    details: Any = None
+
+
+class ErrorResponse(WireModel):
+    """Every 4xx/5xx answer of the API has this body."""
+
+    error: ErrorBody
+
+
+# --- enrolment and officers ---------------------------------------------------
+
+
+class EnrollRequest(WireModel):
+    enrolment_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    station_name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class EnrollResponse(WireModel):
+    station_id: int
+    station_token: str
+    office_code: str
+    office_name: str
+    station_number: int
+    sequence_start: int
+    sequence_end: int
+    server_time: datetime
+
+
+class OfficerLoginRequest(WireModel):
+    username: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class OfficerRecord(WireModel):
+    username: str
+    full_name: str
+    title: str | None = None
+    role: Role
+    # argon2id, so a station can check the password later while offline.
+    password_hash: str | None = None
+    active: bool = True
+
+
+# --- push ---------------------------------------------------------------------
+
+EVENT_RECEIVED = "dossier.received"
+EVENT_STATUS_CHANGED = "dossier.status_changed"
+EVENT_RETURNED = "dossier.returned"
+EVENT_ATTACHMENTS = "dossier.attachments"
+
+
+class EventIn(WireModel):
+    event_uuid: UUID
+    type: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    dossier_uuid: UUID
+    payload: dict[str, Any]
+    client_time: VnDateTime
+
+
+class PushRequest(WireModel):
+    events: list[EventIn] = Field(max_length=MAX_PUSH_EVENTS)
+
+
+class RawPushRequest(WireModel):
+    """A push as the server reads it: each event is checked against ``EventIn`` on
+    its own, so one malformed event is answered ``rejected`` instead of the whole
+    batch being refused (which would wedge the station's queue)."""
+
+    events: list[dict[str, Any]] = Field(max_length=MAX_PUSH_EVENTS)
+
+
+class EventResult(WireModel):
+    event_uuid: UUID
+    outcome: Outcome
+    message: str | None = None
+
+
+class PushResponse(WireModel):
+    results: list[EventResult]
+
+
+class ApplicantIn(WireModel):
+    kind: Literal["person", "organisation"] = "person"
+    id_number: Annotated[str, StringConstraints(max_length=20)] | None = None
+    tax_code: Annotated[str, StringConstraints(max_length=20)] | None = None
+    full_name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    birth_date: date | None = None
+    sex: Literal["Nam", "Nữ"] | None = None
+    address: Annotated[str, StringConstraints(max_length=500)] | None = None
+    phone: Annotated[str, StringConstraints(max_length=30)] | None = None
+    email: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class ComponentIn(WireModel):
+    index: int = Field(ge=0)
+    name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    originals: int = Field(default=0, ge=0, le=1000)
+    copies: int = Field(default=0, ge=0, le=1000)
+    digitized: bool = False
+    reused: bool = False
+
+
+class DossierReceived(WireModel):
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    office_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    station: int = Field(ge=1)
+    procedure_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    procedure_name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    field: ShortText | None = None
+    channel: Literal[1, 2, 3] = 1
+    status: Literal[2, 3, 5] = 2
+    summary: LongText | None = None
+    sets: int = Field(default=1, ge=0, le=1000)
+    received_at: VnDateTime
+    due_at: VnDateTime | None = None
+    lookup_secret: Annotated[str, StringConstraints(min_length=4, max_length=64)]
+    fee_amount: int = Field(default=0, ge=0)
+    fee_paid: bool = False
+    logbook_book: Annotated[str, StringConstraints(max_length=40)] | int | None = None
+    logbook_line: int | None = None
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    applicant: ApplicantIn
+    components: list[ComponentIn] = Field(default_factory=list, max_length=200)
+
+
+class DossierStatusChanged(WireModel):
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    from_status: StatusCode
+    to_status: StatusCode
+    at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    note: LongText | None = None
+
+
+class DossierReturned(WireModel):
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    returned_at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    collector_name: ShortText | None = None
+    collector_id_number: Annotated[str, StringConstraints(max_length=20)] | None = None
+    note: LongText | None = None
+
+
+class ManifestEntry(WireModel):
+    component_index: int = Field(ge=0)
+    sha256: Sha256Hex
+    size: int = Field(ge=0)
+    pages: int | None = Field(default=None, ge=0)
+    mime: Annotated[str, StringConstraints(max_length=100)] = "application/pdf"
+
+
+class DossierAttachments(WireModel):
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    manifest: list[ManifestEntry] = Field(max_length=1000)
+
+
+EVENT_PAYLOADS: dict[str, type[WireModel]] = {
+    EVENT_RECEIVED: DossierReceived,
+    EVENT_STATUS_CHANGED: DossierStatusChanged,
+    EVENT_RETURNED: DossierReturned,
+    EVENT_ATTACHMENTS: DossierAttachments,
+}
+
+
+def parse_event_payload(event: EventIn) -> WireModel:
+    """The typed payload of ``event``; raises ``ValueError`` when it does not fit.
+
+    ``pydantic.ValidationError`` is a ``ValueError``, so callers catch one type.
+    """
+    model = EVENT_PAYLOADS.get(event.type)
+    if model is None:
+        raise ValueError(f"unknown event type {event.type!r}")
+    payload = model.model_validate(event.payload)
+    if payload.dossier_uuid != event.dossier_uuid:  # type: ignore[attr-defined]
+        raise ValueError("payload dossier_uuid differs from the event's dossier_uuid")
+    return payload
+
+
+# --- attachments ---------------------------------------------------------------
+
+
+class MissingRequest(WireModel):
+    hashes: list[Sha256Hex] = Field(max_length=MAX_MISSING_HASHES)
+
+
+class MissingResponse(WireModel):
+    missing: list[str]
+
+
+def encode_upload_metadata(values: dict[str, str]) -> str:
+    """tus ``Upload-Metadata``: ``key base64(value)`` pairs separated by commas."""
+    return ",".join(
+        f"{key} {base64.b64encode(value.encode('utf-8')).decode('ascii')}"
+        for key, value in values.items()
+    )
+
+
+def decode_upload_metadata(header: str | None) -> dict[str, str]:
+    """Parse ``Upload-Metadata``; raises ``ValueError`` on malformed input."""
+    result: dict[str, str] = {}
+    for item in (header or "").split(","):
+        parts = item.strip().split(" ")
+        if parts == [""]:
+            continue
+        if len(parts) > 2 or not parts[0]:
+            raise ValueError("malformed Upload-Metadata pair")
+        try:
+            value = base64.b64decode(parts[1], validate=True) if len(parts) == 2 else b""
+            result[parts[0]] = value.decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError) as exc:
+            raise ValueError("Upload-Metadata value is not base64 UTF-8") from exc
+    return result
+
+
+def chunk_checksum(data: bytes) -> str:
+    """``Upload-Checksum`` header value for one PATCH body."""
+    return "sha256 " + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def parse_checksum(header: str) -> tuple[str, bytes]:
+    """``(algorithm, digest)`` from ``Upload-Checksum``; raises ``ValueError``."""
+    algorithm, _, encoded = header.strip().partition(" ")
+    try:
+        digest = base64.b64decode(encoded.strip(), validate=True)
+    except binascii.Error as exc:
+        raise ValueError("Upload-Checksum is not base64") from exc
+    return algorithm.lower(), digest
+
+
+# --- pull and master data --------------------------------------------------------
+
+
+class Change(WireModel):
+    seq: int
+    kind: Literal["status", "progress", "master"]
+    dossier_uuid: UUID | None = None
+    code: str | None = None
+    payload: dict[str, Any]
+
+
+class ChangesResponse(WireModel):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+
+
+class CatalogueData(WireModel):
+    """Same shape as the shipped seed file, so ``app.catalogue_seed.parse_catalogue`` reads it."""
+
+    version: str
+    source: str = ""
+    procedures: list[dict[str, Any]]
+
+
+class CalendarOverride(WireModel):
+    day: date
+    kind: Literal["off", "work"]
+    note: str | None = None
+
+
+class CalendarData(WireModel):
+    version: int
+    overrides: list[CalendarOverride]
+
+
+class OfficersData(WireModel):
+    version: int
+    officers: list[OfficerRecord]
+
+
+class MasterResponse(WireModel):
+    """Only the parts whose version differs from the one the client sent; others null."""
+
+    catalogue: CatalogueData | None = None
+    calendar: CalendarData | None = None
+    officers: OfficersData | None = None
+
+
+# --- back office ------------------------------------------------------------------
+
+
+class BackofficeLoginRequest(OfficerLoginRequest):
+    pass
+
+
+class BackofficeSession(WireModel):
+    token: str
+    expires_at: datetime
+    officer: OfficerRecord
+
+
+class StatusChangeRequest(WireModel):
+    to_status: StatusCode
+    note: LongText | None = None
+
+
+class ProgressNoteRequest(WireModel):
+    note: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class HistoryEntry(WireModel):
+    at: datetime
+    source: Literal["counter", "backoffice"]
+    officer: str | None = None
+    from_status: int | None = None
+    to_status: int | None = None
+    note: str | None = None
+    conflict: bool = False
+
+
+class DossierSummary(WireModel):
+    dossier_uuid: UUID
+    code: str
+    office_code: str
+    procedure_code: str
+    procedure_name: str
+    status: int
+    status_label: str
+    received_at: datetime
+    due_at: datetime | None = None
+    applicant_name: str
+    attachments_complete: bool
+
+
+class DossierDetail(DossierSummary):
+    summary: str | None = None
+    returned_at: datetime | None = None
+    history: list[HistoryEntry]
+
+
+class DossierList(WireModel):
+    dossiers: list[DossierSummary]
+
+
+# --- operations ----------------------------------------------------------------------
+
+
+class Health(WireModel):
+    status: Literal["ok", "degraded"]
+    database: Literal["ok", "error"]
+    version: str
+    protocol: int = PROTOCOL_VERSION

@@ -1,0 +1,122 @@
+"""``python -m server``: run the central server, or ``python -m server admin …``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from server import admin
+from server.app import create_app, prepare
+from server.config import ENV_DB, Settings, default_data_dir
+from server.logs import configure_logging
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # On sub-commands the defaults are suppressed so that options given
+    # before the sub-command are not overwritten by the sub-command's defaults.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        help="thư mục dữ liệu (SQLite, tệp đính kèm); mặc định theo hệ điều hành "
+        "hoặc biến MOTCUA_SERVER_DATA_DIR",
+    )
+    parser.add_argument(
+        "--db",
+        default=default,
+        help="URL cơ sở dữ liệu, ví dụ postgresql+psycopg://user@host/motcua; "
+        f"mặc định SQLite trong thư mục dữ liệu (hoặc biến {ENV_DB})",
+    )
+    parser.add_argument(
+        "--log-level",
+        default=argparse.SUPPRESS if suppress else "info",
+        choices=("debug", "info", "warning", "error"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m server", description="Máy chủ trung tâm MotCua Desk."
+    )
+    _common_options(parser, suppress=False)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument(
+        "--graceful-timeout",
+        type=float,
+        default=120.0,
+        help="số giây chờ các yêu cầu đang chạy (tải tệp) khi dừng máy chủ",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="địa chỉ của reverse proxy được tin cậy cho X-Forwarded-For",
+    )
+    parser.add_argument(
+        "--secure-cookies",
+        action="store_true",
+        help="cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)",
+    )
+    parser.add_argument("--lookup-miss-limit", type=int, default=10)
+    parser.add_argument("--upload-expiry-hours", type=float, default=24.0)
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, suppress=True)
+    subparsers = parser.add_subparsers(dest="command")
+    admin.add_parser(subparsers, common)
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    return Settings(
+        host=args.host,
+        port=args.port,
+        data_dir=args.data_dir or default_data_dir(),
+        db_url=args.db or os.environ.get(ENV_DB) or None,
+        log_level=args.log_level,
+        graceful_timeout=args.graceful_timeout,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        secure_cookies=args.secure_cookies,
+        lookup_miss_limit=args.lookup_miss_limit,
+        upload_expiry_hours=args.upload_expiry_hours,
+    )
+
+
+def serve(settings: Settings) -> None:
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        timeout_graceful_shutdown=int(settings.graceful_timeout),
+        server_header=False,
+    )
+    uvicorn.Server(config).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = settings_from_args(args)
+    # Admin commands talk to a person: only problems go to the log.
+    quiet = args.command == "admin" and "--log-level" not in (argv or sys.argv)
+    configure_logging("warning" if quiet else settings.log_level)
+    if args.command == "admin":
+        db = prepare(settings)
+        try:
+            return admin.run(args, settings, db)
+        finally:
+            db.dispose()
+    serve(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Dossier bookkeeping shared by push, back office and attachments.
+
+Every change that stations should learn about goes through
+:func:`append_change`, always after :func:`lock_office`: holding the office
+row until commit makes the feed's sequence numbers commit in order for that
+office, so a station pulling concurrently can never step over a change that
+commits later with a smaller number.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.status import Status
+from app.sync import protocol as p
+from server.common import now
+from server.models import (
+    Blob,
+    BlobOffice,
+    ChangeRecord,
+    Dossier,
+    DossierHistory,
+    ManifestItem,
+    Office,
+)
+
+
+def lock_office(session: Session, office_id: int) -> None:
+    session.execute(select(Office.id).where(Office.id == office_id).with_for_update())
+
+
+def append_change(
+    session: Session,
+    office_id: int,
+    kind: str,
+    payload: dict[str, Any],
+    dossier: Dossier | None = None,
+) -> None:
+    session.add(
+        ChangeRecord(
+            office_id=office_id,
+            kind=kind,
+            dossier_uuid=dossier.uuid if dossier else None,
+            code=dossier.code if dossier else None,
+            payload=payload,
+            created_at=now(),
+        )
+    )
+
+
+def find_by_code(session: Session, office_ids: list[int], code: str) -> Dossier | None:
+    return session.scalar(
+        select(Dossier).where(
+            Dossier.code == code.strip().upper(), Dossier.office_id.in_(office_ids)
+        )
+    )
+
+
+def add_history(
+    session: Session,
+    dossier: Dossier,
+    *,
+    at: datetime,
+    source: str,
+    officer: str | None,
+    from_status: int | None,
+    to_status: int | None,
+    note: str | None = None,
+    station: int | None = None,
+    conflict: bool = False,
+    event_uuid: uuid.UUID | None = None,
+) -> None:
+    session.add(
+        DossierHistory(
+            dossier=dossier,
+            at=at,
+            source=source,
+            station=station,
+            officer=officer,
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
+            conflict=conflict,
+            event_uuid=event_uuid,
+            recorded_at=now(),
+        )
+    )
+
+
+def set_status(
+    session: Session,
+    dossier: Dossier,
+    to_status: int,
+    *,
+    at: datetime,
+    source: str,
+    officer: str | None,
+    note: str | None,
+    station: int | None = None,
+    event_uuid: uuid.UUID | None = None,
+) -> None:
+    """Move the dossier, record the step, and tell the office's stations."""
+    from_status = dossier.status
+    dossier.status = to_status
+    dossier.status_source = source
+    dossier.status_changed_at = at
+    dossier.updated_at = now()
+    if source == "backoffice":
+        dossier.backoffice_changed_at = at
+    if to_status == Status.PROCESSING and dossier.handed_over_at is None:
+        dossier.handed_over_at = at
+    if to_status == Status.RETURNED and dossier.returned_at is None:
+        dossier.returned_at = at
+    add_history(
+        session,
+        dossier,
+        at=at,
+        source=source,
+        officer=officer,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        station=station,
+        event_uuid=event_uuid,
+    )
+    append_change(
+        session,
+        dossier.office_id,
+        "status",
+        {
+            "dossier_uuid": str(dossier.uuid),
+            "code": dossier.code,
+            "from_status": from_status,
+            "to_status": to_status,
+            "at": at.isoformat(),
+            "officer": officer,
+            "note": note,
+            "source": source,
+            "station": station,
+        },
+        dossier,
+    )
+
+
+def status_label(status: int) -> str:
+    try:
+        return Status(status).label_vi
+    except ValueError:
+        return str(status)
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%H:%M %d/%m/%Y") if value else ""
+
+
+def refresh_completeness(session: Session, dossier: Dossier) -> None:
+    """Mark the dossier complete once every manifest file is verified here, then freeze them."""
+    items = session.scalars(select(ManifestItem).where(ManifestItem.dossier_id == dossier.id)).all()
+    hashes = {item.sha256 for item in items}
+    present = (
+        set(
+            session.scalars(
+                select(BlobOffice.sha256).where(
+                    BlobOffice.office_id == dossier.office_id, BlobOffice.sha256.in_(hashes)
+                )
+            )
+        )
+        if hashes
+        else set()
+    )
+    complete = hashes <= present
+    if complete and items:
+        for item in items:
+            item.frozen = True
+        for blob in session.scalars(select(Blob).where(Blob.sha256.in_(hashes))):
+            blob.frozen = True
+    if complete != dossier.attachments_complete:
+        dossier.attachments_complete = complete
+        dossier.updated_at = now()
+        if complete:
+            append_change(
+                session,
+                dossier.office_id,
+                "progress",
+                {
+                    "dossier_uuid": str(dossier.uuid),
+                    "code": dossier.code,
+                    "event": "attachments_complete",
+                    "content": f"Máy chủ đã nhận và kiểm tra đủ {len(hashes)} tệp số hóa.",
+                    "officer": None,
+                    "at": now().isoformat(),
+                    "files": len(hashes),
+                },
+                dossier,
+            )
+
+
+def summary(dossier: Dossier, office_code: str) -> p.DossierSummary:
+    return p.DossierSummary(
+        dossier_uuid=dossier.uuid,
+        code=dossier.code,
+        office_code=office_code,
+        procedure_code=dossier.procedure_code,
+        procedure_name=dossier.procedure_name,
+        status=dossier.status,
+        status_label=status_label(dossier.status),
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        applicant_name=dossier.applicant_name,
+        attachments_complete=dossier.attachments_complete,
+    )
+
+
+def detail(session: Session, dossier: Dossier, office_code: str) -> p.DossierDetail:
+    rows = session.scalars(
+        select(DossierHistory)
+        .where(DossierHistory.dossier_id == dossier.id)
+        .order_by(DossierHistory.id)
+    ).all()
+    return p.DossierDetail(
+        **summary(dossier, office_code).model_dump(),
+        summary=dossier.intake.get("summary"),
+        returned_at=dossier.returned_at,
+        history=[
+            p.HistoryEntry(
+                at=row.at,
+                source=row.source,  # type: ignore[arg-type]
+                officer=row.officer,
+                from_status=row.from_status,
+                to_status=row.to_status,
+                note=row.note,
+                conflict=row.conflict,
+            )
+            for row in rows
+        ],
+    )

@@ -1,0 +1,466 @@
+"""What each pushed event does to a dossier, and the answer it gets.
+
+Every handler checks everything before it writes anything, so a
+:class:`Rejected` event leaves no trace but its recorded answer. A
+``conflict`` does write: the counter's version goes into the dossier history
+beside the change that won.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import parse_code, validate_agency_code
+from app.domain.errors import DomainError
+from app.domain.status import Status, can_transition, check_transition
+from app.sync import protocol as p
+from server.auth import StationContext
+from server.common import digest, now
+from server.dossiers import (
+    add_history,
+    append_change,
+    refresh_completeness,
+    set_status,
+    status_label,
+    when,
+)
+from server.models import Blob, Dossier, EventRecord, ManifestItem
+
+
+class Rejected(Exception):
+    """The event can never apply; the answer is recorded and nothing else changes."""
+
+
+@dataclass
+class Answer:
+    outcome: str
+    message: str | None = None
+
+
+def problems(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(part) for part in err['loc']) or 'payload'}: {err['msg']}"
+        for err in exc.errors()[:5]
+    )
+
+
+class Lookups:
+    """The reads event handling needs.
+
+    With ``events`` given, one query per kind fetches what the whole batch
+    will ask about, and what the batch itself creates is remembered, so the
+    common case needs no query per event. Without, every read queries (the
+    careful path, after a batch ran into a concurrent writer).
+    """
+
+    def __init__(self, session: Session, events: Iterable[p.EventIn] | None = None) -> None:
+        self.session = session
+        self.cached = events is not None
+        self._events: dict[uuid.UUID, EventRecord] = {}
+        self._dossiers: dict[uuid.UUID, Dossier] = {}
+        self._codes: set[str] = set()
+        if events is None:
+            return
+        batch = list(events)
+        event_ids = {e.event_uuid for e in batch}
+        dossier_ids = {e.dossier_uuid for e in batch}
+        codes = {
+            str(e.payload.get("code", "")).strip().upper()
+            for e in batch
+            if e.type == p.EVENT_RECEIVED
+        }
+        for chunk in _chunks(event_ids):
+            for record in session.scalars(
+                select(EventRecord).where(EventRecord.event_uuid.in_(chunk))
+            ):
+                self._events[record.event_uuid] = record
+        for chunk in _chunks(dossier_ids):
+            for dossier in session.scalars(select(Dossier).where(Dossier.uuid.in_(chunk))):
+                self._dossiers[dossier.uuid] = dossier
+        for chunk in _chunks(codes):
+            self._codes.update(session.scalars(select(Dossier.code).where(Dossier.code.in_(chunk))))
+
+    def event(self, event_uuid: uuid.UUID) -> EventRecord | None:
+        if self.cached:
+            return self._events.get(event_uuid)
+        return self.session.get(EventRecord, event_uuid)
+
+    def remember_event(self, record: EventRecord) -> None:
+        self._events[record.event_uuid] = record
+
+    def dossier(self, dossier_uuid: uuid.UUID) -> Dossier | None:
+        """The dossier with this UUID, in whichever office."""
+        if self.cached:
+            return self._dossiers.get(dossier_uuid)
+        return self.session.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
+
+    def code_taken(self, code: str) -> bool:
+        if self.cached:
+            return code in self._codes
+        return self.session.scalar(select(Dossier.id).where(Dossier.code == code)) is not None
+
+    def remember_dossier(self, dossier: Dossier) -> None:
+        self._dossiers[dossier.uuid] = dossier
+        self._codes.add(dossier.code)
+
+
+def _chunks(values: set[Any], size: int = 500) -> Iterable[list[Any]]:
+    items = list(values)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def apply_event(
+    session: Session, station: StationContext, event: p.EventIn, lookups: Lookups
+) -> Answer:
+    """Apply one event; raises :class:`Rejected` when it can never apply."""
+    try:
+        payload = p.parse_event_payload(event)
+    except ValidationError as exc:
+        raise Rejected(f"Dữ liệu sự kiện không hợp lệ ({problems(exc)}).") from exc
+    except ValueError as exc:
+        raise Rejected(f"Sự kiện không hợp lệ: {exc}.") from exc
+    try:
+        if isinstance(payload, p.DossierReceived):
+            return _received(session, station, event, payload, lookups)
+        dossier = lookups.dossier(event.dossier_uuid)
+        if dossier is None or dossier.office_id != station.office_id:
+            raise Rejected("Không tìm thấy hồ sơ của văn phòng này trên máy chủ.")
+        code = getattr(payload, "code", None)
+        if code and code.strip().upper() != dossier.code:
+            raise Rejected(f"Mã hồ sơ {code} không khớp với hồ sơ {dossier.code}.")
+        if isinstance(payload, p.DossierStatusChanged):
+            return _status_changed(session, station, event, dossier, payload)
+        if isinstance(payload, p.DossierReturned):
+            return _returned(session, station, event, dossier, payload)
+        assert isinstance(payload, p.DossierAttachments)
+        return _attachments(session, dossier, payload)
+    except DomainError as exc:
+        raise Rejected(exc.message_vi) from exc
+
+
+def _intake(payload: p.DossierReceived) -> dict[str, Any]:
+    return payload.model_dump(mode="json", exclude={"lookup_secret"})
+
+
+def _received(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    payload: p.DossierReceived,
+    lookups: Lookups,
+) -> Answer:
+    if validate_agency_code(payload.office_code) != station.office_code:
+        raise Rejected(
+            f"Mã cơ quan {payload.office_code} không phải của văn phòng {station.office_code}."
+        )
+    parsed = parse_code(payload.code)
+    code = str(parsed)
+    if parsed.agency != station.office_code:
+        raise Rejected(f"Mã hồ sơ {code} không mang mã cơ quan {station.office_code}.")
+    if parsed.day != payload.received_at.date():
+        raise Rejected(
+            f"Ngày trong mã hồ sơ {code} không khớp ngày tiếp nhận {payload.received_at:%d/%m/%Y}."
+        )
+    dossier = lookups.dossier(event.dossier_uuid)
+    if dossier is not None and dossier.office_id != station.office_id:
+        raise Rejected("Mã định danh hồ sơ đã được dùng.")
+    if dossier is None:
+        if lookups.code_taken(code):
+            raise Rejected(f"Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.")
+        lookups.remember_dossier(_create(session, station, event, payload, code))
+        return Answer("applied")
+    if dossier.code != code:
+        raise Rejected(f"Không được đổi mã hồ sơ {dossier.code} thành {code}.")
+    if dossier.handed_over_at is not None or dossier.backoffice_changed_at is not None:
+        add_history(
+            session,
+            dossier,
+            at=event.client_time,
+            source="counter",
+            station=payload.station,
+            officer=payload.officer,
+            from_status=None,
+            to_status=None,
+            note="Sửa thông tin tiếp nhận sau khi đã chuyển cơ quan giải quyết: không áp dụng.",
+            conflict=True,
+            event_uuid=event.event_uuid,
+        )
+        return Answer(
+            "conflict",
+            f"Hồ sơ {code} đã chuyển cho cơ quan giải quyết lúc {when(dossier.handed_over_at)}; "
+            "thông tin tiếp nhận không còn sửa được tại quầy.",
+        )
+    _fill(dossier, payload)
+    dossier.updated_at = now()
+    if payload.status != dossier.status and can_transition(dossier.status, payload.status):
+        set_status(
+            session,
+            dossier,
+            payload.status,
+            at=event.client_time,
+            source="counter",
+            officer=payload.officer,
+            note=None,
+            station=payload.station,
+            event_uuid=event.event_uuid,
+        )
+    return Answer("applied")
+
+
+def _fill(dossier: Dossier, payload: p.DossierReceived) -> None:
+    dossier.station = payload.station
+    dossier.procedure_code = payload.procedure_code
+    dossier.procedure_name = payload.procedure_name
+    dossier.received_at = payload.received_at
+    dossier.due_at = payload.due_at
+    dossier.lookup_hash = digest(payload.lookup_secret)
+    dossier.applicant_name = payload.applicant.full_name
+    dossier.intake = _intake(payload)
+
+
+def _create(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    payload: p.DossierReceived,
+    code: str,
+) -> Dossier:
+    stamp = now()
+    dossier = Dossier(
+        uuid=event.dossier_uuid,
+        office_id=station.office_id,
+        code=code,
+        status=payload.status,
+        status_source="counter",
+        status_changed_at=payload.received_at,
+        attachments_complete=True,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    _fill(dossier, payload)
+    session.add(dossier)
+    add_history(
+        session,
+        dossier,
+        at=payload.received_at,
+        source="counter",
+        station=payload.station,
+        officer=payload.officer,
+        from_status=None,
+        to_status=payload.status,
+        event_uuid=event.event_uuid,
+    )
+    append_change(
+        session,
+        station.office_id,
+        "status",
+        {
+            "dossier_uuid": str(dossier.uuid),
+            "code": code,
+            "from_status": None,
+            "to_status": payload.status,
+            "at": payload.received_at.isoformat(),
+            "officer": payload.officer,
+            "note": None,
+            "source": "counter",
+            "station": payload.station,
+            "procedure_code": payload.procedure_code,
+            "procedure_name": payload.procedure_name,
+            "applicant_name": payload.applicant.full_name,
+            "received_at": payload.received_at.isoformat(),
+            "due_at": payload.due_at.isoformat() if payload.due_at else None,
+        },
+        dossier,
+    )
+    return dossier
+
+
+def _conflict(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    *,
+    at: datetime,
+    officer: str | None,
+    from_status: int | None,
+    to_status: int | None,
+    note: str | None,
+) -> Answer:
+    """Keep the counter's version in the history and explain what won."""
+    add_history(
+        session,
+        dossier,
+        at=at,
+        source="counter",
+        station=station.station_number,
+        officer=officer,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        conflict=True,
+        event_uuid=event.event_uuid,
+    )
+    who = "Cơ quan giải quyết" if dossier.status_source == "backoffice" else "Một máy trạm khác"
+    return Answer(
+        "conflict",
+        f"{who} đã chuyển hồ sơ {dossier.code} sang trạng thái “{status_label(dossier.status)}” "
+        f"lúc {when(dossier.status_changed_at)}; thay đổi tại quầy không được áp dụng.",
+    )
+
+
+def _status_changed(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    payload: p.DossierStatusChanged,
+) -> Answer:
+    check_transition(Status(payload.from_status), Status(payload.to_status))
+    stale = dossier.status != payload.from_status or (
+        dossier.backoffice_changed_at is not None and payload.at < dossier.backoffice_changed_at
+    )
+    if stale:
+        if dossier.status == payload.to_status and dossier.status_source == "counter":
+            # Another station of the office made the very same move first.
+            return Answer("applied", "Hồ sơ đã ở trạng thái này.")
+        return _conflict(
+            session,
+            station,
+            event,
+            dossier,
+            at=payload.at,
+            officer=payload.officer,
+            from_status=payload.from_status,
+            to_status=payload.to_status,
+            note=payload.note,
+        )
+    set_status(
+        session,
+        dossier,
+        payload.to_status,
+        at=payload.at,
+        source="counter",
+        officer=payload.officer,
+        note=payload.note,
+        station=station.station_number,
+        event_uuid=event.event_uuid,
+    )
+    return Answer("applied")
+
+
+def _returned(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    payload: p.DossierReturned,
+) -> Answer:
+    if dossier.status == Status.RETURNED and dossier.returned_at == payload.returned_at:
+        return Answer("applied", "Hồ sơ đã được ghi nhận trả kết quả.")
+    newer_backoffice = (
+        dossier.backoffice_changed_at is not None
+        and payload.returned_at < dossier.backoffice_changed_at
+    )
+    if dossier.status != Status.RESOLVED or newer_backoffice:
+        if dossier.status_source == "counter" and dossier.status != Status.RETURNED:
+            raise Rejected(
+                f"Hồ sơ {dossier.code} đang ở trạng thái “{status_label(dossier.status)}”, "
+                "chưa thể trả kết quả."
+            )
+        return _conflict(
+            session,
+            station,
+            event,
+            dossier,
+            at=payload.returned_at,
+            officer=payload.officer,
+            from_status=Status.RESOLVED,
+            to_status=Status.RETURNED,
+            note=payload.note,
+        )
+    collector = ", ".join(
+        part for part in (payload.collector_name, payload.collector_id_number) if part
+    )
+    note = (
+        "; ".join(
+            part
+            for part in (f"Người nhận: {collector}" if collector else None, payload.note)
+            if part
+        )
+        or None
+    )
+    dossier.returned_at = payload.returned_at
+    set_status(
+        session,
+        dossier,
+        Status.RETURNED,
+        at=payload.returned_at,
+        source="counter",
+        officer=payload.officer,
+        note=note,
+        station=station.station_number,
+        event_uuid=event.event_uuid,
+    )
+    return Answer("applied")
+
+
+def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachments) -> Answer:
+    if dossier.id is None:
+        session.flush()  # received earlier in this same batch: give it its id
+    wanted = {(e.component_index, e.sha256): e for e in payload.manifest}
+    current = session.scalars(
+        select(ManifestItem).where(ManifestItem.dossier_id == dossier.id)
+    ).all()
+    for item in current:
+        if item.frozen and (item.component_index, item.sha256) not in wanted:
+            raise Rejected(
+                f"Tệp đính kèm của thành phần {item.component_index} đã được khóa "
+                "trên máy chủ; không thể bỏ hoặc thay."
+            )
+    hashes = {e.sha256 for e in payload.manifest}
+    sizes = {
+        sha: size
+        for sha, size in session.execute(
+            select(Blob.sha256, Blob.size).where(Blob.sha256.in_(hashes))
+        )
+    }
+    for entry in payload.manifest:
+        if entry.sha256 in sizes and sizes[entry.sha256] != entry.size:
+            raise Rejected(f"Kích thước tệp {entry.sha256[:12]}… không khớp với tệp đã lưu.")
+    if {(item.component_index, item.sha256) for item in current} == set(wanted):
+        return Answer("applied")
+    kept = {(item.component_index, item.sha256) for item in current if item.frozen}
+    session.execute(
+        delete(ManifestItem).where(
+            ManifestItem.dossier_id == dossier.id, ManifestItem.frozen.is_(False)
+        )
+    )
+    for key, entry in wanted.items():
+        if key in kept:
+            continue
+        session.add(
+            ManifestItem(
+                dossier_id=dossier.id,
+                component_index=entry.component_index,
+                sha256=entry.sha256,
+                size=entry.size,
+                pages=entry.pages,
+                mime=entry.mime,
+                frozen=False,
+            )
+        )
+    session.flush()
+    # A new manifest is unverified until proven otherwise.
+    dossier.attachments_complete = not wanted and not kept
+    refresh_completeness(session, dossier)
+    return Answer("applied")

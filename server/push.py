@@ -1,0 +1,160 @@
+"""Applying a pushed batch: in order, each event exactly once, each with a final answer.
+
+Every event's answer is stored with it: a replay is answered from that
+record, and a rejected event is recorded too, so the station can drop it and
+go on with the rest of its queue instead of sending it forever.
+
+A batch runs in one transaction with its reads prefetched and its writes
+flushed together. Should that meet a concurrent writer (only another office
+can reuse a UUID: the office lock serialises the rest), the batch is rolled
+back and done again event by event, each in its own savepoint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.sync import protocol as p
+from server.auth import StationContext
+from server.common import ApiError, now
+from server.db import Database
+from server.dossiers import lock_office
+from server.events import Answer, Lookups, Rejected, apply_event, problems
+from server.models import EventRecord
+
+
+def _envelope(index: int, raw: dict[str, Any]) -> p.EventIn | p.EventResult:
+    """The event, or the final answer for one whose envelope is malformed."""
+    try:
+        return p.EventIn.model_validate(raw)
+    except ValidationError as exc:
+        try:
+            event_uuid = uuid.UUID(str(raw.get("event_uuid")))
+        except ValueError:
+            raise ApiError(
+                422,
+                "invalid_request",
+                "Có sự kiện thiếu mã sự kiện (event_uuid) hợp lệ.",
+                "An event has no valid event_uuid.",
+                details=[{"loc": ["body", "events", index, "event_uuid"], "msg": "invalid UUID"}],
+            ) from None
+        return p.EventResult(
+            event_uuid=event_uuid,
+            outcome="rejected",
+            message=f"Sự kiện sai cấu trúc ({problems(exc)}).",
+        )
+
+
+def push_batch(
+    db: Database, station: StationContext, events: list[dict[str, Any]]
+) -> p.PushResponse:
+    parsed = [_envelope(i, raw) for i, raw in enumerate(events)]
+    valid = [e for e in parsed if isinstance(e, p.EventIn)]
+    try:
+        answers = _run(db, station, valid, careful=False)
+    except IntegrityError:
+        answers = _run(db, station, valid, careful=True)
+    results: list[p.EventResult] = []
+    for event in parsed:
+        if isinstance(event, p.EventResult):
+            results.append(event)
+            continue
+        answer = answers.pop(0)
+        results.append(
+            p.EventResult(
+                event_uuid=event.event_uuid, outcome=answer.outcome, message=answer.message
+            )
+        )
+    return p.PushResponse(results=results)
+
+
+def _run(
+    db: Database, station: StationContext, events: list[p.EventIn], *, careful: bool
+) -> list[Answer]:
+    with db.write() as session:
+        lock_office(session, station.office_id)
+        lookups = Lookups(session, None if careful else events)
+        answers = [_push_one(session, station, event, lookups, careful) for event in events]
+        session.flush()
+    return answers
+
+
+def _payload_hash(event: p.EventIn) -> str:
+    canonical = json.dumps(
+        {"type": event.type, "dossier_uuid": str(event.dossier_uuid), "payload": event.payload},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _replay(record: EventRecord, payload_hash: str, station: StationContext) -> Answer:
+    if record.office_id != station.office_id or record.payload_hash != payload_hash:
+        return Answer(
+            "conflict",
+            "Mã sự kiện này đã được dùng cho một sự kiện có nội dung khác; "
+            "sự kiện không được áp dụng.",
+        )
+    if record.outcome == "applied":
+        return Answer("duplicate", None)
+    return Answer(record.outcome, record.message)
+
+
+def _push_one(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    lookups: Lookups,
+    careful: bool,
+) -> Answer:
+    payload_hash = _payload_hash(event)
+    record = lookups.event(event.event_uuid)
+    if record is not None:
+        return _replay(record, payload_hash, station)
+    record = EventRecord(
+        event_uuid=event.event_uuid,
+        office_id=station.office_id,
+        station_id=station.station_id,
+        type=event.type,
+        dossier_uuid=event.dossier_uuid,
+        payload_hash=payload_hash,
+        outcome="applied",
+        received_at=now(),
+    )
+    if not careful:
+        answer = _answer(session, station, event, lookups)
+        record.outcome, record.message = answer.outcome, answer.message
+        session.add(record)
+        lookups.remember_event(record)
+        return answer
+    try:
+        with session.begin_nested():
+            answer = _answer(session, station, event, lookups)
+            record.outcome, record.message = answer.outcome, answer.message
+            session.add(record)
+            session.flush()
+    except IntegrityError:
+        # Another office's request stored this event UUID first.
+        existing = session.get(EventRecord, event.event_uuid)
+        if existing is None:
+            raise
+        return _replay(existing, payload_hash, station)
+    return answer
+
+
+def _answer(
+    session: Session, station: StationContext, event: p.EventIn, lookups: Lookups
+) -> Answer:
+    try:
+        return apply_event(session, station, event, lookups)
+    except Rejected as exc:
+        return Answer("rejected", str(exc))

@@ -1,0 +1,266 @@
+"""Attachments: which files the server lacks, tus-style resumable upload, download.
+
+Upload follows tus 1.0.0 core with the creation, expiration, checksum and
+termination extensions: ``POST`` creates (``Upload-Length``, and the file's
+SHA-256 in ``Upload-Metadata``), ``HEAD`` tells the offset held, ``PATCH``
+appends at exactly that offset (anything else is 409), an optional
+``Upload-Checksum: sha256 <base64>`` guards each chunk (460 and the chunk is
+discarded on mismatch), and an expired upload answers 410 and starts again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import UTC
+from email.utils import format_datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.responses import FileResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from app.sync import protocol as p
+from server import uploads
+from server.auth import StationContext, check_protocol, database, station_context
+from server.common import ApiError
+from server.middleware import BodyTooLarge
+from server.storage import ChunkSink, UploadOverflow
+
+router = APIRouter(prefix=p.API_PREFIX, tags=["attachments"])
+Station = Annotated[StationContext, Depends(station_context)]
+UploadId = Annotated[str, Path(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _http_date(state: uploads.UploadState) -> str:
+    return format_datetime(state.expires_at.replace(tzinfo=p.VN_TZ).astimezone(UTC), usegmt=True)
+
+
+def _headers(state: uploads.UploadState | None = None) -> dict[str, str]:
+    headers = {"Tus-Resumable": p.TUS_VERSION, "Cache-Control": "no-store"}
+    if state is not None:
+        headers["Upload-Offset"] = str(state.offset)
+        headers["Upload-Length"] = str(state.length)
+        headers["Upload-Expires"] = _http_date(state)
+    return headers
+
+
+def _check_tus(request: Request) -> None:
+    check_protocol(request)
+    version = request.headers.get("tus-resumable")
+    if version is not None and version.strip() != p.TUS_VERSION:
+        raise ApiError(
+            412,
+            "tus_version",
+            f"Máy chủ chỉ hỗ trợ tus {p.TUS_VERSION}.",
+            f"Only tus {p.TUS_VERSION} is supported.",
+            headers={"Tus-Version": p.TUS_VERSION},
+        )
+
+
+def _int_header(request: Request, name: str) -> int:
+    raw = request.headers.get(name)
+    if raw is None or not raw.strip().isdigit():
+        raise ApiError(
+            400,
+            "bad_header",
+            f"Thiếu hoặc sai tiêu đề {name} (cần một số nguyên không âm).",
+            f"Missing or malformed {name} header (a non-negative integer).",
+        )
+    return int(raw)
+
+
+@router.post("/attachments/missing", response_model=p.MissingResponse)
+def missing(body: p.MissingRequest, request: Request, station: Station) -> p.MissingResponse:
+    """The hashes among those given that this office has not uploaded yet."""
+    return p.MissingResponse(missing=uploads.missing(database(request), station, body.hashes))
+
+
+@router.options("/uploads", status_code=204)
+def upload_options(request: Request) -> Response:
+    """tus discovery: versions, extensions, size limit, checksum algorithm."""
+    headers = _headers()
+    headers.update(
+        {
+            "Tus-Version": p.TUS_VERSION,
+            "Tus-Extension": p.TUS_EXTENSIONS,
+            "Tus-Max-Size": str(request.app.state.settings.max_upload_bytes),
+            "Tus-Checksum-Algorithm": "sha256",
+        }
+    )
+    return Response(status_code=204, headers=headers)
+
+
+@router.post("/uploads", status_code=201)
+def create_upload(request: Request, station: Station) -> Response:
+    """Start (or resume) the upload of one file, named by its SHA-256."""
+    _check_tus(request)
+    settings = request.app.state.settings
+    length = _int_header(request, "Upload-Length")
+    if length > settings.max_upload_bytes:
+        raise ApiError(
+            413,
+            "too_large",
+            f"Tệp quá lớn (tối đa {settings.max_upload_bytes} byte).",
+            f"File too large (at most {settings.max_upload_bytes} bytes).",
+            headers={"Tus-Max-Size": str(settings.max_upload_bytes)},
+        )
+    try:
+        metadata = p.decode_upload_metadata(request.headers.get("upload-metadata"))
+    except ValueError as exc:
+        raise ApiError(
+            400, "bad_metadata", "Tiêu đề Upload-Metadata sai định dạng.", str(exc)
+        ) from exc
+    sha256 = metadata.get("sha256", "").strip().lower()
+    if len(sha256) != 64 or any(ch not in "0123456789abcdef" for ch in sha256):
+        raise ApiError(
+            400,
+            "bad_metadata",
+            "Upload-Metadata phải có khóa sha256 là mã băm SHA-256 (64 ký tự hex) của tệp.",
+            "Upload-Metadata must carry sha256: the file's SHA-256 as 64 hex digits.",
+        )
+    state = uploads.create_upload(
+        database(request), request.app.state.store, settings, station, sha256, length
+    )
+    headers = _headers(state)
+    headers["Location"] = f"{p.API_PREFIX}/uploads/{state.id}"
+    return Response(status_code=201, headers=headers)
+
+
+@router.head("/uploads/{upload_id}")
+def upload_offset(upload_id: UploadId, request: Request, station: Station) -> Response:
+    """How many bytes of the upload the server holds."""
+    _check_tus(request)
+    state = uploads.get_upload(
+        database(request), request.app.state.store, station, upload_id, reconcile=False
+    )
+    return Response(status_code=200, headers=_headers(state))
+
+
+@router.delete("/uploads/{upload_id}", status_code=204)
+def cancel_upload(upload_id: UploadId, request: Request, station: Station) -> Response:
+    _check_tus(request)
+    uploads.delete_upload(database(request), request.app.state.store, station, upload_id)
+    return Response(status_code=204, headers=_headers())
+
+
+@router.patch("/uploads/{upload_id}", status_code=204)
+async def append_chunk(upload_id: UploadId, request: Request, station: Station) -> Response:
+    """Append one chunk at ``Upload-Offset``; the file is verified when the last byte lands."""
+    _check_tus(request)
+    if request.headers.get("content-type", "").split(";")[0].strip() != p.UPLOAD_CONTENT_TYPE:
+        raise ApiError(
+            415,
+            "bad_content_type",
+            f"Dữ liệu tải lên phải có Content-Type {p.UPLOAD_CONTENT_TYPE}.",
+            f"Content-Type must be {p.UPLOAD_CONTENT_TYPE}.",
+        )
+    offset = _int_header(request, "Upload-Offset")
+    expected_digest = None
+    if "upload-checksum" in request.headers:
+        try:
+            algorithm, expected_digest = p.parse_checksum(request.headers["upload-checksum"])
+        except ValueError as exc:
+            raise ApiError(400, "bad_checksum", "Tiêu đề Upload-Checksum sai.", str(exc)) from exc
+        if algorithm != "sha256":
+            raise ApiError(
+                400,
+                "bad_checksum",
+                "Chỉ hỗ trợ kiểm tra mã băm sha256.",
+                "Only the sha256 checksum algorithm is supported.",
+            )
+    locks: dict[str, asyncio.Lock] = request.app.state.upload_locks
+    lock = locks.setdefault(upload_id, asyncio.Lock())
+    if lock.locked():
+        raise ApiError(
+            409,
+            "upload_busy",
+            "Một yêu cầu khác đang ghi vào phiên tải lên này.",
+            "Another request is writing to this upload.",
+        )
+    async with lock:
+        try:
+            return await _append(request, station, upload_id, offset, expected_digest)
+        finally:
+            locks.pop(upload_id, None)
+
+
+async def _append(
+    request: Request,
+    station: StationContext,
+    upload_id: str,
+    offset: int,
+    expected_digest: bytes | None,
+) -> Response:
+    db, store = database(request), request.app.state.store
+    state = await run_in_threadpool(uploads.get_upload, db, store, station, upload_id)
+    if state.completed or offset != state.offset:
+        raise ApiError(
+            409,
+            "offset_mismatch",
+            f"Vị trí tải lên {offset} không khớp vị trí máy chủ đang giữ ({state.offset}).",
+            f"Upload-Offset {offset} does not match the server's offset {state.offset}.",
+            headers=_headers(state),
+        )
+    sink = ChunkSink(
+        store.part_path(upload_id),
+        offset,
+        chunk_hash=expected_digest is not None,
+        running=store.running_hash(upload_id, offset),
+    )
+    try:
+        try:
+            await sink.receive(request.stream(), state.length - offset)
+        except UploadOverflow:
+            sink.rollback()
+            raise ApiError(
+                400,
+                "upload_overflow",
+                "Dữ liệu gửi vượt quá độ dài tệp đã khai báo.",
+                "The chunk goes past the declared Upload-Length.",
+            ) from None
+        except (ClientDisconnect, BodyTooLarge):
+            # Without a checksum the bytes that did arrive are kept (tus
+            # core); with one they cannot be trusted and are dropped.
+            if expected_digest is not None:
+                sink.rollback()
+            elif sink.running is not None:
+                store.keep_running_hash(upload_id, offset + sink.written, sink.running)
+            if sink.written:
+                await run_in_threadpool(
+                    uploads.record_offset, db, station, upload_id, offset + sink.written
+                )
+            raise
+        if sink.chunk_hasher is not None and sink.chunk_hasher.digest() != expected_digest:
+            sink.rollback()
+            raise ApiError(
+                p.CHECKSUM_MISMATCH,
+                "checksum_mismatch",
+                "Mã kiểm tra của đoạn dữ liệu không khớp; đoạn này đã bị loại, hãy gửi lại.",
+                "The chunk's checksum does not match; the chunk was discarded.",
+                headers=_headers(state),
+            )
+    finally:
+        sink.close()
+    new_offset = offset + sink.written
+    if sink.running is not None:
+        store.keep_running_hash(upload_id, new_offset, sink.running)
+    await run_in_threadpool(uploads.record_offset, db, station, upload_id, new_offset)
+    if new_offset == state.length:
+        await run_in_threadpool(uploads.complete_upload, db, store, station, upload_id)
+    elif store.sync_due(upload_id, sink.written):
+        asyncio.get_running_loop().run_in_executor(None, store.sync_part, upload_id)
+    return Response(status_code=204, headers=_headers(replace(state, offset=new_offset)))
+
+
+@router.get("/attachments/{sha256}")
+def download(sha256: Sha256, request: Request, station: Station) -> FileResponse:
+    """A file the office uploaded, checked against its hash before it is sent."""
+    path = uploads.open_blob(database(request), request.app.state.store, station, sha256)
+    return FileResponse(
+        path,
+        media_type="application/octet-stream",
+        headers={"ETag": f'"{sha256}"', "Cache-Control": "private, max-age=31536000, immutable"},
+    )

@@ -1,0 +1,123 @@
+"""Station enrolment and officer sign-in from a station."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy import select
+
+from app.domain.codes import slice_for_station
+from app.sync import protocol as p
+from server.auth import (
+    COUNTER_ROLES,
+    StationContext,
+    check_protocol,
+    client_address,
+    database,
+    station_context,
+    verify_password,
+)
+from server.common import ApiError, digest, new_token, normalise_enrolment_code, now
+from server.models import Office, Officer, Station
+
+router = APIRouter(prefix=p.API_PREFIX, tags=["enrolment"])
+
+
+def _too_many(request: Request, key: str) -> None:
+    limiter = request.app.state.auth_limiter
+    if limiter.blocked(key):
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "Quá nhiều lần thử sai; hãy đợi ít phút rồi thử lại.",
+            "Too many failed attempts; wait a few minutes and try again.",
+            headers={"Retry-After": str(limiter.retry_after(key))},
+        )
+
+
+@router.post("/enroll", response_model=p.EnrollResponse)
+def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
+    """Trade a one-time enrolment code for the station's long-lived credential."""
+    check_protocol(request)
+    key = f"enrol:{client_address(request)}"
+    _too_many(request, key)
+    code_hash = digest(normalise_enrolment_code(body.enrolment_code))
+    token = new_token("mcs")
+    settings = request.app.state.settings
+    with database(request).write() as session:
+        row = session.execute(
+            select(Station, Office)
+            .join(Office, Office.id == Station.office_id)
+            .where(Station.enrolment_hash == code_hash)
+        ).first()
+        stamp = now()
+        if row is None or row[0].revoked or (row[0].enrolment_expires_at or stamp) <= stamp:
+            request.app.state.auth_limiter.miss(key)
+            raise ApiError(
+                401,
+                "bad_enrolment_code",
+                "Mã đăng ký máy trạm không đúng, đã dùng hoặc đã hết hạn.",
+                "The enrolment code is wrong, already used or expired.",
+            )
+        station, office = row
+        station.token_hash = digest(token)
+        station.enrolment_hash = None
+        station.enrolment_expires_at = None
+        station.enrolled_at = stamp
+        station.name = body.station_name
+        sequence = slice_for_station(station.number, settings.sequence_slice_size)
+        return p.EnrollResponse(
+            station_id=station.id,
+            station_token=token,
+            office_code=office.code,
+            office_name=office.name,
+            station_number=station.number,
+            sequence_start=sequence.start,
+            sequence_end=sequence.end,
+            server_time=stamp,
+        )
+
+
+def officer_record(officer: Officer, *, with_hash: bool) -> p.OfficerRecord:
+    return p.OfficerRecord(
+        username=officer.username,
+        full_name=officer.full_name,
+        title=officer.title,
+        role=officer.role,  # type: ignore[arg-type]
+        password_hash=officer.password_hash if with_hash else None,
+        active=officer.active,
+    )
+
+
+@router.post("/officers/login", response_model=p.OfficerRecord)
+def officer_login(
+    body: p.OfficerLoginRequest,
+    request: Request,
+    station: Annotated[StationContext, Depends(station_context)],
+) -> p.OfficerRecord:
+    """Check an officer's password online and hand the station a fresh credential."""
+    username = body.username.strip().lower()
+    key = f"login:{station.station_id}:{username}"
+    _too_many(request, key)
+    with database(request).read() as session:
+        officer = session.scalar(
+            select(Officer).where(
+                Officer.username == username, Officer.office_id == station.office_id
+            )
+        )
+        password_ok = verify_password(officer, body.password)
+        if (
+            not password_ok
+            or officer is None
+            or not officer.active
+            or (officer.role not in COUNTER_ROLES)
+        ):
+            request.app.state.auth_limiter.miss(key)
+            raise ApiError(
+                401,
+                "invalid_credentials",
+                "Tên đăng nhập hoặc mật khẩu không đúng.",
+                "Wrong username or password.",
+            )
+        return officer_record(officer, with_hash=True)

@@ -1,0 +1,86 @@
+"""Pull: the office's change feed since a cursor, and versioned master data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy import select
+
+from app.sync import protocol as p
+from server import master
+from server.auth import StationContext, database, station_context
+from server.models import ChangeRecord, Office
+
+router = APIRouter(prefix=p.API_PREFIX, tags=["sync"])
+Station = Annotated[StationContext, Depends(station_context)]
+
+
+@router.get("/changes", response_model=p.ChangesResponse)
+def changes(
+    request: Request,
+    station: Station,
+    cursor: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
+) -> p.ChangesResponse:
+    """Changes for the station's office after ``cursor``, oldest first.
+
+    Pass ``next_cursor`` back to get the next page; ``has_more`` says whether
+    to ask again at once.
+    """
+    with database(request).read() as session:
+        rows = session.scalars(
+            select(ChangeRecord)
+            .where(ChangeRecord.office_id == station.office_id, ChangeRecord.seq > cursor)
+            .order_by(ChangeRecord.seq)
+            .limit(limit + 1)
+        ).all()
+    page = rows[:limit]
+    return p.ChangesResponse(
+        changes=[
+            p.Change(
+                seq=row.seq,
+                kind=row.kind,  # type: ignore[arg-type]
+                dossier_uuid=row.dossier_uuid,
+                code=row.code,
+                payload=row.payload,
+            )
+            for row in page
+        ],
+        next_cursor=page[-1].seq if page else cursor,
+        has_more=len(rows) > limit,
+    )
+
+
+@router.get(
+    "/master",
+    response_model=p.MasterResponse,
+    responses={304: {"description": "Nothing changed since the ETag sent in If-None-Match"}},
+)
+def master_data(
+    request: Request,
+    response: Response,
+    station: Station,
+    catalogue_version: Annotated[str | None, Query(max_length=80)] = None,
+    calendar_version: Annotated[int | None, Query(ge=0)] = None,
+    officers_version: Annotated[int | None, Query(ge=0)] = None,
+) -> p.MasterResponse | Response:
+    """The parts of master data whose version differs from the one given.
+
+    A part whose version matches comes back as ``null``. The ``ETag`` names
+    all three versions; sending it back in ``If-None-Match`` gets a bodiless
+    304 when nothing changed.
+    """
+    with database(request).read() as session:
+        office = session.get(Office, station.office_id)
+        assert office is not None
+        current = master.versions(session, office)
+        etag = f'"{current[0]}|{current[1]}|{current[2]}"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        response.headers["ETag"] = etag
+        return p.MasterResponse(
+            catalogue=master.catalogue(session) if catalogue_version != current[0] else None,
+            calendar=master.calendar(session, office) if calendar_version != current[1] else None,
+            officers=master.officers(session, office) if officers_version != current[2] else None,
+        )

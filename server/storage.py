@@ -1,0 +1,235 @@
+"""The content-addressed attachment store and the files of uploads in progress.
+
+A verified file lives at ``attachments/ab/cd/<sha256>``, read-only; it is
+only ever moved there whole (``os.replace`` within one file system), so a
+reader never sees half a file under a hash name. Bytes of an unfinished
+upload live in ``uploads/<id>.part``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from server.config import Settings
+
+READ_BLOCK = 1024 * 1024
+# Bytes handed to the writer thread at a time: small enough that hashing
+# overlaps receiving even for 1 MiB chunks, large enough that the hand-over
+# costs little.
+PIPELINE_BYTES = 256 * 1024
+# Unflushed bytes of an upload after which a background flush is started.
+SYNC_EVERY = 16 * 1024 * 1024
+
+
+def sha256_file(path: Path) -> str:
+    hasher = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(READ_BLOCK):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the file itself is synced
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class BlobStore:
+    def __init__(self, settings: Settings) -> None:
+        self.root = settings.attachments_dir
+        self.uploads = settings.uploads_dir
+        self.quarantine_dir = settings.quarantine_dir
+        # Running SHA-256 of each upload, so finishing one does not re-read
+        # the whole file; lost on restart, when the file is read once instead.
+        self._running: dict[str, tuple[int, hashlib._Hash]] = {}
+        self._unsynced: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def part_path(self, upload_id: str) -> Path:
+        return self.uploads / f"{upload_id}.part"
+
+    def create_part(self, upload_id: str) -> None:
+        self.part_path(upload_id).touch(exist_ok=True)
+        with self._lock:
+            self._running[upload_id] = (0, hashlib.sha256())
+
+    def part_size(self, upload_id: str) -> int:
+        try:
+            return self.part_path(upload_id).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def truncate_part(self, upload_id: str, size: int) -> None:
+        path = self.part_path(upload_id)
+        if not path.exists():
+            path.touch()
+        with path.open("r+b") as handle:
+            handle.truncate(size)
+
+    def running_hash(self, upload_id: str, offset: int) -> hashlib._Hash | None:
+        """A copy of the running hash if it covers exactly ``offset`` bytes."""
+        with self._lock:
+            state = self._running.get(upload_id)
+        if state is None or state[0] != offset:
+            return None
+        return state[1].copy()
+
+    def keep_running_hash(self, upload_id: str, offset: int, hasher: hashlib._Hash) -> None:
+        with self._lock:
+            self._running[upload_id] = (offset, hasher)
+
+    def forget(self, upload_id: str) -> None:
+        with self._lock:
+            self._running.pop(upload_id, None)
+            self._unsynced.pop(upload_id, None)
+        self.part_path(upload_id).unlink(missing_ok=True)
+
+    def final_hash(self, upload_id: str, length: int) -> str:
+        running = self.running_hash(upload_id, length)
+        if running is not None:
+            return running.hexdigest()
+        return sha256_file(self.part_path(upload_id))
+
+    def sync_due(self, upload_id: str, written: int) -> bool:
+        """Count ``written`` bytes; True when enough have gathered to flush them."""
+        with self._lock:
+            pending = self._unsynced.get(upload_id, 0) + written
+            due = pending >= SYNC_EVERY
+            self._unsynced[upload_id] = 0 if due else pending
+        return due
+
+    def sync_part(self, upload_id: str) -> None:
+        """Flush an unfinished upload to disk.
+
+        Run in the background every few megabytes, so the flush that must
+        precede "verified and stored" has little left to write.
+        """
+        try:
+            fd = os.open(self.part_path(upload_id), os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def install(self, upload_id: str, sha256: str) -> None:
+        """Move a verified upload into the store (or drop it if the store has it)."""
+        part = self.part_path(upload_id)
+        target = self.path_for(sha256)
+        if target.is_file() and sha256_file(target) == sha256:
+            self.forget(upload_id)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if target.exists():
+            target.chmod(0o644)
+        os.replace(part, target)
+        target.chmod(0o444)
+        _fsync_dir(target.parent)
+        with self._lock:
+            self._running.pop(upload_id, None)
+            self._unsynced.pop(upload_id, None)
+
+    def quarantine(self, sha256: str) -> None:
+        """Move a file that no longer matches its name out of the store."""
+        source = self.path_for(sha256)
+        if not source.exists():
+            return
+        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        target = self.quarantine_dir / f"{sha256}.{os.getpid()}.{threading.get_ident()}"
+        os.replace(source, target)
+
+
+class UploadOverflow(Exception):
+    """More bytes arrived than the upload has room for."""
+
+
+class ChunkSink:
+    """Writes one PATCH body at a given offset, hashing as it goes.
+
+    ``rollback`` cuts the file back to where the chunk began: a chunk that
+    fails its checksum, or that was cut off while a checksum was promised,
+    leaves no trace.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        start: int,
+        *,
+        chunk_hash: bool,
+        running: hashlib._Hash | None,
+    ) -> None:
+        self.start = start
+        self.written = 0
+        self.chunk_hasher = hashlib.sha256() if chunk_hash else None
+        self.running = running
+        self._handle = path.open("r+b")
+        self._handle.seek(start)
+
+    async def receive(self, stream: AsyncIterator[bytes], room: int) -> None:
+        """Write what ``stream`` yields, at most ``room`` bytes.
+
+        Writing and hashing run in a worker thread on about a megabyte at a
+        time while the event loop receives the next one (both release the
+        GIL), so checking every byte costs little wall time. Whatever arrived
+        before an exception (a dropped connection) has been written when it
+        propagates.
+        """
+        loop = asyncio.get_running_loop()
+        pending: asyncio.Future[None] | None = None
+        batch: list[bytes] = []
+        batched = received = 0
+        try:
+            async for piece in stream:
+                received += len(piece)
+                if received > room:
+                    raise UploadOverflow
+                batch.append(piece)
+                batched += len(piece)
+                if batched >= PIPELINE_BYTES:
+                    if pending is not None:
+                        await pending
+                    pending = loop.run_in_executor(None, self._write_all, batch)
+                    batch, batched = [], 0
+        finally:
+            if pending is not None:
+                await pending
+            self._write_all(batch)
+
+    def _write_all(self, pieces: list[bytes]) -> None:
+        for piece in pieces:
+            self.write(piece)
+
+    def write(self, data: bytes) -> None:
+        self._handle.write(data)
+        if self.chunk_hasher is not None:
+            self.chunk_hasher.update(data)
+        if self.running is not None:
+            self.running.update(data)
+        self.written += len(data)
+
+    def rollback(self) -> None:
+        self._handle.flush()
+        self._handle.truncate(self.start)
+        self.written = 0
+        self.running = None
+
+    def close(self) -> None:
+        self._handle.close()

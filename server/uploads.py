@@ -1,0 +1,286 @@
+"""Resumable uploads and the office's view of the attachment store.
+
+A file counts for an office only once that office has uploaded every byte of
+it and the server has checked the bytes against the SHA-256 they were
+announced with. Offices never learn about each other's files: ``missing``
+and download look only at files the asking office has proved it holds.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from server.auth import StationContext
+from server.common import ApiError, now
+from server.config import Settings
+from server.db import Database
+from server.dossiers import lock_office, refresh_completeness
+from server.models import Blob, BlobOffice, Dossier, ManifestItem, Upload
+from server.storage import BlobStore, sha256_file
+
+
+@dataclass(frozen=True)
+class UploadState:
+    id: str
+    sha256: str
+    length: int
+    offset: int
+    expires_at: datetime
+    completed: bool
+
+
+def _state(upload: Upload) -> UploadState:
+    return UploadState(
+        upload.id,
+        upload.sha256,
+        upload.length,
+        upload.offset,
+        upload.expires_at,
+        upload.completed_at is not None,
+    )
+
+
+def _gone() -> ApiError:
+    return ApiError(
+        410,
+        "upload_expired",
+        "Phiên tải lên đã hết hạn; hãy bắt đầu tải lại từ đầu.",
+        "The upload has expired; start it again.",
+    )
+
+
+def _unknown() -> ApiError:
+    return ApiError(404, "upload_not_found", "Không tìm thấy phiên tải lên.", "No such upload.")
+
+
+def create_upload(
+    db: Database,
+    store: BlobStore,
+    settings: Settings,
+    station: StationContext,
+    sha256: str,
+    length: int,
+) -> UploadState:
+    stamp = now()
+    with db.write() as session:
+        blob = session.get(Blob, sha256)
+        if blob is not None and blob.size != length:
+            raise ApiError(
+                400,
+                "length_mismatch",
+                "Độ dài tệp không khớp với tệp cùng mã băm đã lưu.",
+                "Upload-Length differs from the stored file with this hash.",
+            )
+        owned = session.get(BlobOffice, (sha256, station.office_id)) is not None
+        if not owned:
+            # Resume rather than restart when the station lost the Location.
+            existing = session.scalar(
+                select(Upload)
+                .where(
+                    Upload.office_id == station.office_id,
+                    Upload.sha256 == sha256,
+                    Upload.length == length,
+                    Upload.completed_at.is_(None),
+                    Upload.expires_at > stamp,
+                )
+                .order_by(Upload.offset.desc())
+                .limit(1)
+            )
+            if existing is not None:
+                return _state(existing)
+        upload = Upload(
+            id=secrets.token_urlsafe(24),
+            office_id=station.office_id,
+            station_id=station.station_id,
+            sha256=sha256,
+            length=length,
+            offset=length if owned else 0,
+            created_at=stamp,
+            expires_at=stamp + timedelta(hours=settings.upload_expiry_hours),
+            completed_at=stamp if owned else None,
+        )
+        session.add(upload)
+        if not owned:
+            store.create_part(upload.id)
+        state = _state(upload)
+    if not owned and length == 0:
+        complete_upload(db, store, station, state.id)
+        return get_upload(db, store, station, state.id)
+    return state
+
+
+def _load(session: Session, station: StationContext, upload_id: str) -> Upload:
+    upload = session.get(Upload, upload_id)
+    if upload is None or upload.office_id != station.office_id:
+        raise _unknown()
+    return upload
+
+
+def get_upload(
+    db: Database,
+    store: BlobStore,
+    station: StationContext,
+    upload_id: str,
+    *,
+    reconcile: bool = True,
+) -> UploadState:
+    """The upload as stored, after reconciling the file with the recorded offset.
+
+    Only the PATCH holding the upload's lock reconciles; anyone else passes
+    ``reconcile=False`` and gets the offset as it stands, since bytes past the
+    recorded offset may belong to a PATCH still being written.
+    """
+    with db.read() as session:
+        state = _state(_load(session, station, upload_id))
+    if state.completed:
+        return state
+    expired = state.expires_at <= now()
+    size = store.part_size(upload_id)
+    if not expired and not reconcile:
+        return replace(state, offset=min(state.offset, size))
+    if not expired and size == state.offset:
+        return state
+    with db.write() as session:
+        upload = _load(session, station, upload_id)
+        if expired:
+            session.delete(upload)
+        elif size > upload.offset:
+            # Bytes past the offset were never acknowledged (a crash mid-chunk).
+            store.truncate_part(upload_id, upload.offset)
+        elif size < upload.offset:
+            upload.offset = size
+        state = _state(upload)
+    if expired:
+        store.forget(upload_id)
+        raise _gone()
+    return state
+
+
+def record_offset(db: Database, station: StationContext, upload_id: str, offset: int) -> None:
+    with db.write() as session:
+        if not db.is_sqlite:
+            # Losing this on a crash costs only a re-send: the file is cut back
+            # to the offset that did reach the disk, and the station resumes
+            # from there. No need to wait for the WAL flush on every chunk.
+            session.execute(text("SET LOCAL synchronous_commit = off"))
+        _load(session, station, upload_id).offset = offset
+
+
+def complete_upload(
+    db: Database, store: BlobStore, station: StationContext, upload_id: str
+) -> None:
+    """Verify the whole file, move it into the store and let dossiers count it."""
+    with db.read() as session:
+        upload = _load(session, station, upload_id)
+        sha256, length = upload.sha256, upload.length
+    actual = store.final_hash(upload_id, length)
+    if actual != sha256:
+        with db.write() as session:
+            session.execute(delete(Upload).where(Upload.id == upload_id))
+        store.forget(upload_id)
+        raise ApiError(
+            460,
+            "file_hash_mismatch",
+            "Tệp nhận được không khớp mã băm SHA-256 đã khai báo; phiên tải lên đã bị hủy, "
+            "hãy tải lại từ đầu.",
+            "The received file does not match its declared SHA-256; the upload was discarded.",
+        )
+    store.install(upload_id, sha256)
+    stamp = now()
+    with db.write() as session:
+        lock_office(session, station.office_id)
+        upload = _load(session, station, upload_id)
+        upload.offset = length
+        upload.completed_at = stamp
+        if session.get(Blob, sha256) is None:
+            session.add(Blob(sha256=sha256, size=length, frozen=False, created_at=stamp))
+            session.flush()
+        if session.get(BlobOffice, (sha256, station.office_id)) is None:
+            session.add(BlobOffice(sha256=sha256, office_id=station.office_id, created_at=stamp))
+            session.flush()
+        waiting = session.scalars(
+            select(Dossier)
+            .join(ManifestItem, ManifestItem.dossier_id == Dossier.id)
+            .where(
+                Dossier.office_id == station.office_id,
+                Dossier.attachments_complete.is_(False),
+                ManifestItem.sha256 == sha256,
+            )
+            .distinct()
+        ).all()
+        for dossier in waiting:
+            refresh_completeness(session, dossier)
+
+
+def delete_upload(db: Database, store: BlobStore, station: StationContext, upload_id: str) -> None:
+    with db.write() as session:
+        upload = _load(session, station, upload_id)
+        if upload.completed_at is None:
+            store.forget(upload_id)
+        session.delete(upload)
+
+
+def missing(db: Database, station: StationContext, hashes: list[str]) -> list[str]:
+    wanted = list(dict.fromkeys(hashes))
+    if not wanted:
+        return []
+    with db.read() as session:
+        held = set(
+            session.scalars(
+                select(BlobOffice.sha256).where(
+                    BlobOffice.office_id == station.office_id, BlobOffice.sha256.in_(wanted)
+                )
+            )
+        )
+    return [sha for sha in wanted if sha not in held]
+
+
+def open_blob(db: Database, store: BlobStore, station: StationContext, sha256: str) -> Path:
+    """Path of a file the office holds, checked against its hash before it is served."""
+    with db.read() as session:
+        held = session.get(BlobOffice, (sha256, station.office_id)) is not None
+    path = store.path_for(sha256)
+    if not held or not path.is_file():
+        raise ApiError(404, "attachment_not_found", "Không tìm thấy tệp.", "No such attachment.")
+    if sha256_file(path) == sha256:
+        return path
+    store.quarantine(sha256)
+    with db.write() as session:
+        offices = session.scalars(select(BlobOffice.office_id).where(BlobOffice.sha256 == sha256))
+        for office_id in sorted(set(offices)):
+            lock_office(session, office_id)
+        session.execute(delete(BlobOffice).where(BlobOffice.sha256 == sha256))
+        session.execute(delete(Blob).where(Blob.sha256 == sha256))
+        affected = session.scalars(
+            select(Dossier)
+            .join(ManifestItem, ManifestItem.dossier_id == Dossier.id)
+            .where(ManifestItem.sha256 == sha256)
+            .distinct()
+        ).all()
+        for dossier in affected:
+            refresh_completeness(session, dossier)
+    raise ApiError(
+        410,
+        "attachment_corrupt",
+        "Bản lưu của tệp trên máy chủ bị hỏng và đã được cách ly; máy trạm sẽ tải lại tệp.",
+        "The server's copy was damaged and set aside; stations will upload it again.",
+    )
+
+
+def purge_expired(db: Database, store: BlobStore) -> int:
+    """Forget unfinished uploads past their expiry; returns how many."""
+    with db.write() as session:
+        expired = session.scalars(
+            select(Upload.id).where(Upload.completed_at.is_(None), Upload.expires_at <= now())
+        ).all()
+        if expired:
+            session.execute(delete(Upload).where(Upload.id.in_(expired)))
+    for upload_id in expired:
+        store.forget(upload_id)
+    return len(expired)
