@@ -131,7 +131,12 @@ class Applicant(Base):
 
 class Dossier(Base):
     __tablename__ = "dossier"
-    __table_args__ = (Index("ix_dossier_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_dossier_status_due", "status", "due_at"),
+        Index("ix_dossier_status_received", "status", "received_at"),
+        Index("ix_dossier_procedure_received", "procedure_id", "received_at"),
+        Index("ix_dossier_status_procedure_received", "status", "procedure_id", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -266,3 +271,39 @@ class LogbookCounter(Base):
 
     book: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_line: Mapped[int] = mapped_column(Integer)
+
+
+class Attachment(Base):
+    """The digitized file of one dossier component (stored by SHA-256 in the data folder)."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    dossier_component_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier_component.id", ondelete="CASCADE"), unique=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    dpi: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    mime: Mapped[str] = mapped_column(String(100))
+    officer: Mapped[str | None] = mapped_column(String(80))
+    captured_at: Mapped[datetime] = mapped_column(DateTime)
+    reused_from: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+
+
+class UploadState(Base):
+    """Progress of one stored file's upload to the central server."""
+
+    __tablename__ = "upload_state"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    upload_url: Mapped[str | None] = mapped_column(String(500))
+    offset: Mapped[int] = mapped_column(Integer, default=0)
+    uploaded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

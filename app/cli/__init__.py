@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
-
 from importlib import import_module
+from pathlib import Path
 
 from app import datadir
 from app.cli.output import Output
@@ -33,6 +32,9 @@ NEEDS_DB = {
     "print": "app.cli.print_cmd:cmd_print",
     "enroll": "app.cli.sync_cmd:cmd_enroll",
     "sync": "app.cli.sync_cmd:cmd_sync",
+    "attach": "app.cli.capture_cmd:cmd_attach",
+    "scan": "app.cli.capture_cmd:cmd_scan",
+    "batch": "app.cli.capture_cmd:cmd_batch",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("print", help="in biên nhận, các phiếu và sổ theo dõi ra tệp PDF")
     s.add_argument(
         "form",
-        choices=["receipt", "supplement", "refusal", "apology", "control", "stop", "logbook"],
+        choices=["receipt", "supplement", "refusal", "apology", "control", "stop", "logbook",
+                 "cover"],
     )
     s.add_argument("code", nargs="?", help="mã hồ sơ (trừ logbook)")
     s.add_argument("--out", required=True, help="tệp PDF đầu ra")
@@ -82,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--requested", dest="requested_at", help="ngày người dân đề nghị dừng")
     s.add_argument("--from", dest="date_from", help="sổ theo dõi: từ ngày YYYY-MM-DD")
     s.add_argument("--to", dest="date_to", help="sổ theo dõi: đến ngày YYYY-MM-DD")
+    s.add_argument("--component", type=int, help="tờ bìa: chỉ thành phần số N")
+
+    _capture_parsers(sub)
 
     s = sub.add_parser("enroll", help="đăng ký quầy với máy chủ trung tâm")
     s.add_argument("--server", required=True, help="địa chỉ máy chủ, vd https://motcua.tinh.gov.vn")
@@ -91,3 +95,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
     return p
+
+
+def _cleaning_options(s: argparse.ArgumentParser) -> None:
+    s.add_argument("--colour", choices=["auto", "colour", "gray", "bw"], default="auto",
+                   help="màu trang lưu: tự chọn (mặc định), màu, xám, đen trắng")
+    s.add_argument("--no-deskew", action="store_true", help="không tự chỉnh nghiêng")
+    s.add_argument("--no-crop", action="store_true", help="không cắt viền máy quét")
+
+
+def _scanner_options(s: argparse.ArgumentParser) -> None:
+    s.add_argument("--device", help="tên máy quét SANE (mặc định: máy đầu tiên tìm thấy)")
+    s.add_argument("--resolution", type=int, default=200, help="độ phân giải dpi (mặc định 200)")
+    s.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
+    s.add_argument("--feed", choices=["flatbed", "adf", "duplex"],
+                   help="nguồn giấy: mặt kính, khay nạp, hai mặt")
+    s.add_argument("--pages", type=int, help="số trang tối đa")
+    s.add_argument("--sane-option", action="append", metavar="ARG",
+                   help="tham số riêng của máy quét, vd --sane-option=--test-picture")
+
+
+def _capture_parsers(sub) -> None:
+    s = sub.add_parser("attach", help="số hóa một thành phần hồ sơ từ tệp ảnh/PDF")
+    s.add_argument("code")
+    s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
+    s.add_argument("files", nargs="+", metavar="FILE", help="JPEG, PNG, TIFF hoặc PDF")
+    s.add_argument("--camera", action="store_true", help="ảnh chụp bằng máy ảnh/điện thoại")
+    _cleaning_options(s)
+
+    s = sub.add_parser("scan", help="quét một thành phần hồ sơ qua máy quét (SANE)")
+    s.add_argument("code", nargs="?")
+    s.add_argument("--component", type=int, help="số thứ tự thành phần")
+    s.add_argument("--list-devices", action="store_true", help="liệt kê máy quét")
+    _scanner_options(s)
+    _cleaning_options(s)
+
+    s = sub.add_parser("batch", help="tách xấp quét nhiều hồ sơ theo tờ bìa và đính kèm")
+    s.add_argument("files", nargs="*", metavar="FILE", help="các tệp đã quét, theo thứ tự")
+    _scanner_options(s)
+    _cleaning_options(s)

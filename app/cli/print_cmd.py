@@ -42,6 +42,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_print(args: Namespace, db: Database, out: Output) -> int:
+    if args.form == "cover":
+        from app.cli.capture_cmd import print_cover
+
+        return print_cover(args, db, out)
     who = actor(db, args)
     target = Path(args.out)
     if args.form == "logbook":

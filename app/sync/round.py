@@ -7,11 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 from app import clock, station
+from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
 from app.sync import credentials, cursors
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
 from app.sync.transport import SyncError, Transport
+from app.sync.upload import upload_all
 from db.engine import Database
 
 
@@ -62,6 +64,7 @@ def run_round(db: Database, data_dir: Path) -> RoundReport:
         report.duplicates = counts["duplicate"]
         report.conflicts = counts["conflict"]
         report.rejected = counts["rejected"]
+        report.uploaded_bytes = upload_all(db, transport, AttachmentStore.for_data_dir(data_dir))
         report.pulled = pull_changes(db, transport, number)
         report.master_updated = refresh_master(db, transport, clock.now())
     except SyncError as exc:

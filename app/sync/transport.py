@@ -55,6 +55,22 @@ class Transport:
             raise http_error(resp)
         return resp.json() if resp.content else None
 
+    def raw(self, method: str, url: str, *, headers: dict[str, str] | None = None,
+            data: bytes | None = None, expect: tuple[int, ...] = ()) -> requests.Response:
+        """A call whose status codes in ``expect`` the caller handles itself."""
+        if url.startswith("/"):
+            url = f"{self.base_url}{url}"
+        try:
+            resp = self.session.request(method, url, headers=headers, data=data,
+                                        timeout=TIMEOUT)
+        except requests.Timeout:
+            raise unreachable("hết thời gian chờ") from None
+        except requests.ConnectionError:
+            raise unreachable("mất kết nối") from None
+        if resp.status_code >= 400 and resp.status_code not in expect:
+            raise http_error(resp)
+        return resp
+
     def healthy(self, timeout: float = 3.0) -> bool:
         """Probe ``/healthz``: the only judge of "online" that means the server answers."""
         try:

@@ -1,0 +1,175 @@
+"""The station's content-addressed attachment store.
+
+A file lives at ``<data>/attachments/ab/cd/<sha256>.pdf``, named by the
+SHA-256 of its bytes, written once through a temporary file and a rename
+(a crash leaves the old state or the new, never half a file), then made
+read-only. Every read hashes what it read: a file damaged on disk is
+reported as damaged, never shown as if it were the original.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import datadir
+from app.domain.errors import DomainError
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+SUFFIX = ".pdf"
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    path: Path
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_sha256(value: str) -> str:
+    """A lower-case 64-hex-digit digest, or a refusal (it becomes part of a path)."""
+    text = (value or "").strip().lower()
+    if not _SHA256.match(text):
+        raise DomainError(
+            "bad_sha256", f"Mã băm “{value}” không hợp lệ (cần 64 chữ số hệ 16).",
+            f"“{value}” is not a SHA-256 digest (64 hex digits).", field="sha256",
+        )
+    return text
+
+
+def _damaged(sha: str) -> DomainError:
+    return DomainError(
+        "attachment_corrupt",
+        f"Tệp số hóa {sha[:12]}… trên máy đã bị hỏng hoặc bị sửa (mã băm không khớp); "
+        "không được dùng bản này. Hãy số hóa lại hoặc khôi phục từ máy chủ.",
+        f"Stored file {sha[:12]}… is damaged or was altered (hash mismatch); it must not "
+        "be used. Digitize again or restore it from the server.",
+        field="sha256",
+    )
+
+
+def _missing(sha: str) -> DomainError:
+    return DomainError(
+        "attachment_missing",
+        f"Không tìm thấy tệp số hóa {sha[:12]}… trong thư mục dữ liệu.",
+        f"Stored file {sha[:12]}… is missing from the data folder.",
+        field="sha256",
+    )
+
+
+class AttachmentStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path) -> AttachmentStore:
+        return cls(datadir.attachments_dir(data_dir))
+
+    def path_for(self, sha256: str) -> Path:
+        sha = check_sha256(sha256)
+        return self.root / sha[:2] / sha[2:4] / f"{sha}{SUFFIX}"
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, data: bytes) -> StoredFile:
+        """Store ``data`` (idempotent); a damaged copy already there is replaced."""
+        sha = sha256_of(data)
+        path = self.path_for(sha)
+        if path.is_file():
+            try:
+                if self._hash_file(path) == sha:
+                    return StoredFile(sha, len(data), path)
+            except OSError:
+                pass
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+                if path.exists():
+                    # Windows will not replace a read-only file.
+                    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+            self._sync_dir(path.parent)
+        except OSError as exc:
+            raise DomainError(
+                "cannot_store",
+                f"Không lưu được tệp số hóa vào {self.root} ({exc.strerror or 'lỗi ghi'}); "
+                "hồ sơ chưa bị thay đổi.",
+                f"Cannot store the file in {self.root} ({exc.strerror or 'write error'}); "
+                "nothing was changed.",
+            ) from None
+        return StoredFile(sha, len(data), path)
+
+    def read(self, sha256: str) -> bytes:
+        """The stored bytes, after checking they still hash to ``sha256``."""
+        sha = check_sha256(sha256)
+        path = self.path_for(sha)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise _missing(sha) from None
+        except OSError as exc:
+            raise DomainError(
+                "attachment_unreadable",
+                f"Không đọc được tệp số hóa {sha[:12]}… ({exc.strerror or 'lỗi đọc'}).",
+                f"Cannot read stored file {sha[:12]}… ({exc.strerror or 'read error'}).",
+            ) from None
+        if sha256_of(data) != sha:
+            raise _damaged(sha)
+        return data
+
+    def verify(self, sha256: str) -> int:
+        """The file's size if it is present and intact; raises otherwise."""
+        sha = check_sha256(sha256)
+        path = self.path_for(sha)
+        try:
+            if self._hash_file(path) != sha:
+                raise _damaged(sha)
+            return path.stat().st_size
+        except FileNotFoundError:
+            raise _missing(sha) from None
+
+    @staticmethod
+    def _hash_file(path: Path) -> str:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    @staticmethod
+    def _sync_dir(directory: Path) -> None:
+        # The rename is durable only once the directory entry is on disk (POSIX).
+        if os.name != "posix":
+            return
+        try:
+            fd = os.open(directory, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
