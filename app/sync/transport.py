@@ -38,6 +38,12 @@ class Transport:
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
 
+    def clone(self) -> Transport:
+        """A transport with its own connection, for a worker thread."""
+        other = Transport(self.base_url)
+        other.session.headers.update(self.session.headers)
+        return other
+
     def close(self) -> None:
         self.session.close()
 

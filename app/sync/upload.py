@@ -8,6 +8,7 @@ station killed mid-file resumes where it stopped, not from zero.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -23,6 +24,7 @@ from db.models import Attachment, UploadState
 CHUNK = 1024 * 1024
 MISSING_BATCH = 500
 SAVE_EVERY = 8  # chunks between saved offsets; the server's HEAD is the truth anyway
+WORKERS = 4
 TUS = {"Tus-Resumable": p.TUS_VERSION}
 
 
@@ -74,8 +76,14 @@ def upload_all(
     store: AttachmentStore,
     *,
     progress: Callable[[int], None] | None = None,
+    workers: int = WORKERS,
 ) -> int:
-    """Upload every stored file the server lacks; returns the bytes sent."""
+    """Upload every stored file the server lacks; returns the bytes sent.
+
+    A few files travel at once: on a link with a long round trip, one file
+    at a time would leave the line idle while each request waits for its
+    answer, and on a fast one the server's writes to disk overlap.
+    """
     files = _pending_files(db)
     sent = 0
     for start in range(0, len(files), MISSING_BATCH):
@@ -87,18 +95,53 @@ def upload_all(
         for sha, size in batch:
             if sha not in missing:
                 _state(db, sha, size, now, uploaded_at=now, offset=size, upload_url=None)
-        for sha, size in batch:
-            if sha in missing:
-                sent += _upload_one(db, transport, store, sha, size, progress)
+        todo = [(sha, size) for sha, size in batch if sha in missing]
+        sent += _upload_parallel(db, transport, store, todo, progress, workers)
     return sent
 
 
-def _create(transport: Transport, sha: str, size: int) -> str:
+def _upload_parallel(db, transport, store, todo, progress, workers: int) -> int:
+    if workers <= 1 or len(todo) <= 1:
+        return sum(_upload_one(db, transport, store, sha, size, progress) for sha, size in todo)
+    queue = iter(todo)
+    lock = threading.Lock()
+    failed: list[BaseException] = []
+    totals: list[int] = []
+
+    def work() -> None:
+        own = transport.clone()
+        sent = 0
+        try:
+            while not failed:
+                with lock:
+                    item = next(queue, None)
+                if item is None:
+                    break
+                sent += _upload_one(db, own, store, item[0], item[1], progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            failed.append(exc)
+        finally:
+            totals.append(sent)
+            own.close()
+
+    threads = [threading.Thread(target=work, name=f"motcua-upload-{i}")
+               for i in range(min(workers, len(todo)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return sum(totals)
+
+
+def _create(transport: Transport, sha: str, size: int) -> tuple[str, int]:
+    """A new upload, or the server's existing one for this file, with its offset."""
     resp = transport.raw("POST", f"{p.API_PREFIX}/uploads", headers={
         **TUS, "Upload-Length": str(size),
         "Upload-Metadata": p.encode_upload_metadata({"sha256": sha}),
     })
-    return resp.headers["Location"]
+    return resp.headers["Location"], int(resp.headers.get("Upload-Offset", "0"))
 
 
 def _offset(transport: Transport, url: str) -> int | None:
@@ -114,9 +157,8 @@ def _upload_one(db, transport, store, sha, size, progress) -> int:
     url = _saved_url(db, sha)
     offset = _offset(transport, url) if url else None
     if offset is None:
-        url = _create(transport, sha, size)
-        _state(db, sha, size, clock.now(), upload_url=url, offset=0)
-        offset = _offset(transport, url) or 0
+        url, offset = _create(transport, sha, size)
+        _state(db, sha, size, clock.now(), upload_url=url, offset=offset)
     sent = 0
     chunks = 0
     retries = 0
@@ -137,9 +179,8 @@ def _upload_one(db, transport, store, sha, size, progress) -> int:
                 )
             current = _offset(transport, url) if resp.status_code != 404 else None
             if current is None:
-                url = _create(transport, sha, size)
-                _state(db, sha, size, clock.now(), upload_url=url, offset=0)
-                current = _offset(transport, url) or 0
+                url, current = _create(transport, sha, size)
+                _state(db, sha, size, clock.now(), upload_url=url, offset=current)
             offset = current
             continue
         offset = int(resp.headers.get("Upload-Offset", offset + len(chunk)))
