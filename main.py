@@ -1,14 +1,40 @@
-"""MotCua Desk: ``python main.py`` starts the counter; subcommands run headless."""
+"""MotCua Desk: ``python main.py`` starts the counter window; subcommands run headless."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def can_show_window() -> bool:
+    """Whether a window could be seen: a desktop session, or a benchmark asking for one."""
+    if os.environ.get("MOTCUA_BENCH_STARTUP"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in HEADLESS_PLATFORMS:
+        return False
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main() -> int:
+    argv = sys.argv[1:]
+    from app.cli.parser import build_parser
+
+    args, _unknown = build_parser().parse_known_args(argv)
+    if args.command is None and can_show_window():
+        from app import datadir
+        from ui.app import run as run_window
+
+        data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
+        return run_window(data_dir or datadir.default_data_dir())
     from app.cli import run
 
-    return run(sys.argv[1:])
+    # No display (a server, a CI job): the command-line help is all we can show.
+    return run(argv)
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
     )
 
 
-def _slip_number(session: Session, form: str, now: datetime) -> str:
+def slip_number(session: Session, form: str, now: datetime) -> str:
     """Slips are numbered per form and year, e.g. ``12/2026``."""
     start = datetime(now.year, 1, 1)
     count = session.scalar(
@@ -193,7 +193,7 @@ def _render(
     if form == "receipt":
         return render_receipt(office, info, layout=layout, two_copies_per_page=two_per_page,
                               **common)
-    number = _slip_number(session, form, now)
+    number = slip_number(session, form, now)
     contact = opts.contact or f"{actor.full_name}" + (f", ĐT {office.phone}" if office.phone
                                                        else "")
     if form == "supplement":

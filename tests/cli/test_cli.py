@@ -15,8 +15,9 @@ from tests.conftest import INTAKE
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(data_dir: Path, *args: str, lang: str = "vi_VN.UTF-8", stdin: str | None = None):
-    env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="")
+def run(data_dir: Path, *args: str, lang: str = "vi_VN.UTF-8", stdin: str | None = None,
+        **extra_env: str):
+    env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="", **extra_env)
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
         capture_output=True, text=True, env=env, input=stdin, timeout=120,
@@ -145,8 +146,8 @@ def test_commands_on_an_uninitialised_folder_say_so(tmp_path: Path):
     assert "chưa được khởi tạo" in proc.stderr
 
 
-def test_no_subcommand_prints_help(tmp_path: Path):
-    proc = run(tmp_path, lang="vi_VN.UTF-8")
+def test_no_subcommand_without_a_screen_prints_help(tmp_path: Path):
+    proc = run(tmp_path, lang="vi_VN.UTF-8", QT_QPA_PLATFORM="offscreen")
     assert proc.returncode == 0
     assert "receive" in proc.stdout
 

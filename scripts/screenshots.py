@@ -1,0 +1,186 @@
+"""Screenshots of every screen at 1366×768 into docs/screenshots/ (offscreen).
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]
+
+Builds a throw-away station with a few dozen dossiers, drives the real window
+through each screen and saves ``widget.grab()`` of the whole window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from app import auth, clock, intake, progress  # noqa: E402
+from app.domain.cccd import parse_cccd_qr  # noqa: E402
+from app.office_setup import SetupRequest, initialise  # noqa: E402
+from tests.conftest import INTAKE  # noqa: E402
+
+SIZE = (1366, 768)
+PEOPLE = [
+    ("001085012345", "Nguyễn Văn Đức", "1985-03-12", "Nam"),
+    ("001190012346", "Trần Thị Hoa", "1990-07-15", "Nữ"),
+    ("031088004321", "Lê Minh Tuấn", "1988-01-20", "Nam"),
+    ("079195007777", "Phạm Ngọc Lan", "1995-11-02", "Nữ"),
+    ("001070001234", "Hoàng Văn Sơn", "1970-05-30", "Nam"),
+    ("036199003456", "Đặng Thu Trang", "1999-09-09", "Nữ"),
+]
+PROCEDURES = [("1.001193", [1, 2]), ("2.000815", [1, 2]), ("1.004194", [1, 2]),
+              ("1.001612", [1]), ("1.004873", [1])]
+
+
+def pump(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(cond, ms: int = 10_000) -> None:
+    for _ in range(ms // 25):
+        if cond():
+            return
+        pump(25)
+    raise TimeoutError("screen did not get ready")
+
+
+def seed(data_dir: Path):
+    db = initialise(data_dir, SetupRequest(
+        "000.00.24.H47", "Ủy ban nhân dân xã Tân Lập", 1, "admin", "matkhau-quantri",
+        parent_name="UBND huyện Đan Phượng", place_name="Hà Nội",
+        address="Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội", phone="024 3388 1234"))
+    with db.write() as session:
+        auth.create_officer(session, "canbo1", "Trần Thị Hoa", "clerk", "matkhau-canbo")
+    actor = auth.Actor("canbo1", "Trần Thị Hoa", "clerk")
+    now = clock.now()
+    codes = []
+    for i in range(36):
+        idn, name, birth, sex = PEOPLE[i % len(PEOPLE)]
+        proc, comps = PROCEDURES[i % len(PROCEDURES)]
+        data = copy.deepcopy(INTAKE)
+        data["procedure"] = proc
+        data["applicant"].update(id_number=idn, full_name=name, birth_date=birth, sex=sex)
+        data["components"] = [{"index": c, "originals": 1, "copies": 0} for c in comps]
+        data["received_at"] = (now - timedelta(days=36 - i, hours=i % 5)).isoformat()
+        codes.append(intake.receive(db, actor, data, now=now).code)
+    for code in codes[:20]:
+        progress.change_status(db, actor, code, 4, now=now)
+        progress.change_status(db, actor, code, 9, now=now)
+    for code in codes[:14]:
+        progress.record_return(db, actor, code, "Người nhận", now=now)
+    progress.change_status(db, actor, codes[24], 4, now=now)
+    return db, codes
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    from ui.app import application, create_window
+    from ui.print_preview import default_preview
+
+    application()
+    tmp = Path(tempfile.mkdtemp(prefix="motcua-shots-"))
+    dialogs = []
+
+    def keep_preview(parent, job, printer):
+        dialog = default_preview(parent, job, printer)
+        dialogs.append(dialog)
+        return dialog
+
+    def shot(widget, name: str) -> None:
+        pump(250)
+        widget.grab().save(str(args.out / f"{name}.png"))
+        print("saved", args.out / f"{name}.png")
+
+    # First run on an empty folder.
+    first = create_window(tmp / "empty", preview_factory=keep_preview)
+    first.resize(*SIZE)
+    first.show()
+    shot(first, "01-first-run")
+    first.close()
+
+    db, codes = seed(tmp / "station")
+    win = create_window(tmp / "station", db=db, preview_factory=keep_preview)
+    win.resize(*SIZE)
+    win.show()
+    win.sign_in.username.setText("canbo1")
+    shot(win, "02-sign-in")
+    win.sign_in.password.setText("matkhau-canbo")
+    win.sign_in.sign_in()
+    wait(lambda: win.mode == "work")
+
+    page = win.pages["receive"]
+    page.picker.search.setText("khai sinh")
+    page.picker._pick_current()
+    wait(lambda: page.form is not None and page.due.text() != "—")
+    a = page.applicant
+    a.fill_from_card(parse_cccd_qr(
+        "001085012345|123456789|Nguyễn Văn Đức|12031985|Nam|"
+        "Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội|01022021"))
+    page._check_returning("001085012345")
+    a.phone.setText("0912 345 678")
+    wait(lambda: a.offer.isVisible())
+    shot(win, "03-receive")
+    page.receive()
+    wait(lambda: bool(dialogs))
+    pump(600)
+    dialogs[-1].resize(*SIZE)
+    shot(dialogs[-1], "04-receipt-preview")
+    dialogs[-1].close()
+    shot(win, "05-receive-done")
+
+    dossiers = win.show_page("dossiers")
+    wait(lambda: dossiers.model.rowCount() > 0)
+    row = next(i for i, r in enumerate(dossiers.model.rows) if r.overdue)
+    dossiers.table.selectRow(row)
+    wait(lambda: dossiers.detail.view is not None)
+    shot(win, "06-dossiers")
+
+    lookup = win.show_page("lookup")
+    lookup.query.setText("nguyen van duc")
+    lookup.run_query()
+    wait(lambda: lookup.result is not None and lookup.detail.view is not None)
+    shot(win, "07-lookup")
+
+    ret = win.show_page("return")
+    wait(lambda: ret.table.rowCount() > 0)
+    ret.table.selectRow(0)
+    wait(lambda: ret.dossier is not None)
+    shot(win, "08-return")
+
+    win.show_page("sync")
+    shot(win, "09-sync")
+    win.show_page("settings")
+    shot(win, "10-settings-clerk")
+    win.lock()
+    shot(win, "11-locked")
+
+    win.lock_page.other.click()
+    win.sign_in.username.setText("admin")
+    win.sign_in.password.setText("matkhau-quantri")
+    win.sign_in.sign_in()
+    wait(lambda: win.mode == "work")
+    settings = win.show_page("settings")
+    settings.tabs.setCurrentWidget(settings.office_tab)
+    shot(win, "12-settings-admin")
+    settings.tabs.setCurrentWidget(settings.hours_tab)
+    shot(win, "13-settings-hours")
+    win.close()
+    win.ctx.tasks.wait_for_done()
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""What the receive screen does with wrong, partial or scanned input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app import intake
+from tests.conftest import INTAKE
+from tests.ui.conftest import type_text
+from tests.ui.test_ui_counter_flow import CARD, pdf_text, pick_procedure
+
+
+def ctrl_enter(qtbot, page) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+
+
+def test_nothing_chosen_is_said_beside_the_procedure(qtbot, clerk_window, previews):
+    page = clerk_window.pages["receive"]
+    ctrl_enter(qtbot, page)
+    assert page.errors.text("procedure") == "Chưa chọn thủ tục."
+    assert QApplication.focusWidget() is page.picker.search
+    assert previews.jobs == []
+
+
+def test_bad_fields_are_explained_beside_each_field(qtbot, clerk_window, previews):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+
+    qtbot.keyClicks(a.id_number, "001085012345")
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("full_name") != "")
+    assert page.errors.text("full_name") == "Chưa nhập họ tên người nộp hồ sơ."
+    assert QApplication.focusWidget() is a.full_name
+
+    type_text(a.full_name, "Nguyễn Văn Đức")
+    qtbot.keyClicks(a.birth_date, "31/02/1985")
+    ctrl_enter(qtbot, page)
+    assert "không hợp lệ" in page.errors.text("birth_date")
+    assert page.errors.text("full_name") == ""
+
+    a.birth_date.clear()
+    qtbot.keyClicks(a.birth_date, "12/03/1985")
+    qtbot.keyClicks(a.email, "khong-phai-email")
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("email") != "")
+    assert "không hợp lệ" in page.errors.text("email")
+
+    a.email.clear()
+    page.components.set_checked(2, False)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("components") != "")
+    assert "thiếu thành phần bắt buộc" in page.errors.text("components")
+    assert "Traceback" not in page.banner.text()
+    assert previews.jobs == []
+
+    page.components.set_checked(2, True)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=20_000)
+    assert page.errors.text("components") == ""
+
+
+def test_a_procedure_without_a_confirmed_time_cannot_be_received(qtbot, clerk_window):
+    page = clerk_window.pages["receive"]
+    qtbot.keyClicks(page.picker.search, "khai tu")
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form is not None)
+    assert "chưa có thời hạn giải quyết" in page.errors.text("procedure")
+    assert page.due.text() == "—"
+
+
+def test_a_damaged_card_scan_is_reported_and_leaves_no_payload(qtbot, clerk_window):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    qtbot.keyClicks(a.full_name, "abc")
+    with qtbot.waitSignal(page.scanner.scan_failed, timeout=2000):
+        type_text(a.full_name, "001085012345|x|Nguyen Van A|99999999|Nam|Ha Noi|\n")
+    assert a.full_name.text() == "abc"
+    assert page.banner.kind == "error"
+    assert all("|" not in e.text() for e in page.findChildren(QLineEdit))
+
+
+def test_a_scanner_without_enter_is_recognised_after_its_pause(qtbot, clerk_window):
+    page = clerk_window.pages["receive"]
+    page.picker.search.setFocus()
+    with qtbot.waitSignal(page.scanner.scanned, timeout=2000):
+        type_text(page.picker.search, CARD)
+    assert page.picker.search.text() == ""
+    assert page.applicant.full_name.text() == "Trần Thị Hoa"
+
+
+def test_the_look_up_field_is_not_taken_over_by_the_scanner(qtbot, clerk_window):
+    lookup = clerk_window.pages["lookup"]
+    clerk_window.show_page("lookup")
+    type_text(lookup.query, CARD)
+    assert lookup.query.text() == CARD
+
+
+def test_a_returning_applicant_is_offered_their_saved_details(qtbot, clerk_window, db, clerk):
+    intake.receive(db, clerk, INTAKE)
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    a.id_number.setFocus()
+    qtbot.keyClicks(a.id_number, "001085012345")
+    qtbot.waitUntil(lambda: a.offer.isVisible())
+    assert "Nguyễn Văn Đức" in a.offer_text.text()
+    qtbot.mouseClick(a.use_saved, Qt.MouseButton.LeftButton)
+    assert a.full_name.text() == "Nguyễn Văn Đức"
+    assert a.phone.text() == "0912 345 678"
+    assert a.birth_date.text() == "12/03/1985"
+    assert not a.offer.isVisible()
+
+
+def test_escape_twice_abandons_the_dossier_and_f2_starts_a_new_one(qtbot, clerk_window):
+    page = clerk_window.pages["receive"]
+    qtbot.keyClicks(page.applicant.full_name, "Le Van B")
+    qtbot.keyClick(page.applicant.full_name, Qt.Key.Key_Escape)
+    assert page.applicant.full_name.text() == "Le Van B"
+    assert "Esc" in page.banner.text()
+    qtbot.keyClick(page.applicant.full_name, Qt.Key.Key_Escape)
+    assert page.applicant.full_name.text() == ""
+
+    qtbot.keyClicks(page.applicant.phone, "0912")
+    clerk_window.show_page("dossiers")
+    qtbot.keyClick(clerk_window, Qt.Key.Key_F2)
+    assert clerk_window.stack.currentWidget() is page
+    assert page.applicant.phone.text() == ""
+    assert QApplication.focusWidget() is page.picker.search
+
+
+def test_refusal_and_supplement_slips_for_a_dossier_not_accepted(
+        qtbot, clerk_window, previews, tmp_path):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+    qtbot.keyClicks(a.id_number, "001085012345")
+    type_text(a.full_name, "Nguyễn Văn Đức")
+    page.components.set_checked(2, False)
+
+    qtbot.mouseClick(page.supplement_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.errors.text("reason") != "")
+    assert page.errors.text("reason") == "Cần nhập lý do."
+
+    type_text(page.reason, "Thiếu giấy chứng sinh")
+    qtbot.mouseClick(page.supplement_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1)
+    text = pdf_text(previews.last_pdf, tmp_path)
+    assert "Giấy chứng sinh" in text and "Nguyễn Văn Đức" in text
+
+    qtbot.mouseClick(page.refusal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 2)
+    assert "Thiếu giấy chứng sinh" in pdf_text(previews.last_pdf, tmp_path)
+    assert page.last_result is None  # nothing was received
+
+
+def test_ctrl_p_prints_the_last_receipt_again_as_a_copy(qtbot, clerk_window, previews, tmp_path):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    qtbot.keyClick(clerk_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "Chưa có biên nhận" in page.banner.text()
+    pick_procedure(qtbot, page, "chung thuc ban sao", "2.000815")
+    a.id_number.setFocus()
+    type_text(a.id_number, CARD + "\n")
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=20_000)
+    assert "BẢN SAO" not in pdf_text(previews.last_pdf, tmp_path)
+    qtbot.keyClick(clerk_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 2, timeout=20_000)
+    assert "BẢN SAO" in pdf_text(previews.last_pdf, tmp_path)

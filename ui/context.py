@@ -1,0 +1,41 @@
+"""What every screen shares: the database, the signed-in officer, the task runner."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from app import clock
+from app.auth import Actor
+from db.engine import Database
+from ui.print_preview import PreviewFactory, default_preview
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    tasks: TaskRunner
+    db: Database | None = None
+    actor: Actor | None = None
+    # The office's settings as last read (printer, layout, idle lock, …).
+    settings: dict[str, str] = field(default_factory=dict)
+    preview_factory: PreviewFactory | None = None
+    now: Callable[[], datetime] = clock.now
+
+    def __post_init__(self) -> None:
+        if self.preview_factory is None:
+            self.preview_factory = functools.partial(default_preview, tasks=self.tasks)
+
+    def require_db(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("the station database is not open")
+        return self.db
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("nobody is signed in")
+        return self.actor
