@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
 
+from app import clock
 from app.domain.errors import DomainError
 from app.sync import protocol as p
 
-# Connect fast or call the server unreachable; give a slow 3G link time to answer.
-TIMEOUT = (5.0, 60.0)
+# (connect, read) seconds. urllib3 also uses the first while it sends a request
+# body, so it must outlast a stall of a weak link mid-upload, not only a connect.
+TIMEOUT = (20.0, 60.0)
 
 
 class SyncError(DomainError):
@@ -37,6 +41,9 @@ class Transport:
         self.session.headers[p.PROTOCOL_HEADER] = str(p.PROTOCOL_VERSION)
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
+        # Server clock minus ours, from the last answer's Date header: every receipt
+        # time and appointment is counted on this station's clock, so a wrong one matters.
+        self.clock_skew: timedelta | None = None
 
     def clone(self) -> Transport:
         """A transport with its own connection, for a worker thread."""
@@ -57,6 +64,7 @@ class Transport:
             raise unreachable("hết thời gian chờ") from None
         except requests.ConnectionError:
             raise unreachable("mất kết nối") from None
+        self._note_clock(resp)
         if resp.status_code >= 400:
             raise http_error(resp)
         return resp.json() if resp.content else None
@@ -73,9 +81,18 @@ class Transport:
             raise unreachable("hết thời gian chờ") from None
         except requests.ConnectionError:
             raise unreachable("mất kết nối") from None
+        self._note_clock(resp)
         if resp.status_code >= 400 and resp.status_code not in expect:
             raise http_error(resp)
         return resp
+
+    def _note_clock(self, resp: requests.Response) -> None:
+        try:
+            server = parsedate_to_datetime(resp.headers["Date"])
+        except (KeyError, TypeError, ValueError):
+            return
+        if server.tzinfo is not None:
+            self.clock_skew = clock.to_local(server) - clock.now()
 
     def healthy(self, timeout: float = 3.0) -> bool:
         """Probe ``/healthz``: the only judge of "online" that means the server answers."""
