@@ -38,6 +38,7 @@ PERMISSIONS: dict[str, str] = {
     "catalogue.edit_fee": "supervisor",
     "calendar.edit": "supervisor",
     "audit.view": "supervisor",
+    "sync.health": "supervisor",
     "settings.office": "admin",
     "officer.manage": "admin",
 }

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
-from sqlalchemy import func, select
-
-from app import settings, station
+from app import clock, settings, station
 from db.engine import Database
-from db.models import OutboxEvent, SyncCursor
 
 
 @dataclass(frozen=True)
@@ -19,29 +17,45 @@ class CounterStatus:
     station_number: int
     # Changes recorded here and not yet accepted by the server.
     pending_changes: int
+    # The end of the last round that succeeded, whoever ran it (window or command line).
     last_sync_at: datetime | None
-    server_configured: bool
+    enrolled: bool
+    server_url: str | None = None
+    bytes_to_upload: int = 0
+    rejected_changes: int = 0
+    last_attempt_at: datetime | None = None
+    master_refreshed_at: datetime | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def server_configured(self) -> bool:
+        return self.enrolled
 
 
-def read(db: Database) -> CounterStatus:
+def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
+         ) -> CounterStatus:
+    """The station's state; ``data_dir`` defaults to the folder holding the database."""
+    # Imported here: the sync modules bring the wire schema (pydantic), which the
+    # window need not load before its first screen; this runs on a worker anyway.
+    from app.sync import upload
+    from app.sync.health import sync_health
+
+    health = sync_health(db, data_dir or db.path.parent, now or clock.now())
     with db.read() as session:
         info = station.load(session)
-        pending = session.scalar(
-            select(func.count(OutboxEvent.id)).where(
-                OutboxEvent.sent_at.is_(None), OutboxEvent.rejected.is_(False)
-            )
-        )
-        last_sent = session.scalar(select(func.max(OutboxEvent.sent_at)))
-        last_pull = session.scalar(select(func.max(SyncCursor.updated_at)))
-        server = settings.get(session, "server_url")
-    stamps = [s for s in (last_sent, last_pull) if s is not None]
     return CounterStatus(
         agency_code=info.agency_code,
         office_name=info.office_name,
         station_number=info.station_number,
-        pending_changes=int(pending or 0),
-        last_sync_at=max(stamps) if stamps else None,
-        server_configured=bool(server),
+        pending_changes=health.pending_events,
+        last_sync_at=health.last_success,
+        enrolled=health.enrolled,
+        server_url=health.server_url,
+        bytes_to_upload=upload.bytes_left(db),
+        rejected_changes=health.rejected_events,
+        last_attempt_at=health.last_attempt,
+        master_refreshed_at=health.master_refreshed_at,
+        warnings=list(health.warnings),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import String, and_, select, tuple_, type_coerce
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from app import auth, clock
 from app.auth import Actor
@@ -74,6 +74,8 @@ class DossierRow:
     returned_at: datetime | None
     overdue: bool
     due_soon: bool
+    # Why the server refused this dossier for good, if it did (it stays here regardless).
+    sync_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,7 @@ def fetch_page(
     now = now or clock.now()
     received = type_coerce(Dossier.received_at, String)
     due = type_coerce(Dossier.due_at, String)
-    # Dossier columns only: with joins in the same statement SQLite's planner may
-    # start from the applicant table and sort a million rows for one page.
-    query = select(
-        Dossier.id, Dossier.code, Dossier.status, received, due,
-        type_coerce(Dossier.returned_at, String), Dossier.procedure_id, Dossier.applicant_id,
-    )
+    query = _columns(received, due)
     conditions = []
     if flt.status is not None:
         conditions.append(Dossier.status == int(flt.status))
@@ -146,26 +143,51 @@ def fetch_page(
     if conditions:
         query = query.where(and_(*conditions))
     query = query.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
-    window = timedelta(days=DUE_SOON_DAYS)
-    rows: list[DossierRow] = []
-    last: Cursor | None = None
     with db.read() as session:
         found = session.execute(query).all()
-        names = dict(
-            session.execute(
-                select(Applicant.id, Applicant.full_name).where(
-                    Applicant.id.in_({r[7] for r in found})
-                )
-            ).all()
-        ) if found else {}
-        procs = {
-            r[0]: (r[1], r[2])
-            for r in session.execute(
-                select(Procedure.id, Procedure.code, Procedure.name).where(
-                    Procedure.id.in_({r[6] for r in found})
-                )
-            )
-        } if found else {}
+        rows = _rows(session, found, now)
+    last = Cursor(found[-1][3], found[-1][0]) if found else None
+    return Page(rows, last if len(rows) == limit else None)
+
+
+def sync_failures(db: Database, actor: Actor, limit: int = 100) -> list[DossierRow]:
+    """Dossiers the server refused for good, newest first, each with its reason."""
+    auth.require(actor, "dossier.lookup")
+    received = type_coerce(Dossier.received_at, String)
+    query = (_columns(received, type_coerce(Dossier.due_at, String))
+             .where(Dossier.sync_error.is_not(None))
+             .order_by(Dossier.received_at.desc(), Dossier.id.desc())
+             .limit(max(1, min(limit, MAX_PAGE_SIZE))))
+    with db.read() as session:
+        return _rows(session, session.execute(query).all(), clock.now())
+
+
+def _columns(received, due):
+    # Dossier columns only: with joins in the same statement SQLite's planner may
+    # start from the applicant table and sort a million rows for one page.
+    return select(
+        Dossier.id, Dossier.code, Dossier.status, received, due,
+        type_coerce(Dossier.returned_at, String), Dossier.procedure_id, Dossier.applicant_id,
+        Dossier.sync_error,
+    )
+
+
+def _rows(session: Session, found: list, now: datetime) -> list[DossierRow]:
+    """Table rows for ``_columns`` results, with names fetched in two small queries."""
+    if not found:
+        return []
+    names = dict(session.execute(
+        select(Applicant.id, Applicant.full_name).where(Applicant.id.in_({r[7] for r in found}))
+    ).all())
+    procs = {
+        r[0]: (r[1], r[2])
+        for r in session.execute(
+            select(Procedure.id, Procedure.code, Procedure.name).where(
+                Procedure.id.in_({r[6] for r in found}))
+        )
+    }
+    window = timedelta(days=DUE_SOON_DAYS)
+    rows: list[DossierRow] = []
     for r in found:
         status = Status(r[2])
         received_at, due_at = _parse(r[3]), _parse(r[4])
@@ -178,10 +200,10 @@ def fetch_page(
                 received_at=received_at, due_at=due_at, returned_at=_parse(r[5]),
                 overdue=is_overdue(status, due_at, now),
                 due_soon=is_due_soon(status, due_at, now, window),
+                sync_error=r[8],
             )
         )
-        last = Cursor(r[3], r[0])
-    return Page(rows, last if len(rows) == limit else None)
+    return rows
 
 
 def detail(db: Database, actor: Actor, code: str, now: datetime | None = None) -> DossierView:

@@ -49,6 +49,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
         SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục, lịch cũ quá (ngày)"),
         SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),
+        SettingSpec("capture_watch_folder", "", "Thư mục máy quét lưu tệp (số hóa)",
+                    admin_only=False),
     ]
 }
 

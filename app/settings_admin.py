@@ -137,6 +137,9 @@ VALIDATORS: dict[str, Callable[[str, str], str]] = {
     "public_base_url": _url,
     "bank_bin": _bank_bin,
     "bank_account": _bank_account,
+    "sync_interval_seconds": _int_range(10, 86_400),
+    "stale_master_days": _int_range(1, 365),
+    "stale_outbox_hours": _int_range(1, 720),
 }
 
 

@@ -82,6 +82,88 @@ def seed(data_dir: Path):
     return db, codes
 
 
+def capture(win, code: str, tmp: Path, shot) -> None:
+    """The capture dialog with a few synthetic pages, one scanned below 200 dpi."""
+    from app.capture.pages import page_from_image
+    from tests.capture.synth import a4_size, text_page
+
+    dossiers = win.show_page("dossiers")
+    dossiers.show_dossier(code)
+    wait(lambda: dossiers.detail.view is not None and dossiers.detail.view.code == code)
+    dossiers.detail.digitize(1)
+    dialog = dossiers.detail.capture_dialog
+    wait(lambda: dialog.component.count() > 0)
+    folder = tmp / "may-quet"
+    folder.mkdir(exist_ok=True)
+    dialog.files.set_folder(str(folder))
+    pages = []
+    for i, extra in enumerate(({}, {"stamp": True}, {"signature": True}, {}, {"photo": True})):
+        dpi = 150 if i == 3 else 200
+        image = text_page(dpi, seed=i, lines=30, noise=0, size=a4_size(dpi), **extra)
+        pages.append(page_from_image(image, source="scanner", label=f"scan-{i + 1:04d}.png",
+                                     dpi=dpi))
+    dialog.add_pages(pages)
+    dialog.model.rotate([4], 90)
+    wait(lambda: dialog.model.ready() and dialog.files.watcher is not None)
+    dialog.tray.select_rows([3])
+    dialog.resize(*SIZE)
+    shot(dialog, "14-capture")
+    dialog.reject()
+    dialog.runner.wait_for_done()
+
+
+def connect(db, data_dir: Path, tmp: Path):
+    """A real central server on loopback, the station enrolled, a few rounds in its log.
+
+    The station talks to it through a fault proxy, so one round can meet a server
+    that is down; one dossier is made unacceptable so the refusal list shows.
+    Returns a function that stops it all, or None without the server extra.
+    """
+    try:
+        from server import admin as server_admin
+        from server.config import Settings
+        from server.db import Database as ServerDatabase
+        from tests.integration.netproxy import FaultProxy
+        from tests.server.srvkit import ServerProcess
+    except ImportError as exc:
+        print("no central server for the sync screen:", exc)
+        return None
+    from sqlalchemy import select
+
+    from app.sync import enrolment
+    from app.sync.round import run_round
+    from db.models import OutboxEvent
+
+    url = f"sqlite:///{tmp / 'central' / 'server.sqlite3'}"
+    proc = ServerProcess(tmp / "central", url)
+    sdb = ServerDatabase(url)
+    server_admin.create_office(sdb, "000.00.24.H47", "Ủy ban nhân dân xã Tân Lập")
+    code = server_admin.enroll_station(sdb, Settings(data_dir=tmp / "central", db_url=url),
+                                       "000.00.24.H47", 1)
+    proxy = FaultProxy(proc.port)
+    enrolment.enroll(db, data_dir, auth.Actor("admin", "Quản trị", "admin"), proxy.url, code)
+    run_round(db, data_dir)
+    clerk = auth.Actor("canbo1", "Trần Thị Hoa", "clerk")
+    data = copy.deepcopy(INTAKE)
+    data.pop("received_at")
+    refused = intake.receive(db, clerk, data).code
+    with db.write() as session:
+        event = session.scalars(select(OutboxEvent).order_by(OutboxEvent.id.desc())).first()
+        event.payload = {**event.payload, "office_code": "000.99.99.H99"}
+    proxy.down()
+    run_round(db, data_dir)
+    proxy.up()
+    run_round(db, data_dir)
+    print("refused on purpose:", refused)
+
+    def stop() -> None:
+        proxy.down()
+        sdb.dispose()
+        proc.stop()
+
+    return stop
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -112,7 +194,9 @@ def main() -> None:
     first.close()
 
     db, codes = seed(tmp / "station")
+    disconnect = connect(db, tmp / "station", tmp)
     win = create_window(tmp / "station", db=db, preview_factory=keep_preview)
+    win.ctx.sync_tuning["first_delay"] = 0
     win.resize(*SIZE)
     win.show()
     win.sign_in.username.setText("canbo1")
@@ -160,7 +244,14 @@ def main() -> None:
     wait(lambda: ret.dossier is not None)
     shot(win, "08-return")
 
-    win.show_page("sync")
+    sync = win.show_page("sync")
+    if disconnect is not None:
+        # One more round on the page's button, so the log ends with the dossier just received.
+        wait(lambda: win.sync.active and not win.sync.running and win.sync.last_report)
+        before = win.sync.last_report
+        sync.sync_button.click()
+        wait(lambda: win.sync.last_report is not before, 30_000)
+        wait(lambda: win.pending_label.text().endswith(": 0") and sync.failures)
     shot(win, "09-sync")
     win.show_page("settings")
     shot(win, "10-settings-clerk")
@@ -177,9 +268,12 @@ def main() -> None:
     shot(win, "12-settings-admin")
     settings.tabs.setCurrentWidget(settings.hours_tab)
     shot(win, "13-settings-hours")
+    capture(win, codes[-1], tmp, shot)
     win.close()
     win.ctx.tasks.wait_for_done()
     db.dispose()
+    if disconnect is not None:
+        disconnect()
 
 
 if __name__ == "__main__":

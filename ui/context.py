@@ -7,12 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app import clock
 from app.auth import Actor
 from db.engine import Database
 from ui.print_preview import PreviewFactory, default_preview
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.sync_controller import SyncController
 
 
 @dataclass
@@ -25,6 +29,11 @@ class Context:
     settings: dict[str, str] = field(default_factory=dict)
     preview_factory: PreviewFactory | None = None
     now: Callable[[], datetime] = clock.now
+    # The background sync, once the window made it.
+    sync: SyncController | None = None
+    # Overrides for the sync worker's timing (``first_delay``, ``probe_interval``,
+    # ``backoff``): tests and the screenshot script want rounds on their cue.
+    sync_tuning: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.preview_factory is None:

@@ -96,13 +96,17 @@ class DossierDetail(QWidget):
             [self.tr("Thành phần"), self.tr("Chính"), self.tr("Sao"), self.tr("Số hóa")])
         header = self.components.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        # The digitizing column holds buttons, which ResizeToContents does not measure.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.components.verticalHeader().hide()
         self.components.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.components.setWordWrap(True)
         self.components.setMaximumHeight(112)
         self.components.setMinimumWidth(0)
+        self.components.cellDoubleClicked.connect(lambda row, _col: self.digitize_row(row))
+        self.capture_dialog = None
         layout.addWidget(QLabel(self.tr("Thành phần hồ sơ")))
         layout.addWidget(self.components)
         layout.addWidget(QLabel(self.tr("Quá trình xử lý")))
@@ -200,12 +204,18 @@ class DossierDetail(QWidget):
             (self.tr("Lệ phí"), format_money(d.fee_amount) + (
                 self.tr(" (đã nộp)") if d.fee_paid else self.tr(" (chưa nộp)"))),
         ]
+        if d.sync_error:
+            rows.append((self.tr("Đồng bộ"), self.tr("Máy chủ từ chối: {reason}").format(
+                reason=d.sync_error)))
         for caption, value in rows:
             if not value:
                 continue
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if caption == self.tr("Đồng bộ"):
+                text.setObjectName("detail_sync_error")
+                text.setStyleSheet("color:#8a1c1c; font-weight:bold;")
             self.info.addRow(caption, text)
         self.components.setRowCount(len(d.components))
         for r, c in enumerate(d.components):
@@ -214,6 +224,11 @@ class DossierDetail(QWidget):
             for col, value in enumerate((f"{c.index}. {c.name}", str(c.originals),
                                          str(c.copies), digitized)):
                 self.components.setItem(r, col, QTableWidgetItem(value))
+            self.components.setCellWidget(r, 3, self._digitize_button(c.index, c.digitized,
+                                                                      digitized))
+        widths = [self.components.cellWidget(r, 3).sizeHint().width()
+                  for r in range(len(d.components))]
+        self.components.horizontalHeader().resizeSection(3, max([72, *widths]) + 4)
         self.components.resizeRowsToContents()
         self.timeline.clear()
         for h in d.history:
@@ -270,6 +285,43 @@ class DossierDetail(QWidget):
             self._preview(job)
         self.changed.emit(result.code)
         self.load(result.code)
+
+    def _digitize_button(self, index: int, done: bool, state: str) -> QWidget:
+        """The component's digitizing state, and the way to (re)capture it, in one cell."""
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(2, 0, 2, 0)
+        button = QToolButton(cell)
+        box.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        button.setObjectName(f"digitize_{index}")
+        if done:
+            button.setText("✓ " + state)
+            button.setAutoRaise(True)
+            button.setStyleSheet("color:#145a2e;")
+            button.setToolTip(self.tr("Số hóa lại thành phần này…"))
+        else:
+            button.setText(self.tr("Số hóa…"))
+            button.setToolTip(self.tr("Quét, chụp hoặc thêm tệp cho thành phần này"))
+        button.clicked.connect(lambda _=False, i=index: self.digitize(i))
+        return cell
+
+    def digitize_row(self, row: int) -> None:
+        if self.view is not None and 0 <= row < len(self.view.components):
+            self.digitize(self.view.components[row].index)
+
+    def digitize(self, component: int) -> None:
+        """Open the capture dialog on one component of the dossier shown."""
+        from ui.capture_dialog import open_capture
+
+        if self.view is None:
+            return
+        self.capture_dialog = open_capture(self, self.ctx, self.view.code, component)
+        self.capture_dialog.saved.connect(self._digitized)
+
+    def _digitized(self, code: str) -> None:
+        self.changed.emit(code)
+        if self.view is not None and self.view.code == code:
+            self.load(code)
 
     def reprint(self, form: str) -> None:
         if self.view is None:

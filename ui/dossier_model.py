@@ -17,7 +17,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from app import dossier_query
 from app.domain.formatting import format_date, format_datetime
@@ -28,6 +29,7 @@ from ui.context import Context
 
 OVERDUE_BG = QColor("#fbd5d3")
 DUE_SOON_BG = QColor("#fff0c2")
+SYNC_ERROR_FG = QColor("#8a1c1c")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,6 +55,7 @@ class DossierTableModel(QAbstractTableModel):
         # What has been read from the database so far (the scale test checks it).
         self.rows_fetched = 0
         self.pages_fetched = 0
+        self._warning_icon: QIcon | None = None
         self._headers = [self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"),
                          self.tr("Tiếp nhận"), self.tr("Hẹn trả"), self.tr("Trạng thái")]
 
@@ -140,6 +143,15 @@ class DossierTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, self.COLUMNS[index.column()])
+        if row.sync_error:
+            # Refused by the server for good: kept here, and impossible to miss.
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+                return self.warning_icon()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(SYNC_ERROR_FG)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Máy chủ từ chối hồ sơ này: {reason}").format(
+                    reason=row.sync_error)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.overdue:
                 return QBrush(OVERDUE_BG)
@@ -158,6 +170,12 @@ class DossierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
+
+    def warning_icon(self) -> QIcon:
+        if self._warning_icon is None:
+            self._warning_icon = QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning_icon
 
     @staticmethod
     def _display(row: DossierRow, column: str) -> str:

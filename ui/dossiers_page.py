@@ -103,7 +103,8 @@ class DossiersPage(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 212), (1, 128), (3, 88), (4, 124), (5, 112)):
+        # The code column leaves room for the warning icon of a refused dossier.
+        for col, width in ((0, 232), (1, 128), (3, 88), (4, 124), (5, 112)):
             self.table.setColumnWidth(col, width)
         self.detail = DossierDetail(ctx)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -113,7 +114,8 @@ class DossiersPage(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([790, 370])
         root.addWidget(split, 1)
-        legend = QLabel(self.tr("Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày")
+        legend = QLabel(self.tr("Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · "
+                                "⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)")
                         .format(n=DUE_SOON_DAYS))
         legend.setStyleSheet("color:#57606a; font-size:11px;")
         root.addWidget(legend)

@@ -20,21 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import counter_status, settings_admin
+from app import auth, counter_status, settings_admin
 from app.auth import ROLE_LABELS_VI, Actor
-from app.domain.formatting import format_datetime
+from app.domain.formatting import format_bytes, format_datetime
 from db.engine import Database
 from ui import i18n, print_preview
 from ui.context import Context
 from ui.dossiers_page import DossiersPage
 from ui.first_run import FirstRunPage
+from ui.forms import ElidedLabel
 from ui.lock import IdleWatcher, LockPage
 from ui.lookup_page import LookupPage
 from ui.receive_page import ReceivePage
 from ui.return_page import ReturnPage
 from ui.settings_page import SettingsPage
 from ui.sign_in import SignInPage
-from ui.sync_page import SyncPage
+from ui.sync_controller import SyncController
+from ui.sync_page import SyncPage, link_state
 
 STATUS_REFRESH_MS = 30_000
 
@@ -65,6 +67,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._warmed = False
         self._last_status: counter_status.CounterStatus | None = None
+        # The station keeps syncing while the window is open, whoever is signed in.
+        self.sync = SyncController(ctx, self)
+        ctx.sync = self.sync
+        self.sync.state_changed.connect(self._show_link)
+        self.sync.round_finished.connect(self.refresh_status)
         self.modes = QStackedWidget()
         self.setCentralWidget(self.modes)
         self.first_run = FirstRunPage(ctx)
@@ -129,8 +136,17 @@ class MainWindow(QMainWindow):
         self.online_label.setObjectName("status_online")
         self.pending_label = QLabel()
         self.pending_label.setObjectName("status_pending")
+        self.bytes_label = QLabel()
+        self.bytes_label.setObjectName("status_bytes")
+        self.bytes_label.hide()
         self.last_sync_label = QLabel()
         self.last_sync_label.setObjectName("status_last_sync")
+        # Supervisors and administrators see the sync warnings here as well.
+        self.warning_label = ElidedLabel()
+        self.warning_label.setObjectName("status_warning")
+        self.warning_label.setStyleSheet("color:#8a4b00; font-weight:bold;")
+        self.warning_label.clicked.connect(lambda: self.show_page("sync"))
+        self.warning_label.hide()
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busy")
         self.busy_bar.setRange(0, 0)
@@ -140,8 +156,9 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.busy_label.hide()
         for w in (self.officer_label, self.station_label, self.online_label,
-                  self.pending_label, self.last_sync_label):
+                  self.pending_label, self.bytes_label, self.last_sync_label):
             bar.addWidget(w)
+        bar.addWidget(self.warning_label, 1)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
 
@@ -226,6 +243,7 @@ class MainWindow(QMainWindow):
             page.return_dossier.connect(self.return_dossier)
         if name == "settings":
             page.settings_saved.connect(self._settings_saved)
+            page.station_enrolled.connect(self._station_enrolled)
         if name == "sync" and self._last_status is not None:
             page.show_status(self._last_status)
         return page
@@ -261,7 +279,20 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, values: dict) -> None:
         self.ctx.settings = dict(values)
         self._start_idle()
+        self.sync.set_interval(self._sync_interval())
         self.refresh_status()
+
+    def _station_enrolled(self) -> None:
+        # A worker already running (re-enrolment after a revoked credential) reads
+        # the new credential on its next round; ask for that round now.
+        self.sync.sync_now()
+        self.refresh_status()
+
+    def _sync_interval(self) -> float:
+        try:
+            return max(10.0, float(self.ctx.settings.get("sync_interval_seconds", "60")))
+        except ValueError:
+            return 60.0
 
     # --- navigation ------------------------------------------------------------------
 
@@ -313,27 +344,45 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.ctx.db is None or self.ctx.actor is None:
             return
-        self.ctx.tasks.run(counter_status.read, self.ctx.db, on_done=self._show_status,
-                           on_error=lambda exc: None, label="")
+        self.ctx.tasks.run(counter_status.read, self.ctx.db, self.ctx.data_dir,
+                           on_done=self._show_status, on_error=lambda exc: None, label="")
 
     def _show_status(self, st: counter_status.CounterStatus) -> None:
         self._last_status = st
         self.station_label.setText(self.tr("Quầy {n} · {office}").format(
             n=st.station_number, office=st.agency_code))
         self.station_label.setToolTip(st.office_name)
-        if st.server_configured:
-            # The sync worker reports reachability once it exists; until then, say so.
-            self.online_label.setText(self.tr("● Chưa kết nối máy chủ"))
-            self.online_label.setStyleSheet("color:#9a6700;")
-        else:
-            self.online_label.setText(self.tr("● Ngoại tuyến"))
-            self.online_label.setStyleSheet("color:#57606a;")
         self.pending_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=st.pending_changes))
+        self.bytes_label.setText(self.tr("Còn {size} tệp").format(
+            size=format_bytes(st.bytes_to_upload)))
+        self.bytes_label.setToolTip(self.tr("Tệp đã số hóa chưa tải lên máy chủ"))
+        self.bytes_label.setVisible(st.bytes_to_upload > 0)
         last = format_datetime(st.last_sync_at) if st.last_sync_at else self.tr("chưa có")
         self.last_sync_label.setText(self.tr("Đồng bộ lần cuối: {t}").format(t=last))
+        actor = self.ctx.actor
+        shown = bool(st.warnings) and actor is not None and auth.can(actor, "sync.health")
+        if shown:
+            more = len(st.warnings) - 1
+            text = "⚠ " + st.warnings[0]
+            self.warning_label.setText(text if not more else self.tr(
+                "{first} (và {n} cảnh báo khác)").format(first=text, n=more))
+            self.warning_label.fallback = self.tr("⚠ {n} cảnh báo").format(
+                n=len(st.warnings))
+            self.warning_label.setToolTip("\n".join(st.warnings))
+            self.warning_label.update()
+        self.warning_label.setVisible(shown)
+        if st.enrolled and actor is not None:
+            self.sync.start(self._sync_interval())
+        self._show_link()
         sync = self.pages.get("sync")
         if sync is not None:
             sync.show_status(st)
+
+    def _show_link(self) -> None:
+        text, colour, tip = link_state(self._last_status, self.sync)
+        self.online_label.setText(text)
+        self.online_label.setStyleSheet(f"color:{colour};")
+        self.online_label.setToolTip(tip)
 
     def _busy(self, busy: bool, label: str) -> None:
         self.busy_bar.setVisible(busy)
@@ -348,5 +397,6 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.idle.detach()
         self._status_timer.stop()
+        self.sync.stop()
         self.ctx.tasks.wait_for_done(10_000)
         super().closeEvent(event)

@@ -182,7 +182,16 @@ class ReceivePage(QWidget):
         self.result.setObjectName("last_result")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setStyleSheet("font-size:14px; color:#145a2e; font-weight:bold;")
-        root.addWidget(self.result)
+        self.digitize_button = QPushButton(self.tr("Số hóa hồ sơ"))
+        self.digitize_button.setObjectName("digitize")
+        self.digitize_button.setToolTip(self.tr("Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận"))
+        self.digitize_button.clicked.connect(self.digitize)
+        self.digitize_button.hide()
+        self.capture_dialog = None
+        done = QHBoxLayout()
+        done.addWidget(self.result, 1)
+        done.addWidget(self.digitize_button)
+        root.addLayout(done)
 
         self._tab_order()
         self._shortcut("Ctrl+Return", self.receive)
@@ -328,6 +337,7 @@ class ReceivePage(QWidget):
         self.result.setText(self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
             code=result.code, due=i18n.long_datetime(result.due_at)))
         self.clear_form()
+        self.digitize_button.show()
         self.received.emit(result)
         self.data_changed.emit()
         if print_error is not None:
@@ -414,6 +424,16 @@ class ReceivePage(QWidget):
     def new_dossier(self) -> None:
         self.clear_form()
         self.result.clear()
+        self.digitize_button.hide()
+
+    def digitize(self) -> None:
+        """Capture the papers of the dossier just received, component by component."""
+        from ui.capture_dialog import open_capture
+
+        if self.last_result is None:
+            return
+        self.capture_dialog = open_capture(self, self.ctx, self.last_result.code)
+        self.capture_dialog.saved.connect(lambda _code: self.data_changed.emit())
 
     def _has_input(self) -> bool:
         a = self.applicant

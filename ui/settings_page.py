@@ -1,4 +1,4 @@
-"""Cài đặt: office, hours and calendar, printing, connections, security, language.
+"""Cài đặt: office, hours and calendar, printing, sync server, VietQR, security, language.
 
 Tabs an officer may not change are shown disabled, but the rule lives in
 ``app.settings_admin``: a clerk's attempt to save an admin-only key fails
@@ -33,7 +33,8 @@ from app.settings_admin import OfficeDetails, SettingsSnapshot
 from db.engine import Database
 from ui import i18n
 from ui.context import Context
-from ui.forms import form_layout, with_error
+from ui.enrolment_box import EnrolmentBox
+from ui.forms import form_layout, group, with_error
 from ui.messages import Banner, FieldErrors
 
 
@@ -49,6 +50,7 @@ def save_all(db: Database, actor: Actor, changes: dict[str, str], office: Office
 class SettingsPage(QWidget):
     settings_saved = Signal(dict)
     data_changed = Signal()
+    station_enrolled = Signal()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,12 +68,14 @@ class SettingsPage(QWidget):
         self.office_tab = self._office_tab()
         self.hours_tab = self._hours_tab()
         self.print_tab = self._print_tab()
+        self.sync_tab = self._sync_tab()
         self.connect_tab = self._connection_tab()
         self.security_tab = self._security_tab()
         for tab, title in ((self.print_tab, self.tr("In ấn và ngôn ngữ")),
                            (self.office_tab, self.tr("Cơ quan")),
                            (self.hours_tab, self.tr("Giờ làm việc và lịch")),
-                           (self.connect_tab, self.tr("Máy chủ và VietQR")),
+                           (self.sync_tab, self.tr("Máy chủ đồng bộ")),
+                           (self.connect_tab, self.tr("Tra cứu và VietQR")),
                            (self.security_tab, self.tr("Bảo mật"))):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
@@ -208,12 +212,31 @@ class SettingsPage(QWidget):
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)
         return tab
 
+    def _sync_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        # The server address is stored by enrolling, never typed into a setting
+        # alone: an address without a credential would only look connected.
+        self.enrolment = EnrolmentBox(self.ctx)
+        self.enrolment.enrolled.connect(self._enrolled)
+        layout.addWidget(self.enrolment)
+        timing = group(self.tr("Đồng bộ tự động và cảnh báo"))
+        form = form_layout()
+        timing.setLayout(form)
+        self._row(form, self.tr("Đồng bộ tự động mỗi"), "sync_interval_seconds",
+                  self._spin("sync_interval_seconds", 10, 86_400, self.tr(" giây")))
+        self._row(form, self.tr("Cảnh báo khi hồ sơ chờ gửi quá"), "stale_outbox_hours",
+                  self._spin("stale_outbox_hours", 1, 720, self.tr(" giờ")))
+        self._row(form, self.tr("Cảnh báo khi danh mục và lịch cũ quá"), "stale_master_days",
+                  self._spin("stale_master_days", 1, 365, self.tr(" ngày")))
+        layout.addWidget(timing)
+        layout.addStretch(1)
+        return tab
+
     def _connection_tab(self) -> QWidget:
         tab = QWidget()
         form = form_layout()
         tab.setLayout(form)
-        self._row(form, self.tr("Địa chỉ máy chủ đồng bộ"), "server_url",
-                  self._line("server_url", "https://motcua.example.gov.vn"))
         self._row(form, self.tr("Trang tra cứu công khai"), "public_base_url",
                   self._line("public_base_url", self.tr("để trống: dùng địa chỉ máy chủ")))
         self._row(form, self.tr("Mã BIN ngân hàng"), "bank_bin", self._line("bank_bin", "970423"))
@@ -266,6 +289,7 @@ class SettingsPage(QWidget):
         self.office_phone.setText(snap.office.phone or "")
         self._show_overrides()
         self._apply_rights()
+        self.enrolment.load(snap.values.get("server_url", ""))
 
     def _show_overrides(self) -> None:
         rows = self.snap.overrides if self.snap else []
@@ -279,7 +303,7 @@ class SettingsPage(QWidget):
         snap = self.snap
         admin = bool(snap and snap.can_edit_office)
         calendar = bool(snap and snap.can_edit_calendar)
-        for tab in (self.office_tab, self.connect_tab, self.security_tab):
+        for tab in (self.office_tab, self.sync_tab, self.connect_tab, self.security_tab):
             self.tabs.setTabEnabled(self.tabs.indexOf(tab), admin)
         self.hours_form.setEnabled(admin)
         self.calendar_row.setEnabled(calendar)
@@ -343,6 +367,11 @@ class SettingsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc)
+
+    def _enrolled(self) -> None:
+        # The server assigns the station's number and daily range: show the new ones.
+        self.load()
+        self.station_enrolled.emit()
 
     def _add_override(self) -> None:
         self.errors.clear()

@@ -164,3 +164,35 @@ def _expected(exc: BaseException) -> bool:
     from app.domain.errors import DomainError
 
     return isinstance(exc, DomainError)
+
+
+class Stream(QObject):
+    """Items a running task hands to the GUI thread one by one (scanned pages, progress).
+
+    ``put`` may be called from any thread; ``on_item`` runs on the GUI thread,
+    in order. As in ``_Relay``, only an empty signal crosses threads and the
+    items wait in a locked queue; a burst of items costs one queued call.
+    """
+
+    arrived = Signal()
+
+    def __init__(self, on_item: Callable[[Any], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_item = on_item
+        self._lock = threading.Lock()
+        self._items: list[Any] = []
+        self.arrived.connect(self._drain)
+
+    def put(self, item: Any) -> None:
+        with self._lock:
+            first = not self._items
+            self._items.append(item)
+        if first:
+            self.arrived.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            items, self._items = self._items, []
+        for item in items:
+            self._on_item(item)

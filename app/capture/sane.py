@@ -148,6 +148,32 @@ def _pick_resolution(wanted: int, opts: DeviceOptions) -> int:
     return min(higher) if higher else max(opts.resolutions)
 
 
+def modes_offered(opts: DeviceOptions) -> tuple[str, ...]:
+    """The clerk's modes this device can scan in, best first.
+
+    Black-and-white is always offered: without a lineart mode the page is
+    scanned grey and the cleaner makes it bilevel.
+    """
+    if not opts.modes:
+        return MODES
+    found = [m for m in ("color", "gray") if _pick_mode(m, opts.modes) is not None]
+    return (*found, "lineart")
+
+
+def feeds_offered(opts: DeviceOptions) -> tuple[str, ...]:
+    """Flatbed, feeder and duplex, as far as the device has them (its default first)."""
+    if not opts.sources:
+        return ("flatbed",)
+    found = []
+    for feed in FEEDS:
+        try:
+            name = _pick_source(feed, opts.sources)
+        except DomainError:
+            continue
+        found.append((name != opts.default_source, FEEDS.index(feed), feed))
+    return tuple(feed for *_, feed in sorted(found)) or ("flatbed",)
+
+
 def parse_options(text: str) -> DeviceOptions:
     """Resolution, modes and sources from ``scanimage -A`` output."""
     found: dict[str, str] = {}

@@ -12,6 +12,18 @@ def format_money(amount: int | None) -> str:
     return f"{sign}{abs(value):,} đ".replace(",", ".")
 
 
+def format_bytes(size: int) -> str:
+    """1288490 → '1,2 MB': binary units, one decimal with a comma, as Windows shows sizes."""
+    value = float(max(0, int(size)))
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            break
+        value /= 1024
+    if unit == "B":
+        return f"{int(value)} B"
+    return f"{value:.1f} {unit}".replace(".", ",")
+
+
 def format_date(value: date | datetime | None) -> str:
     """dd/mm/yyyy, or an empty string for a missing date."""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -10,7 +10,7 @@ from app.auth import Actor
 from app.domain.errors import DomainError
 from app.sync import credentials
 from app.sync import protocol as p
-from app.sync.transport import Transport
+from app.sync.transport import SyncError, Transport
 from db.engine import Database
 from db.models import Station
 
@@ -32,6 +32,13 @@ def enroll(db: Database, data_dir: Path, actor: Actor, server_url: str, code: st
     """Enrol this station with the server; the office codes must match."""
     auth.require(actor, "settings.office")
     url = check_server_url(server_url)
+    if not (code or "").strip():
+        raise DomainError(
+            "missing_enrolment_code",
+            "Chưa nhập mã đăng ký (mã dùng một lần do quản trị máy chủ cấp).",
+            "The one-time enrolment code (from the server's administrator) is missing.",
+            field="code",
+        )
     with db.read() as session:
         info = station.load(session)
     transport = Transport(url)
@@ -41,6 +48,18 @@ def enroll(db: Database, data_dir: Path, actor: Actor, server_url: str, code: st
             "/enroll",
             json={"enrolment_code": code.strip(), "station_name": f"Quầy {info.station_number}"},
         )
+    except SyncError as exc:
+        if exc.code != "credential_rejected":
+            raise
+        # The station has no credential yet: what the server refused is the code.
+        raise DomainError(
+            "bad_enrolment_code",
+            "Máy chủ từ chối mã đăng ký: mã không đúng, đã dùng hoặc đã hết hạn; "
+            "hãy xin quản trị máy chủ cấp mã mới.",
+            "The server refused the enrolment code: it is wrong, used or expired; "
+            "ask the server's administrator for a new one.",
+            field="code",
+        ) from None
     finally:
         transport.close()
     reply = p.EnrollResponse.model_validate(body)

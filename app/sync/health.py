@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
 from app import settings
 from app.sync import credentials, cursors
+from app.sync.round import CLOCK_SKEW_LIMIT, describe_skew
 from db.engine import Database
 from db.models import OutboxEvent
 
@@ -37,7 +39,14 @@ def _stamp(value: str | None) -> datetime | None:
         return None
 
 
-def sync_health(db: Database, data_dir, now: datetime) -> SyncHealth:
+def _seconds(value: str | None) -> timedelta | None:
+    try:
+        return timedelta(seconds=int(value)) if value else None
+    except ValueError:
+        return None
+
+
+def sync_health(db: Database, data_dir: Path, now: datetime) -> SyncHealth:
     cred = credentials.load(data_dir)
     with db.read() as session:
         pending = select(OutboxEvent).where(
@@ -53,6 +62,7 @@ def sync_health(db: Database, data_dir, now: datetime) -> SyncHealth:
         master = _stamp(cursors.get(session, "master_refreshed_at"))
         stale_days = settings.get_int(session, "stale_master_days")
         stale_hours = settings.get_int(session, "stale_outbox_hours")
+        skew = _seconds(cursors.get(session, "clock_skew_seconds"))
     warnings: list[str] = []
     if cred is None:
         warnings.append("Quầy chưa đăng ký với máy chủ: hồ sơ chỉ lưu trên máy này.")
@@ -62,8 +72,11 @@ def sync_health(db: Database, data_dir, now: datetime) -> SyncHealth:
     if cred is not None and (master is None or now - master > timedelta(days=stale_days)):
         since = f"từ {master:%d/%m/%Y}" if master else "từ khi cài đặt"
         warnings.append(f"Danh mục thủ tục và lịch làm việc chưa được cập nhật {since}.")
+    if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT:
+        warnings.append(describe_skew(skew))
     if rejected:
-        warnings.append(f"{rejected} thay đổi bị máy chủ từ chối; xem chi tiết ở trang Đồng bộ.")
+        warnings.append(f"{rejected} thay đổi bị máy chủ từ chối; các hồ sơ đó vẫn lưu trên "
+                        "máy này, đánh dấu đỏ kèm lý do.")
     return SyncHealth(
         enrolled=cred is not None,
         server_url=cred.server_url if cred else None,

@@ -41,9 +41,16 @@ def _wire(event: OutboxEvent) -> dict:
 
 
 def push_all(
-    db: Database, transport: Transport, now: Callable[[], datetime] = clock.now
+    db: Database,
+    transport: Transport,
+    now: Callable[[], datetime] = clock.now,
+    *,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
-    """Send pending events in batches; returns counts by outcome."""
+    """Send pending events in batches; returns counts by outcome.
+
+    ``progress`` hears how many events each batch settled.
+    """
     counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
     while True:
         with db.read() as session:
@@ -64,6 +71,8 @@ def push_all(
         answered = _record_results(db, events, results, now())
         for outcome in answered:
             counts[outcome] += 1
+        if progress:
+            progress(len(answered))
         if len(answered) < len(events):
             # The server stopped part-way; what it did not answer stays queued.
             return counts

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import clock, station
 from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
-from app.sync import credentials, cursors
+from app.sync import credentials, cursors, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
-from app.sync.transport import SyncError, Transport
-from app.sync.upload import upload_all
+from app.sync.transport import Transport
+from app.sync.upload import bytes_left, upload_all
 from db.engine import Database
+
+log = logging.getLogger("motcua.sync")
+
+# Minutes either way are harmless on a receipt; beyond this, appointments drift.
+CLOCK_SKEW_LIMIT = timedelta(minutes=5)
+SKEW_CURSOR = "clock_skew_seconds"
+UNREACHABLE = "server_unreachable"
 
 
 @dataclass
@@ -30,15 +43,50 @@ class RoundReport:
     master_updated: list[str] = field(default_factory=list)
     pending: int = 0
     errors: list[str] = field(default_factory=list)
+    # Problems that did not stop the round (a station clock far off).
+    warnings: list[str] = field(default_factory=list)
+    # One code per error (``server_unreachable``, ``credential_rejected``, ``disk_full``, …).
+    error_codes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def unreachable(self) -> bool:
+        """The server did not answer at all (as opposed to answering with a refusal)."""
+        return UNREACHABLE in self.error_codes
+
+    def fail(self, code: str, message: str) -> None:
+        if message not in self.errors:
+            self.errors.append(message)
+            self.error_codes.append(code)
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing travelled either way."""
+        return not (self.pushed or self.duplicates or self.conflicts or self.rejected
+                    or self.pulled or self.uploaded_bytes or self.master_updated)
+
     def to_json(self) -> dict:
         data = asdict(self)
         data["ok"] = self.ok
         return data
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    """Where a running round is: ``start``, ``push`` (events), ``upload`` (bytes), ``pull``.
+
+    ``total`` is 0 when the amount is not known in advance.
+    """
+
+    phase: str
+    done: int = 0
+    total: int = 0
+
+
+ProgressCallback = Callable[[RoundProgress], None]
 
 
 def not_enrolled() -> DomainError:
@@ -49,34 +97,116 @@ def not_enrolled() -> DomainError:
     )
 
 
-def run_round(db: Database, data_dir: Path) -> RoundReport:
-    """Never raises for network trouble: failures are in the report, data stays queued."""
+def disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
+
+
+def local_code(exc: BaseException) -> str:
+    return "disk_full" if disk_full(exc) else "local_error"
+
+
+def local_failure(exc: BaseException) -> str:
+    """Plain words for a failure of this computer rather than of the network."""
+    if disk_full(exc):
+        return ("Ổ đĩa của máy này đã đầy nên không ghi được dữ liệu đồng bộ; hãy giải phóng "
+                "dung lượng. Hồ sơ chờ gửi vẫn được giữ nguyên.")
+    return ("Không đọc hoặc ghi được dữ liệu trên máy này khi đồng bộ; sẽ thử lại sau. "
+            "Chi tiết đã được ghi vào nhật ký.")
+
+
+def describe_skew(skew: timedelta) -> str:
+    minutes = int(abs(skew).total_seconds() // 60)
+    span = f"{minutes // 60} giờ {minutes % 60} phút" if minutes >= 60 else f"{minutes} phút"
+    way = "chậm" if skew > timedelta(0) else "nhanh"
+    return (f"Đồng hồ của máy này {way} {span} so với máy chủ; hãy chỉnh lại ngày giờ để "
+            "thời điểm tiếp nhận và ngày hẹn trả được đúng.")
+
+
+class _Reporter:
+    """Turns the parts' counters into ``RoundProgress`` (uploads come from several threads)."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self.callback = callback
+        self.lock = threading.Lock()
+        self.phase = "start"
+        self.done = 0
+        self.total = 0
+
+    def begin(self, phase: str, total: int = 0) -> None:
+        with self.lock:
+            self.phase, self.done, self.total = phase, 0, total
+        self._tell()
+
+    def add(self, amount: int) -> None:
+        with self.lock:
+            self.done += amount
+        self._tell()
+
+    def _tell(self) -> None:
+        if self.callback is not None:
+            with self.lock:
+                news = RoundProgress(self.phase, self.done, max(self.total, self.done))
+            self.callback(news)
+
+
+def run_round(
+    db: Database, data_dir: Path, *, progress: ProgressCallback | None = None
+) -> RoundReport:
+    """Never raises for network or disk trouble: failures are in the report, data stays queued.
+
+    ``progress`` is called on this thread (and on upload threads) as the round moves on.
+    """
     cred = credentials.load(data_dir)
     if cred is None:
         raise not_enrolled()
     report = RoundReport(started_at=clock.now())
+    reporter = _Reporter(progress)
     transport = Transport(cred.server_url, cred.station_token)
     try:
+        reporter.begin("start")
         with db.read() as session:
             number = station.load(session).station_number
-        counts = push_all(db, transport)
+        reporter.begin("push", pending_count(db))
+        counts = push_all(db, transport, progress=reporter.add)
         report.pushed = counts["applied"]
         report.duplicates = counts["duplicate"]
         report.conflicts = counts["conflict"]
         report.rejected = counts["rejected"]
-        report.uploaded_bytes = upload_all(db, transport, AttachmentStore.for_data_dir(data_dir))
+        reporter.begin("upload", bytes_left(db) if progress else 0)
+        report.uploaded_bytes = upload_all(db, transport, AttachmentStore.for_data_dir(data_dir),
+                                           progress=reporter.add)
+        reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
         report.master_updated = refresh_master(db, transport, clock.now())
-    except SyncError as exc:
-        report.errors.append(exc.message_vi)
-    except DomainError as exc:
-        report.errors.append(exc.message_vi)
+    except DomainError as exc:  # SyncError included
+        report.fail(exc.code, exc.message_vi)
+    except (OSError, SQLAlchemyError) as exc:
+        log.exception("sync round failed on this computer")
+        report.fail(local_code(exc), local_failure(exc))
     finally:
         transport.close()
+    skew = transport.clock_skew
+    if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT:
+        report.warnings.append(describe_skew(skew))
     report.finished_at = clock.now()
-    report.pending = pending_count(db)
-    with db.write() as session:
-        cursors.put(session, "last_attempt", report.finished_at.isoformat(), report.finished_at)
-        if report.ok:
-            cursors.put(session, "last_success", report.finished_at.isoformat(), report.finished_at)
+    _finish(db, report, skew)
+    roundlog.record(data_dir, report)
     return report
+
+
+def _finish(db: Database, report: RoundReport, skew: timedelta | None) -> None:
+    try:
+        report.pending = pending_count(db)
+        with db.write() as session:
+            at = report.finished_at
+            cursors.put(session, "last_attempt", at.isoformat(), at)
+            if report.ok:
+                cursors.put(session, "last_success", at.isoformat(), at)
+            if skew is not None:
+                cursors.put(session, SKEW_CURSOR, str(int(skew.total_seconds())), at)
+    except (OSError, SQLAlchemyError) as exc:
+        log.exception("could not note the sync round")
+        report.fail(local_code(exc), local_failure(exc))

@@ -16,13 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import clock
 from app.domain.errors import DomainError
 from app.sync import credentials
-from app.sync.round import RoundReport, run_round
+from app.sync.round import ProgressCallback, RoundReport, run_round
 from app.sync.transport import Transport
 from db.engine import Database
 
 log = logging.getLogger("motcua.sync")
+
+CRASHED_VI = ("Đồng bộ gặp lỗi không mong muốn; dữ liệu vẫn an toàn và sẽ thử lại sau. "
+              "Chi tiết đã được ghi vào nhật ký.")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class SyncScheduler:
         backoff: Backoff | None = None,
         on_report: Callable[[RoundReport], None] | None = None,
         on_online: Callable[[bool], None] | None = None,
+        on_progress: ProgressCallback | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self.db = db
@@ -57,17 +62,22 @@ class SyncScheduler:
         self.backoff = backoff or Backoff()
         self.on_report = on_report
         self.on_online = on_online
+        self.on_progress = on_progress
         self.rng = rng or random.Random()
         self.failures = 0
         self.online: bool | None = None
         self.last_report: RoundReport | None = None
+        self.running = False
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._next_round = time.monotonic()
 
-    def start(self) -> None:
+    def start(self, delay: float = 0.0) -> None:
+        """Start the worker; its first round runs after ``delay`` seconds."""
         if self._thread is None:
+            self._stop.clear()
+            self._next_round = time.monotonic() + delay
             self._thread = threading.Thread(target=self._loop, name="motcua-sync", daemon=True)
             self._thread.start()
 
@@ -82,6 +92,13 @@ class SyncScheduler:
     def sync_now(self) -> None:
         self._next_round = time.monotonic()
         self._wake.set()
+
+    def set_interval(self, seconds: float) -> None:
+        """A shorter interval takes effect now, not after the wait already begun."""
+        self.interval = seconds
+        if self.failures == 0 and self._next_round > time.monotonic() + seconds:
+            self._next_round = time.monotonic() + seconds
+            self._wake.set()
 
     def seconds_until_next_round(self) -> float:
         return max(0.0, self._next_round - time.monotonic())
@@ -103,25 +120,34 @@ class SyncScheduler:
             transport.close()
 
     def run_once(self) -> RoundReport | None:
+        self.running = True
         try:
-            report = run_round(self.db, self.data_dir)
+            report = run_round(self.db, self.data_dir, progress=self.on_progress)
         except DomainError as exc:  # not enrolled: nothing to do until an admin enrols
             log.info("sync skipped: %s", exc.code)
             self._next_round = time.monotonic() + self.interval
             return None
         except Exception:  # noqa: BLE001 - the worker must survive to try again
             log.exception("sync round crashed")
-            report = None
+            # Still a report, so whoever watches sees the failure instead of silence.
+            now = clock.now()
+            report = RoundReport(started_at=now, finished_at=now)
+            report.fail("crashed", CRASHED_VI)
+        finally:
+            self.running = False
         self.last_report = report
-        if report is not None and report.ok:
+        if report.ok:
             self.failures = 0
-            self._set_online(True)
             self._next_round = time.monotonic() + self.interval
         else:
             self.failures += 1
-            self._set_online(False)
             self._next_round = time.monotonic() + self.backoff.delay(self.failures, self.rng)
-        if report is not None and self.on_report:
+        # Offline means the server did not answer; a refused credential or a full
+        # disk is a failed round with the server in reach, and probing cannot fix it.
+        # A crash says nothing about the server either way.
+        if "crashed" not in report.error_codes:
+            self._set_online(not report.unreachable)
+        if self.on_report:
             self.on_report(report)
         return report
 

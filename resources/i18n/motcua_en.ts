@@ -91,6 +91,249 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="53"/>
+        <source>Bật máy ảnh</source>
+        <translation>Turn camera on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="57"/>
+        <source>Chụp (F6)</source>
+        <translation>Capture (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="102"/>
+        <source>Chụp trang đang đặt dưới máy ảnh (F6)</source>
+        <translation>Capture the page under the camera (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="104"/>
+        <source>Đặt trang dưới máy ảnh, bật máy ảnh rồi chụp.</source>
+        <translation>Put the page under the camera, turn the camera on, then capture.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="107"/>
+        <source>Không tìm thấy máy ảnh nào trên máy tính này; hãy cắm webcam hoặc máy chụp tài liệu.</source>
+        <translation>No camera was found on this computer; plug in a webcam or a document camera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="146"/>
+        <source>Máy ảnh đang bật.</source>
+        <translation>The camera is on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="167"/>
+        <source>anh-chup-{n}.jpg</source>
+        <translation>photo-{n}.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="169"/>
+        <source>Đã chụp; đang đưa vào khay…</source>
+        <translation>Captured; adding to the tray…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_camera.py" line="172"/>
+        <source>Máy ảnh báo lỗi: {why}</source>
+        <translation>The camera reported an error: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="83"/>
+        <location filename="../../ui/capture_dialog.py" line="104"/>
+        <source>Số hóa hồ sơ {code}</source>
+        <translation>Digitize dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="113"/>
+        <source>Thành phần</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="121"/>
+        <source>Màu khi lưu</source>
+        <translation>Colour when saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="124"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="124"/>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="125"/>
+        <source>Xám</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="125"/>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="127"/>
+        <source>Tự động: giữ màu khi trang có dấu đỏ, chữ ký màu; trang chỉ có chữ lưu đen trắng.</source>
+        <translation>Automatic: colour is kept for red stamps and coloured signatures; text-only pages are saved black and white.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="146"/>
+        <source>Tệp</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="147"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="148"/>
+        <source>Máy ảnh</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="149"/>
+        <source>Dùng lại</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="164"/>
+        <source>Chụp lại trang này</source>
+        <translation>Re-take this page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="166"/>
+        <source>Trang chụp hoặc quét tiếp theo sẽ thay trang đang chọn</source>
+        <translation>The next page captured or scanned replaces the selected one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="184"/>
+        <location filename="../../ui/capture_dialog.py" line="421"/>
+        <source>Đang lưu %v/%m trang</source>
+        <translation>Saving page %v of %m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="186"/>
+        <source>Hủy lưu</source>
+        <translation>Cancel saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="189"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="194"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="243"/>
+        <source>dùng lại</source>
+        <translation>reused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="243"/>
+        <source>đã số hóa</source>
+        <translation>digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="244"/>
+        <source>chưa số hóa</source>
+        <translation>not digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="265"/>
+        <source>Thành phần này đang dùng lại tệp của hồ sơ trước; lưu sẽ thay bằng bản mới.</source>
+        <translation>This component reuses a file from an earlier dossier; saving replaces it with the new capture.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="268"/>
+        <source>Thành phần này đã được số hóa; lưu lần nữa sẽ thay bản đã lưu.</source>
+        <translation>This component is already digitized; saving again replaces the stored file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="293"/>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="317"/>
+        <source>Đã thay trang {n}.</source>
+        <translation>Page {n} replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="330"/>
+        <source>Trang {n} sẽ được thay bằng trang chụp hoặc quét tiếp theo.</source>
+        <translation>Page {n} will be replaced by the next page captured or scanned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="344"/>
+        <source>{n} trang</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="346"/>
+        <source>{n} trang có cảnh báo</source>
+        <translation>Warnings on {n} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="372"/>
+        <source>Khay trống. Thêm tệp, quét hoặc chụp các trang theo đúng thứ tự; kéo thả để đổi thứ tự, Ctrl+↑/↓ để đưa trang lên hoặc xuống, Del để xóa.</source>
+        <translation>The tray is empty. Add files, scan or photograph the pages in order; drag to reorder, Ctrl+↑/↓ to move a page earlier or later, Del to delete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="386"/>
+        <source>Khay chưa có trang nào để lưu.</source>
+        <translation>The tray has no pages to save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="389"/>
+        <source>Chưa chọn thành phần hồ sơ.</source>
+        <translation>No component is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="401"/>
+        <source>Đang lưu bản số hóa…</source>
+        <translation>Saving the digitized copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="410"/>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="430"/>
+        <source>Đã lưu thành phần {n} ({pages} trang, {dpi} dpi).</source>
+        <translation>Component {n} saved ({pages} page(s), {dpi} dpi).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="441"/>
+        <source>Đã hủy lưu; các trang vẫn còn trong khay.</source>
+        <translation>Saving cancelled; the pages are still in the tray.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="445"/>
+        <source>Chưa lưu được: {why}</source>
+        <translation>Not saved: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="451"/>
+        <source>Thành phần {n} dùng lại tệp của hồ sơ {origin}.</source>
+        <translation>Component {n} reuses the file of dossier {origin}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="472"/>
+        <source>Đang dừng lưu…</source>
+        <translation>Stopping the save…</translation>
+    </message>
+</context>
+<context>
     <name>ComponentsTable</name>
     <message>
         <location filename="../../ui/components_table.py" line="26"/>
@@ -116,193 +359,219 @@
 <context>
     <name>DossierDetail</name>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
-        <location filename="../../ui/dossier_detail.py" line="166"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
+        <location filename="../../ui/dossier_detail.py" line="171"/>
         <source>Chọn một hồ sơ để xem chi tiết</source>
         <translation>Select a dossier to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="95"/>
+        <location filename="../../ui/dossier_detail.py" line="96"/>
         <source>Thành phần</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="95"/>
+        <location filename="../../ui/dossier_detail.py" line="96"/>
         <source>Chính</source>
         <translation>Orig.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="95"/>
+        <location filename="../../ui/dossier_detail.py" line="96"/>
         <source>Sao</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="95"/>
+        <location filename="../../ui/dossier_detail.py" line="96"/>
         <source>Số hóa</source>
         <translation>Digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="105"/>
+        <location filename="../../ui/dossier_detail.py" line="110"/>
         <source>Thành phần hồ sơ</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="107"/>
+        <location filename="../../ui/dossier_detail.py" line="112"/>
         <source>Quá trình xử lý</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="115"/>
+        <location filename="../../ui/dossier_detail.py" line="120"/>
         <source>Lý do / ghi chú</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="118"/>
+        <location filename="../../ui/dossier_detail.py" line="123"/>
         <source>Giấy tờ cần bổ sung, ví dụ: 2, Giấy ủy quyền</source>
         <translation>Papers to supplement, e.g. 2, Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="119"/>
+        <location filename="../../ui/dossier_detail.py" line="124"/>
         <source>Số thứ tự thành phần hoặc tên giấy tờ, cách nhau bằng dấu phẩy</source>
         <translation>Component numbers or paper names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="129"/>
+        <location filename="../../ui/dossier_detail.py" line="134"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="130"/>
+        <location filename="../../ui/dossier_detail.py" line="135"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="131"/>
+        <location filename="../../ui/dossier_detail.py" line="136"/>
         <source>Chuyển xử lý</source>
         <translation>Send for processing</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="132"/>
+        <location filename="../../ui/dossier_detail.py" line="137"/>
         <source>Đã có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="133"/>
+        <location filename="../../ui/dossier_detail.py" line="138"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="142"/>
+        <location filename="../../ui/dossier_detail.py" line="147"/>
         <source>In lại…</source>
         <translation>Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="146"/>
+        <location filename="../../ui/dossier_detail.py" line="151"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="147"/>
+        <location filename="../../ui/dossier_detail.py" line="152"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="162"/>
+        <location filename="../../ui/dossier_detail.py" line="167"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="184"/>
+        <location filename="../../ui/dossier_detail.py" line="189"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="191"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Số CCCD/MST</source>
         <translation>ID number / tax code</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="193"/>
+        <location filename="../../ui/dossier_detail.py" line="198"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="199"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="200"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="197"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="198"/>
+        <location filename="../../ui/dossier_detail.py" line="203"/>
         <source>Đã trả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="204"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="200"/>
+        <location filename="../../ui/dossier_detail.py" line="205"/>
         <source> (đã nộp)</source>
         <translation> (paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="200"/>
+        <location filename="../../ui/dossier_detail.py" line="205"/>
         <source> (chưa nộp)</source>
         <translation> (not paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="211"/>
+        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="216"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <source>Máy chủ từ chối: {reason}</source>
+        <translation>Refused by the server: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>Tái sử dụng</source>
         <translation>Reused</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="212"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>Đã số hóa</source>
         <translation>Digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="212"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="254"/>
+        <location filename="../../ui/dossier_detail.py" line="275"/>
         <source>Đang cập nhật hồ sơ…</source>
         <translation>Updating the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="260"/>
+        <location filename="../../ui/dossier_detail.py" line="281"/>
         <source>Đã cập nhật hồ sơ {code}: {status}</source>
         <translation>Dossier {code} updated: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="273"/>
+        <location filename="../../ui/dossier_detail.py" line="301"/>
+        <source>Số hóa lại thành phần này…</source>
+        <translation>Digitize this component again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="303"/>
+        <source>Số hóa…</source>
+        <translation>Digitize…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="304"/>
+        <source>Quét, chụp hoặc thêm tệp cho thành phần này</source>
+        <translation>Scan, photograph or add files for this component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="331"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
@@ -310,47 +579,52 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_model.py" line="56"/>
+        <location filename="../../ui/dossier_model.py" line="59"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="56"/>
+        <location filename="../../ui/dossier_model.py" line="59"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="56"/>
+        <location filename="../../ui/dossier_model.py" line="59"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="57"/>
+        <location filename="../../ui/dossier_model.py" line="60"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="57"/>
+        <location filename="../../ui/dossier_model.py" line="60"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="57"/>
+        <location filename="../../ui/dossier_model.py" line="60"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="96"/>
+        <location filename="../../ui/dossier_model.py" line="99"/>
         <source>Đang tải danh sách hồ sơ…</source>
         <translation>Loading dossiers…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="151"/>
+        <location filename="../../ui/dossier_model.py" line="153"/>
+        <source>Máy chủ từ chối hồ sơ này: {reason}</source>
+        <translation>The server refused this dossier: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="163"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="153"/>
+        <location filename="../../ui/dossier_model.py" line="165"/>
         <source>Sắp đến hạn (trong 2 ngày)</source>
         <translation>Due within 2 days</translation>
     </message>
@@ -398,9 +672,151 @@
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers_page.py" line="116"/>
-        <source>Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày</source>
-        <translation>Red: overdue · yellow: due within {n} days</translation>
+        <location filename="../../ui/dossiers_page.py" line="117"/>
+        <source>Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · ⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)</source>
+        <translation>Red: overdue · yellow: due within {n} days · ⚠ red text: refused by the server (hover for the reason)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentBox</name>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="42"/>
+        <source>Máy chủ đồng bộ</source>
+        <translation>Sync server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="45"/>
+        <source>Đang đọc trạng thái đăng ký…</source>
+        <translation>Reading the enrolment state…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="59"/>
+        <source>mã dùng một lần do quản trị máy chủ cấp</source>
+        <translation>one-time code from the server's administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="60"/>
+        <source>Đăng ký</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="69"/>
+        <source>Địa chỉ máy chủ</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="71"/>
+        <source>Mã đăng ký</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="73"/>
+        <source>Quản trị máy chủ in mã bằng lệnh “python -m server admin enroll-station”. Sau khi đăng ký, quầy tự gửi hồ sơ lên máy chủ và nhận cập nhật về.</source>
+        <translation>The server's administrator prints the code with “python -m server admin enroll-station”. Once enrolled, the station sends its dossiers to the server and receives updates by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="87"/>
+        <source>Quầy chưa đăng ký: hồ sơ chỉ lưu trên máy này.</source>
+        <translation>Not enrolled: dossiers are kept on this computer only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="91"/>
+        <source>Đã đăng ký: quầy số {n} của cơ quan {office} với máy chủ {url}</source>
+        <translation>Enrolled: station {n} of office {office} with server {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="102"/>
+        <source>Đang đăng ký với máy chủ…</source>
+        <translation>Enrolling with the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrolment_box.py" line="108"/>
+        <source>Đã đăng ký quầy với máy chủ; đồng bộ bắt đầu.</source>
+        <translation>The station is enrolled with the server; syncing starts.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="124"/>
+        <source>Thêm tệp… (Ctrl+O)</source>
+        <translation>Add files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="128"/>
+        <source>Ảnh JPEG, PNG, TIFF nhiều trang hoặc tệp PDF. Có thể kéo thả tệp vào khay.</source>
+        <translation>JPEG, PNG, multi-page TIFF or PDF files. Files can also be dropped onto the tray.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="134"/>
+        <source>Thư mục máy quét lưu tệp</source>
+        <translation>Folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="140"/>
+        <source>chưa chọn thư mục</source>
+        <translation>no folder chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="141"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="148"/>
+        <location filename="../../ui/capture_sources.py" line="200"/>
+        <source>Theo dõi thư mục</source>
+        <translation>Watch the folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="167"/>
+        <source>Chọn ảnh hoặc tệp PDF</source>
+        <translation>Choose images or PDF files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="169"/>
+        <source>Ảnh và PDF ({types})</source>
+        <translation>Images and PDF ({types})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="170"/>
+        <source>Mọi tệp (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="178"/>
+        <source>Chọn thư mục máy quét lưu tệp</source>
+        <translation>Choose the folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="199"/>
+        <source>Đang theo dõi — bấm để dừng</source>
+        <translation>Watching — click to stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="205"/>
+        <source>Đã dừng theo dõi.</source>
+        <translation>Stopped watching.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="212"/>
+        <source>Chưa chọn thư mục để theo dõi.</source>
+        <translation>No folder is chosen to watch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="215"/>
+        <source>Đang mở thư mục…</source>
+        <translation>Opening the folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="229"/>
+        <source>Đang theo dõi: tệp mới lưu vào thư mục sẽ vào khay.</source>
+        <translation>Watching: new files saved into the folder go to the tray.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="231"/>
+        <source>Đã nhận {n} tệp.</source>
+        <translation>Files received: {n}.</translation>
     </message>
 </context>
 <context>
@@ -595,72 +1011,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Tra cứu</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Cán bộ: {name} ({role})</source>
         <translation>Officer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Quầy {n} · {office}</source>
         <translation>Counter {n} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
-        <source>● Chưa kết nối máy chủ</source>
-        <translation>● Server not connected</translation>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <source>{first} (và {n} cảnh báo khác)</source>
+        <translation>{first} (+{n} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
-        <source>● Ngoại tuyến</source>
-        <translation>● Offline</translation>
+        <location filename="../../ui/main_window.py" line="369"/>
+        <source>⚠ {n} cảnh báo</source>
+        <translation>⚠ warnings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="356"/>
+        <source>Còn {size} tệp</source>
+        <translation>{size} of files left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>Tệp đã số hóa chưa tải lên máy chủ</source>
+        <translation>Digitized files not yet uploaded to the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Đồng bộ lần cuối: {t}</source>
         <translation>Last sync: {t}</translation>
     </message>
@@ -761,78 +1187,88 @@
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="225"/>
+        <location filename="../../ui/receive_page.py" line="185"/>
+        <source>Số hóa hồ sơ</source>
+        <translation>Digitize dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_page.py" line="187"/>
+        <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
+        <translation>Scan or photograph the papers of the dossier just received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_page.py" line="234"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="236"/>
+        <location filename="../../ui/receive_page.py" line="245"/>
         <source>Không thu lệ phí</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="242"/>
+        <location filename="../../ui/receive_page.py" line="251"/>
         <source>Thủ tục chưa có thời hạn giải quyết đã xác minh; lãnh đạo bộ phận cần nhập trước khi tiếp nhận.</source>
         <translation>This procedure has no confirmed processing time; a supervisor must record it before dossiers can be received.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="265"/>
+        <location filename="../../ui/receive_page.py" line="274"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="306"/>
+        <location filename="../../ui/receive_page.py" line="315"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="321"/>
-        <location filename="../../ui/receive_page.py" line="376"/>
+        <location filename="../../ui/receive_page.py" line="330"/>
+        <location filename="../../ui/receive_page.py" line="386"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="322"/>
+        <location filename="../../ui/receive_page.py" line="331"/>
         <source>Đang tiếp nhận và in biên nhận…</source>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="328"/>
+        <location filename="../../ui/receive_page.py" line="337"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="334"/>
+        <location filename="../../ui/receive_page.py" line="344"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="372"/>
+        <location filename="../../ui/receive_page.py" line="382"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="377"/>
+        <location filename="../../ui/receive_page.py" line="387"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="389"/>
+        <location filename="../../ui/receive_page.py" line="399"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="390"/>
+        <location filename="../../ui/receive_page.py" line="400"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="393"/>
+        <location filename="../../ui/receive_page.py" line="403"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_page.py" line="431"/>
+        <location filename="../../ui/receive_page.py" line="451"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>
@@ -958,271 +1394,490 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>ReusePanel</name>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="35"/>
+        <source>Giấy tờ người nộp đã số hóa trong hồ sơ trước đây; chọn một tệp để dùng lại cho thành phần đang chọn thay vì chụp lại.</source>
+        <translation>Papers of this applicant digitized in earlier dossiers; choose one to reuse for the selected component instead of capturing it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="44"/>
+        <source>Dùng lại cho thành phần này</source>
+        <translation>Reuse for this component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="66"/>
+        <source>{name}
+Hồ sơ {code}, nhận ngày {day} · {pages} trang</source>
+        <translation>{name}
+Dossier {code}, received {day} · {pages} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="74"/>
+        <source>Người nộp chưa có giấy tờ nào được số hóa ở hồ sơ trước.</source>
+        <translation>The applicant has no papers digitized in earlier dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="99"/>
+        <source>Đang liên kết tệp…</source>
+        <translation>Linking the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_reuse.py" line="104"/>
+        <source>Đã dùng lại tệp của hồ sơ {origin} cho thành phần {n}.</source>
+        <translation>The file of dossier {origin} is reused for component {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPanel</name>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="285"/>
+        <source>tên thiết bị</source>
+        <translation>device name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="286"/>
+        <source>Tìm lại</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="292"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="300"/>
+        <source>Độ phân giải</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="304"/>
+        <source>Chế độ quét</source>
+        <translation>Scan mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="308"/>
+        <source>Nguồn giấy</source>
+        <translation>Paper source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="313"/>
+        <source>đến hết giấy</source>
+        <translation>until the feeder is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="314"/>
+        <source>Chỉ dùng với khay nạp giấy; mặt kính quét một trang mỗi lần.</source>
+        <translation>Only for the document feeder; the flatbed scans one page at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="316"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="320"/>
+        <source>tùy chọn riêng của máy quét (nếu cần)</source>
+        <translation>the scanner&apos;s own options (if needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="321"/>
+        <source>Nâng cao</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="325"/>
+        <source>Quét (F5)</source>
+        <translation>Scan (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="328"/>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="356"/>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="356"/>
+        <source>Xám</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="357"/>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="364"/>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="364"/>
+        <source>Khay nạp giấy (ADF)</source>
+        <translation>Document feeder (ADF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="365"/>
+        <source>Hai mặt (duplex)</source>
+        <translation>Both sides (duplex)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="377"/>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="389"/>
+        <source>Tìm thấy {n} máy quét.</source>
+        <translation>Scanners found: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="392"/>
+        <source>Không tìm thấy máy quét nào. Kiểm tra cáp và nguồn rồi bấm “Tìm lại”, hoặc gõ tên thiết bị.</source>
+        <translation>No scanner was found. Check the cable and power and click “Search again”, or type the device name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="420"/>
+        <source>Máy quét sẵn sàng.</source>
+        <translation>The scanner is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="446"/>
+        <source>Chưa chọn máy quét.</source>
+        <translation>No scanner is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="456"/>
+        <location filename="../../ui/capture_sources.py" line="459"/>
+        <source>Đang quét…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="464"/>
+        <source>Đang quét… đã nhận {n} trang.</source>
+        <translation>Scanning… pages received: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="468"/>
+        <source>Đã quét {n} trang.</source>
+        <translation>Pages scanned: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="473"/>
+        <source>Đã dừng quét; {n} trang đã vào khay.</source>
+        <translation>Scanning stopped; pages in the tray: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_sources.py" line="481"/>
+        <source>Đang dừng sau trang hiện tại…</source>
+        <translation>Stopping after the current page…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="71"/>
+        <location filename="../../ui/settings_page.py" line="74"/>
         <source>In ấn và ngôn ngữ</source>
         <translation>Printing and language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72"/>
+        <location filename="../../ui/settings_page.py" line="75"/>
         <source>Cơ quan</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73"/>
+        <location filename="../../ui/settings_page.py" line="76"/>
         <source>Giờ làm việc và lịch</source>
         <translation>Working hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74"/>
-        <source>Máy chủ và VietQR</source>
-        <translation>Server and VietQR</translation>
+        <location filename="../../ui/settings_page.py" line="77"/>
+        <source>Máy chủ đồng bộ</source>
+        <translation>Sync server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75"/>
+        <location filename="../../ui/settings_page.py" line="78"/>
+        <source>Tra cứu và VietQR</source>
+        <translation>Look-up and VietQR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="79"/>
         <source>Bảo mật</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82"/>
+        <location filename="../../ui/settings_page.py" line="86"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="121"/>
+        <location filename="../../ui/settings_page.py" line="125"/>
         <source>Mã định danh cơ quan</source>
         <translation>Agency code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="122"/>
+        <location filename="../../ui/settings_page.py" line="126"/>
         <source>Quầy</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123"/>
+        <location filename="../../ui/settings_page.py" line="127"/>
         <source>Tên cơ quan</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="125"/>
+        <location filename="../../ui/settings_page.py" line="129"/>
         <source>Cơ quan cấp trên</source>
         <translation>Parent agency</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="126"/>
+        <location filename="../../ui/settings_page.py" line="130"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="127"/>
+        <location filename="../../ui/settings_page.py" line="131"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="128"/>
+        <location filename="../../ui/settings_page.py" line="132"/>
         <source>Địa danh trên văn bản</source>
         <translation>Place on documents</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="129"/>
+        <location filename="../../ui/settings_page.py" line="133"/>
         <source>Họ tên thủ trưởng</source>
         <translation>Head of office</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="130"/>
+        <location filename="../../ui/settings_page.py" line="134"/>
         <source>Chức vụ thủ trưởng</source>
         <translation>Head&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="139"/>
+        <location filename="../../ui/settings_page.py" line="143"/>
         <source>Giờ làm việc</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="141"/>
+        <location filename="../../ui/settings_page.py" line="145"/>
         <source>Sau giờ này tính sang ngày sau</source>
         <translation>Count from the next day after</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="144"/>
+        <location filename="../../ui/settings_page.py" line="148"/>
         <source>Ngày nghỉ thêm và ngày làm bù của cơ quan</source>
         <translation>The office&apos;s extra days off and extra working days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147"/>
+        <location filename="../../ui/settings_page.py" line="151"/>
         <source>Ngày</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147"/>
+        <location filename="../../ui/settings_page.py" line="151"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148"/>
+        <location filename="../../ui/settings_page.py" line="152"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161"/>
-        <location filename="../../ui/settings_page.py" line="274"/>
+        <location filename="../../ui/settings_page.py" line="165"/>
+        <location filename="../../ui/settings_page.py" line="298"/>
         <source>Ngày nghỉ thêm</source>
         <translation>Extra day off</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162"/>
-        <location filename="../../ui/settings_page.py" line="274"/>
+        <location filename="../../ui/settings_page.py" line="166"/>
+        <location filename="../../ui/settings_page.py" line="298"/>
         <source>Ngày làm bù</source>
         <translation>Extra working day</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="164"/>
+        <location filename="../../ui/settings_page.py" line="168"/>
         <source>Căn cứ, ví dụ Quyết định số …</source>
         <translation>Basis, e.g. Decision no. …</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="165"/>
+        <location filename="../../ui/settings_page.py" line="169"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167"/>
+        <location filename="../../ui/settings_page.py" line="171"/>
         <source>Xóa ngày đã chọn</source>
         <translation>Remove selected day</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="186"/>
+        <location filename="../../ui/settings_page.py" line="190"/>
         <source>(máy in mặc định của Windows/hệ thống)</source>
         <translation>(the system&apos;s default printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192"/>
+        <location filename="../../ui/settings_page.py" line="196"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="193"/>
+        <location filename="../../ui/settings_page.py" line="197"/>
         <source>Giấy cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195"/>
+        <location filename="../../ui/settings_page.py" line="199"/>
         <source>In hai liên biên nhận trên một trang A4</source>
         <translation>Print both receipt copies on one A4 page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203"/>
+        <location filename="../../ui/settings_page.py" line="207"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204"/>
+        <location filename="../../ui/settings_page.py" line="208"/>
         <source>Khổ giấy biên nhận</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="206"/>
+        <location filename="../../ui/settings_page.py" line="210"/>
         <source>Số điện thoại in trên phiếu</source>
         <translation>Phone printed on slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208"/>
+        <location filename="../../ui/settings_page.py" line="212"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="215"/>
-        <source>Địa chỉ máy chủ đồng bộ</source>
-        <translation>Sync server address</translation>
+        <location filename="../../ui/settings_page.py" line="223"/>
+        <source>Đồng bộ tự động và cảnh báo</source>
+        <translation>Automatic sync and warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="217"/>
+        <location filename="../../ui/settings_page.py" line="226"/>
+        <source>Đồng bộ tự động mỗi</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="227"/>
+        <source> giây</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="228"/>
+        <source>Cảnh báo khi hồ sơ chờ gửi quá</source>
+        <translation>Warn when changes have waited unsent for over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="229"/>
+        <source> giờ</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="230"/>
+        <source>Cảnh báo khi danh mục và lịch cũ quá</source>
+        <translation>Warn when the catalogue and calendar are older than</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="231"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="240"/>
         <source>Trang tra cứu công khai</source>
         <translation>Public look-up page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="218"/>
+        <location filename="../../ui/settings_page.py" line="241"/>
         <source>để trống: dùng địa chỉ máy chủ</source>
         <translation>empty: use the server address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="219"/>
+        <location filename="../../ui/settings_page.py" line="242"/>
         <source>Mã BIN ngân hàng</source>
         <translation>Bank BIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="220"/>
+        <location filename="../../ui/settings_page.py" line="243"/>
         <source>Số tài khoản nhận phí</source>
         <translation>Fee account number</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="222"/>
+        <location filename="../../ui/settings_page.py" line="245"/>
         <source>Tên tài khoản</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="230"/>
+        <location filename="../../ui/settings_page.py" line="253"/>
         <source>Khóa màn hình sau</source>
         <translation>Lock the screen after</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="231"/>
+        <location filename="../../ui/settings_page.py" line="254"/>
         <source> phút không thao tác</source>
         <translation> idle minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="232"/>
+        <location filename="../../ui/settings_page.py" line="255"/>
         <source>Số lần đăng nhập sai tối đa</source>
         <translation>Failed sign-ins allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="233"/>
+        <location filename="../../ui/settings_page.py" line="256"/>
         <source> lần</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="234"/>
+        <location filename="../../ui/settings_page.py" line="257"/>
         <source>Thời gian khóa tài khoản</source>
         <translation>Account lock time</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="235"/>
+        <location filename="../../ui/settings_page.py" line="258"/>
         <source> phút</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="261"/>
+        <location filename="../../ui/settings_page.py" line="284"/>
         <source>Quầy số {n} (số thứ tự {a}–{b} mỗi ngày)</source>
         <translation>Counter {n} (numbers {a}–{b} each day)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="288"/>
+        <location filename="../../ui/settings_page.py" line="312"/>
         <source>Bạn có quyền quản trị: được sửa mọi thiết lập.</source>
         <translation>You are an administrator: every setting can be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="291"/>
+        <location filename="../../ui/settings_page.py" line="315"/>
         <source>Chỉ quản trị được sửa thông tin cơ quan, giờ làm việc, máy chủ và bảo mật; bạn được chỉnh phần in ấn và ngôn ngữ của quầy này.</source>
         <translation>Only an administrator changes the office, working hours, server and security settings; you can set this counter&apos;s printing and language.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="332"/>
+        <location filename="../../ui/settings_page.py" line="356"/>
         <source>Đang lưu thiết lập…</source>
         <translation>Saving settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="337"/>
+        <location filename="../../ui/settings_page.py" line="361"/>
         <source>Đã lưu thiết lập.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="339"/>
+        <location filename="../../ui/settings_page.py" line="363"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>The new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="356"/>
+        <location filename="../../ui/settings_page.py" line="385"/>
         <source>Chọn một ngày trong bảng để xóa.</source>
         <translation>Select a day in the table to remove.</translation>
     </message>
@@ -1271,35 +1926,303 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>SyncLink</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="52"/>
+        <source>● Chưa đăng ký máy chủ</source>
+        <translation>● Not enrolled with a server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="52"/>
+        <source>Hồ sơ chỉ lưu trên máy này cho đến khi quản trị đăng ký quầy với máy chủ.</source>
+        <translation>Dossiers stay on this computer only until an administrator enrols the station with a server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="58"/>
+        <source>● Đang đồng bộ…</source>
+        <translation>● Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="61"/>
+        <source>● Đang kết nối…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="63"/>
+        <source>● Ngoại tuyến</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="65"/>
+        <source>● Trực tuyến · đồng bộ lỗi</source>
+        <translation>● Online · sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="66"/>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="19"/>
+        <location filename="../../ui/sync_page.py" line="92"/>
         <source>Đồng bộ với máy chủ</source>
         <translation>Sync with the server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="21"/>
-        <source>Mọi hồ sơ được lưu ngay trên máy này và làm việc được khi mất mạng. Chức năng gửi hồ sơ lên máy chủ trung tâm sẽ có trong bản cập nhật tới; các thay đổi đang chờ sẽ được gửi đi khi chức năng này hoạt động.</source>
-        <translation>Every dossier is stored on this computer at once, and work goes on without a network. Sending dossiers to the central server comes in the next update; the changes waiting here will be sent then.</translation>
+        <location filename="../../ui/sync_page.py" line="102"/>
+        <source>Các lần đồng bộ gần đây</source>
+        <translation>Recent sync rounds</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="34"/>
-        <source>chưa cấu hình</source>
-        <translation>not set</translation>
+        <location filename="../../ui/sync_page.py" line="103"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="35"/>
+        <location filename="../../ui/sync_page.py" line="103"/>
+        <source>Gửi lên</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="104"/>
+        <source>Nhận về</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="104"/>
+        <source>Tải tệp lên</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="105"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="113"/>
+        <source>Hồ sơ bị máy chủ từ chối (vẫn lưu trên máy này; nhấn đúp để mở)</source>
+        <translation>Dossiers refused by the server (still kept here; double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="116"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="116"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="116"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="116"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="140"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="140"/>
+        <source>Quầy</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="141"/>
+        <source>Kết nối</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="141"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="142"/>
+        <source>Đồng bộ thành công lần cuối</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="143"/>
+        <source>Lần thử gần nhất</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="161"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="200"/>
+        <source>Đang bắt đầu đồng bộ…</source>
+        <translation>Starting to sync…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="206"/>
+        <source>chưa đăng ký</source>
+        <translation>not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="207"/>
+        <source>Quầy số {n} · {office}</source>
+        <translation>Station {n} · {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="209"/>
+        <source>{n} thay đổi</source>
+        <translation>{n} change(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="211"/>
+        <source>{size} tệp chưa tải lên</source>
+        <translation>{size} of files not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="238"/>
+        <source>Quản trị đăng ký quầy với máy chủ ở Cài đặt → Máy chủ đồng bộ.</source>
+        <translation>An administrator enrols the station in Settings → Sync server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="241"/>
+        <source>Tự động đồng bộ mỗi {n} giây và ngay khi có mạng trở lại.</source>
+        <translation>Syncs automatically every {n} seconds, and as soon as the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="252"/>
+        <source>Đang gửi thay đổi: {done}/{total}</source>
+        <translation>Sending changes: {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="258"/>
+        <source>Đang tải tệp lên: {done} / {total}</source>
+        <translation>Uploading files: {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="262"/>
+        <source>Đang nhận cập nhật từ máy chủ…</source>
+        <translation>Receiving updates from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="263"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="317"/>
+        <source>Thành công</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="319"/>
+        <source>{n} bị từ chối</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="322"/>
+        <source>{n} xung đột (giữ cả hai phiên bản)</source>
+        <translation>{n} conflicts (both versions kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="325"/>
+        <source>danh mục thủ tục</source>
+        <translation>procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="326"/>
+        <source>lịch làm việc</source>
+        <translation>working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="326"/>
+        <source>cán bộ</source>
+        <translation>officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="327"/>
+        <source>cập nhật {what}</source>
+        <translation>updated {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="330"/>
+        <source>không có gì mới</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="335"/>
+        <source>{n} lần từ {time}</source>
+        <translation>{n} times since {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="214"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
+</context>
+<context>
+    <name>TrayDelegate</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="37"/>
-        <source>Máy chủ: {server}
-Thay đổi chờ gửi: {n}
-Đồng bộ lần cuối: {last}</source>
-        <translation>Server: {server}
-Changes waiting: {n}
-Last sync: {last}</translation>
+        <location filename="../../ui/capture_tile.py" line="64"/>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tile.py" line="66"/>
+        <source>khổ nhỏ</source>
+        <translation>small page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tile.py" line="102"/>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayModel</name>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="116"/>
+        <source>Trang {n}: {label}</source>
+        <translation>Page {n}: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="120"/>
+        <source>{w} × {h} điểm ảnh, {dpi} dpi</source>
+        <translation>{w} × {h} pixels, {dpi} dpi</translation>
+    </message>
+</context>
+<context>
+    <name>TrayView</name>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="318"/>
+        <source>Xoay trái</source>
+        <translation>Turn left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="320"/>
+        <source>Xoay phải</source>
+        <translation>Turn right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="322"/>
+        <source>Lên trước</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="324"/>
+        <source>Xuống sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_tray.py" line="326"/>
+        <source>Xóa trang</source>
+        <translation>Delete page</translation>
     </message>
 </context>
 <context>

@@ -198,9 +198,20 @@ def test_slips_for_a_dossier_not_accepted_are_audited(db, clerk, intake):
         assert [e.detail["at_intake"] for e in entries] == [True]
 
 
-def test_counter_status_counts_the_outbox(db, clerk, intake):
+def test_counter_status_counts_the_outbox(db, data_dir, clerk, intake):
     assert counter_status.read(db).pending_changes == 0
     intake_uc.receive(db, clerk, intake, now=NOW)
-    st = counter_status.read(db)
+    st = counter_status.read(db, data_dir)
     assert st.pending_changes == 1 and st.station_number == 1 and st.last_sync_at is None
-    assert not st.server_configured
+    assert not st.enrolled and st.bytes_to_upload == 0
+    assert any("chưa đăng ký" in w for w in st.warnings)
+
+
+def test_sync_timing_settings_are_checked(db, admin):
+    for key, bad in (("sync_interval_seconds", "5"), ("stale_outbox_hours", "0"),
+                     ("stale_master_days", "nhiều")):
+        with pytest.raises(DomainError) as err:
+            settings_admin.update(db, admin, {key: bad})
+        assert err.value.field == key
+    assert settings_admin.update(db, admin, {"sync_interval_seconds": "300"}) == {
+        "sync_interval_seconds": "300"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,8 @@ from tests.conftest import OFFICE_CODE
 from tests.server.srvkit import ServerProcess
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def central_server(tmp_path_factory) -> Iterator[tuple[ServerProcess, ServerDatabase, Settings]]:
+    """A server process with the test office; a module-scoped fixture yields from it."""
     data_dir = tmp_path_factory.mktemp("central")
     url = f"sqlite:///{data_dir / 'server.sqlite3'}"
     proc = ServerProcess(data_dir, url)
@@ -26,6 +27,11 @@ def server(tmp_path_factory):
     yield proc, sdb, Settings(data_dir=data_dir, db_url=url)
     sdb.dispose()
     proc.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from central_server(tmp_path_factory)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.formatting import (
+    format_bytes,
     format_date,
     format_datetime,
     format_long_date,
@@ -184,3 +185,8 @@ def test_long_datetime_reads_back(value: datetime) -> None:
     assert datetime(year, month, day, hour, minute) == value.replace(second=0, microsecond=0)
     assert format_long_date(value) == f"ngày {day:02d} tháng {month:02d} năm {year}"
     assert format_date(value) == f"{day:02d}/{month:02d}/{year}"
+
+
+def test_sizes_are_written_in_binary_units_with_a_decimal_comma():
+    assert [format_bytes(n) for n in (0, 999, 1024, 1_288_490, 12_900_000, 5 * 1024**3)] == [
+        "0 B", "999 B", "1,0 KB", "1,2 MB", "12,3 MB", "5,0 GB"]
