@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Request
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -88,18 +88,28 @@ def station_context(request: Request) -> StationContext:
     if token is None:
         raise _unauthorized("Thiếu mã xác thực máy trạm.", "Missing station credential.")
     with database(request).read() as session:
-        row = session.execute(
-            select(Station, Office)
-            .join(Office, Office.id == Station.office_id)
-            .where(Station.token_hash == digest(token))
-        ).first()
-    if row is None or row[0].revoked:
+        row = session.execute(_STATION_BY_TOKEN, {"token_hash": digest(token)}).first()
+    if row is None or row.revoked:
         raise _unauthorized(
             "Mã xác thực máy trạm không hợp lệ hoặc đã bị thu hồi.",
             "Invalid or revoked station credential.",
         )
-    station, office = row
-    return StationContext(station.id, station.number, office.id, office.code, office.name)
+    return StationContext(row.station_id, row.number, row.office_id, row.code, row.name)
+
+
+# Asked on every station request: built once, and only the columns needed.
+_STATION_BY_TOKEN = (
+    select(
+        Station.id.label("station_id"),
+        Station.number,
+        Station.revoked,
+        Office.id.label("office_id"),
+        Office.code,
+        Office.name,
+    )
+    .join(Office, Office.id == Station.office_id)
+    .where(Station.token_hash == bindparam("token_hash"))
+)
 
 
 @functools.cache

@@ -4,12 +4,27 @@ SQLite (one district on one machine) and PostgreSQL (a province) run the same
 code. On SQLite, transactions that write start with ``BEGIN IMMEDIATE`` so two
 requests never deadlock upgrading a read lock to a write lock; read-only
 requests use a second engine with plain deferred transactions, which in WAL
-mode never wait for a writer.
+mode never wait for a writer. SQLite admits one writer at a time anyway, so
+the server's own writers queue on a lock in the process: a writer that finds
+the database busy would otherwise sleep in SQLite's busy handler (1, 2, 5,
+10 … ms) however soon the lock is free. The busy timeout still covers other
+processes (``python -m server admin``).
+
+Durability: a committed write survives a crash of the server process on
+either back-end. Surviving a power cut or a crash of the operating system is
+the default too: SQLite commits with ``synchronous=FULL`` (in WAL mode that is
+one flush of the WAL per commit) and PostgreSQL with ``synchronous_commit``
+on. Writes whose loss after such a crash only costs a retry (an upload's
+offset, a new upload the station will simply create again) ask for
+``write(durable=False)``: ``synchronous=NORMAL`` on SQLite, whose WAL stays
+consistent and only the newest commits can roll back, and
+``synchronous_commit = off`` on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,10 +33,13 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "motcua_server_version"
 SQLITE_BUSY_MS = 30_000
+# Execution option naming the SQLite ``synchronous`` level of a write.
+SYNC_OPTION = "motcua_synchronous"
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
@@ -33,20 +51,28 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: ConnectionPoolEntry) -> None:
         # Let us issue BEGIN ourselves; pysqlite would defer it past SELECTs.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA synchronous=FULL")
         cur.close()
+        record.info[SYNC_OPTION] = "FULL"
 
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        if immediate:
+            # The level cannot change inside a transaction: set it first.
+            wanted = conn.get_execution_options().get(SYNC_OPTION, "FULL")
+            info = conn.connection.info
+            if info.get(SYNC_OPTION) != wanted:
+                conn.exec_driver_sql(f"PRAGMA synchronous={wanted}")
+                info[SYNC_OPTION] = wanted
         conn.exec_driver_sql(begin)
 
     return engine
@@ -74,12 +100,30 @@ class Database:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             self.read_engine = self.engine
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._lossy_writer = sessionmaker(
+            self.engine.execution_options(**{SYNC_OPTION: "NORMAL"}), expire_on_commit=False
+        )
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        # Re-entrant, so a thread that nests writes still gets SQLite's own
+        # "database is locked" after the busy timeout rather than hanging.
+        self._write_lock = threading.RLock() if self.is_sqlite else None
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session committed at the end of the block, or rolled back on error."""
-        with self._writer() as session, session.begin():
+    def write(self, *, durable: bool = True) -> Iterator[Session]:
+        """A session committed at the end of the block, or rolled back on error.
+
+        ``durable=False`` is for writes whose loss in a power cut costs only a
+        retry; the commit then does not wait for the disk (see the module
+        docstring). Either way the commit survives a crash of the server.
+        """
+        if self._write_lock is None:
+            with self._writer() as session, session.begin():
+                if not durable:
+                    session.execute(text("SET LOCAL synchronous_commit = off"))
+                yield session
+            return
+        maker = self._writer if durable else self._lossy_writer
+        with self._write_lock, maker() as session, session.begin():
             yield session
 
     @contextmanager

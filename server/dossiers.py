@@ -13,7 +13,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.status import Status
@@ -31,6 +31,10 @@ from server.models import (
 
 
 def lock_office(session: Session, office_id: int) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        # Every SQLite write transaction begins IMMEDIATE and so already
+        # holds the only write lock until it commits: the office is locked.
+        return
     session.execute(select(Office.id).where(Office.id == office_id).with_for_update())
 
 
@@ -158,27 +162,54 @@ def when(value: datetime | None) -> str:
     return value.strftime("%H:%M %d/%m/%Y") if value else ""
 
 
-def refresh_completeness(session: Session, dossier: Dossier) -> None:
-    """Mark the dossier complete once every manifest file is verified here, then freeze them."""
-    items = session.scalars(select(ManifestItem).where(ManifestItem.dossier_id == dossier.id)).all()
-    hashes = {item.sha256 for item in items}
-    present = (
-        set(
-            session.scalars(
-                select(BlobOffice.sha256).where(
-                    BlobOffice.office_id == dossier.office_id, BlobOffice.sha256.in_(hashes)
-                )
-            )
-        )
-        if hashes
-        else set()
+_MANIFEST = ManifestItem.__table__
+_BLOBS = Blob.__table__
+_BLOB_OFFICES = BlobOffice.__table__
+# Each manifest file of a dossier and whether its office holds that file.
+_MANIFEST_HELD = (
+    select(_MANIFEST.c.sha256, _BLOB_OFFICES.c.office_id.is_not(None))
+    .select_from(_MANIFEST)
+    .outerjoin(
+        _BLOB_OFFICES,
+        and_(
+            _BLOB_OFFICES.c.sha256 == _MANIFEST.c.sha256,
+            _BLOB_OFFICES.c.office_id == bindparam("office_id"),
+        ),
     )
-    complete = hashes <= present
-    if complete and items:
-        for item in items:
-            item.frozen = True
-        for blob in session.scalars(select(Blob).where(Blob.sha256.in_(hashes))):
-            blob.frozen = True
+    .where(_MANIFEST.c.dossier_id == bindparam("dossier_id"))
+)
+_FREEZE_MANIFEST = (
+    update(_MANIFEST)
+    .where(_MANIFEST.c.dossier_id == bindparam("dossier"), _MANIFEST.c.frozen.is_(False))
+    .values(frozen=True)
+)
+_FREEZE_BLOBS = (
+    update(_BLOBS)
+    .where(
+        _BLOBS.c.frozen.is_(False),
+        _BLOBS.c.sha256.in_(
+            select(_MANIFEST.c.sha256).where(_MANIFEST.c.dossier_id == bindparam("dossier"))
+        ),
+    )
+    .values(frozen=True)
+)
+
+
+def refresh_completeness(session: Session, dossier: Dossier) -> None:
+    """Mark the dossier complete once every manifest file is verified here, then freeze them.
+
+    The freezing is written straight to the tables: a caller holding manifest
+    items as objects reloads them (``populate_existing``) before relying on
+    ``frozen``.
+    """
+    rows = session.execute(
+        _MANIFEST_HELD, {"dossier_id": dossier.id, "office_id": dossier.office_id}
+    ).all()
+    hashes = {sha for sha, _ in rows}
+    complete = all(held for _, held in rows)
+    if complete and rows:
+        session.execute(_FREEZE_MANIFEST, {"dossier": dossier.id})
+        session.execute(_FREEZE_BLOBS, {"dossier": dossier.id})
     if complete != dossier.attachments_complete:
         dossier.attachments_complete = complete
         dossier.updated_at = now()

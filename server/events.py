@@ -415,12 +415,21 @@ def _returned(
 
 
 def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachments) -> Answer:
-    if dossier.id is None:
+    new_dossier = dossier.id is None
+    if new_dossier:
         session.flush()  # received earlier in this same batch: give it its id
     wanted = {(e.component_index, e.sha256): e for e in payload.manifest}
-    current = session.scalars(
-        select(ManifestItem).where(ManifestItem.dossier_id == dossier.id)
-    ).all()
+    # A dossier created by this batch has no manifest yet. Otherwise read it
+    # fresh from the table: completing a manifest freezes items there.
+    current = (
+        []
+        if new_dossier
+        else session.scalars(
+            select(ManifestItem)
+            .where(ManifestItem.dossier_id == dossier.id)
+            .execution_options(populate_existing=True)
+        ).all()
+    )
     for item in current:
         if item.frozen and (item.component_index, item.sha256) not in wanted:
             raise Rejected(
@@ -440,11 +449,12 @@ def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachmen
     if {(item.component_index, item.sha256) for item in current} == set(wanted):
         return Answer("applied")
     kept = {(item.component_index, item.sha256) for item in current if item.frozen}
-    session.execute(
-        delete(ManifestItem).where(
-            ManifestItem.dossier_id == dossier.id, ManifestItem.frozen.is_(False)
+    if current:
+        session.execute(
+            delete(ManifestItem).where(
+                ManifestItem.dossier_id == dossier.id, ManifestItem.frozen.is_(False)
+            )
         )
-    )
     for key, entry in wanted.items():
         if key in kept:
             continue

@@ -54,6 +54,8 @@ class BlobStore:
         # the whole file; lost on restart, when the file is read once instead.
         self._running: dict[str, tuple[int, hashlib._Hash]] = {}
         self._unsynced: dict[str, int] = {}
+        # Store directories made but whose own entry may not be on disk yet.
+        self._new_dirs: set[Path] = set()
         self._lock = threading.Lock()
 
     def path_for(self, sha256: str) -> Path:
@@ -63,9 +65,13 @@ class BlobStore:
         return self.uploads / f"{upload_id}.part"
 
     def create_part(self, upload_id: str) -> None:
+        """Make the (empty) file of an upload.
+
+        Only an empty upload needs this: a missing file holds no bytes, which
+        is what the offset of a new upload says, and the first chunk creates
+        it (see :class:`ChunkSink`).
+        """
         self.part_path(upload_id).touch(exist_ok=True)
-        with self._lock:
-            self._running[upload_id] = (0, hashlib.sha256())
 
     def part_size(self, upload_id: str) -> int:
         try:
@@ -82,6 +88,8 @@ class BlobStore:
 
     def running_hash(self, upload_id: str, offset: int) -> hashlib._Hash | None:
         """A copy of the running hash if it covers exactly ``offset`` bytes."""
+        if offset == 0:
+            return hashlib.sha256()
         with self._lock:
             state = self._running.get(upload_id)
         if state is None or state[0] != offset:
@@ -134,7 +142,7 @@ class BlobStore:
         if target.is_file() and sha256_file(target) == sha256:
             self.forget(upload_id)
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._make_dirs(target.parent)
         with part.open("rb") as handle:
             os.fsync(handle.fileno())
         if target.exists():
@@ -142,9 +150,38 @@ class BlobStore:
         os.replace(part, target)
         target.chmod(0o444)
         _fsync_dir(target.parent)
+        self._sync_new_dirs(target.parent)
         with self._lock:
             self._running.pop(upload_id, None)
             self._unsynced.pop(upload_id, None)
+
+    def _make_dirs(self, directory: Path) -> None:
+        """Create ``directory`` (``ab/cd``) and its parent as needed, noting the new ones."""
+        if directory.is_dir():
+            return
+        with self._lock:
+            for path in (directory.parent, directory):
+                try:
+                    path.mkdir()
+                except FileExistsError:
+                    continue
+                self._new_dirs.add(path)
+
+    def _sync_new_dirs(self, directory: Path) -> None:
+        """Sync the entries of ``directory`` and its parent if they are new.
+
+        Whoever installs a file into a directory that some install created
+        and has not yet synced syncs it too, so no file is acknowledged
+        inside a directory that a power cut could take away. A directory
+        leaves the set only once its entry is on disk.
+        """
+        for path in (directory, directory.parent):
+            with self._lock:
+                if path not in self._new_dirs:
+                    continue
+            _fsync_dir(path.parent)
+            with self._lock:
+                self._new_dirs.discard(path)
 
     def quarantine(self, sha256: str) -> None:
         """Move a file that no longer matches its name out of the store."""
@@ -178,9 +215,15 @@ class ChunkSink:
     ) -> None:
         self.start = start
         self.written = 0
-        self.chunk_hasher = hashlib.sha256() if chunk_hash else None
         self.running = running
-        self._handle = path.open("r+b")
+        # A running hash that starts at byte 0 has seen nothing but this
+        # chunk, so it is the chunk's hash too: the bytes are hashed once.
+        self._shared = chunk_hash and running is not None and start == 0
+        self.chunk_hasher = hashlib.sha256() if chunk_hash and not self._shared else None
+        # A new upload's file is made by its first chunk; later chunks append
+        # to a file that must exist.
+        flags = os.O_RDWR | (os.O_CREAT if start == 0 else 0) | getattr(os, "O_BINARY", 0)
+        self._handle = os.fdopen(os.open(path, flags, 0o644), "r+b")
         self._handle.seek(start)
 
     async def receive(self, stream: AsyncIterator[bytes], room: int) -> None:
@@ -224,6 +267,14 @@ class ChunkSink:
         if self.running is not None:
             self.running.update(data)
         self.written += len(data)
+
+    def chunk_digest(self) -> bytes:
+        """SHA-256 of the bytes this sink wrote (only if asked for ``chunk_hash``)."""
+        if self._shared:
+            assert self.running is not None, "digest taken after a rollback"
+            return self.running.digest()
+        assert self.chunk_hasher is not None
+        return self.chunk_hasher.digest()
 
     def rollback(self) -> None:
         self._handle.flush()

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from server.auth import StationContext
@@ -46,6 +47,79 @@ def _state(upload: Upload) -> UploadState:
     )
 
 
+# The statements of the upload path, which runs for every file a station
+# sends, are built once; each call only binds its values.
+_UPLOADS = Upload.__table__
+_STATE_COLUMNS = (
+    _UPLOADS.c.id,
+    _UPLOADS.c.sha256,
+    _UPLOADS.c.length,
+    _UPLOADS.c.offset,
+    _UPLOADS.c.expires_at,
+    _UPLOADS.c.completed_at.is_not(None),
+)
+_UPLOAD_BY_ID = select(*_STATE_COLUMNS, _UPLOADS.c.office_id).where(
+    _UPLOADS.c.id == bindparam("upload_id")
+)
+# The size of the stored file with this hash and, if the office holds it, the office.
+_KNOWN_BLOB = (
+    select(Blob.__table__.c.size, BlobOffice.__table__.c.office_id)
+    .select_from(Blob.__table__)
+    .outerjoin(
+        BlobOffice.__table__,
+        and_(
+            BlobOffice.__table__.c.sha256 == Blob.__table__.c.sha256,
+            BlobOffice.__table__.c.office_id == bindparam("office_id"),
+        ),
+    )
+    .where(Blob.__table__.c.sha256 == bindparam("sha256"))
+)
+_RESUMABLE = (
+    select(*_STATE_COLUMNS)
+    .where(
+        _UPLOADS.c.office_id == bindparam("office_id"),
+        _UPLOADS.c.sha256 == bindparam("sha256"),
+        _UPLOADS.c.length == bindparam("length"),
+        _UPLOADS.c.completed_at.is_(None),
+        _UPLOADS.c.expires_at > bindparam("now"),
+    )
+    .order_by(_UPLOADS.c.offset.desc())
+    .limit(1)
+)
+_NEW_UPLOAD = insert(_UPLOADS)
+_SET_OFFSET = (
+    update(_UPLOADS)
+    .where(
+        _UPLOADS.c.id == bindparam("upload_id"),
+        _UPLOADS.c.office_id == bindparam("office"),
+        _UPLOADS.c.completed_at.is_(None),
+    )
+    .values(offset=bindparam("new_offset"))
+)
+_SET_COMPLETE = (
+    update(_UPLOADS)
+    .where(_UPLOADS.c.id == bindparam("upload_id"), _UPLOADS.c.office_id == bindparam("office"))
+    .values(offset=bindparam("new_offset"), completed_at=bindparam("stamp"))
+)
+# INSERT unless a row with the same primary key exists, per dialect.
+_ADD_BLOB = {
+    "postgresql": postgresql.insert(Blob.__table__).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(Blob.__table__).on_conflict_do_nothing(),
+}
+_ADD_BLOB_OFFICE = {
+    "postgresql": postgresql.insert(BlobOffice.__table__).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(BlobOffice.__table__).on_conflict_do_nothing(),
+}
+# The office's dossiers still waiting for files whose manifest names this one.
+_WAITING = select(Dossier).where(
+    Dossier.office_id == bindparam("office_id"),
+    Dossier.attachments_complete.is_(False),
+    Dossier.id.in_(
+        select(ManifestItem.dossier_id).where(ManifestItem.sha256 == bindparam("sha256"))
+    ),
+)
+
+
 def _gone() -> ApiError:
     return ApiError(
         410,
@@ -68,49 +142,58 @@ def create_upload(
     length: int,
 ) -> UploadState:
     stamp = now()
-    with db.write() as session:
-        blob = session.get(Blob, sha256)
-        if blob is not None and blob.size != length:
+    # Not durable: should a power cut lose the new upload, the station is
+    # told "no such upload" and simply creates another.
+    with db.write(durable=False) as session:
+        known = session.execute(
+            _KNOWN_BLOB, {"sha256": sha256, "office_id": station.office_id}
+        ).first()
+        if known is not None and known.size != length:
             raise ApiError(
                 400,
                 "length_mismatch",
                 "Độ dài tệp không khớp với tệp cùng mã băm đã lưu.",
                 "Upload-Length differs from the stored file with this hash.",
             )
-        owned = session.get(BlobOffice, (sha256, station.office_id)) is not None
+        owned = known is not None and known.office_id is not None
         if not owned:
             # Resume rather than restart when the station lost the Location.
-            existing = session.scalar(
-                select(Upload)
-                .where(
-                    Upload.office_id == station.office_id,
-                    Upload.sha256 == sha256,
-                    Upload.length == length,
-                    Upload.completed_at.is_(None),
-                    Upload.expires_at > stamp,
-                )
-                .order_by(Upload.offset.desc())
-                .limit(1)
-            )
+            existing = session.execute(
+                _RESUMABLE,
+                {
+                    "office_id": station.office_id,
+                    "sha256": sha256,
+                    "length": length,
+                    "now": stamp,
+                },
+            ).first()
             if existing is not None:
-                return _state(existing)
-        upload = Upload(
-            id=secrets.token_urlsafe(24),
-            office_id=station.office_id,
-            station_id=station.station_id,
-            sha256=sha256,
-            length=length,
-            offset=length if owned else 0,
-            created_at=stamp,
-            expires_at=stamp + timedelta(hours=settings.upload_expiry_hours),
-            completed_at=stamp if owned else None,
+                return UploadState(*existing)
+        state = UploadState(
+            secrets.token_urlsafe(24),
+            sha256,
+            length,
+            length if owned else 0,
+            stamp + timedelta(hours=settings.upload_expiry_hours),
+            owned,
         )
-        session.add(upload)
-        if not owned:
-            store.create_part(upload.id)
-        state = _state(upload)
+        session.execute(
+            _NEW_UPLOAD,
+            {
+                "id": state.id,
+                "office_id": station.office_id,
+                "station_id": station.station_id,
+                "sha256": sha256,
+                "length": length,
+                "offset": state.offset,
+                "created_at": stamp,
+                "expires_at": state.expires_at,
+                "completed_at": stamp if owned else None,
+            },
+        )
     if not owned and length == 0:
-        complete_upload(db, store, station, state.id)
+        store.create_part(state.id)
+        complete_upload(db, store, station, state)
         return get_upload(db, store, station, state.id)
     return state
 
@@ -137,7 +220,10 @@ def get_upload(
     recorded offset may belong to a PATCH still being written.
     """
     with db.read() as session:
-        state = _state(_load(session, station, upload_id))
+        row = session.execute(_UPLOAD_BY_ID, {"upload_id": upload_id}).first()
+    if row is None or row.office_id != station.office_id:
+        raise _unknown()
+    state = UploadState(*row[:-1])
     if state.completed:
         return state
     expired = state.expires_at <= now()
@@ -146,7 +232,9 @@ def get_upload(
         return replace(state, offset=min(state.offset, size))
     if not expired and size == state.offset:
         return state
-    with db.write() as session:
+    # Not durable: after a power cut the file and the offset are simply
+    # reconciled again.
+    with db.write(durable=False) as session:
         upload = _load(session, station, upload_id)
         if expired:
             session.delete(upload)
@@ -163,22 +251,36 @@ def get_upload(
 
 
 def record_offset(db: Database, station: StationContext, upload_id: str, offset: int) -> None:
-    with db.write() as session:
-        if not db.is_sqlite:
-            # Losing this on a crash costs only a re-send: the file is cut back
-            # to the offset that did reach the disk, and the station resumes
-            # from there. No need to wait for the WAL flush on every chunk.
-            session.execute(text("SET LOCAL synchronous_commit = off"))
-        _load(session, station, upload_id).offset = offset
+    """Remember how many bytes of an unfinished upload the server holds.
+
+    Never the last byte: an upload's offset reaches its length only in the
+    transaction that completes it, so "every byte held" always means
+    "verified and stored".
+    """
+    # Losing this in a power cut costs only a re-send: the file is cut back
+    # to the offset that did reach the disk, and the station resumes from
+    # there. No need to wait for the disk on every chunk.
+    with db.write(durable=False) as session:
+        recorded = session.execute(
+            _SET_OFFSET,
+            {"upload_id": upload_id, "office": station.office_id, "new_offset": offset},
+        )
+        if recorded.rowcount != 1:
+            raise _unknown()
 
 
 def complete_upload(
-    db: Database, store: BlobStore, station: StationContext, upload_id: str
+    db: Database, store: BlobStore, station: StationContext, state: UploadState
 ) -> None:
-    """Verify the whole file, move it into the store and let dossiers count it."""
-    with db.read() as session:
-        upload = _load(session, station, upload_id)
-        sha256, length = upload.sha256, upload.length
+    """Verify the whole file, move it into the store and let dossiers count it.
+
+    ``state`` is the upload as the caller holding its lock read it. One
+    transaction, committed durably, records the last byte, the verified
+    file, the office's claim to it and the dossiers it completes: after a
+    crash either all of it holds or the upload is back at its last recorded
+    offset (the bytes past it are cut off and sent again).
+    """
+    upload_id, sha256, length = state.id, state.sha256, state.length
     actual = store.final_hash(upload_id, length)
     if actual != sha256:
         with db.write() as session:
@@ -194,25 +296,32 @@ def complete_upload(
     store.install(upload_id, sha256)
     stamp = now()
     with db.write() as session:
+        # Before the manifests are read: a push adding a manifest that names
+        # this file either committed before the lock was granted, and is seen
+        # here, or runs after this commit and sees the file.
         lock_office(session, station.office_id)
-        upload = _load(session, station, upload_id)
-        upload.offset = length
-        upload.completed_at = stamp
-        if session.get(Blob, sha256) is None:
-            session.add(Blob(sha256=sha256, size=length, frozen=False, created_at=stamp))
-            session.flush()
-        if session.get(BlobOffice, (sha256, station.office_id)) is None:
-            session.add(BlobOffice(sha256=sha256, office_id=station.office_id, created_at=stamp))
-            session.flush()
+        recorded = session.execute(
+            _SET_COMPLETE,
+            {
+                "upload_id": upload_id,
+                "office": station.office_id,
+                "new_offset": length,
+                "stamp": stamp,
+            },
+        )
+        if recorded.rowcount != 1:
+            raise _unknown()
+        dialect = session.get_bind().dialect.name
+        session.execute(
+            _ADD_BLOB[dialect],
+            {"sha256": sha256, "size": length, "frozen": False, "created_at": stamp},
+        )
+        session.execute(
+            _ADD_BLOB_OFFICE[dialect],
+            {"sha256": sha256, "office_id": station.office_id, "created_at": stamp},
+        )
         waiting = session.scalars(
-            select(Dossier)
-            .join(ManifestItem, ManifestItem.dossier_id == Dossier.id)
-            .where(
-                Dossier.office_id == station.office_id,
-                Dossier.attachments_complete.is_(False),
-                ManifestItem.sha256 == sha256,
-            )
-            .distinct()
+            _WAITING, {"office_id": station.office_id, "sha256": sha256}
         ).all()
         for dossier in waiting:
             refresh_completeness(session, dossier)

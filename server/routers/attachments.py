@@ -223,8 +223,10 @@ async def _append(
             ) from None
         except (ClientDisconnect, BodyTooLarge):
             # Without a checksum the bytes that did arrive are kept (tus
-            # core); with one they cannot be trusted and are dropped.
-            if expected_digest is not None:
+            # core); with one they cannot be trusted and are dropped. Only
+            # a completed upload may stand at its full length, so a cut-off
+            # last chunk keeps nothing either.
+            if expected_digest is not None or offset + sink.written >= state.length:
                 sink.rollback()
             elif sink.running is not None:
                 store.keep_running_hash(upload_id, offset + sink.written, sink.running)
@@ -233,7 +235,7 @@ async def _append(
                     uploads.record_offset, db, station, upload_id, offset + sink.written
                 )
             raise
-        if sink.chunk_hasher is not None and sink.chunk_hasher.digest() != expected_digest:
+        if expected_digest is not None and sink.chunk_digest() != expected_digest:
             sink.rollback()
             raise ApiError(
                 p.CHECKSUM_MISMATCH,
@@ -247,11 +249,13 @@ async def _append(
     new_offset = offset + sink.written
     if sink.running is not None:
         store.keep_running_hash(upload_id, new_offset, sink.running)
-    await run_in_threadpool(uploads.record_offset, db, station, upload_id, new_offset)
     if new_offset == state.length:
-        await run_in_threadpool(uploads.complete_upload, db, store, station, upload_id)
-    elif store.sync_due(upload_id, sink.written):
-        asyncio.get_running_loop().run_in_executor(None, store.sync_part, upload_id)
+        # The offset is recorded with the completion, in one transaction.
+        await run_in_threadpool(uploads.complete_upload, db, store, station, state)
+    else:
+        await run_in_threadpool(uploads.record_offset, db, station, upload_id, new_offset)
+        if store.sync_due(upload_id, sink.written):
+            asyncio.get_running_loop().run_in_executor(None, store.sync_part, upload_id)
     return Response(status_code=204, headers=_headers(replace(state, offset=new_offset)))
 
 
