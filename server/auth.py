@@ -87,8 +87,8 @@ def station_context(request: Request) -> StationContext:
     token = _bearer(request)
     if token is None:
         raise _unauthorized("Thiếu mã xác thực máy trạm.", "Missing station credential.")
-    with database(request).read() as session:
-        row = session.execute(_STATION_BY_TOKEN, {"token_hash": digest(token)}).first()
+    with database(request).read_rows() as conn:
+        row = conn.execute(_STATION_BY_TOKEN, {"token_hash": digest(token)}).first()
     if row is None or row.revoked:
         raise _unauthorized(
             "Mã xác thực máy trạm không hợp lệ hoặc đã bị thu hồi.",

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import BinaryIO
 
 from server.config import Settings
 
@@ -221,10 +222,17 @@ class ChunkSink:
         self._shared = chunk_hash and running is not None and start == 0
         self.chunk_hasher = hashlib.sha256() if chunk_hash and not self._shared else None
         # A new upload's file is made by its first chunk; later chunks append
-        # to a file that must exist.
-        flags = os.O_RDWR | (os.O_CREAT if start == 0 else 0) | getattr(os, "O_BINARY", 0)
-        self._handle = os.fdopen(os.open(path, flags, 0o644), "r+b")
-        self._handle.seek(start)
+        # to a file that must exist. It is opened by the first write, which
+        # runs in the writer thread rather than the event loop.
+        self._path = path
+        self._flags = os.O_RDWR | (os.O_CREAT if start == 0 else 0) | getattr(os, "O_BINARY", 0)
+        self._handle: BinaryIO | None = None
+
+    def _file(self) -> BinaryIO:
+        if self._handle is None:
+            self._handle = os.fdopen(os.open(self._path, self._flags, 0o644), "r+b")
+            self._handle.seek(self.start)
+        return self._handle
 
     async def receive(self, stream: AsyncIterator[bytes], room: int) -> None:
         """Write what ``stream`` yields, at most ``room`` bytes.
@@ -261,7 +269,7 @@ class ChunkSink:
             self.write(piece)
 
     def write(self, data: bytes) -> None:
-        self._handle.write(data)
+        self._file().write(data)
         if self.chunk_hasher is not None:
             self.chunk_hasher.update(data)
         if self.running is not None:
@@ -277,10 +285,12 @@ class ChunkSink:
         return self.chunk_hasher.digest()
 
     def rollback(self) -> None:
-        self._handle.flush()
-        self._handle.truncate(self.start)
+        if self._handle is not None:
+            self._handle.flush()
+            self._handle.truncate(self.start)
         self.written = 0
         self.running = None
 
     def close(self) -> None:
-        self._handle.close()
+        if self._handle is not None:
+            self._handle.close()

@@ -219,8 +219,8 @@ def get_upload(
     ``reconcile=False`` and gets the offset as it stands, since bytes past the
     recorded offset may belong to a PATCH still being written.
     """
-    with db.read() as session:
-        row = session.execute(_UPLOAD_BY_ID, {"upload_id": upload_id}).first()
+    with db.read_rows() as conn:
+        row = conn.execute(_UPLOAD_BY_ID, {"upload_id": upload_id}).first()
     if row is None or row.office_id != station.office_id:
         raise _unknown()
     state = UploadState(*row[:-1])
