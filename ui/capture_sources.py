@@ -1,4 +1,4 @@
-"""Where pages come from in the capture dialog: files, the scanner's folder, SANE.
+"""Where pages come from in the capture dialog: files, the scanner's folder, a scanner.
 
 Each panel only gathers pages and hands them to its host (the dialog), which
 keeps them in arrival order; all disk, scanner and database work runs on the
@@ -264,7 +264,7 @@ class FilesPanel(QWidget):
 
 
 class ScannerPanel(QWidget):
-    """A SANE scanner: pages reach the tray while the feeder is still running."""
+    """A scanner (SANE, or WIA on Windows): pages reach the tray while the feeder runs."""
 
     def __init__(self, host: CaptureHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -395,7 +395,9 @@ class ScannerPanel(QWidget):
     def _devices_failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)
         say(self.status, describe(exc), True)
-        if isinstance(exc, DomainError) and exc.code == "sane_missing":
+        # No scanning software at all (rather than no scanner plugged in).
+        if isinstance(exc, DomainError) and exc.code in (
+                "sane_missing", "wia_unavailable", "wia_missing", "wia_service"):
             self.scan_button.setEnabled(False)
             self.scan_button.setToolTip(describe(exc))
 

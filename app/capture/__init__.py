@@ -9,7 +9,8 @@ imported by the modules that need them, so importing the package is cheap.
 ``pdfpages``  PDF files: scanned image pages taken as-is, others rasterised
 ``guards``    the size, pixel and page limits every file is held to
 ``watch``     a polling watcher for a scanner's output folder
-``sane``      scanners (SANE ``scanimage``; WIA placeholder on Windows)
+``sane``      scanners: the shared interface and SANE ``scanimage`` (Linux)
+``wia``       scanners on Windows through WIA 2.0's Automation layer
 ``clean``     whitening the paper, the colour / grey / black-and-white decision
 ``geometry``  skew, paper edges, perspective correction
 ``pdf``       one PDF per component: JPEG or CCITT G4 pages, metadata

@@ -1,5 +1,8 @@
 """Scanners behind one small interface: SANE's ``scanimage`` on Linux, WIA on Windows.
 
+This module holds the interface and the helpers both share; the WIA backend
+is ``app.capture.wia``.
+
 ``scanimage --batch --batch-print`` names each page file as soon as it is
 complete, so pages reach the tray while the feeder is still running. Option
 names differ between drivers ("Color" / "Colour" / "24bit Color", "ADF" /
@@ -18,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.capture.pages import Page
 from app.capture.sources import import_bytes
@@ -301,32 +304,20 @@ class ScanimageScanner:
         return pages
 
 
-class WiaScanner:
-    """Windows Image Acquisition: the same interface, not available on this platform."""
-
-    def _unavailable(self) -> DomainError:
-        if sys.platform != "win32":
-            return _scanner_error(
-                "wia_unavailable",
-                "WIA chỉ có trên Windows; trên máy này hãy dùng SANE (scanimage).",
-                "WIA exists only on Windows; use SANE (scanimage) on this computer.",
-            )
-        return _scanner_error(
-            "wia_unsupported",
-            "Chưa hỗ trợ quét trực tiếp qua WIA; hãy cho máy quét lưu vào thư mục theo dõi.",
-            "Scanning through WIA is not supported yet; let the scanner save into the "
-            "watched folder.",
-        )
-
-    def devices(self) -> list[ScanDevice]:
-        raise self._unavailable()
-
-    def options(self, device: str) -> DeviceOptions:
-        raise self._unavailable()
-
-    def scan(self, device: str, settings: ScanSettings, *, on_page=None, cancel=None):
-        raise self._unavailable()
-
-
 def default_scanner() -> Scanner:
-    return WiaScanner() if sys.platform == "win32" else ScanimageScanner()
+    """WIA on Windows, SANE everywhere else."""
+    if sys.platform == "win32":
+        from app.capture.wia import WiaScanner
+
+        return WiaScanner()
+    return ScanimageScanner()
+
+
+def __getattr__(name: str) -> Any:
+    # ``WiaScanner`` lived here; ``app.capture.wia`` imports this module, so it
+    # is fetched on first use rather than imported at the top.
+    if name == "WiaScanner":
+        from app.capture.wia import WiaScanner
+
+        return WiaScanner
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

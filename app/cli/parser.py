@@ -105,14 +105,16 @@ def _cleaning_options(s: argparse.ArgumentParser) -> None:
 
 
 def _scanner_options(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--device", help="tên máy quét SANE (mặc định: máy đầu tiên tìm thấy)")
+    s.add_argument("--device", help="tên máy quét (SANE) hoặc mã thiết bị WIA "
+                                    "(mặc định: máy đầu tiên tìm thấy)")
     s.add_argument("--resolution", type=int, default=200, help="độ phân giải dpi (mặc định 200)")
     s.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
     s.add_argument("--feed", choices=["flatbed", "adf", "duplex"],
                    help="nguồn giấy: mặt kính, khay nạp, hai mặt")
     s.add_argument("--pages", type=int, help="số trang tối đa")
     s.add_argument("--sane-option", action="append", metavar="ARG",
-                   help="tham số riêng của máy quét, vd --sane-option=--test-picture")
+                   help="tham số riêng của máy quét, vd --sane-option=--test-picture (SANE) "
+                        "hoặc --sane-option=6154=100 (WIA: mã thuộc tính=giá trị)")
 
 
 def _capture_parsers(sub) -> None:
@@ -121,9 +123,18 @@ def _capture_parsers(sub) -> None:
     s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
     s.add_argument("files", nargs="+", metavar="FILE", help="JPEG, PNG, TIFF hoặc PDF")
     s.add_argument("--camera", action="store_true", help="ảnh chụp bằng máy ảnh/điện thoại")
+    s.add_argument("--ocr", action="store_true",
+                   help="nhận dạng chữ (OCR) sau khi đính kèm, nếu máy có OCR")
     _cleaning_options(s)
 
-    s = sub.add_parser("scan", help="quét một thành phần hồ sơ qua máy quét (SANE)")
+    s = sub.add_parser("ocr", help="thêm lớp chữ tìm kiếm được (OCR) cho thành phần đã số hóa")
+    s.add_argument("code")
+    s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
+    # Also accepted after the subcommand; SUPPRESS keeps a global --json intact.
+    s.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="in kết quả dạng JSON")
+
+    s = sub.add_parser("scan", help="quét một thành phần hồ sơ qua máy quét (SANE hoặc WIA)")
     s.add_argument("code", nargs="?")
     s.add_argument("--component", type=int, help="số thứ tự thành phần")
     s.add_argument("--list-devices", action="store_true", help="liệt kê máy quét")
