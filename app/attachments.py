@@ -384,7 +384,9 @@ def add_text_layer(
     """Replace the component's PDF by its searchable version (slow: run it in the background).
 
     If the component was captured again while OCR ran, the new capture wins
-    and this refuses rather than overwrite it.
+    and this refuses rather than overwrite it. A file that already carries
+    text is refused too: recognising it again would only churn its hash and
+    send the same pages to the server once more.
     """
     from app.capture import ocr
     from app.capture.store import sha256_of
@@ -392,7 +394,15 @@ def add_text_layer(
     auth.require(actor, "dossier.receive")
     now = now or clock.now()
     original = read_component(db, actor, code, component_index)
-    searchable = ocr.add_text_layer(original)
+    if ocr.has_text_layer(original):
+        raise DomainError(
+            "already_searchable",
+            f"Thành phần {component_index} của hồ sơ {code} đã có lớp chữ tìm kiếm được; "
+            "không cần nhận dạng lại.",
+            f"Component {component_index} of dossier {code} is already searchable.",
+            field="component",
+        )
+    searchable = ocr.add_text_layer(original, modified=now)
     file = store_for(db).put(searchable)
     with db.write() as session:
         dossier = by_code(session, code.strip())

@@ -51,6 +51,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),
         SettingSpec("capture_watch_folder", "", "Thư mục máy quét lưu tệp (số hóa)",
                     admin_only=False),
+        # On by default; it only takes effect where OCRmyPDF and Tesseract's
+        # Vietnamese data are installed (app.capture.ocr.available).
+        SettingSpec("capture_ocr", "1", "Nhận dạng chữ (OCR) sau khi số hóa", admin_only=False),
     ]
 }
 
@@ -80,6 +83,20 @@ def put(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+_ON = {"1", "on", "true", "yes", "bật", "có"}
+_OFF = {"0", "off", "false", "no", "tắt", "không"}
+
+
+def is_on(value: str | None, default: bool = True) -> bool:
+    """A yes/no setting as stored ("1"/"0"); anything unreadable keeps ``default``."""
+    text = (value or "").strip().lower()
+    if text in _ON:
+        return True
+    if text in _OFF:
+        return False
+    return default
 
 
 def get_int(session: Session, key: str) -> int:

@@ -4,7 +4,9 @@ Pages come from files, the scanner's folder, a SANE scanner or a camera,
 land in the tray in the order they arrived, and are turned, ordered, removed
 or re-taken there. "Lưu" cleans and encodes them into the component's PDF
 in the background, with progress and a way to cancel; "Dùng lại" links the
-applicant's earlier file instead.
+applicant's earlier file instead. Once saved, the component's text is
+recognised (OCR) in the background when the station has OCR and the
+``capture_ocr`` setting is on; the clerk goes on meanwhile.
 
 The dialog is window-modal over the counter window and steps aside while
 the window is locked: a citizen's papers are never left on screen.
@@ -12,17 +14,20 @@ the window is locked: a citizen's papers are never left on screen.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import attachments, dossier_query
+from app import attachments, dossier_query, settings
 from app.attachments import AttachResult
 from app.capture.clean import CleanOptions
 from app.capture.pages import Page
@@ -51,15 +56,52 @@ from ui.capture_tray import TrayModel, TrayView
 from ui.context import Context
 from ui.forms import heading
 from ui.messages import Banner, describe
-from ui.tasks import Stream
+from ui.tasks import Stream, TaskRunner
 
 SOURCES_WIDTH = 380
+OCR_SETTING = "capture_ocr"
+OCR_MESSAGE_MS = 10_000
+OCR_EXIT_WAIT_MS = 10 * 60_000
+translate = QCoreApplication.translate
+
+_ocr_runner: TaskRunner | None = None
+# Whether this station can recognise text; asked once, in the background.
+_ocr_ready: bool | None = None
+
+
+def ocr_runner() -> TaskRunner:
+    """The one worker that recognises text, for as long as the application runs.
+
+    One thread: components queue up and OCR never takes more than one core
+    of a counter PC. Its own runner, so a long recognition neither delays the
+    next save nor lights the window's busy indicator.
+    """
+    global _ocr_runner
+    if _ocr_runner is None:
+        _ocr_runner = TaskRunner(QCoreApplication.instance(), max_threads=1)
+        # Quitting lets a recognition under way finish and save, before Qt tears
+        # down the objects its worker reports to.
+        atexit.register(_ocr_runner.wait_for_done, OCR_EXIT_WAIT_MS)
+    return _ocr_runner
+
+
+def _check_ocr() -> bool:
+    from app.capture import ocr
+
+    return ocr.available()
+
+
+def _ocr_checked(ready: bool) -> None:
+    global _ocr_ready
+    _ocr_ready = ready
 
 
 class CaptureDialog(QDialog):
     """Digitizing the components of one dossier."""
 
     saved = Signal(str)  # the dossier code, after a component was saved or reused
+    # (code, component, ok) once a background recognition ended (tests wait on it).
+    text_layer_finished = Signal(str, int, bool)
 
     def __init__(self, ctx: Context, code: str, component: int | None = None,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +121,7 @@ class CaptureDialog(QDialog):
         self._outcomes: dict[int, Any] = {}
         self._hidden_by_lock = False
         self._advance = False
+        self._recognising: list[int] = []
         self.setObjectName("capture_dialog")
         self.setWindowTitle(self.tr("Số hóa hồ sơ {code}").format(code=code))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -95,6 +138,8 @@ class CaptureDialog(QDialog):
             mode_changed.connect(self._window_mode)
         self.load_components()
         self.reuse.load()
+        if _ocr_ready is None and self.ocr_wanted():
+            ocr_runner().run(_check_ocr, on_done=_ocr_checked, on_error=lambda exc: None)
 
     # --- layout ------------------------------------------------------------------------
 
@@ -193,6 +238,11 @@ class CaptureDialog(QDialog):
             "QPushButton:disabled { background:#8fbf9b; }")
         self.close_button = QPushButton(self.tr("Đóng"))
         self.close_button.setObjectName("close")
+        self.ocr_status = QLabel()
+        self.ocr_status.setObjectName("ocr_status")
+        self.ocr_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.ocr_status.hide()
+        bottom.addWidget(self.ocr_status, 1)
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addStretch(0)
@@ -433,6 +483,7 @@ class CaptureDialog(QDialog):
         if result.warnings:
             text += " " + " ".join(w.message(lang) for w in result.warnings)
         self.banner.show_message(text, "info" if result.warnings else "success")
+        self.recognise_text(result.component_index)
         self._after_change()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -461,6 +512,97 @@ class CaptureDialog(QDialog):
         # The next component still on paper comes up, so a whole dossier goes in one sitting.
         self._advance = True
         self.load_components()
+
+    # --- the text layer (OCR) ----------------------------------------------------------
+
+    def ocr_wanted(self) -> bool:
+        return settings.is_on(self.ctx.settings.get(OCR_SETTING, settings.SPECS[
+            OCR_SETTING].default))
+
+    def recognise_text(self, index: int) -> None:
+        """Add the text layer to the saved component, off the GUI thread, one at a time.
+
+        The outcome goes to this dialog while it is open, else to the window's
+        status bar: the clerk may have closed the dialog by then.
+        A failure leaves the image-only PDF as it was saved.
+        """
+        if not self.ocr_wanted() or _ocr_ready is False:
+            return
+        code = self.code
+        dialog = self
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+
+        def alive(widget: QWidget | None) -> bool:
+            return widget is not None and shiboken6.isValid(widget)
+
+        def status(text: str) -> None:
+            # An open dialog says it itself; the window's status bar is for after it
+            # closed (a message there hides the officer and sync labels meanwhile).
+            if alive(dialog) and dialog.isVisible():
+                return
+            if alive(window) and isinstance(window, QMainWindow):
+                window.statusBar().showMessage(text, OCR_MESSAGE_MS)
+
+        def done(_result: AttachResult) -> None:
+            # Not self.tr: this may run after the dialog is gone.
+            status(translate("CaptureDialog", "Đã nhận dạng chữ (OCR) hồ sơ {code}, thành "
+                             "phần {n}: tệp đã tìm kiếm được.").format(code=code, n=index))
+            if alive(dialog):
+                dialog._recognised(index, True, "")
+
+        def failed(exc: BaseException) -> None:
+            global _ocr_ready
+            code_of = exc.code if isinstance(exc, DomainError) else ""
+            if code_of == "ocr_unavailable":
+                _ocr_ready = False
+            if code_of in ("ocr_unavailable", "attachment_changed", "already_searchable"):
+                # Nothing the clerk must act on: no OCR here, or a newer capture won.
+                text = ""
+            elif code_of and code_of != "ocr_failed":
+                text = translate("CaptureDialog", "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
+                                 "thành phần {n}: {why}").format(code=code, n=index,
+                                                                 why=describe(exc))
+            else:
+                # The cause is in the log; the clerk needs to know the file is safe.
+                text = translate("CaptureDialog", "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
+                                 "thành phần {n}; bản số hóa chỉ có ảnh vẫn được giữ.").format(
+                                     code=code, n=index)
+            if text:
+                status(text)
+            if alive(dialog):
+                dialog._recognised(index, False, text)
+
+        self._recognising.append(index)
+        self._show_recognising()
+        ocr_runner().run(attachments.add_text_layer, self.ctx.require_db(),
+                         self.ctx.require_actor(), code, index, on_done=done, on_error=failed,
+                         label=self.tr("Đang nhận dạng chữ…"))
+
+    def _show_recognising(self) -> None:
+        if not self._recognising:
+            return
+        numbers = ", ".join(str(n) for n in self._recognising)
+        self.ocr_status.setText(self.tr(
+            "Đang nhận dạng chữ (OCR) thành phần {n} ở chế độ nền; có thể làm tiếp.").format(
+                n=numbers))
+        self.ocr_status.setStyleSheet("color:#57606a;")
+        self.ocr_status.show()
+
+    def _recognised(self, index: int, ok: bool, text: str) -> None:
+        if index in self._recognising:
+            self._recognising.remove(index)
+        if self._recognising:
+            self._show_recognising()
+        elif ok:
+            self.ocr_status.setText(self.tr(
+                "Đã nhận dạng chữ (OCR) thành phần {n}; tệp đã tìm kiếm được.").format(n=index))
+            self.ocr_status.setStyleSheet("color:#1a7f37;")
+        elif text:
+            self.ocr_status.setText(text)
+            self.ocr_status.setStyleSheet("color:#b3261e;")
+        else:
+            self.ocr_status.hide()
+        self.text_layer_finished.emit(self.code, index, ok)
 
     # --- closing and locking -----------------------------------------------------------
 

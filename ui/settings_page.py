@@ -199,6 +199,9 @@ class SettingsPage(QWidget):
         two = QCheckBox(self.tr("In hai liên biên nhận trên một trang A4"))
         two.setObjectName("setting_receipt_two_per_page")
         self.fields["receipt_two_per_page"] = two
+        ocr = QCheckBox(self.tr("Nhận dạng chữ (OCR) sau khi số hóa, khi máy có cài OCR"))
+        ocr.setObjectName("setting_capture_ocr")
+        self.fields["capture_ocr"] = ocr
         lang = QComboBox()
         lang.setObjectName("setting_language")
         for code, name in i18n.LANGUAGES.items():
@@ -207,6 +210,7 @@ class SettingsPage(QWidget):
         self._row(form, self.tr("Máy in"), "printer_name", printer)
         self._row(form, self.tr("Khổ giấy biên nhận"), "receipt_layout", layout)
         form.addRow("", two)
+        form.addRow("", ocr)
         self._row(form, self.tr("Số điện thoại in trên phiếu"), "contact_phone",
                   self._line("contact_phone"))
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)

@@ -35,6 +35,7 @@ NEEDS_DB = {
     "attach": "app.cli.capture_cmd:cmd_attach",
     "scan": "app.cli.capture_cmd:cmd_scan",
     "batch": "app.cli.capture_cmd:cmd_batch",
+    "ocr": "app.cli.capture_cmd:cmd_ocr",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

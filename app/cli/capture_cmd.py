@@ -1,4 +1,4 @@
-"""``attach``, ``scan``, ``batch`` and ``print cover``: digitizing from the command line.
+"""``attach``, ``scan``, ``batch``, ``ocr`` and ``print cover``: digitizing from the command line.
 
 Imaging libraries are imported inside the handlers, so other subcommands
 start as fast as before.
@@ -7,10 +7,14 @@ start as fast as before.
 from __future__ import annotations
 
 import sys
+import time
 from argparse import Namespace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from app import attachments, batches
+from app.auth import Actor
 from app.cli.commands import actor
 from app.cli.output import Output
 from app.domain.errors import DomainError
@@ -67,7 +71,84 @@ def cmd_attach(args: Namespace, db: Database, out: Output) -> int:
         source="camera" if args.camera else "file", options=_options(args),
         progress=_progress(out),
     )
-    out.emit(result.to_json(), _result_lines(result, out))
+    if not args.ocr:
+        out.emit(result.to_json(), _result_lines(result, out))
+        return 0
+    # The component is attached whatever OCR does next: a missing or failing
+    # OCR is reported beside the result, never as the command's failure.
+    result, outcome = _text_layer_after_attach(db, who, result, out)
+    out.emit({**result.to_json(), "ocr": outcome.to_json()},
+             _result_lines(result, out) + [outcome.line(out)])
+    return 0
+
+
+@dataclass(frozen=True)
+class _OcrOutcome:
+    status: str  # "done" | "skipped" | "failed"
+    error: DomainError | None = None
+    seconds: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "code": self.error.code if self.error else None,
+            "message": self.error.message_vi if self.error else None,
+            "seconds": round(self.seconds, 1) if self.seconds is not None else None,
+        }
+
+    def line(self, out: Output) -> str:
+        if self.status == "done":
+            seconds = f"{self.seconds or 0:.1f}"
+            return out.t(f"  Nhận dạng chữ (OCR): xong sau {seconds.replace('.', ',')} giây",
+                         f"  Text recognition (OCR): done in {seconds} s")
+        why = self.error.message(out.lang) if self.error else ""
+        if self.status == "skipped":
+            return out.t("  Nhận dạng chữ (OCR): bỏ qua — ",
+                         "  Text recognition (OCR): skipped — ") + why
+        return out.t("  Nhận dạng chữ (OCR): không thành công — ",
+                     "  Text recognition (OCR): failed — ") + why
+
+
+def _say_recognising(out: Output) -> None:
+    if not out.as_json and sys.stderr.isatty():
+        print(out.t("Đang nhận dạng chữ (OCR)…", "Recognising text (OCR)…"), file=sys.stderr)
+
+
+def _text_layer_after_attach(
+    db: Database, who: Actor, result: attachments.AttachResult, out: Output
+) -> tuple[attachments.AttachResult, _OcrOutcome]:
+    from app.capture import ocr
+
+    lacks = ocr.missing()
+    if lacks:
+        return result, _OcrOutcome("skipped", ocr.unavailable_error(lacks))
+    _say_recognising(out)
+    started = time.perf_counter()
+    try:
+        searchable = attachments.add_text_layer(db, who, result.code, result.component_index)
+    except DomainError as exc:
+        return result, _OcrOutcome("failed", exc)
+    # The capture's warnings (low resolution, …) still describe the final file.
+    searchable = replace(searchable, warnings=result.warnings)
+    return searchable, _OcrOutcome("done", seconds=time.perf_counter() - started)
+
+
+def cmd_ocr(args: Namespace, db: Database, out: Output) -> int:
+    who = actor(db, args)
+    attachments.check_target(db, who, args.code, args.component)
+    _say_recognising(out)
+    started = time.perf_counter()
+    result = attachments.add_text_layer(db, who, args.code, args.component)
+    outcome = _OcrOutcome("done", seconds=time.perf_counter() - started)
+    lines = [
+        out.t(f"Đã thêm lớp chữ cho hồ sơ {result.code}, thành phần {result.component_index}: "
+              f"{result.pages} trang, {_size(result.size)}",
+              f"Added the text layer to dossier {result.code}, component "
+              f"{result.component_index}: {result.pages} pages, {_size(result.size)}"),
+        f"  SHA-256 {result.sha256}",
+        outcome.line(out),
+    ]
+    out.emit({**result.to_json(), "ocr": outcome.to_json()}, lines)
     return 0
 
 

@@ -40,6 +40,9 @@ def window(qtbot, db, data_dir, previews) -> Iterator:
     from ui.app import create_window
 
     win = create_window(data_dir, db=db, preview_factory=previews)
+    # Recognising text after every save would cost each capture test seconds
+    # of CPU; the tests of that feature turn it back on.
+    win.ctx.settings["capture_ocr"] = "0"
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -112,10 +112,14 @@ def test_a_clerk_cannot_open_or_save_admin_settings(qtbot, clerk_window, db):
         assert settings.get(session, "server_url") == ""
     # What a clerk may set, they can.
     page.fields["receipt_layout"].setCurrentIndex(1)
+    ocr = page.fields["capture_ocr"]
+    assert ocr.isEnabled() and ocr.isChecked()  # on by default
+    ocr.setChecked(False)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.banner.kind == "success")
     with db.read() as session:
         assert settings.get(session, "receipt_layout") == "80mm"
+        assert settings.get(session, "capture_ocr") == "0"
     assert win.ctx.settings["receipt_layout"] == "80mm"
 
 
