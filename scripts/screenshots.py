@@ -112,6 +112,61 @@ def capture(win, code: str, tmp: Path, shot) -> None:
     dialog.runner.wait_for_done()
 
 
+def camera(win, code: str, out: Path) -> None:
+    """The camera tab fed a photographed page through a frame input, after one capture."""
+    from PySide6.QtCore import QRect, Qt, QTimer
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtMultimedia import QVideoFrame
+
+    from tests.capture.synth import photographed, text_page
+    from tests.ui.test_capture_camera import as_qimage
+
+    dossiers = win.show_page("dossiers")
+    dossiers.show_dossier(code)
+    wait(lambda: dossiers.detail.view is not None and dossiers.detail.view.code == code)
+    dossiers.detail.digitize(1)
+    dialog = dossiers.detail.capture_dialog
+    wait(lambda: dialog.component.count() > 0)
+    dialog.resize(*SIZE)
+    panel = dialog.camera
+    dialog.sources.setCurrentWidget(panel)
+    name = "Máy chụp tài liệu (USB)"
+    feed = panel.add_frame_input(name)
+    panel.device.setCurrentIndex(panel.device.findText(name))
+    panel.start_button.click()
+    frame = QVideoFrame(as_qimage(
+        photographed(text_page(200, seed=7, lines=30, stamp=True, signature=True), 5.0)))
+    timer = QTimer()
+    timer.timeout.connect(lambda: feed.sendVideoFrame(frame))
+    timer.start(40)
+    wait(lambda: panel.take_button.isEnabled())
+    panel.take_button.click()
+    wait(lambda: len(dialog.model.tray) == 1 and dialog.model.ready(), 20_000)
+    dialog.tray.select_rows([0])
+    pump(400)
+    picture = dialog.grab()
+    # QVideoWidget draws into a native child window that grab() cannot see;
+    # paint the frame its sink holds where the widget shows it.
+    preview = panel.preview
+    live = preview.videoSink().videoFrame().toImage()
+    area = QRect(preview.mapTo(dialog, preview.rect().topLeft()), preview.size())
+    scale = picture.devicePixelRatio()
+    fitted = live.scaled(area.size() * scale, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    fitted.setDevicePixelRatio(scale)
+    painter = QPainter(picture)
+    painter.fillRect(area, QColor("black"))
+    painter.drawImage(int(area.left() + (area.width() - fitted.width() / scale) / 2),
+                      int(area.top() + (area.height() - fitted.height() / scale) / 2), fitted)
+    painter.end()
+    picture.save(str(out / "15-camera.png"))
+    print("saved", out / "15-camera.png")
+    timer.stop()
+    panel.stop()
+    dialog.reject()
+    dialog.runner.wait_for_done()
+
+
 def connect(db, data_dir: Path, tmp: Path):
     """A real central server on loopback, the station enrolled, a few rounds in its log.
 
@@ -269,6 +324,7 @@ def main() -> None:
     settings.tabs.setCurrentWidget(settings.hours_tab)
     shot(win, "13-settings-hours")
     capture(win, codes[-1], tmp, shot)
+    camera(win, codes[-2], args.out)
     win.close()
     win.ctx.tasks.wait_for_done()
     db.dispose()

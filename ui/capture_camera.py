@@ -6,6 +6,10 @@ shared device, and a preview left running costs a core. A station without
 any camera still opens the dialog; the buttons say why they are disabled.
 Frames are encoded to JPEG off the GUI thread, so a page in the tray holds
 a few hundred kilobytes rather than a raw 12-megapixel frame.
+
+Besides the devices, the list can hold frame inputs (``add_frame_input``):
+frames that code sends go through the very session, preview and image
+capture a webcam's do, which is how the panel is tested without a camera.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ class CameraPanel(QWidget):
         self.session: Any = None
         self.capture: Any = None
         self.preview: Any = None
+        self.frame_inputs: list[tuple[str, Any]] = []
+        self._cameras: list[Any] = []
+        self._ready = False
         self._shots = itertools.count(1)
         layout = QVBoxLayout(self)
         self.device = QComboBox()
@@ -85,18 +92,33 @@ class CameraPanel(QWidget):
         self.devices.videoInputsChanged.connect(lambda: self.refresh(QMediaDevices.videoInputs()))
         self.refresh(QMediaDevices.videoInputs())
 
+    def add_frame_input(self, description: str) -> Any:
+        """A ``QVideoFrameInput`` listed after the cameras; send it frames once it is on."""
+        from PySide6.QtMultimedia import QVideoFrameInput
+
+        feed = QVideoFrameInput(self)
+        self.frame_inputs.append((description, feed))
+        if self.devices is None:
+            self.activated()
+        else:
+            self.refresh(self._cameras)
+        return feed
+
     @property
     def available(self) -> bool:
         return self.device.count() > 0
 
     def refresh(self, inputs: list[Any]) -> None:
+        self._cameras = list(inputs)
         chosen = self.device.currentText()
         self.device.clear()
         for camera in inputs:
             self.device.addItem(camera.description(), camera)
+        for description, feed in self.frame_inputs:
+            self.device.addItem(description, feed)
         if chosen:
             self.device.setCurrentIndex(max(0, self.device.findText(chosen)))
-        if inputs:
+        if self.device.count():
             self.start_button.setEnabled(True)
             self.start_button.setToolTip("")
             self.take_button.setToolTip(self.tr("Chụp trang đang đặt dưới máy ảnh (F6)"))
@@ -118,49 +140,78 @@ class CameraPanel(QWidget):
             self.stop()
 
     def start(self) -> None:
-        from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
+        from PySide6.QtMultimedia import QImageCapture, QMediaCaptureSession
         from PySide6.QtMultimediaWidgets import QVideoWidget
 
         device = self.device.currentData()
         if device is None:
             self.start_button.setChecked(False)
             return
-        self.stop()
+        # Not stop(): that would also turn the button back off, leaving a camera
+        # running behind a button that says it is off.
+        self._close()
         if self.preview is None:
             self.preview = QVideoWidget(self)
             self.preview.setMinimumHeight(200)
             self.preview_box.addWidget(self.preview)
-        self.camera = QCamera(device, self)
         self.session = QMediaCaptureSession(self)
         self.capture = QImageCapture(self)
         self.capture.setQuality(QImageCapture.Quality.VeryHighQuality)
-        self.session.setCamera(self.camera)
         self.session.setImageCapture(self.capture)
         self.session.setVideoOutput(self.preview)
-        self.capture.readyForCaptureChanged.connect(self.take_button.setEnabled)
+        self.capture.readyForCaptureChanged.connect(self._ready_changed)
         self.capture.imageCaptured.connect(self._captured)
         self.capture.errorOccurred.connect(lambda _id, _e, text: self._failed(text))
-        self.camera.errorOccurred.connect(lambda _e, text: self._failed(text))
-        self.camera.start()
+        # Last: a frame input is live at once and reports "ready" while being attached.
+        self._attach_source(device)
         self.device.setEnabled(False)
         say(self.status, self.tr("Máy ảnh đang bật."))
 
+    def _attach_source(self, device: Any) -> None:
+        """Where the session's frames come from: the chosen camera or a frame input."""
+        from PySide6.QtMultimedia import QCamera, QVideoFrameInput
+
+        if isinstance(device, QVideoFrameInput):
+            self.session.setVideoFrameInput(device)
+            return
+        self.camera = QCamera(device, self)
+        self.camera.errorOccurred.connect(lambda _e, text: self._failed(text))
+        self.session.setCamera(self.camera)
+        self.camera.start()
+
     def stop(self) -> None:
-        if self.camera is not None:
-            self.camera.stop()
-            self.session.setCamera(None)
-            for obj in (self.capture, self.session, self.camera):
-                obj.deleteLater()
-        self.camera = self.session = self.capture = None
-        self.take_button.setEnabled(False)
-        self.device.setEnabled(True)
+        self._close()
         if self.start_button.isChecked():
             self.start_button.blockSignals(True)
             self.start_button.setChecked(False)
             self.start_button.blockSignals(False)
 
+    def _close(self) -> None:
+        if self.session is not None:
+            # A camera goes inactive after stop() returns; its "not ready" must not
+            # reach the take button of the session started next.
+            self.capture.readyForCaptureChanged.disconnect(self._ready_changed)
+            if self.camera is not None:
+                self.camera.stop()
+                self.session.setCamera(None)
+            self.session.setVideoFrameInput(None)
+            for obj in (self.capture, self.session, self.camera):
+                if obj is not None:
+                    obj.deleteLater()
+        self.camera = self.session = self.capture = None
+        self._ready = False
+        self.take_button.setEnabled(False)
+        self.device.setEnabled(True)
+
+    def _ready_changed(self, ready: bool) -> None:
+        # QImageCapture.isReadyForCapture() is False whenever the session has no
+        # QCamera, even while a frame input feeds it and capture() works; the
+        # backend's signal is right for both sources.
+        self._ready = ready
+        self.take_button.setEnabled(ready)
+
     def take(self) -> None:
-        if self.capture is not None and self.capture.isReadyForCapture():
+        if self.capture is not None and self._ready:
             self.capture.capture()
 
     def _captured(self, _request: int, frame: QImage) -> None:
