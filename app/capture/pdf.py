@@ -20,6 +20,7 @@ import img2pdf
 import pikepdf
 from PIL import Image
 
+from app.capture import mrc
 from app.capture.clean import CleanedPage
 from app.clock import VN_TZ
 
@@ -33,12 +34,15 @@ PRODUCER = "MotCua Desk"
 
 @dataclass(frozen=True)
 class EncodedPage:
-    data: bytes
-    kind: str  # "colour" | "gray" | "bw"
+    data: bytes  # the page image; for "mixed" pages the ink's shape (G4)
+    kind: str  # "colour" | "gray" | "bw" | "mixed"
     dpi: int
     width: int
     height: int
     skew: float
+    # "mixed" pages only (see app.capture.mrc): the ink's colour and the background.
+    foreground: bytes | None = None
+    background: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,21 @@ class PdfMetadata:
     office_name: str | None = None
 
 
-def encode(page: CleanedPage, quality: int | None = None) -> EncodedPage:
-    """The page's image bytes as they will sit in the PDF."""
+def encode(page: CleanedPage, quality: int | None = None, *, layered: bool = False
+           ) -> EncodedPage:
+    """The page's image bytes as they will sit in the PDF.
+
+    ``layered`` lets a colour or grey page of writing, stamps and signatures
+    become a mixed-raster page (app.capture.mrc); a page that is mostly
+    picture stays one JPEG, which serves a photograph better.
+    """
     image: Image.Image = page.image
     dpi = max(1, round(page.dpi))
+    if layered and page.kind in ("colour", "gray"):
+        layers = mrc.split(image, dpi)
+        if layers.picture_share <= mrc.MAX_PICTURE_SHARE:
+            return EncodedPage(layers.mask, "mixed", dpi, image.width, image.height, page.skew,
+                               foreground=layers.foreground, background=layers.background)
     buf = io.BytesIO()
     if page.kind == "bw":
         bilevel = image if image.mode == "1" else image.convert("1", dither=Image.Dither.NONE)
@@ -72,6 +87,39 @@ def encode(page: CleanedPage, quality: int | None = None) -> EncodedPage:
         image.save(buf, "JPEG", quality=quality or default, subsampling=2, optimize=True,
                    dpi=(dpi, dpi))
     return EncodedPage(buf.getvalue(), page.kind, dpi, image.width, image.height, page.skew)
+
+
+def _jpeg_image(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
+    with Image.open(io.BytesIO(data)) as image:
+        width, height, mode = image.width, image.height, image.mode
+    return pikepdf.Stream(
+        pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+        Width=width, Height=height, BitsPerComponent=8, Filter=pikepdf.Name.DCTDecode,
+        ColorSpace=pikepdf.Name.DeviceRGB if mode == "RGB" else pikepdf.Name.DeviceGray,
+    )
+
+
+def _layer(pdf: pikepdf.Pdf, page: pikepdf.Page, encoded: EncodedPage) -> None:
+    """Turn img2pdf's page of the ink's shape into background + colour through the shape.
+
+    img2pdf has already embedded the G4 shape at the page's full size, with
+    the decode parameters that make ink read as 0; as a stencil /Mask, 0 is
+    where the colour layer is painted.
+    """
+    assert encoded.foreground is not None and encoded.background is not None
+    xobjects = page.Resources.XObject
+    (name, shape), = list(xobjects.items())
+    shape.ImageMask = True
+    for key in ("/ColorSpace", "/SMask"):
+        if key in shape:
+            del shape[key]
+    colour = _jpeg_image(pdf, encoded.foreground)
+    colour.Mask = shape
+    page.Resources.XObject = pikepdf.Dictionary(
+        BG=_jpeg_image(pdf, encoded.background), FG=colour)
+    x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+    box = f"{x1 - x0:.4f} 0 0 {y1 - y0:.4f} {x0:.4f} {y0:.4f} cm"
+    page.Contents = pikepdf.Stream(pdf, f"q {box} /BG Do Q q {box} /FG Do Q".encode())
 
 
 def _pdf_date(value: datetime) -> str:
@@ -90,6 +138,9 @@ def build_pdf(pages: Sequence[EncodedPage], meta: PdfMetadata) -> bytes:
     raw = img2pdf.convert([p.data for p in pages], nodate=True)
     pdf = pikepdf.open(io.BytesIO(raw))
     with pdf:
+        for page, encoded in zip(pdf.pages, pages, strict=True):
+            if encoded.kind == "mixed":
+                _layer(pdf, page, encoded)
         title = title_of(meta)
         keywords = f"{meta.dossier_code}; thành phần {meta.component_index}"
         info = pdf.docinfo

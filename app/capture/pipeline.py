@@ -61,7 +61,7 @@ def process_pages(
     def work(page: Page) -> pdfout.EncodedPage:
         if cancel is not None and cancel():
             raise _cancelled()
-        return pdfout.encode(clean_page(page, options))
+        return pdfout.encode(clean_page(page, options), layered=options.colour == "auto")
 
     count = max(1, min(workers or os.cpu_count() or 1, len(pages)))
     results: list[pdfout.EncodedPage | None] = [None] * len(pages)

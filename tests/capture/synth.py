@@ -44,8 +44,12 @@ def text_page(
     markers: bool = True,
     size: tuple[int, int] | None = None,
     tag: int | None = None,
+    record: list[str] | None = None,
 ) -> Image.Image:
-    """An A4 form page: text lines, optional red stamp, blue signature, photo."""
+    """An A4 form page: text lines, optional red stamp, blue signature, photo.
+
+    ``record`` collects the lines drawn, the ground truth for text recognition.
+    """
     rng = random.Random(seed)
     width, height = size or a4_size(dpi)
     page = Image.new("RGB", (width, height), paper)
@@ -72,6 +76,8 @@ def text_page(
         if rng.random() < 0.15:
             text = text[: len(text) // 2]
         draw.text((margin, y), text, font=font, fill=(25, 25, 30))
+        if record is not None:
+            record.append(text)
     if tag is not None:
         # A bar whose length counts the page: order can be read back from the PDF.
         unit = round(width * TAG_UNIT)
