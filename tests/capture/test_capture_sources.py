@@ -70,6 +70,22 @@ def test_exif_orientation_is_applied_and_camera_shots_are_recognised():
     assert page.camera
     (scan,) = sources.import_bytes("scan.jpg", encoded(image, "JPEG"))
     assert not scan.camera
+    buf = io.BytesIO()
+    image.save(buf, "PNG", exif=exif)  # a phone's PNG screenshot or export
+    (png,) = sources.import_bytes("IMG_0002.PNG", buf.getvalue())
+    assert png.camera
+
+
+def test_scanner_pngs_are_not_decoded_until_cleaned():
+    """The station's own scanner output is decoded once, by the worker that cleans it."""
+    whole = encoded(Image.new("RGB", (400, 600), "white"), "PNG")
+    cut = whole[: len(whole) // 2]
+    (page,) = sources.import_bytes("scan.png", cut, source="scanner", verify=False)
+    assert page.label == "scan.png"
+    with pytest.raises(DomainError):
+        page.load()
+    with pytest.raises(DomainError):
+        sources.import_bytes("scan.png", cut)
 
 
 def test_pdf_scanned_pages_are_taken_as_images_and_other_pages_rasterised():
