@@ -191,6 +191,14 @@ def _looks_photographed(image: Image.Image) -> bool:
     return any(tag in sub or tag in exif for tag in _CAMERA_TAGS)
 
 
+def _too_large(label: str) -> DomainError:
+    return refuse(
+        "image_too_large", label,
+        "ảnh quá lớn cho một trang giấy (có thể là tệp độc hại); tệp không được nhận.",
+        "the image is too large for a paper page (possibly hostile); refused.",
+    )
+
+
 def _decode_image(data: bytes, frame: int, label: str, kind: str) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -203,11 +211,7 @@ def _decode_image(data: bytes, frame: int, label: str, kind: str) -> Image.Image
             if not frame:
                 image = ImageOps.exif_transpose(image)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise refuse(
-                "image_too_large", label,
-                "ảnh quá lớn cho một trang giấy (có thể là tệp độc hại); tệp không được nhận.",
-                "the image is too large for a paper page (possibly hostile); refused.",
-            ) from None
+            raise _too_large(label) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             raise damaged(label, kind) from None
     return plain_mode(image)
@@ -237,11 +241,7 @@ def _verify_image(data: bytes, frame: int, label: str, kind: str) -> None:
         except DomainError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise refuse(
-                "image_too_large", label,
-                "ảnh quá lớn cho một trang giấy (có thể là tệp độc hại); tệp không được nhận.",
-                "the image is too large for a paper page (possibly hostile); refused.",
-            ) from None
+            raise _too_large(label) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             raise damaged(label, kind) from None
 
@@ -269,11 +269,7 @@ def _image_pages(
         except DomainError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise refuse(
-                "image_too_large", label,
-                "ảnh quá lớn cho một trang giấy (có thể là tệp độc hại); tệp không được nhận.",
-                "the image is too large for a paper page (possibly hostile); refused.",
-            ) from None
+            raise _too_large(label) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             raise damaged(label, sniff(data) or "jpeg") from None
     kind = sniff(data) or "jpeg"
