@@ -186,7 +186,7 @@ def main() -> None:
     cases = (
         ("scanner pages, auto: G4, mixed raster or JPEG per page", CleanOptions(), False),
         ("scanner pages, all colour JPEG", CleanOptions(colour="colour"), False),
-        ("PNG files from disk (every page decoded at import), auto", CleanOptions(), True),
+        ("PNG files from disk (every page checked at import), auto", CleanOptions(), True),
     )
     outputs = Path(tempfile.mkdtemp(prefix="bench-capture-pdf-"))
     built_pdfs = {"scanned pages, lossless": outputs / "baseline.pdf"}
