@@ -82,17 +82,23 @@ def seed(data_dir: Path):
     return db, codes
 
 
-def capture(win, code: str, tmp: Path, shot) -> None:
-    """The capture dialog with a few synthetic pages, one scanned below 200 dpi."""
-    from app.capture.pages import page_from_image
-    from tests.capture.synth import a4_size, text_page
-
+def open_capture(win, code: str):
+    """The capture dialog of the dossier's first component, its list loaded."""
     dossiers = win.show_page("dossiers")
     dossiers.show_dossier(code)
     wait(lambda: dossiers.detail.view is not None and dossiers.detail.view.code == code)
     dossiers.detail.digitize(1)
     dialog = dossiers.detail.capture_dialog
     wait(lambda: dialog.component.count() > 0)
+    return dialog
+
+
+def capture(win, code: str, tmp: Path, shot) -> None:
+    """The capture dialog with a few synthetic pages, one scanned below 200 dpi."""
+    from app.capture.pages import page_from_image
+    from tests.capture.synth import a4_size, text_page
+
+    dialog = open_capture(win, code)
     folder = tmp / "may-quet"
     folder.mkdir(exist_ok=True)
     dialog.files.set_folder(str(folder))
@@ -121,12 +127,7 @@ def camera(win, code: str, out: Path) -> None:
     from tests.capture.synth import photographed, text_page
     from tests.ui.test_capture_camera import as_qimage
 
-    dossiers = win.show_page("dossiers")
-    dossiers.show_dossier(code)
-    wait(lambda: dossiers.detail.view is not None and dossiers.detail.view.code == code)
-    dossiers.detail.digitize(1)
-    dialog = dossiers.detail.capture_dialog
-    wait(lambda: dialog.component.count() > 0)
+    dialog = open_capture(win, code)
     dialog.resize(*SIZE)
     panel = dialog.camera
     dialog.sources.setCurrentWidget(panel)

@@ -27,9 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-# Darker than this is ink (the black-and-white pages' threshold; a red stamp
-# at luminance ~80 and blue ink at ~50 are ink too).
-INK_THRESHOLD = 165
+from app.capture.clean import BILEVEL_THRESHOLD
+
+# Darker than this is ink: the black-and-white pages' threshold, so a letter
+# has the same shape on either kind of page (a red stamp at luminance ~80 and
+# blue ink at ~50 are ink too).
+INK_THRESHOLD = BILEVEL_THRESHOLD
 # A solid dark area wider and taller than this (inches) is a picture, not
 # writing: it stays in the background with its grey levels.
 PICTURE_INCHES = 0.45

@@ -106,9 +106,9 @@ def _layer(pdf: pikepdf.Pdf, page: pikepdf.Page, encoded: EncodedPage) -> None:
     the decode parameters that make ink read as 0; as a stencil /Mask, 0 is
     where the colour layer is painted.
     """
-    assert encoded.foreground is not None and encoded.background is not None
-    xobjects = page.Resources.XObject
-    (name, shape), = list(xobjects.items())
+    if encoded.foreground is None or encoded.background is None:
+        raise ValueError("a mixed page needs its colour and background layers")
+    (shape,) = list(page.Resources.XObject.values())
     shape.ImageMask = True
     for key in ("/ColorSpace", "/SMask"):
         if key in shape:
