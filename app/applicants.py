@@ -74,19 +74,25 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
     """Validate applicant fields; raises DomainError naming the first bad field."""
     if not isinstance(data, dict):
         raise DomainError(
-            "missing_applicant", "Thiếu thông tin người nộp hồ sơ.", "Applicant details missing.",
+            "missing_applicant",
+            "Thiếu thông tin người nộp hồ sơ.",
+            "Applicant details missing.",
             field="applicant",
         )
     kind = data.get("kind") or ("organisation" if data.get("tax_code") else "person")
     if kind not in ("person", "organisation"):
         raise DomainError(
-            "bad_kind", "Loại đối tượng phải là cá nhân hoặc tổ chức.",
-            "Applicant kind must be person or organisation.", field="kind",
+            "bad_kind",
+            "Loại đối tượng phải là cá nhân hoặc tổ chức.",
+            "Applicant kind must be person or organisation.",
+            field="kind",
         )
     full_name = clean_text(data, "full_name", MAX_NAME)
     if not full_name:
         raise DomainError(
-            "missing_name", "Chưa nhập họ tên người nộp hồ sơ.", "Applicant's name is missing.",
+            "missing_name",
+            "Chưa nhập họ tên người nộp hồ sơ.",
+            "Applicant's name is missing.",
             field="full_name",
         )
     birth = _birth_date(data.get("birth_date"), today)
@@ -96,26 +102,34 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
     if kind == "person":
         if not id_number:
             raise DomainError(
-                "missing_id_number", "Chưa nhập số định danh cá nhân (CCCD).",
-                "The personal ID number is missing.", field="id_number",
+                "missing_id_number",
+                "Chưa nhập số định danh cá nhân (CCCD).",
+                "The personal ID number is missing.",
+                field="id_number",
             )
         id_number = cccd.validate_id_number(id_number, birth_date=birth, sex=sex)
     elif not tax_code or not _TAX_CODE.match(tax_code):
         raise DomainError(
-            "bad_tax_code", "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
-            "An organisation's tax code is 10 digits (or 10-3).", field="tax_code",
+            "bad_tax_code",
+            "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
+            "An organisation's tax code is 10 digits (or 10-3).",
+            field="tax_code",
         )
     phone = clean_text(data, "phone", 30)
     if phone and not _PHONE.match(phone):
         raise DomainError(
-            "bad_phone", f"Số điện thoại “{phone}” không hợp lệ.", f"Invalid phone “{phone}”.",
+            "bad_phone",
+            f"Số điện thoại “{phone}” không hợp lệ.",
+            f"Invalid phone “{phone}”.",
             field="phone",
         )
     email = clean_text(data, "email", 200)
     if email and not _EMAIL.match(email):
         raise DomainError(
-            "bad_email", f"Địa chỉ thư điện tử “{email}” không hợp lệ.",
-            f"Invalid e-mail “{email}”.", field="email",
+            "bad_email",
+            f"Địa chỉ thư điện tử “{email}” không hợp lệ.",
+            f"Invalid e-mail “{email}”.",
+            field="email",
         )
     return ApplicantInput(
         kind=kind,

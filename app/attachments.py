@@ -121,24 +121,34 @@ def manifest(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
         .order_by(DossierComponent.index)
     ).all()
     return [
-        {"component_index": index, "sha256": a.sha256, "size": a.size, "pages": a.pages,
-         "mime": a.mime}
+        {
+            "component_index": index,
+            "sha256": a.sha256,
+            "size": a.size,
+            "pages": a.pages,
+            "mime": a.mime,
+        }
         for index, a in rows
     ]
 
 
 def _announce(session: Session, dossier: Dossier, now: datetime) -> None:
     session.flush()
-    payload = {"dossier_uuid": dossier.uuid, "code": dossier.code,
-               "manifest": manifest(session, dossier)}
+    payload = {
+        "dossier_uuid": dossier.uuid,
+        "code": dossier.code,
+        "manifest": manifest(session, dossier),
+    }
     journal.add_event(session, EVENT_TYPE, payload, now, dossier.uuid)
 
 
 def _check_source(source: str) -> str:
     if source not in SOURCES:
         raise DomainError(
-            "bad_source", f"Nguồn số hóa “{source}” không hợp lệ.",
-            f"Unknown capture source “{source}”.", field="source",
+            "bad_source",
+            f"Nguồn số hóa “{source}” không hợp lệ.",
+            f"Unknown capture source “{source}”.",
+            field="source",
         )
     return source
 
@@ -166,8 +176,15 @@ def attach_component(
 ) -> AttachResult:
     """Build the component's PDF from ``pages`` and attach it (replacing an earlier one)."""
     return attach_many(
-        db, actor, [AttachRequest(code, component_index, pages)], source=source, now=now,
-        options=options, progress=progress, cancel=cancel, workers=workers,
+        db,
+        actor,
+        [AttachRequest(code, component_index, pages)],
+        source=source,
+        now=now,
+        options=options,
+        progress=progress,
+        cancel=cancel,
+        workers=workers,
     )[0]
 
 
@@ -203,21 +220,30 @@ def attach_many(
                 )
             seen.add(key)
             comp = _component(by_code(session, key[0]), req.component_index)
-            metas.append(PdfMetadata(
-                dossier_code=key[0], component_index=comp.index, component_name=comp.name,
-                officer=actor.username, officer_name=actor.full_name, captured_at=now,
-                source=source, office_name=office_name,
-            ))
+            metas.append(
+                PdfMetadata(
+                    dossier_code=key[0],
+                    component_index=comp.index,
+                    component_name=comp.name,
+                    officer=actor.username,
+                    officer_name=actor.full_name,
+                    captured_at=now,
+                    source=source,
+                    office_name=office_name,
+                )
+            )
     total = sum(len(r.pages) for r in requests)
     built = []
     offset = 0
     for req, meta in zip(requests, metas, strict=True):
+
         def step(done: int, _count: int, base: int = offset) -> None:
             if progress is not None:
                 progress(base + done, total)
 
-        built.append(build_component(req.pages, meta, options, workers=workers,
-                                     progress=step, cancel=cancel))
+        built.append(
+            build_component(req.pages, meta, options, workers=workers, progress=step, cancel=cancel)
+        )
         offset += len(req.pages)
     store = store_for(db)
     stored = [store.put(b.pdf) for b in built]
@@ -237,15 +263,37 @@ def attach_many(
             row.officer, row.captured_at, row.reused_from = actor.username, now, None
             comp.digitized, comp.reused = True, False
             touched[dossier.id] = dossier
-            journal.audit(session, actor.username, "dossier.digitize", dossier.code, now, {
-                "component": comp.index, "sha256": file.sha256, "pages": comp_built.pages,
-                "dpi": comp_built.dpi, "source": source, "replaced": previous,
-            })
-            results.append(AttachResult(
-                dossier.code, dossier.uuid, comp.index, comp.name, file.sha256, file.size,
-                comp_built.pages, comp_built.dpi, MIME, source, now,
-                warnings=comp_built.warnings,
-            ))
+            journal.audit(
+                session,
+                actor.username,
+                "dossier.digitize",
+                dossier.code,
+                now,
+                {
+                    "component": comp.index,
+                    "sha256": file.sha256,
+                    "pages": comp_built.pages,
+                    "dpi": comp_built.dpi,
+                    "source": source,
+                    "replaced": previous,
+                },
+            )
+            results.append(
+                AttachResult(
+                    dossier.code,
+                    dossier.uuid,
+                    comp.index,
+                    comp.name,
+                    file.sha256,
+                    file.size,
+                    comp_built.pages,
+                    comp_built.dpi,
+                    MIME,
+                    source,
+                    now,
+                    warnings=comp_built.warnings,
+                )
+            )
         for dossier in touched.values():
             _announce(session, dossier, now)
     return results
@@ -269,13 +317,17 @@ def mark_reused(
         source_row = session.scalar(select(Attachment).where(Attachment.uuid == from_attachment))
         if source_row is None:
             raise DomainError(
-                "unknown_attachment", "Không tìm thấy tệp số hóa được chọn để dùng lại.",
-                "The file chosen for reuse does not exist.", field="from_attachment",
+                "unknown_attachment",
+                "Không tìm thấy tệp số hóa được chọn để dùng lại.",
+                "The file chosen for reuse does not exist.",
+                field="from_attachment",
             )
         source_comp = session.get(DossierComponent, source_row.dossier_component_id)
         earlier = session.get(Dossier, source_comp.dossier_id)
-        if earlier.id == dossier.id or earlier.applicant_id != dossier.applicant_id or (
-            earlier.received_at > dossier.received_at
+        if (
+            earlier.id == dossier.id
+            or earlier.applicant_id != dossier.applicant_id
+            or (earlier.received_at > dossier.received_at)
         ):
             raise DomainError(
                 "not_reusable",
@@ -294,13 +346,32 @@ def mark_reused(
         row.officer, row.captured_at, row.reused_from = actor.username, now, source_row.id
         comp.digitized, comp.reused = True, True
         origin = f"{earlier.code}/{source_comp.index}"
-        journal.audit(session, actor.username, "dossier.reuse", dossier.code, now, {
-            "component": comp.index, "sha256": row.sha256, "from": origin,
-        })
+        journal.audit(
+            session,
+            actor.username,
+            "dossier.reuse",
+            dossier.code,
+            now,
+            {
+                "component": comp.index,
+                "sha256": row.sha256,
+                "from": origin,
+            },
+        )
         _announce(session, dossier, now)
         return AttachResult(
-            dossier.code, dossier.uuid, comp.index, comp.name, row.sha256, row.size, row.pages,
-            row.dpi, row.mime, REUSED, now, reused_from=origin,
+            dossier.code,
+            dossier.uuid,
+            comp.index,
+            comp.name,
+            row.sha256,
+            row.size,
+            row.pages,
+            row.dpi,
+            row.mime,
+            REUSED,
+            now,
+            reused_from=origin,
         )
 
 
@@ -324,18 +395,29 @@ def list_reusable(
         )
         if before_code:
             current = by_code(session, before_code.strip())
-            query = query.where(Dossier.id != current.id,
-                                Dossier.received_at <= current.received_at)
+            query = query.where(
+                Dossier.id != current.id, Dossier.received_at <= current.received_at
+            )
         items: list[ReusableAttachment] = []
         seen: set[str] = set()
         for att, comp, dossier in session.execute(query).all():
             if att.sha256 in seen:
                 continue
             seen.add(att.sha256)
-            items.append(ReusableAttachment(
-                att.uuid, dossier.code, dossier.received_at, dossier.procedure.name,
-                comp.index, comp.name, att.pages, att.size, att.sha256, att.captured_at,
-            ))
+            items.append(
+                ReusableAttachment(
+                    att.uuid,
+                    dossier.code,
+                    dossier.received_at,
+                    dossier.procedure.name,
+                    comp.index,
+                    comp.name,
+                    att.pages,
+                    att.size,
+                    att.sha256,
+                    att.captured_at,
+                )
+            )
         return items
 
 
@@ -372,8 +454,10 @@ def verify(db: Database, actor: Actor, sha256: str) -> int:
         known = session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1))
     if known is None:
         raise DomainError(
-            "unknown_attachment", f"Không có tệp số hóa nào mang mã băm {sha[:12]}….",
-            f"No attachment has hash {sha[:12]}….", field="sha256",
+            "unknown_attachment",
+            f"Không có tệp số hóa nào mang mã băm {sha[:12]}….",
+            f"No attachment has hash {sha[:12]}….",
+            field="sha256",
         )
     return store_for(db).verify(sha)
 
@@ -416,11 +500,29 @@ def add_text_layer(
                 "capture is kept.",
             )
         previous, row.sha256, row.size = row.sha256, file.sha256, file.size
-        journal.audit(session, actor.username, "dossier.ocr", dossier.code, now, {
-            "component": comp.index, "sha256": file.sha256, "replaced": previous,
-        })
+        journal.audit(
+            session,
+            actor.username,
+            "dossier.ocr",
+            dossier.code,
+            now,
+            {
+                "component": comp.index,
+                "sha256": file.sha256,
+                "replaced": previous,
+            },
+        )
         _announce(session, dossier, now)
         return AttachResult(
-            dossier.code, dossier.uuid, comp.index, comp.name, row.sha256, row.size, row.pages,
-            row.dpi, row.mime, row.source, row.captured_at,
+            dossier.code,
+            dossier.uuid,
+            comp.index,
+            comp.name,
+            row.sha256,
+            row.size,
+            row.pages,
+            row.dpi,
+            row.mime,
+            row.source,
+            row.captured_at,
         )

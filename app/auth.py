@@ -197,7 +197,9 @@ def create_officer(
     check_password_rules(password)
     if not full_name.strip():
         raise DomainError(
-            "missing_name", "Chưa nhập họ tên cán bộ.", "Officer's full name is missing.",
+            "missing_name",
+            "Chưa nhập họ tên cán bộ.",
+            "Officer's full name is missing.",
             field="full_name",
         )
     if session.scalar(select(Officer.id).where(Officer.username == username)):

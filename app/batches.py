@@ -28,8 +28,9 @@ def print_covers(
     with db.write() as session:
         dossier = by_code(session, code.strip())
         office = station.load(session).office_name
-        comps = [c for c in dossier.components
-                 if component_index is None or c.index == component_index]
+        comps = [
+            c for c in dossier.components if component_index is None or c.index == component_index
+        ]
         if not comps:
             raise DomainError(
                 "unknown_component",
@@ -38,13 +39,26 @@ def print_covers(
                 field="component",
             )
         covers = [
-            CoverInfo(dossier.code, c.index, c.name, dossier.applicant.full_name,
-                      dossier.procedure.name, office, dossier.received_at)
+            CoverInfo(
+                dossier.code,
+                c.index,
+                c.name,
+                dossier.applicant.full_name,
+                dossier.procedure.name,
+                office,
+                dossier.received_at,
+            )
             for c in comps
         ]
         pdf = render_covers(covers)
-        journal.audit(session, actor.username, "print.cover", dossier.code, now,
-                      {"components": [c.index for c in comps]})
+        journal.audit(
+            session,
+            actor.username,
+            "print.cover",
+            dossier.code,
+            now,
+            {"components": [c.index for c in comps]},
+        )
     return pdf
 
 
@@ -64,6 +78,12 @@ def attach_batch(
     parts = split_batch(pages)
     requests = [attachments.AttachRequest(p.code, p.component_index, p.pages) for p in parts]
     return attachments.attach_many(
-        db, actor, requests, source=source, now=now, options=options, progress=progress,
+        db,
+        actor,
+        requests,
+        source=source,
+        now=now,
+        options=options,
+        progress=progress,
         cancel=cancel,
     )

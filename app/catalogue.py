@@ -158,8 +158,10 @@ def set_fee(db: Database, actor: Actor, code: str, amount: int, note: str | None
     auth.require(actor, "catalogue.edit_fee")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 <= amount <= 1_000_000_000:
         raise DomainError(
-            "bad_fee", "Lệ phí phải là số nguyên không âm (đồng).",
-            "The fee must be a non-negative whole number of dong.", field="fee",
+            "bad_fee",
+            "Lệ phí phải là số nguyên không âm (đồng).",
+            "The fee must be a non-negative whole number of dong.",
+            field="fee",
         )
     now = clock.now()
     with db.write() as session:

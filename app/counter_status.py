@@ -32,8 +32,7 @@ class CounterStatus:
         return self.enrolled
 
 
-def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
-         ) -> CounterStatus:
+def read(db: Database, data_dir: Path | None = None, now: datetime | None = None) -> CounterStatus:
     """The station's state; ``data_dir`` defaults to the folder holding the database."""
     # Imported here: the sync modules bring the wire schema (pydantic), which the
     # window need not load before its first screen; this runs on a worker anyway.

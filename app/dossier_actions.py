@@ -58,8 +58,9 @@ def _check_legal(db: Database, actor: Actor, code: str, target: Status) -> str:
 def _reason(reason: str | None) -> str:
     text = " ".join((reason or "").split())
     if not text:
-        raise DomainError("missing_reason", "Cần nhập lý do.", "A reason is required.",
-                          field="reason")
+        raise DomainError(
+            "missing_reason", "Cần nhập lý do.", "A reason is required.", field="reason"
+        )
     return text
 
 
@@ -72,8 +73,10 @@ def request_supplement(
     options = printing.parse_options(reason=text, missing=missing)
     if not options.missing and not options.missing_names:
         raise DomainError(
-            "missing_items", "Cần ghi rõ giấy tờ phải bổ sung.",
-            "List what must be supplemented.", field="missing",
+            "missing_items",
+            "Cần ghi rõ giấy tờ phải bổ sung.",
+            "List what must be supplemented.",
+            field="missing",
         )
     code = _check_legal(db, actor, code, Status.SUPPLEMENT)
     pdf = printing.print_form(db, actor, "supplement", code, options=options)
@@ -86,18 +89,16 @@ def refuse(db: Database, actor: Actor, code: str, reason: str) -> ActionResult:
     text = _reason(reason)
     code = _check_legal(db, actor, code, Status.REFUSED)
     printing = _printing()
-    pdf = printing.print_form(
-        db, actor, "refusal", code, options=printing.FormOptions(reason=text)
-    )
+    pdf = printing.print_form(db, actor, "refusal", code, options=printing.FormOptions(reason=text))
     change = progress.change_status(db, actor, code, Status.REFUSED, text)
     return ActionResult(change.code, change.to_status, pdf)
 
 
-def move(db: Database, actor: Actor, code: str, action: str, note: str | None = None
-         ) -> ActionResult:
+def move(
+    db: Database, actor: Actor, code: str, action: str, note: str | None = None
+) -> ActionResult:
     """A status change that needs no slip (sent for processing, result ready)."""
     if action not in ("processing", "resolved"):
-        raise DomainError("bad_action", f"Không có thao tác “{action}”.",
-                          f"No action “{action}”.")
+        raise DomainError("bad_action", f"Không có thao tác “{action}”.", f"No action “{action}”.")
     change = progress.change_status(db, actor, code, ACTIONS[action], note)
     return ActionResult(change.code, change.to_status)

@@ -154,10 +154,12 @@ def sync_failures(db: Database, actor: Actor, limit: int = 100) -> list[DossierR
     """Dossiers the server refused for good, newest first, each with its reason."""
     auth.require(actor, "dossier.lookup")
     received = type_coerce(Dossier.received_at, String)
-    query = (_columns(received, type_coerce(Dossier.due_at, String))
-             .where(Dossier.sync_error.is_not(None))
-             .order_by(Dossier.received_at.desc(), Dossier.id.desc())
-             .limit(max(1, min(limit, MAX_PAGE_SIZE))))
+    query = (
+        _columns(received, type_coerce(Dossier.due_at, String))
+        .where(Dossier.sync_error.is_not(None))
+        .order_by(Dossier.received_at.desc(), Dossier.id.desc())
+        .limit(max(1, min(limit, MAX_PAGE_SIZE)))
+    )
     with db.read() as session:
         return _rows(session, session.execute(query).all(), clock.now())
 
@@ -166,8 +168,14 @@ def _columns(received, due):
     # Dossier columns only: with joins in the same statement SQLite's planner may
     # start from the applicant table and sort a million rows for one page.
     return select(
-        Dossier.id, Dossier.code, Dossier.status, received, due,
-        type_coerce(Dossier.returned_at, String), Dossier.procedure_id, Dossier.applicant_id,
+        Dossier.id,
+        Dossier.code,
+        Dossier.status,
+        received,
+        due,
+        type_coerce(Dossier.returned_at, String),
+        Dossier.procedure_id,
+        Dossier.applicant_id,
         Dossier.sync_error,
     )
 
@@ -176,14 +184,17 @@ def _rows(session: Session, found: list, now: datetime) -> list[DossierRow]:
     """Table rows for ``_columns`` results, with names fetched in two small queries."""
     if not found:
         return []
-    names = dict(session.execute(
-        select(Applicant.id, Applicant.full_name).where(Applicant.id.in_({r[7] for r in found}))
-    ).all())
+    names = dict(
+        session.execute(
+            select(Applicant.id, Applicant.full_name).where(Applicant.id.in_({r[7] for r in found}))
+        ).all()
+    )
     procs = {
         r[0]: (r[1], r[2])
         for r in session.execute(
             select(Procedure.id, Procedure.code, Procedure.name).where(
-                Procedure.id.in_({r[6] for r in found}))
+                Procedure.id.in_({r[6] for r in found})
+            )
         )
     }
     window = timedelta(days=DUE_SOON_DAYS)
@@ -194,10 +205,16 @@ def _rows(session: Session, found: list, now: datetime) -> list[DossierRow]:
         proc_code, proc_name = procs.get(r[6], ("", ""))
         rows.append(
             DossierRow(
-                id=r[0], code=r[1], status=int(status), status_label=status.label_vi,
-                procedure_code=proc_code, procedure_name=proc_name,
+                id=r[0],
+                code=r[1],
+                status=int(status),
+                status_label=status.label_vi,
+                procedure_code=proc_code,
+                procedure_name=proc_name,
                 applicant_name=names.get(r[7], ""),
-                received_at=received_at, due_at=due_at, returned_at=_parse(r[5]),
+                received_at=received_at,
+                due_at=due_at,
+                returned_at=_parse(r[5]),
                 overdue=is_overdue(status, due_at, now),
                 due_soon=is_due_soon(status, due_at, now, window),
                 sync_error=r[8],

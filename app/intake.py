@@ -78,7 +78,9 @@ def _count(item: dict[str, Any], key: str) -> int:
 def parse_components(data: Any) -> list[ComponentInput]:
     if not isinstance(data, list) or not data:
         raise DomainError(
-            "missing_components", "Chưa chọn thành phần hồ sơ nào.", "No components were given.",
+            "missing_components",
+            "Chưa chọn thành phần hồ sơ nào.",
+            "No components were given.",
             field="components",
         )
     result: list[ComponentInput] = []
@@ -87,13 +89,17 @@ def parse_components(data: Any) -> list[ComponentInput]:
         index = item.get("index") if isinstance(item, dict) else None
         if isinstance(index, bool) or not isinstance(index, int):
             raise DomainError(
-                "bad_component", "Mỗi thành phần phải có số thứ tự (index).",
-                "Every component needs its index.", field="components",
+                "bad_component",
+                "Mỗi thành phần phải có số thứ tự (index).",
+                "Every component needs its index.",
+                field="components",
             )
         if index in seen:
             raise DomainError(
-                "duplicate_component", f"Thành phần {index} được khai hai lần.",
-                f"Component {index} is listed twice.", field="components",
+                "duplicate_component",
+                f"Thành phần {index} được khai hai lần.",
+                f"Component {index} is listed twice.",
+                field="components",
             )
         seen.add(index)
         reused = bool(item.get("reused", False))
@@ -201,8 +207,10 @@ def _flag(data: dict[str, Any], key: str, default: bool) -> bool:
     value = data.get(key, default)
     if not isinstance(value, bool):
         raise DomainError(
-            "bad_flag", f"Trường “{key}” phải là true hoặc false.",
-            f"Field “{key}” must be true or false.", field=key,
+            "bad_flag",
+            f"Trường “{key}” phải là true hoặc false.",
+            f"Field “{key}” must be true or false.",
+            field=key,
         )
     return value
 
@@ -211,8 +219,10 @@ def _sets(data: dict[str, Any]) -> int:
     value = data.get("sets", 1)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
         raise DomainError(
-            "bad_sets", "Số bộ hồ sơ phải là số nguyên 1–99.",
-            "The number of sets must be a whole number 1–99.", field="sets",
+            "bad_sets",
+            "Số bộ hồ sơ phải là số nguyên 1–99.",
+            "The number of sets must be a whole number 1–99.",
+            field="sets",
         )
     return value
 
@@ -222,7 +232,8 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
     auth.require(actor, "dossier.receive")
     if not isinstance(data, dict):
         raise DomainError(
-            "bad_intake", "Dữ liệu tiếp nhận phải là một đối tượng JSON.",
+            "bad_intake",
+            "Dữ liệu tiếp nhận phải là một đối tượng JSON.",
             "Intake data must be a JSON object.",
         )
     now = now or clock.now()

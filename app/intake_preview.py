@@ -145,9 +145,15 @@ def returning_applicant(db: Database, actor: Actor, number: str) -> SavedApplica
         if row is None:
             return None
         return SavedApplicant(
-            kind=row.kind, full_name=row.full_name, id_number=row.id_number,
-            tax_code=row.tax_code, birth_date=row.birth_date, sex=row.sex,
-            address=row.address, phone=row.phone, email=row.email,
+            kind=row.kind,
+            full_name=row.full_name,
+            id_number=row.id_number,
+            tax_code=row.tax_code,
+            birth_date=row.birth_date,
+            sex=row.sex,
+            address=row.address,
+            phone=row.phone,
+            email=row.email,
         )
 
 

@@ -33,8 +33,9 @@ SLIPS = ("supplement", "refusal")
 def _reason(reason: str | None) -> str:
     text = " ".join((reason or "").split())
     if not text:
-        raise DomainError("missing_reason", "Cần nhập lý do.", "A reason is required.",
-                          field="reason")
+        raise DomainError(
+            "missing_reason", "Cần nhập lý do.", "A reason is required.", field="reason"
+        )
     return text
 
 
@@ -56,8 +57,9 @@ def print_slip(
     auth.require(actor, "dossier.receive")
     auth.require(actor, "dossier.print")
     if form not in SLIPS:
-        raise DomainError("unknown_form", f"Không có mẫu “{form}”.", f"No form “{form}”.",
-                          field="form")
+        raise DomainError(
+            "unknown_form", f"Không có mẫu “{form}”.", f"No form “{form}”.", field="form"
+        )
     text = _reason(reason)
     now = now or clock.now()
     person = applicants.parse_applicant(data.get("applicant"), now.date())
@@ -71,28 +73,39 @@ def print_slip(
             procedure_name=proc.name,
             field=proc.field,
             applicant=ApplicantInfo(
-                full_name=person.full_name, id_number=person.id_number or person.tax_code,
-                address=person.address, phone=person.phone, email=person.email,
+                full_name=person.full_name,
+                id_number=person.id_number or person.tax_code,
+                address=person.address,
+                phone=person.phone,
+                email=person.email,
             ),
             components=tuple(
-                ComponentLine(c.index, c.name, int(given[c.index].get("originals", 0)),
-                              int(given[c.index].get("copies", 0)))
-                for c in proc.components if c.index in given
+                ComponentLine(
+                    c.index,
+                    c.name,
+                    int(given[c.index].get("originals", 0)),
+                    int(given[c.index].get("copies", 0)),
+                )
+                for c in proc.components
+                if c.index in given
             ),
             received_at=now,
             due_at=None,
-            processing_text=catalogue.processing_text(proc.processing_value,
-                                                      proc.processing_unit),
+            processing_text=catalogue.processing_text(proc.processing_value, proc.processing_unit),
             receiving_officer=actor.full_name,
         )
         number = printing.slip_number(session, form, now)
         if form == "supplement":
             items = [
                 SupplementItem(c.name, originals=c.originals, photocopies=c.copies)
-                for c in proc.components if c.required and c.index not in given
+                for c in proc.components
+                if c.required and c.index not in given
             ]
-            items += [SupplementItem(n.strip(), originals=1)
-                      for n in (missing or "").split(";") if n.strip()]
+            items += [
+                SupplementItem(n.strip(), originals=1)
+                for n in (missing or "").split(";")
+                if n.strip()
+            ]
             if not items:
                 raise DomainError(
                     "missing_items",
@@ -101,21 +114,34 @@ def print_slip(
                     field="missing",
                 )
             request = SupplementRequest(
-                number=number, issued_at=now, items=tuple(items), reason=text,
+                number=number,
+                issued_at=now,
+                items=tuple(items),
+                reason=text,
                 guidance=f"Thủ tục {proc.code} trên Cổng Dịch vụ công quốc gia "
                 "và tại Bộ phận Một cửa",
-                contact_officer=actor.full_name, guiding_officer=actor.full_name,
+                contact_officer=actor.full_name,
+                guiding_officer=actor.full_name,
                 contact_phone=office.phone or None,
             )
             pdf = render_supplement(office, info, request, reprint=False, printed_at=now)
         else:
             contact = actor.full_name + (f", ĐT {office.phone}" if office.phone else "")
-            notice = RefusalNotice(number=number, issued_at=now, reason=text, contact=contact,
-                                   officer=actor.full_name)
+            notice = RefusalNotice(
+                number=number, issued_at=now, reason=text, contact=contact, officer=actor.full_name
+            )
             pdf = render_refusal(office, info, notice, reprint=False, printed_at=now)
         journal.audit(
-            session, actor.username, f"print.{form}", None, now,
-            {"reprint": False, "at_intake": True, "procedure": proc.code,
-             "applicant": person.id_number or person.tax_code},
+            session,
+            actor.username,
+            f"print.{form}",
+            None,
+            now,
+            {
+                "reprint": False,
+                "at_intake": True,
+                "procedure": proc.code,
+                "applicant": person.id_number or person.tax_code,
+            },
         )
     return pdf

@@ -82,8 +82,10 @@ def lookup(db: Database, actor: Actor, query: str, now: datetime | None = None) 
     q = " ".join((query or "").split())
     if not q:
         raise DomainError(
-            "empty_query", "Hãy nhập mã hồ sơ, số CCCD hoặc họ tên để tra cứu.",
-            "Type a dossier code, ID number or name to look up.", field="query",
+            "empty_query",
+            "Hãy nhập mã hồ sơ, số CCCD hoặc họ tên để tra cứu.",
+            "Type a dossier code, ID number or name to look up.",
+            field="query",
         )
     with db.read() as session:
         code = codes.find_code(q)

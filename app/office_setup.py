@@ -45,7 +45,9 @@ def _validate(req: SetupRequest) -> tuple[str, codes.SequenceSlice]:
     agency = codes.validate_agency_code(req.office_code)
     if not req.office_name.strip():
         raise DomainError(
-            "missing_office_name", "Chưa nhập tên cơ quan.", "The office name is missing.",
+            "missing_office_name",
+            "Chưa nhập tên cơ quan.",
+            "The office name is missing.",
             field="office_name",
         )
     slc = codes.slice_for_station(req.station_number)
@@ -97,7 +99,11 @@ def initialise(data_dir: Path, req: SetupRequest) -> Database:
             settings.put(session, "place_name", req.place_name.strip())
         count = catalogue.import_seed(session)
         journal.audit(
-            session, admin.username, "station.init", agency, now,
+            session,
+            admin.username,
+            "station.init",
+            agency,
+            now,
             {"station": req.station_number, "procedures": count},
         )
     return db

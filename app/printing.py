@@ -100,9 +100,7 @@ def office_info(session: Session) -> OfficeInfo:
 def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
     proc = dossier.procedure
     applicant = dossier.applicant
-    officer = (
-        session.get(Officer, dossier.received_by).full_name if dossier.received_by else ""
-    )
+    officer = session.get(Officer, dossier.received_by).full_name if dossier.received_by else ""
     if not officer:
         received = next((h for h in dossier.history if h.status == Status.RECEIVED), None)
         name = received.officer if received else None
@@ -133,8 +131,9 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
         fee_amount=dossier.fee_amount,
         fee_paid=dossier.fee_paid,
         fee_note=None,
-        lookup_url=lookup_url(settings.public_base_url(session), dossier.code,
-                              dossier.lookup_secret),
+        lookup_url=lookup_url(
+            settings.public_base_url(session), dossier.code, dossier.lookup_secret
+        ),
         receiving_officer=officer,
         summary=dossier.summary,
     )
@@ -145,7 +144,8 @@ def slip_number(session: Session, form: str, now: datetime) -> str:
     start = datetime(now.year, 1, 1)
     count = session.scalar(
         select(func.count(AuditLog.id)).where(
-            AuditLog.action == f"print.{form}", AuditLog.at >= start,
+            AuditLog.action == f"print.{form}",
+            AuditLog.at >= start,
             AuditLog.detail["reprint"].as_boolean().is_(False),
         )
     )
@@ -153,10 +153,14 @@ def slip_number(session: Session, form: str, now: datetime) -> str:
 
 
 def _printed_before(session: Session, form: str, code: str) -> bool:
-    return session.scalar(
-        select(AuditLog.id).where(AuditLog.action == f"print.{form}", AuditLog.target == code)
-        .limit(1)
-    ) is not None
+    return (
+        session.scalar(
+            select(AuditLog.id)
+            .where(AuditLog.action == f"print.{form}", AuditLog.target == code)
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _supplement_items(dossier: Dossier, opts: FormOptions) -> tuple[SupplementItem, ...]:
@@ -171,78 +175,108 @@ def _supplement_items(dossier: Dossier, opts: FormOptions) -> tuple[SupplementIt
                 f"Procedure {dossier.procedure.code} has no component {index}.",
                 field="missing",
             )
-        items.append(SupplementItem(comp.name, originals=comp.originals,
-                                    photocopies=comp.copies))
+        items.append(SupplementItem(comp.name, originals=comp.originals, photocopies=comp.copies))
     items += [SupplementItem(name, originals=1) for name in opts.missing_names if name.strip()]
     if not items:
         raise DomainError(
-            "missing_items", "Cần ghi rõ giấy tờ phải bổ sung (--missing).",
-            "List what must be supplemented (--missing).", field="missing",
+            "missing_items",
+            "Cần ghi rõ giấy tờ phải bổ sung (--missing).",
+            "List what must be supplemented (--missing).",
+            field="missing",
         )
     return tuple(items)
 
 
 def _render(
-    session: Session, form: str, dossier: Dossier, opts: FormOptions, actor: Actor,
-    now: datetime, layout: str, two_per_page: bool, reprint: bool,
+    session: Session,
+    form: str,
+    dossier: Dossier,
+    opts: FormOptions,
+    actor: Actor,
+    now: datetime,
+    layout: str,
+    two_per_page: bool,
+    reprint: bool,
 ) -> bytes:
     office = office_info(session)
     info = dossier_info(session, dossier)
     common = {"reprint": reprint, "printed_at": now}
     values = settings.get_all(session)
     if form == "receipt":
-        return render_receipt(office, info, layout=layout, two_copies_per_page=two_per_page,
-                              **common)
+        return render_receipt(
+            office, info, layout=layout, two_copies_per_page=two_per_page, **common
+        )
     number = slip_number(session, form, now)
-    contact = opts.contact or f"{actor.full_name}" + (f", ĐT {office.phone}" if office.phone
-                                                       else "")
+    contact = opts.contact or f"{actor.full_name}" + (
+        f", ĐT {office.phone}" if office.phone else ""
+    )
     if form == "supplement":
         request = SupplementRequest(
-            number=number, issued_at=now, items=_supplement_items(dossier, opts),
+            number=number,
+            issued_at=now,
+            items=_supplement_items(dossier, opts),
             reason=_required(opts.reason, "lý do yêu cầu bổ sung", "A reason", "reason"),
-            guidance=opts.guidance or f"Thủ tục {dossier.procedure.code} trên Cổng Dịch vụ "
+            guidance=opts.guidance
+            or f"Thủ tục {dossier.procedure.code} trên Cổng Dịch vụ "
             "công quốc gia và tại Bộ phận Một cửa",
-            contact_officer=actor.full_name, guiding_officer=actor.full_name,
+            contact_officer=actor.full_name,
+            guiding_officer=actor.full_name,
             contact_phone=office.phone or None,
         )
         return render_supplement(office, info, request, **common)
     if form == "refusal":
         notice = RefusalNotice(
-            number=number, issued_at=now,
+            number=number,
+            issued_at=now,
             reason=_required(opts.reason, "lý do từ chối", "A reason", "reason"),
-            contact=contact, officer=actor.full_name,
+            contact=contact,
+            officer=actor.full_name,
         )
         return render_refusal(office, info, notice, **common)
     if form == "apology":
         if opts.new_due_at is None:
             raise DomainError(
-                "missing_new_date", "Cần nhập ngày hẹn trả kết quả mới (--new-date).",
-                "The new appointment (--new-date) is required.", field="new_date",
+                "missing_new_date",
+                "Cần nhập ngày hẹn trả kết quả mới (--new-date).",
+                "The new appointment (--new-date) is required.",
+                field="new_date",
             )
         if dossier.due_at and opts.new_due_at <= dossier.due_at:
             raise DomainError(
-                "bad_new_date", "Ngày hẹn mới phải sau ngày hẹn cũ.",
-                "The new appointment must be after the old one.", field="new_date",
+                "bad_new_date",
+                "Ngày hẹn mới phải sau ngày hẹn cũ.",
+                "The new appointment must be after the old one.",
+                field="new_date",
             )
         letter = ApologyLetter(
-            number=number, issued_at=now,
+            number=number,
+            issued_at=now,
             reason=_required(opts.reason, "lý do chậm trả kết quả", "A reason", "reason"),
-            new_due_at=opts.new_due_at, head_name=values["head_name"],
+            new_due_at=opts.new_due_at,
+            head_name=values["head_name"],
             head_title=values["head_title"],
         )
         return render_apology(office, info, letter, **common)
     if form == "control":
         rows = tuple(
-            HandoverRow(from_unit=office.unit_name, to_unit=None, handed_at=h.at,
-                        giver=h.officer, note=Status(h.status).label_vi)
-            for h in dossier.history if h.status == Status.PROCESSING
+            HandoverRow(
+                from_unit=office.unit_name,
+                to_unit=None,
+                handed_at=h.at,
+                giver=h.officer,
+                note=Status(h.status).label_vi,
+            )
+            for h in dossier.history
+            if h.status == Status.PROCESSING
         )
         return render_control_sheet(office, info, ControlSheet(rows=rows), **common)
     notice = StopNotice(
-        number=number, issued_at=now,
+        number=number,
+        issued_at=now,
         reason=_required(opts.reason, "lý do dừng giải quyết", "A reason", "reason"),
         requested_at=opts.requested_at or now.date(),
-        signer_name=values["head_name"], signer_title=values["head_title"],
+        signer_name=values["head_name"],
+        signer_title=values["head_title"],
     )
     return render_stop_notice(office, info, notice, **common)
 
@@ -263,8 +297,10 @@ def print_form(
     auth.require(actor, "dossier.print")
     if form not in FORMS:
         raise DomainError(
-            "unknown_form", f"Không có mẫu “{form}” ({', '.join(FORMS)}).",
-            f"No form “{form}” ({', '.join(FORMS)}).", field="form",
+            "unknown_form",
+            f"Không có mẫu “{form}” ({', '.join(FORMS)}).",
+            f"No form “{form}” ({', '.join(FORMS)}).",
+            field="form",
         )
     now = now or clock.now()
     opts = options or FormOptions()
@@ -272,7 +308,9 @@ def print_form(
         layout = layout or settings.get(session, "receipt_layout")
         if layout not in LAYOUTS:
             raise DomainError(
-                "bad_layout", "Khổ giấy phải là a4 hoặc 80mm.", "Layout must be a4 or 80mm.",
+                "bad_layout",
+                "Khổ giấy phải là a4 hoặc 80mm.",
+                "Layout must be a4 or 80mm.",
                 field="layout",
             )
         if two_per_page is None:
@@ -285,7 +323,11 @@ def print_form(
         copy = reprint
         pdf = _render(session, form, dossier, opts, actor, now, layout, two_per_page, copy)
         journal.audit(
-            session, actor.username, f"print.{form}", dossier.code, now,
+            session,
+            actor.username,
+            f"print.{form}",
+            dossier.code,
+            now,
             {"reprint": copy, "layout": layout if form == "receipt" else "a4"},
         )
     return pdf
@@ -298,29 +340,43 @@ def print_logbook(
     auth.require(actor, "dossier.print")
     if date_to < date_from:
         raise DomainError(
-            "bad_period", "Ngày kết thúc phải sau ngày bắt đầu.",
-            "The end date must not be before the start date.", field="to",
+            "bad_period",
+            "Ngày kết thúc phải sau ngày bắt đầu.",
+            "The end date must not be before the start date.",
+            field="to",
         )
     if (date_to - date_from).days > MAX_LOGBOOK_DAYS:
         raise DomainError(
-            "period_too_long", "Mỗi lần in sổ tối đa một năm.",
-            "A log book covers at most one year at a time.", field="to",
+            "period_too_long",
+            "Mỗi lần in sổ tối đa một năm.",
+            "A log book covers at most one year at a time.",
+            field="to",
         )
     now = now or clock.now()
     with db.write() as session:
         rows = session.scalars(
             select(Dossier)
-            .where(Dossier.received_at >= datetime.combine(date_from, datetime.min.time()),
-                   Dossier.received_at < datetime.combine(date_to, datetime.max.time()))
-            .options(selectinload(Dossier.applicant), selectinload(Dossier.procedure),
-                     selectinload(Dossier.history))
+            .where(
+                Dossier.received_at >= datetime.combine(date_from, datetime.min.time()),
+                Dossier.received_at < datetime.combine(date_to, datetime.max.time()),
+            )
+            .options(
+                selectinload(Dossier.applicant),
+                selectinload(Dossier.procedure),
+                selectinload(Dossier.history),
+            )
             .order_by(Dossier.received_at, Dossier.id)
         ).all()
         lines = [_logbook_line(i, d) for i, d in enumerate(rows, start=1)]
-        pdf = render_logbook(office_info(session), lines, date_from, date_to,
-                             reprint=False, printed_at=now)
+        pdf = render_logbook(
+            office_info(session), lines, date_from, date_to, reprint=False, printed_at=now
+        )
         journal.audit(
-            session, actor.username, "print.logbook", f"{date_from}..{date_to}", now,
+            session,
+            actor.username,
+            "print.logbook",
+            f"{date_from}..{date_to}",
+            now,
             {"reprint": False, "lines": len(lines)},
         )
     return pdf
@@ -328,13 +384,19 @@ def print_logbook(
 
 def _logbook_line(number: int, d: Dossier) -> LogbookLine:
     handovers = "; ".join(
-        f"{h.at:%d/%m} {Status(h.status).label_vi}" for h in d.history
+        f"{h.at:%d/%m} {Status(h.status).label_vi}"
+        for h in d.history
         if h.status not in (Status.RECEIVED, Status.RETURNED)
     )
     return LogbookLine(
-        number=number, code=d.code, applicant=d.applicant.full_name,
-        procedure=d.procedure.name, received_at=d.received_at, due_at=d.due_at,
-        handovers=handovers, returned_at=d.returned_at,
+        number=number,
+        code=d.code,
+        applicant=d.applicant.full_name,
+        procedure=d.procedure.name,
+        received_at=d.received_at,
+        due_at=d.due_at,
+        handovers=handovers,
+        returned_at=d.returned_at,
         note=Status(d.status).label_vi,
     )
 
@@ -357,8 +419,10 @@ def parse_options(**raw: Any) -> FormOptions:
         requested_day = date.fromisoformat(requested) if requested else None
     except ValueError:
         raise DomainError(
-            "bad_date", f"Ngày “{requested}” không hợp lệ (YYYY-MM-DD).",
-            f"Invalid date “{requested}” (YYYY-MM-DD).", field="requested_at",
+            "bad_date",
+            f"Ngày “{requested}” không hợp lệ (YYYY-MM-DD).",
+            f"Invalid date “{requested}” (YYYY-MM-DD).",
+            field="requested_at",
         ) from None
     return FormOptions(
         reason=raw.get("reason"),

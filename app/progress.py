@@ -30,8 +30,10 @@ def _note(note: str | None) -> str | None:
     text = note.strip()
     if len(text) > MAX_NOTE:
         raise DomainError(
-            "note_too_long", f"Ghi chú dài quá {MAX_NOTE} ký tự.",
-            f"The note is longer than {MAX_NOTE} characters.", field="note",
+            "note_too_long",
+            f"Ghi chú dài quá {MAX_NOTE} ký tự.",
+            f"The note is longer than {MAX_NOTE} characters.",
+            field="note",
         )
     return text or None
 
@@ -62,8 +64,12 @@ def change_status(
         dossier.status = int(target)
         session.add(
             StatusHistory(
-                dossier_id=dossier.id, status=int(target), officer=actor.username,
-                at=now, note=note, source="counter",
+                dossier_id=dossier.id,
+                status=int(target),
+                officer=actor.username,
+                at=now,
+                note=note,
+                source="counter",
             )
         )
         journal.add_event(
@@ -82,7 +88,11 @@ def change_status(
             dossier.uuid,
         )
         journal.audit(
-            session, actor.username, "dossier.status", dossier.code, now,
+            session,
+            actor.username,
+            "dossier.status",
+            dossier.code,
+            now,
             {"from": int(current), "to": int(target)},
         )
     return StatusChange(dossier.code, int(current), int(target), now)
@@ -102,8 +112,10 @@ def record_return(
     name = " ".join((collector_name or "").split())
     if not name:
         raise DomainError(
-            "missing_collector", "Chưa nhập họ tên người nhận kết quả.",
-            "The name of the person collecting the result is missing.", field="collector_name",
+            "missing_collector",
+            "Chưa nhập họ tên người nhận kết quả.",
+            "The name of the person collecting the result is missing.",
+            field="collector_name",
         )
     note = _note(note)
     collector_id = (collector_id_number or "").strip() or None
@@ -117,8 +129,12 @@ def record_return(
         text = f"Người nhận: {name}" + (f" ({collector_id})" if collector_id else "")
         session.add(
             StatusHistory(
-                dossier_id=dossier.id, status=int(Status.RETURNED), officer=actor.username,
-                at=now, note=f"{text}. {note}" if note else text, source="counter",
+                dossier_id=dossier.id,
+                status=int(Status.RETURNED),
+                officer=actor.username,
+                at=now,
+                note=f"{text}. {note}" if note else text,
+                source="counter",
             )
         )
         journal.add_event(
@@ -138,5 +154,3 @@ def record_return(
         )
         journal.audit(session, actor.username, "dossier.return", dossier.code, now)
     return StatusChange(dossier.code, int(current), int(Status.RETURNED), now)
-
-

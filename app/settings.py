@@ -49,8 +49,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
         SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục, lịch cũ quá (ngày)"),
         SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),
-        SettingSpec("capture_watch_folder", "", "Thư mục máy quét lưu tệp (số hóa)",
-                    admin_only=False),
+        SettingSpec(
+            "capture_watch_folder", "", "Thư mục máy quét lưu tệp (số hóa)", admin_only=False
+        ),
         # On by default; it only takes effect where OCRmyPDF and Tesseract's
         # Vietnamese data are installed (app.capture.ocr.available).
         SettingSpec("capture_ocr", "1", "Nhận dạng chữ (OCR) sau khi số hóa", admin_only=False),

@@ -67,8 +67,11 @@ def _bad(key: str, vi: str, en: str) -> DomainError:
 def _int_range(lo: int, hi: int) -> Callable[[str, str], str]:
     def check(key: str, value: str) -> str:
         if not _DIGITS.match(value) or not lo <= int(value) <= hi:
-            raise _bad(key, f"cần một số nguyên từ {lo} đến {hi}.",
-                       f"expected a whole number from {lo} to {hi}.")
+            raise _bad(
+                key,
+                f"cần một số nguyên từ {lo} đến {hi}.",
+                f"expected a whole number from {lo} to {hi}.",
+            )
         return str(int(value))
 
     return check
@@ -77,8 +80,11 @@ def _int_range(lo: int, hi: int) -> Callable[[str, str], str]:
 def _one_of(options: tuple[str, ...]) -> Callable[[str, str], str]:
     def check(key: str, value: str) -> str:
         if value not in options:
-            raise _bad(key, f"chọn một trong: {', '.join(options)}.",
-                       f"choose one of: {', '.join(options)}.")
+            raise _bad(
+                key,
+                f"chọn một trong: {', '.join(options)}.",
+                f"choose one of: {', '.join(options)}.",
+            )
         return value
 
     return check
@@ -97,8 +103,11 @@ def _clock_time(key: str, value: str) -> str:
 
 def _url(key: str, value: str) -> str:
     if value and not _URL.match(value):
-        raise _bad(key, "cần địa chỉ bắt đầu bằng http:// hoặc https://.",
-                   "expected an address starting with http:// or https://.")
+        raise _bad(
+            key,
+            "cần địa chỉ bắt đầu bằng http:// hoặc https://.",
+            "expected an address starting with http:// or https://.",
+        )
     return value.rstrip("/")
 
 
@@ -110,8 +119,11 @@ def _bank_bin(key: str, value: str) -> str:
 
 def _bank_account(key: str, value: str) -> str:
     if value and not re.fullmatch(r"[0-9A-Za-z]{1,19}", value):
-        raise _bad(key, "số tài khoản gồm tối đa 19 chữ số hoặc chữ cái.",
-                   "an account number has at most 19 letters or digits.")
+        raise _bad(
+            key,
+            "số tài khoản gồm tối đa 19 chữ số hoặc chữ cái.",
+            "an account number has at most 19 letters or digits.",
+        )
     return value
 
 
@@ -147,8 +159,9 @@ VALIDATORS: dict[str, Callable[[str, str], str]] = {
 def validate(key: str, value: str) -> str:
     """The value as it will be stored, or a DomainError naming the setting."""
     if key not in settings.SPECS:
-        raise DomainError("unknown_setting", f"Không có thiết lập “{key}”.",
-                          f"No setting “{key}”.", field=key)
+        raise DomainError(
+            "unknown_setting", f"Không có thiết lập “{key}”.", f"No setting “{key}”.", field=key
+        )
     text = " ".join(str(value if value is not None else "").split())
     return VALIDATORS.get(key, _text(500))(key, text)
 
@@ -191,8 +204,9 @@ def update(db: Database, actor: Actor, changes: dict[str, str]) -> dict[str, str
         for key, value in changed.items():
             settings.put(session, key, value)
         if changed:
-            journal.audit(session, actor.username, "settings.update", None, now,
-                          {"keys": sorted(changed)})
+            journal.audit(
+                session, actor.username, "settings.update", None, now, {"keys": sorted(changed)}
+            )
     return changed
 
 
@@ -201,14 +215,22 @@ def update_office(db: Database, actor: Actor, details: OfficeDetails) -> None:
     auth.require(actor, "settings.office")
     name = " ".join((details.name or "").split())
     if not name:
-        raise DomainError("missing_office_name", "Chưa nhập tên cơ quan.",
-                          "The office name is missing.", field="office_name")
+        raise DomainError(
+            "missing_office_name",
+            "Chưa nhập tên cơ quan.",
+            "The office name is missing.",
+            field="office_name",
+        )
 
     def clean(value: str | None, limit: int, field: str) -> str | None:
         text = " ".join((value or "").split())
         if len(text) > limit:
-            raise DomainError("too_long", f"Trường “{field}” dài quá {limit} ký tự.",
-                              f"Field “{field}” is longer than {limit} characters.", field=field)
+            raise DomainError(
+                "too_long",
+                f"Trường “{field}” dài quá {limit} ký tự.",
+                f"Field “{field}” is longer than {limit} characters.",
+                field=field,
+            )
         return text or None
 
     parent = clean(details.parent_name, 300, "parent_name")
@@ -218,17 +240,24 @@ def update_office(db: Database, actor: Actor, details: OfficeDetails) -> None:
     with db.write() as session:
         office = session.get(Office, station.load(session).office_id)
         office.name, office.parent_name, office.address, office.phone = (
-            name, parent, address, phone)
+            name,
+            parent,
+            address,
+            phone,
+        )
         journal.audit(session, actor.username, "office.update", office.agency_code, now)
 
 
-def set_override(db: Database, actor: Actor, day: date, kind: str, note: str | None = None
-                 ) -> None:
+def set_override(db: Database, actor: Actor, day: date, kind: str, note: str | None = None) -> None:
     """Mark ``day`` as an extra day off or an extra working day (supervisor and above)."""
     auth.require(actor, "calendar.edit")
     if kind not in ("off", "work"):
-        raise DomainError("bad_override", "Loại ngày phải là ngày nghỉ hoặc ngày làm bù.",
-                          "The kind must be 'off' or 'work'.", field="kind")
+        raise DomainError(
+            "bad_override",
+            "Loại ngày phải là ngày nghỉ hoặc ngày làm bù.",
+            "The kind must be 'off' or 'work'.",
+            field="kind",
+        )
     note = " ".join((note or "").split())[:300] or None
     now = clock.now()
     with db.write() as session:
@@ -237,8 +266,14 @@ def set_override(db: Database, actor: Actor, day: date, kind: str, note: str | N
             session.add(CalendarOverride(day=day, kind=kind, note=note))
         else:
             row.kind, row.note = kind, note
-        journal.audit(session, actor.username, "calendar.set", day.isoformat(), now,
-                      {"kind": kind, "note": note})
+        journal.audit(
+            session,
+            actor.username,
+            "calendar.set",
+            day.isoformat(),
+            now,
+            {"kind": kind, "note": note},
+        )
 
 
 def remove_override(db: Database, actor: Actor, day: date) -> None:
@@ -247,7 +282,11 @@ def remove_override(db: Database, actor: Actor, day: date) -> None:
     with db.write() as session:
         row = session.get(CalendarOverride, day)
         if row is None:
-            raise DomainError("unknown_override", f"Ngày {day:%d/%m/%Y} không có điều chỉnh.",
-                              f"{day:%d/%m/%Y} has no override.", field="day")
+            raise DomainError(
+                "unknown_override",
+                f"Ngày {day:%d/%m/%Y} không có điều chỉnh.",
+                f"{day:%d/%m/%Y} has no override.",
+                field="day",
+            )
         session.delete(row)
         journal.audit(session, actor.username, "calendar.remove", day.isoformat(), now)

@@ -29,9 +29,9 @@ class StationInfo:
 
 def load(session: Session) -> StationInfo:
     row = session.execute(
-        select(Office, Station).join(Station, Station.office_id == Office.id).where(
-            Station.is_local.is_(True)
-        )
+        select(Office, Station)
+        .join(Station, Station.office_id == Office.id)
+        .where(Station.is_local.is_(True))
     ).first()
     if row is None:
         raise DomainError(

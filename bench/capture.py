@@ -47,16 +47,35 @@ from tests.capture.synth import encoded, rotated, text_page  # noqa: E402
 TARGET_SECONDS = 5.0
 TARGET_KB_PER_PAGE = 150
 # A dossier's usual mix: typed forms, stamped or signed pages, an ID card copy.
-KINDS = [{}, {"stamp": True}, {"signature": True}, {}, {"stamp": True, "signature": True},
-         {"photo": True}, {}, {"signature": True}, {}, {"stamp": True}]
+KINDS = [
+    {},
+    {"stamp": True},
+    {"signature": True},
+    {},
+    {"stamp": True, "signature": True},
+    {"photo": True},
+    {},
+    {"signature": True},
+    {},
+    {"stamp": True},
+]
 
 
 def make_pages(count: int, dpi: int, truths: list[str] | None = None) -> list[bytes]:
     pages = []
     for i in range(count):
         lines: list[str] = []
-        page = text_page(dpi, seed=i, lines=44, paper=(246, 242, 232), noise=3.5, blur=0.6,
-                         markers=False, record=lines, **KINDS[i % len(KINDS)])
+        page = text_page(
+            dpi,
+            seed=i,
+            lines=44,
+            paper=(246, 242, 232),
+            noise=3.5,
+            blur=0.6,
+            markers=False,
+            record=lines,
+            **KINDS[i % len(KINDS)],
+        )
         page = rotated(page, ((i * 7) % 9 - 4) * 0.6, fill=(246, 242, 232))
         pages.append(encoded(page, "PNG", dpi=(dpi, dpi), compress_level=1))
         if truths is not None:
@@ -88,10 +107,28 @@ def edit_distance(a: str, b: str) -> int:
 def recognised(pdf: Path, page: int, folder: Path) -> str:
     """What Tesseract (Vietnamese) reads on ``page`` of ``pdf`` rendered at 200 dpi."""
     stem = folder / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-r", "200", "-f", str(page), "-l", str(page), "-singlefile",
-                    "-png", str(pdf), str(stem)], check=True)
-    done = subprocess.run(["tesseract", f"{stem}.png", "-", "-l", "vie", "--psm", "4"],
-                          capture_output=True, text=True, check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "200",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            "-png",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
+    done = subprocess.run(
+        ["tesseract", f"{stem}.png", "-", "-l", "vie", "--psm", "4"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -116,8 +153,10 @@ def cleaned_lossless(pngs: list[bytes]) -> bytes:
 
 
 def legibility(pdfs: dict[str, Path], truths: list[str], pages: list[int]) -> None:
-    print(f"\nlegibility: Tesseract (vie) on pages {', '.join(map(str, pages))} rendered at "
-          f"200 dpi; character error rate against the drawn text (lower is better)")
+    print(
+        f"\nlegibility: Tesseract (vie) on pages {', '.join(map(str, pages))} rendered at "
+        f"200 dpi; character error rate against the drawn text (lower is better)"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         for label, pdf in pdfs.items():
             errors = chars = 0
@@ -125,23 +164,35 @@ def legibility(pdfs: dict[str, Path], truths: list[str], pages: list[int]) -> No
                 truth = _words(truths[number - 1])
                 errors += edit_distance(truth, _words(recognised(pdf, number, Path(tmp))))
                 chars += len(truth)
-            print(f"  {label:<34} CER {100 * errors / chars:5.2f} %   "
-                  f"({errors} of {chars} characters)")
+            print(
+                f"  {label:<34} CER {100 * errors / chars:5.2f} %   "
+                f"({errors} of {chars} characters)"
+            )
 
 
-def run(pngs: list[bytes], options: CleanOptions, workers: int | None, verify: bool,
-        folder: Path):
-    meta = pdfout.PdfMetadata("000.00.24.H47-260213-0001", 1, "Tờ khai", "canbo1",
-                              "Trần Thị Hoa", datetime(2026, 2, 13, 9, 30), "scanner")
+def run(pngs: list[bytes], options: CleanOptions, workers: int | None, verify: bool, folder: Path):
+    meta = pdfout.PdfMetadata(
+        "000.00.24.H47-260213-0001",
+        1,
+        "Tờ khai",
+        "canbo1",
+        "Trần Thị Hoa",
+        datetime(2026, 2, 13, 9, 30),
+        "scanner",
+    )
     result: dict = {}
 
     def work() -> None:
         if verify:
             pages = import_files(sorted(folder.glob("*.png")))
         else:
-            pages = [p for i, data in enumerate(pngs)
-                     for p in import_bytes(f"trang-{i + 1:03d}.png", data, source="scanner",
-                                           verify=False)]
+            pages = [
+                p
+                for i, data in enumerate(pngs)
+                for p in import_bytes(
+                    f"trang-{i + 1:03d}.png", data, source="scanner", verify=False
+                )
+            ]
         result["built"] = build_component(pages, meta, options, workers=workers)
 
     ticks: list[float] = []
@@ -167,15 +218,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
-    parser.add_argument("--ocr-pages", type=int, default=6,
-                        help="pages read back for the legibility measure (0: none)")
+    parser.add_argument(
+        "--ocr-pages",
+        type=int,
+        default=6,
+        help="pages read back for the legibility measure (0: none)",
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
     truths: list[str] = []
     pngs = make_pages(args.pages, args.dpi, truths)
-    print(f"{args.pages} pages A4 {args.dpi} dpi drawn in {time.perf_counter() - t0:.1f} s "
-          f"(PNG input {sum(map(len, pngs)) / len(pngs) / 1024:.0f} kB/page)")
+    print(
+        f"{args.pages} pages A4 {args.dpi} dpi drawn in {time.perf_counter() - t0:.1f} s "
+        f"(PNG input {sum(map(len, pngs)) / len(pngs) / 1024:.0f} kB/page)"
+    )
 
     folder = Path(tempfile.mkdtemp(prefix="bench-capture-"))
     for i, data in enumerate(pngs):
@@ -202,19 +259,27 @@ def main() -> None:
         per_page = len(built.pdf) / built.pages / 1024
         wall = statistics.median(times)
         print(f"\n{label}")
-        print(f"  wall time      {wall:6.2f} s   (target ≤ {TARGET_SECONDS:.0f} s; "
-              f"best {min(times):.2f}, {args.repeat} runs)   "
-              f"{'OK' if wall <= TARGET_SECONDS else 'OVER'}")
-        print(f"  CPU time       {statistics.median(cpus):6.2f} s   (all threads; on an idle "
-              f"2-core machine wall ≈ CPU / 2 when both cores are busy)")
-        print(f"  size per page  {per_page:6.0f} kB  (target ≤ {TARGET_KB_PER_PAGE} kB)   "
-              f"{'OK' if per_page <= TARGET_KB_PER_PAGE else 'OVER'}   "
-              f"= {len(baseline) / len(built.pdf):.0f}× smaller than lossless")
+        print(
+            f"  wall time      {wall:6.2f} s   (target ≤ {TARGET_SECONDS:.0f} s; "
+            f"best {min(times):.2f}, {args.repeat} runs)   "
+            f"{'OK' if wall <= TARGET_SECONDS else 'OVER'}"
+        )
+        print(
+            f"  CPU time       {statistics.median(cpus):6.2f} s   (all threads; on an idle "
+            f"2-core machine wall ≈ CPU / 2 when both cores are busy)"
+        )
+        print(
+            f"  size per page  {per_page:6.0f} kB  (target ≤ {TARGET_KB_PER_PAGE} kB)   "
+            f"{'OK' if per_page <= TARGET_KB_PER_PAGE else 'OVER'}   "
+            f"= {len(baseline) / len(built.pdf):.0f}× smaller than lossless"
+        )
         print(f"  pages by kind  {dict(Counter(built.kinds))}")
         # The very first run also loads OpenCV and friends, which holds the
         # interpreter lock for a moment; a window pays that once per session.
-        print(f"  longest main-thread stall while processing: {max(stalls) * 1000:.0f} ms "
-              f"(median of runs {statistics.median(stalls) * 1000:.0f} ms)")
+        print(
+            f"  longest main-thread stall while processing: {max(stalls) * 1000:.0f} ms "
+            f"(median of runs {statistics.median(stalls) * 1000:.0f} ms)"
+        )
         if not verify:
             name = "auto" if options.colour == "auto" else options.colour
             path = outputs / f"component-{name}.pdf"

@@ -27,15 +27,95 @@ from app.domain.codes import format_code  # noqa: E402
 from app.domain.text import fold  # noqa: E402
 from app.office_setup import SetupRequest, initialise  # noqa: E402
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
-            "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Đoàn"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trịnh",
+    "Lương",
+    "Đoàn",
+]
 SURNAME_WEIGHTS = [38, 11, 9.5, 7, 5, 4, 4.5, 3.9, 3.5, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 1, 1, 1, 1]
-MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Quang", "Xuân", "Thu", "Kim",
-          "Gia", "Bảo", "Anh", "Hoài", "Tiến", "Công", "Phương"]
-GIVEN = ["An", "Anh", "Bình", "Châu", "Cường", "Dũng", "Dương", "Đào", "Đạt", "Đức", "Giang",
-         "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hòa", "Hùng", "Hương", "Huy", "Khánh", "Lan",
-         "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhung", "Phong", "Phúc", "Quân",
-         "Quỳnh", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Trung", "Tuấn", "Vân", "Việt", "Yến"]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Đức",
+    "Minh",
+    "Ngọc",
+    "Thanh",
+    "Hữu",
+    "Quang",
+    "Xuân",
+    "Thu",
+    "Kim",
+    "Gia",
+    "Bảo",
+    "Anh",
+    "Hoài",
+    "Tiến",
+    "Công",
+    "Phương",
+]
+GIVEN = [
+    "An",
+    "Anh",
+    "Bình",
+    "Châu",
+    "Cường",
+    "Dũng",
+    "Dương",
+    "Đào",
+    "Đạt",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Huy",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Ngọc",
+    "Nhung",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Quỳnh",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Việt",
+    "Yến",
+]
 PROVINCES = ["001", "031", "079", "048", "092", "038", "040", "036", "026", "027"]
 
 
@@ -49,8 +129,9 @@ def fill(db_path: Path, n: int, seed: int = 7) -> None:
     ).fetchall()
     comps = {
         pid: conn.execute(
-            "SELECT id, idx, name FROM (SELECT id, \"index\" AS idx, name FROM procedure_component "
-            "WHERE procedure_id = ?) ORDER BY idx", (pid,)
+            'SELECT id, idx, name FROM (SELECT id, "index" AS idx, name FROM procedure_component '
+            "WHERE procedure_id = ?) ORDER BY idx",
+            (pid,),
         ).fetchall()
         for pid, _ in procs
     }
@@ -66,21 +147,27 @@ def fill(db_path: Path, n: int, seed: int = 7) -> None:
         year = rng.randint(1940, 2008)
         century_digit = (0 if year < 2000 else 2) + (1 if sex else 0)
         idn = f"{rng.choice(PROVINCES)}{century_digit}{year % 100:02d}{i:06d}"[:12]
-        name = " ".join([rng.choices(SURNAMES, SURNAME_WEIGHTS)[0], rng.choice(MIDDLE),
-                         rng.choice(GIVEN)])
+        name = " ".join(
+            [rng.choices(SURNAMES, SURNAME_WEIGHTS)[0], rng.choice(MIDDLE), rng.choice(GIVEN)]
+        )
         conn.execute(
             "INSERT INTO applicant (id, uuid, kind, id_number, full_name, sex, address, "
             "updated_at) VALUES (?, ?, 'person', ?, ?, ?, ?, ?)",
-            (i, str(uuid.UUID(int=rng.getrandbits(128))), idn, name, "Nữ" if sex else "Nam",
-             f"Thôn {rng.randint(1, 20)}, xã Tân Lập", "2026-01-01 00:00:00"),
+            (
+                i,
+                str(uuid.UUID(int=rng.getrandbits(128))),
+                idn,
+                name,
+                "Nữ" if sex else "Nam",
+                f"Thôn {rng.randint(1, 20)}, xã Tân Lập",
+                "2026-01-01 00:00:00",
+            ),
         )
         if i % batch == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
     names = dict(conn.execute("SELECT id, full_name FROM applicant"))
-    received_list = sorted(
-        start + timedelta(minutes=rng.randrange(span_minutes)) for _ in range(n)
-    )
+    received_list = sorted(start + timedelta(minutes=rng.randrange(span_minutes)) for _ in range(n))
     for i, received in enumerate(received_list, start=1):
         pid, _code = procs[i % len(procs)]
         day = received.strftime("%y%m%d")
@@ -93,18 +180,29 @@ def fill(db_path: Path, n: int, seed: int = 7) -> None:
             "INSERT INTO dossier (id, uuid, code, procedure_id, applicant_id, station_id, "
             "channel, status, sets, received_at, due_at, fee_amount, fee_paid, lookup_secret, "
             "logbook_book, logbook_line) VALUES (?, ?, ?, ?, ?, 1, 1, ?, 1, ?, ?, 0, 1, ?, ?, ?)",
-            (i, str(uuid.UUID(int=rng.getrandbits(128))), code, pid, applicant, status,
-             received.isoformat(" "), (received + timedelta(days=3)).isoformat(" "),
-             "ABCDEFGHJK", str(received.year), i),
+            (
+                i,
+                str(uuid.UUID(int=rng.getrandbits(128))),
+                code,
+                pid,
+                applicant,
+                status,
+                received.isoformat(" "),
+                (received + timedelta(days=3)).isoformat(" "),
+                "ABCDEFGHJK",
+                str(received.year),
+                i,
+            ),
         )
         conn.executemany(
-            "INSERT INTO dossier_component (dossier_id, procedure_component_id, \"index\", name, "
+            'INSERT INTO dossier_component (dossier_id, procedure_component_id, "index", name, '
             "originals, copies, digitized, reused) VALUES (?, ?, ?, ?, 1, 0, 1, 0)",
             [(i, cid, idx, cname) for cid, idx, cname in comps[pid][:2]],
         )
         conn.execute(
             "INSERT INTO status_history (dossier_id, status, officer, at, source) "
-            "VALUES (?, 2, 'admin', ?, 'counter')", (i, received.isoformat(" ")),
+            "VALUES (?, 2, 'admin', ?, 'counter')",
+            (i, received.isoformat(" ")),
         )
         conn.execute(
             "INSERT INTO dossier_search (rowid, name) VALUES (?, ?)", (i, fold(names[applicant]))
@@ -185,8 +283,10 @@ def main() -> None:
     print(f"{'lookup by ID number, median':42} {statistics.median(by_id):9.2f} ms   ≤ 5 ms")
     print(f"{'folded name search (50 hits), p95':42} {p95(by_name):9.2f} ms   ≤ 50 ms")
     print(f"{'folded name search, median':42} {statistics.median(by_name):9.2f} ms")
-    print(f"{'receive one dossier end to end, median':42} {statistics.median(receive):9.2f} ms"
-          "   ≤ 20 ms")
+    print(
+        f"{'receive one dossier end to end, median':42} {statistics.median(receive):9.2f} ms"
+        "   ≤ 20 ms"
+    )
     print(f"{'database bytes per dossier':42} {size / args.dossiers:12.0f}")
 
 

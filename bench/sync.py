@@ -46,8 +46,9 @@ TARGET_RATIO = 1.25
 
 def build_station(work: Path, dossiers: int, file_bytes: int, pages: int):
     data_dir = work / "station"
-    db = initialise(data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin",
-                                           "matkhau-bench"))
+    db = initialise(
+        data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin", "matkhau-bench")
+    )
     actor = auth.Actor("admin", "Quản trị", "admin")
     store = AttachmentStore.for_data_dir(data_dir)
     start = datetime(2026, 11, 16, 7, 30)
@@ -62,11 +63,20 @@ def build_station(work: Path, dossiers: int, file_bytes: int, pages: int):
         with db.write() as session:
             dossier = by_code(session, code)
             comp = dossier.components[0]
-            session.add(Attachment(
-                uuid=str(uuid.uuid4()), dossier_component_id=comp.id, sha256=stored.sha256,
-                size=stored.size, pages=pages, dpi=200, source="scanner",
-                mime="application/pdf", officer="admin", captured_at=at,
-            ))
+            session.add(
+                Attachment(
+                    uuid=str(uuid.uuid4()),
+                    dossier_component_id=comp.id,
+                    sha256=stored.sha256,
+                    size=stored.size,
+                    pages=pages,
+                    dpi=200,
+                    source="scanner",
+                    mime="application/pdf",
+                    officer="admin",
+                    captured_at=at,
+                )
+            )
             comp.digitized = True
             _announce(session, dossier, at)
     return db, data_dir, actor, files
@@ -76,8 +86,9 @@ def raw_put(files: list[Path], port: int) -> float:
     session = requests.Session()
     t = time.perf_counter()
     for path in files:
-        session.put(f"http://127.0.0.1:{port}/{path.name}", data=path.read_bytes(),
-                    timeout=60).raise_for_status()
+        session.put(
+            f"http://127.0.0.1:{port}/{path.name}", data=path.read_bytes(), timeout=60
+        ).raise_for_status()
     return time.perf_counter() - t
 
 
@@ -89,9 +100,12 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="motcua-sync-bench-"))
     file_bytes = int(args.file_mib * 1024 * 1024)
-    print(f"Building a station with {args.dossiers:,} dossiers, "
-          f"{args.dossiers * args.pages:,} pages, "
-          f"{args.dossiers * file_bytes / 1e9:.2f} GB of files in {work} …", flush=True)
+    print(
+        f"Building a station with {args.dossiers:,} dossiers, "
+        f"{args.dossiers * args.pages:,} pages, "
+        f"{args.dossiers * file_bytes / 1e9:.2f} GB of files in {work} …",
+        flush=True,
+    )
     t = time.perf_counter()
     db, data_dir, actor, files = build_station(work, args.dossiers, file_bytes, args.pages)
     print(f"built in {time.perf_counter() - t:.0f} s", flush=True)
@@ -101,16 +115,22 @@ def main() -> None:
     server = ServerProcess(server_dir, url)
     raw_port = free_port()
     raw = subprocess.Popen(
-        [sys.executable, str(ROOT / "bench" / "server.py"), "--raw-put-port", str(raw_port),
-         "--raw-put-dir", str(work / "raw")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            str(ROOT / "bench" / "server.py"),
+            "--raw-put-port",
+            str(raw_port),
+            "--raw-put-dir",
+            str(work / "raw"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     (work / "raw").mkdir()
     try:
         sdb = ServerDatabase(url)
         admin.create_office(sdb, OFFICE_CODE, "UBND xã Tân Lập")
-        code = admin.enroll_station(sdb, Settings(data_dir=server_dir, db_url=url),
-                                    OFFICE_CODE, 1)
+        code = admin.enroll_station(sdb, Settings(data_dir=server_dir, db_url=url), OFFICE_CODE, 1)
         enrolment.enroll(db, data_dir, actor, server.base_url, code)
         for _ in range(100):
             try:

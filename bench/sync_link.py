@@ -32,10 +32,30 @@ def sh(*args: str) -> None:
 
 
 def has_netem() -> bool:
-    probe = subprocess.run(["ip", "netns", "exec", NETNS, "tc", "qdisc", "add", "dev", "lo",
-                            "root", "netem", "delay", "1ms"], capture_output=True, check=False)
-    subprocess.run(["ip", "netns", "exec", NETNS, "tc", "qdisc", "del", "dev", "lo", "root"],
-                   capture_output=True, check=False)
+    probe = subprocess.run(
+        [
+            "ip",
+            "netns",
+            "exec",
+            NETNS,
+            "tc",
+            "qdisc",
+            "add",
+            "dev",
+            "lo",
+            "root",
+            "netem",
+            "delay",
+            "1ms",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    subprocess.run(
+        ["ip", "netns", "exec", NETNS, "tc", "qdisc", "del", "dev", "lo", "root"],
+        capture_output=True,
+        check=False,
+    )
     return probe.returncode == 0
 
 
@@ -46,12 +66,31 @@ def outer(args: argparse.Namespace) -> None:
         sh("ip", "netns", "exec", NETNS, "ip", "link", "set", "lo", "mtu", "1500", "up")
         netem = has_netem()
         proc = subprocess.run(
-            ["ip", "netns", "exec", NETNS, sys.executable, __file__, "--inside",
-             "--files", str(args.files), "--file-kib", str(args.file_kib),
-             "--cut-after", str(args.cut_after), "--rate", args.rate,
-             "--delay-ms", str(args.delay_ms), "--loss", str(args.loss),
-             *(["--netem"] if netem else [])],
-            capture_output=True, text=True, check=False,
+            [
+                "ip",
+                "netns",
+                "exec",
+                NETNS,
+                sys.executable,
+                __file__,
+                "--inside",
+                "--files",
+                str(args.files),
+                "--file-kib",
+                str(args.file_kib),
+                "--cut-after",
+                str(args.cut_after),
+                "--rate",
+                args.rate,
+                "--delay-ms",
+                str(args.delay_ms),
+                "--loss",
+                str(args.loss),
+                *(["--netem"] if netem else []),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         sys.stderr.write(proc.stderr[-3000:])
         result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -60,21 +99,29 @@ def outer(args: argparse.Namespace) -> None:
     link = parse_rate(args.rate)
     share = result["payload_bytes"] * 8 / result["upload_seconds"] / link
     if netem:
-        print(f"link: {args.rate}, RTT {2 * args.delay_ms} ms, loss {args.loss} % (netem on "
-              "the namespace's loopback; data and ACKs share the rate)")
+        print(
+            f"link: {args.rate}, RTT {2 * args.delay_ms} ms, loss {args.loss} % (netem on "
+            "the namespace's loopback; data and ACKs share the rate)"
+        )
     else:
-        print(f"link: {args.rate} (tbf on the namespace's loopback); this kernel has no netem, "
-              "so no added delay or loss")
+        print(
+            f"link: {args.rate} (tbf on the namespace's loopback); this kernel has no netem, "
+            "so no added delay or loss"
+        )
     print(f"{'measure':48} {'value':>12}   target")
     print(f"{'files uploaded':48} {result['files']:>12}")
     print(f"{'payload bytes':48} {result['payload_bytes']:>12,}")
     print(f"{'upload time':48} {result['upload_seconds']:>10.1f} s")
     print(f"{'effective throughput, share of the link':48} {share:>11.0%}   ≥ 85%")
     print(f"{'chunk size':48} {result['chunk']:>12,}")
-    print(f"{'acknowledged bytes sent twice after the cut':48} {result['resent_bytes']:>12,}"
-          "   ≤ one chunk")
-    print("(the chunk in flight when the link stalled is lost as well: at most one chunk, "
-          "since the cut runs one file at a time)")
+    print(
+        f"{'acknowledged bytes sent twice after the cut':48} {result['resent_bytes']:>12,}"
+        "   ≤ one chunk"
+    )
+    print(
+        "(the chunk in flight when the link stalled is lost as well: at most one chunk, "
+        "since the cut runs one file at a time)"
+    )
 
 
 def parse_rate(text: str) -> float:
@@ -117,11 +164,20 @@ def inside(args: argparse.Namespace) -> None:
             with db.write() as session:
                 dossier = by_code(session, code)
                 comp = dossier.components[0]
-                session.add(Attachment(
-                    uuid=str(uuid.uuid4()), dossier_component_id=comp.id,
-                    sha256=stored.sha256, size=stored.size, pages=10, dpi=200,
-                    source="scanner", mime="application/pdf", officer="admin",
-                    captured_at=dossier.received_at))
+                session.add(
+                    Attachment(
+                        uuid=str(uuid.uuid4()),
+                        dossier_component_id=comp.id,
+                        sha256=stored.sha256,
+                        size=stored.size,
+                        pages=10,
+                        dpi=200,
+                        source="scanner",
+                        mime="application/pdf",
+                        officer="admin",
+                        captured_at=dossier.received_at,
+                    )
+                )
                 comp.digitized = True
                 _announce(session, dossier, dossier.received_at)
 
@@ -129,8 +185,17 @@ def inside(args: argparse.Namespace) -> None:
         subprocess.run(["tc", "qdisc", verb, "dev", "lo", "root", *params], check=True)
 
     if args.netem:
-        shaped = ("netem", "delay", f"{args.delay_ms}ms", "rate", args.rate,
-                  "loss", f"{args.loss}%", "limit", "10000")
+        shaped = (
+            "netem",
+            "delay",
+            f"{args.delay_ms}ms",
+            "rate",
+            args.rate,
+            "loss",
+            f"{args.loss}%",
+            "limit",
+            "10000",
+        )
         stalled = ("netem", "loss", "100%")
     else:
         shaped = ("tbf", "rate", args.rate, "burst", "32kbit", "latency", "400ms")
@@ -141,8 +206,7 @@ def inside(args: argparse.Namespace) -> None:
     try:
         sdb = ServerDatabase(url)
         admin.create_office(sdb, OFFICE_CODE, "UBND xã")
-        code = admin.enroll_station(sdb, Settings(data_dir=server_dir, db_url=url),
-                                    OFFICE_CODE, 1)
+        code = admin.enroll_station(sdb, Settings(data_dir=server_dir, db_url=url), OFFICE_CODE, 1)
         enrolment.enroll(db, data_dir, actor, server.base_url, code)
         cred = credentials.load(data_dir)
 
@@ -180,8 +244,17 @@ def inside(args: argparse.Namespace) -> None:
         resent = sum(acked) + sum(resumed) - 2 * size
     finally:
         server.stop()
-    print(json.dumps({"files": args.files, "payload_bytes": sent, "upload_seconds": seconds,
-                      "resent_bytes": resent, "chunk": upload.CHUNK}))
+    print(
+        json.dumps(
+            {
+                "files": args.files,
+                "payload_bytes": sent,
+                "upload_seconds": seconds,
+                "resent_bytes": resent,
+                "chunk": upload.CHUNK,
+            }
+        )
+    )
 
 
 def main() -> None:

@@ -40,8 +40,10 @@ PASSWORD = "matkhau-bench"
 
 def new_station(parent: Path, name: str) -> Path:
     data_dir = parent / name
-    db = initialise(data_dir, SetupRequest("000.00.24.H47", "UBND xã Tân Lập", 1, "admin",
-                                           PASSWORD, place_name="Hà Nội"))
+    db = initialise(
+        data_dir,
+        SetupRequest("000.00.24.H47", "UBND xã Tân Lập", 1, "admin", PASSWORD, place_name="Hà Nội"),
+    )
     db.dispose()
     return data_dir
 
@@ -58,7 +60,10 @@ def cold_start(data_dir: Path, runs: int) -> list[float]:
         env["MOTCUA_BENCH_STARTUP"] = repr(time.time())
         proc = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)],
-            capture_output=True, text=True, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
         line = next((x for x in proc.stdout.splitlines() if x.startswith("interactive")), None)
         if line is None:
@@ -240,16 +245,23 @@ def main() -> None:
 
     print()
     print(f"{'measure':52} {'value':>10}   target")
-    print(f"{'cold start to interactive window, median of ' + str(args.runs):52} "
-          f"{statistics.median(starts):8.2f} s   ≤ 1.5 s   (runs: "
-          + ", ".join(f"{s:.2f}" for s in starts) + ")")
+    print(
+        f"{'cold start to interactive window, median of ' + str(args.runs):52} "
+        f"{statistics.median(starts):8.2f} s   ≤ 1.5 s   (runs: "
+        + ", ".join(f"{s:.2f}" for s in starts)
+        + ")"
+    )
     for kind, values in lookups.items():
         ms = [v * 1000 for v in values]
-        print(f"{'look-up Enter→results, ' + kind + ', median':52} {statistics.median(ms):8.1f} ms"
-              f"  ≤ 100 ms   (p95 {p95(ms):.1f} ms, {args.dossiers:,} dossiers)")
+        print(
+            f"{'look-up Enter→results, ' + kind + ', median':52} {statistics.median(ms):8.1f} ms"
+            f"  ≤ 100 ms   (p95 {p95(ms):.1f} ms, {args.dossiers:,} dossiers)"
+        )
     ms = [s * 1000 for s in stalls]
-    print(f"{'longest GUI stall in receive + print preview, worst':52} {max(ms):8.1f} ms"
-          f"  ≤ 100 ms   (median of runs {statistics.median(ms):.1f} ms)")
+    print(
+        f"{'longest GUI stall in receive + print preview, worst':52} {max(ms):8.1f} ms"
+        f"  ≤ 100 ms   (median of runs {statistics.median(ms):.1f} ms)"
+    )
     print(f"{'longest GUI stall from sign-in to warmed up':52} {sign_in_stall * 1000:8.1f} ms")
 
 

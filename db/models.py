@@ -174,9 +174,7 @@ class DossierComponent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"))
-    procedure_component_id: Mapped[int | None] = mapped_column(
-        ForeignKey("procedure_component.id")
-    )
+    procedure_component_id: Mapped[int | None] = mapped_column(ForeignKey("procedure_component.id"))
     index: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     originals: Mapped[int] = mapped_column(Integer, default=0)

@@ -57,8 +57,9 @@ def compile_all() -> list[Path]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--update", action="store_true", help="refresh the .ts files from ui/")
     ap.add_argument("--check", action="store_true", help="fail on untranslated strings")
     args = ap.parse_args()

@@ -36,8 +36,13 @@ PEOPLE = [
     ("001070001234", "Hoàng Văn Sơn", "1970-05-30", "Nam"),
     ("036199003456", "Đặng Thu Trang", "1999-09-09", "Nữ"),
 ]
-PROCEDURES = [("1.001193", [1, 2]), ("2.000815", [1, 2]), ("1.004194", [1, 2]),
-              ("1.001612", [1]), ("1.004873", [1])]
+PROCEDURES = [
+    ("1.001193", [1, 2]),
+    ("2.000815", [1, 2]),
+    ("1.004194", [1, 2]),
+    ("1.001612", [1]),
+    ("1.004873", [1]),
+]
 
 
 def pump(ms: int = 150) -> None:
@@ -55,10 +60,20 @@ def wait(cond, ms: int = 10_000) -> None:
 
 
 def seed(data_dir: Path):
-    db = initialise(data_dir, SetupRequest(
-        "000.00.24.H47", "Ủy ban nhân dân xã Tân Lập", 1, "admin", "matkhau-quantri",
-        parent_name="UBND huyện Đan Phượng", place_name="Hà Nội",
-        address="Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội", phone="024 3388 1234"))
+    db = initialise(
+        data_dir,
+        SetupRequest(
+            "000.00.24.H47",
+            "Ủy ban nhân dân xã Tân Lập",
+            1,
+            "admin",
+            "matkhau-quantri",
+            parent_name="UBND huyện Đan Phượng",
+            place_name="Hà Nội",
+            address="Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội",
+            phone="024 3388 1234",
+        ),
+    )
     with db.write() as session:
         auth.create_officer(session, "canbo1", "Trần Thị Hoa", "clerk", "matkhau-canbo")
     actor = auth.Actor("canbo1", "Trần Thị Hoa", "clerk")
@@ -106,8 +121,9 @@ def capture(win, code: str, tmp: Path, shot) -> None:
     for i, extra in enumerate(({}, {"stamp": True}, {"signature": True}, {}, {"photo": True})):
         dpi = 150 if i == 3 else 200
         image = text_page(dpi, seed=i, lines=30, noise=0, size=a4_size(dpi), **extra)
-        pages.append(page_from_image(image, source="scanner", label=f"scan-{i + 1:04d}.png",
-                                     dpi=dpi))
+        pages.append(
+            page_from_image(image, source="scanner", label=f"scan-{i + 1:04d}.png", dpi=dpi)
+        )
     dialog.add_pages(pages)
     dialog.model.rotate([4], 90)
     wait(lambda: dialog.model.ready() and dialog.files.watcher is not None)
@@ -135,8 +151,9 @@ def camera(win, code: str, out: Path) -> None:
     feed = panel.add_frame_input(name)
     panel.device.setCurrentIndex(panel.device.findText(name))
     panel.start_button.click()
-    frame = QVideoFrame(as_qimage(
-        photographed(text_page(200, seed=7, lines=30, stamp=True, signature=True), 5.0)))
+    frame = QVideoFrame(
+        as_qimage(photographed(text_page(200, seed=7, lines=30, stamp=True, signature=True), 5.0))
+    )
     timer = QTimer()
     timer.timeout.connect(lambda: feed.sendVideoFrame(frame))
     timer.start(40)
@@ -152,13 +169,19 @@ def camera(win, code: str, out: Path) -> None:
     live = preview.videoSink().videoFrame().toImage()
     area = QRect(preview.mapTo(dialog, preview.rect().topLeft()), preview.size())
     scale = picture.devicePixelRatio()
-    fitted = live.scaled(area.size() * scale, Qt.AspectRatioMode.KeepAspectRatio,
-                         Qt.TransformationMode.SmoothTransformation)
+    fitted = live.scaled(
+        area.size() * scale,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
     fitted.setDevicePixelRatio(scale)
     painter = QPainter(picture)
     painter.fillRect(area, QColor("black"))
-    painter.drawImage(int(area.left() + (area.width() - fitted.width() / scale) / 2),
-                      int(area.top() + (area.height() - fitted.height() / scale) / 2), fitted)
+    painter.drawImage(
+        int(area.left() + (area.width() - fitted.width() / scale) / 2),
+        int(area.top() + (area.height() - fitted.height() / scale) / 2),
+        fitted,
+    )
     painter.end()
     picture.save(str(out / "15-camera.png"))
     print("saved", out / "15-camera.png")
@@ -194,8 +217,9 @@ def connect(db, data_dir: Path, tmp: Path):
     proc = ServerProcess(tmp / "central", url)
     sdb = ServerDatabase(url)
     server_admin.create_office(sdb, "000.00.24.H47", "Ủy ban nhân dân xã Tân Lập")
-    code = server_admin.enroll_station(sdb, Settings(data_dir=tmp / "central", db_url=url),
-                                       "000.00.24.H47", 1)
+    code = server_admin.enroll_station(
+        sdb, Settings(data_dir=tmp / "central", db_url=url), "000.00.24.H47", 1
+    )
     proxy = FaultProxy(proc.port)
     enrolment.enroll(db, data_dir, auth.Actor("admin", "Quản trị", "admin"), proxy.url, code)
     run_round(db, data_dir)
@@ -266,9 +290,12 @@ def main() -> None:
     page.picker._pick_current()
     wait(lambda: page.form is not None and page.due.text() != "—")
     a = page.applicant
-    a.fill_from_card(parse_cccd_qr(
-        "001085012345|123456789|Nguyễn Văn Đức|12031985|Nam|"
-        "Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội|01022021"))
+    a.fill_from_card(
+        parse_cccd_qr(
+            "001085012345|123456789|Nguyễn Văn Đức|12031985|Nam|"
+            "Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội|01022021"
+        )
+    )
     page._check_returning("001085012345")
     a.phone.setText("0912 345 678")
     wait(lambda: a.offer.isVisible())

@@ -97,6 +97,7 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         return 1
     window.show()
     if started:
+
         def report() -> None:
             print(f"interactive {time.time() - started:.3f}", flush=True)
             window.close()

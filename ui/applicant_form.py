@@ -59,8 +59,14 @@ class ApplicantForm(QWidget):
         self.email = edit("email")
         self.id_label = QLabel(self.tr("Số CCCD"))
 
-        def cell(row: int, col: int, label: str | QLabel, widget: QWidget, field: str | None,
-                 span: int = 1) -> None:
+        def cell(
+            row: int,
+            col: int,
+            label: str | QLabel,
+            widget: QWidget,
+            field: str | None,
+            span: int = 1,
+        ) -> None:
             text = label if isinstance(label, QLabel) else QLabel(label)
             grid.addWidget(text, row * 2, col * 2)
             grid.addWidget(widget, row * 2, col * 2 + 1, 1, span)
@@ -97,7 +103,8 @@ class ApplicantForm(QWidget):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.id_number.editingFinished.connect(
-            lambda: self.id_entered.emit(self.id_number.text().strip()))
+            lambda: self.id_entered.emit(self.id_number.text().strip())
+        )
         # A complete ID number needs no Tab to look for a returning applicant.
         self.id_number.textChanged.connect(self._id_typed)
 
@@ -108,8 +115,16 @@ class ApplicantForm(QWidget):
             self.id_entered.emit(compact)
 
     def fields_in_tab_order(self) -> list[QWidget]:
-        return [self.kind, self.id_number, self.full_name, self.birth_date, self.sex,
-                self.address, self.phone, self.email]
+        return [
+            self.kind,
+            self.id_number,
+            self.full_name,
+            self.birth_date,
+            self.sex,
+            self.address,
+            self.phone,
+            self.email,
+        ]
 
     def _kind_changed(self) -> None:
         person = self.kind.currentData() == "person"
@@ -119,8 +134,14 @@ class ApplicantForm(QWidget):
 
     def clear(self) -> None:
         self.kind.setCurrentIndex(0)
-        for w in (self.id_number, self.full_name, self.birth_date, self.address, self.phone,
-                  self.email):
+        for w in (
+            self.id_number,
+            self.full_name,
+            self.birth_date,
+            self.address,
+            self.phone,
+            self.email,
+        ):
             w.clear()
         self.sex.setCurrentIndex(0)
         self.hide_offer()
@@ -140,9 +161,11 @@ class ApplicantForm(QWidget):
             self.hide_offer()
             return
         details = ", ".join(x for x in (saved.phone, saved.email, saved.address) if x)
-        self.offer_text.setText(self.tr("Người nộp đã có trong hệ thống: {name}{details}.")
-                                .format(name=saved.full_name,
-                                        details=f" — {details}" if details else ""))
+        self.offer_text.setText(
+            self.tr("Người nộp đã có trong hệ thống: {name}{details}.").format(
+                name=saved.full_name, details=f" — {details}" if details else ""
+            )
+        )
         self.offer.show()
 
     def hide_offer(self) -> None:
@@ -154,9 +177,13 @@ class ApplicantForm(QWidget):
         s = self._saved
         if s is None:
             return
-        pairs = [(self.full_name, s.full_name), (self.address, s.address),
-                 (self.phone, s.phone), (self.email, s.email),
-                 (self.birth_date, format_date(s.birth_date) if s.birth_date else None)]
+        pairs = [
+            (self.full_name, s.full_name),
+            (self.address, s.address),
+            (self.phone, s.phone),
+            (self.email, s.email),
+            (self.birth_date, format_date(s.birth_date) if s.birth_date else None),
+        ]
         for widget, value in pairs:
             if value and not widget.text().strip():
                 widget.setText(value)

@@ -126,8 +126,9 @@ class CameraPanel(QWidget):
                 say(self.status, self.tr("Đặt trang dưới máy ảnh, bật máy ảnh rồi chụp."))
             return
         self.stop()
-        why = self.tr("Không tìm thấy máy ảnh nào trên máy tính này; hãy cắm webcam hoặc máy "
-                      "chụp tài liệu.")
+        why = self.tr(
+            "Không tìm thấy máy ảnh nào trên máy tính này; hãy cắm webcam hoặc máy chụp tài liệu."
+        )
         for button in (self.start_button, self.take_button):
             button.setEnabled(False)
             button.setToolTip(why)

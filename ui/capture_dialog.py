@@ -103,8 +103,9 @@ class CaptureDialog(QDialog):
     # (code, component, ok) once a background recognition ended (tests wait on it).
     text_layer_finished = Signal(str, int, bool)
 
-    def __init__(self, ctx: Context, code: str, component: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, code: str, component: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.code = code
@@ -160,17 +161,25 @@ class CaptureDialog(QDialog):
         self.component.setObjectName("capture_component")
         self.component.setMinimumContentsLength(30)
         self.component.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         choose.addWidget(self.component, 1)
         choose.addSpacing(12)
         choose.addWidget(QLabel(self.tr("Màu khi lưu")))
         self.colour = QComboBox()
         self.colour.setObjectName("capture_colour")
-        for text, value in ((self.tr("Tự động"), "auto"), (self.tr("Màu"), "colour"),
-                            (self.tr("Xám"), "gray"), (self.tr("Đen trắng"), "bw")):
+        for text, value in (
+            (self.tr("Tự động"), "auto"),
+            (self.tr("Màu"), "colour"),
+            (self.tr("Xám"), "gray"),
+            (self.tr("Đen trắng"), "bw"),
+        ):
             self.colour.addItem(text, value)
-        self.colour.setToolTip(self.tr("Tự động: giữ màu khi trang có dấu đỏ, chữ ký màu; "
-                                       "trang chỉ có chữ lưu đen trắng."))
+        self.colour.setToolTip(
+            self.tr(
+                "Tự động: giữ màu khi trang có dấu đỏ, chữ ký màu; trang chỉ có chữ lưu đen trắng."
+            )
+        )
         choose.addWidget(self.colour)
         root.addLayout(choose)
         self.component_note = QLabel()
@@ -199,8 +208,13 @@ class CaptureDialog(QDialog):
         self.model = TrayModel(self.runner, parent=self)
         self.tray = TrayView(self.model)
         tools = QHBoxLayout()
-        for action in (self.tray.act_rotate_left, self.tray.act_rotate_right,
-                       self.tray.act_earlier, self.tray.act_later, self.tray.act_delete):
+        for action in (
+            self.tray.act_rotate_left,
+            self.tray.act_rotate_right,
+            self.tray.act_earlier,
+            self.tray.act_later,
+            self.tray.act_delete,
+        ):
             button = QToolButton()
             button.setDefaultAction(action)
             tools.addWidget(button)
@@ -235,7 +249,8 @@ class CaptureDialog(QDialog):
         self.save_button.setObjectName("save")
         self.save_button.setStyleSheet(
             "QPushButton { background:#1a7f37; color:white; font-weight:bold; padding:6px 18px; }"
-            "QPushButton:disabled { background:#8fbf9b; }")
+            "QPushButton:disabled { background:#8fbf9b; }"
+        )
         self.close_button = QPushButton(self.tr("Đóng"))
         self.close_button.setObjectName("close")
         self.ocr_status = QLabel()
@@ -260,11 +275,20 @@ class CaptureDialog(QDialog):
         self.tray.files_dropped.connect(lambda paths: self.import_paths(paths, "file"))
         self.tray.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         self.retake.toggled.connect(self._retake_toggled)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
-                       self.model.dataChanged, self.model.modelReset):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.dataChanged,
+            self.model.modelReset,
+        ):
             signal.connect(lambda *_: self._refresh())
-        for key, handler in (("Ctrl+S", self.save), ("Ctrl+O", self.files.choose_files),
-                             ("F5", self.scanner.scan), ("F6", self.camera.take)):
+        for key, handler in (
+            ("Ctrl+S", self.save),
+            ("Ctrl+O", self.files.choose_files),
+            ("F5", self.scanner.scan),
+            ("F6", self.camera.take),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(handler)
         self._refresh()
@@ -272,9 +296,14 @@ class CaptureDialog(QDialog):
     # --- the dossier and its components ------------------------------------------------
 
     def load_components(self) -> None:
-        self.runner.run(dossier_query.detail, self.ctx.require_db(), self.ctx.require_actor(),
-                        self.code, on_done=self._show_components,
-                        on_error=self.banner.show_error)
+        self.runner.run(
+            dossier_query.detail,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.code,
+            on_done=self._show_components,
+            on_error=self.banner.show_error,
+        )
 
     def _show_components(self, view: DossierView) -> None:
         self.view_data = view
@@ -285,13 +314,20 @@ class CaptureDialog(QDialog):
         self._advance = False
         if wanted is None:
             # Right after receiving: the first component still on paper.
-            wanted = next((c.index for c in view.components if not c.digitized),
-                          view.components[0].index if view.components else None)
+            wanted = next(
+                (c.index for c in view.components if not c.digitized),
+                view.components[0].index if view.components else None,
+            )
         self.component.blockSignals(True)
         self.component.clear()
         for c in view.components:
-            state = (self.tr("dùng lại") if c.reused else self.tr("đã số hóa")
-                     if c.digitized else self.tr("chưa số hóa"))
+            state = (
+                self.tr("dùng lại")
+                if c.reused
+                else self.tr("đã số hóa")
+                if c.digitized
+                else self.tr("chưa số hóa")
+            )
             self.component.addItem(f"{c.index}. {c.name} — {state}", c.index)
         self.component.setCurrentIndex(max(0, self.component.findData(wanted)))
         self.component.blockSignals(False)
@@ -309,11 +345,14 @@ class CaptureDialog(QDialog):
 
     def _component_changed(self, *_args: Any) -> None:
         index = self.component_index()
-        comp = next((c for c in (self.view_data.components if self.view_data else [])
-                     if c.index == index), None)
+        comp = next(
+            (c for c in (self.view_data.components if self.view_data else []) if c.index == index),
+            None,
+        )
         if comp is not None and comp.reused:
-            text = self.tr("Thành phần này đang dùng lại tệp của hồ sơ trước; lưu sẽ thay "
-                           "bằng bản mới.")
+            text = self.tr(
+                "Thành phần này đang dùng lại tệp của hồ sơ trước; lưu sẽ thay bằng bản mới."
+            )
         elif comp is not None and comp.digitized:
             text = self.tr("Thành phần này đã được số hóa; lưu lần nữa sẽ thay bản đã lưu.")
         else:
@@ -338,9 +377,13 @@ class CaptureDialog(QDialog):
     def fetch_pages(self, fn: Callable[..., list[Page]], *args: Any) -> None:
         ticket = self._next_ticket
         self._next_ticket += 1
-        self.runner.run(fn, *args, on_done=lambda pages: self._arrived(ticket, pages),
-                        on_error=lambda exc: self._arrived(ticket, exc),
-                        label=self.tr("Đang đọc tệp…"))
+        self.runner.run(
+            fn,
+            *args,
+            on_done=lambda pages: self._arrived(ticket, pages),
+            on_error=lambda exc: self._arrived(ticket, exc),
+            label=self.tr("Đang đọc tệp…"),
+        )
 
     def _arrived(self, ticket: int, outcome: Any) -> None:
         # Two files read at once may finish in either order; the tray keeps the asked one.
@@ -364,8 +407,9 @@ class CaptureDialog(QDialog):
                 self.model.add(pages[1:], at=row + 1)
                 self.retake.setChecked(False)
                 self.tray.select_rows([row])
-                self.banner.show_message(self.tr("Đã thay trang {n}.").format(n=row + 1),
-                                         "info", 4000)
+                self.banner.show_message(
+                    self.tr("Đã thay trang {n}.").format(n=row + 1), "info", 4000
+                )
             else:
                 self.model.add(pages)
                 self.tray.scrollToBottom()
@@ -376,9 +420,12 @@ class CaptureDialog(QDialog):
         rows = self.tray.selected_rows()
         if on and len(rows) == 1:
             self._retake_key = self.model.tray[rows[0]].key
-            self.banner.show_message(self.tr(
-                "Trang {n} sẽ được thay bằng trang chụp hoặc quét tiếp theo.").format(
-                    n=rows[0] + 1), "info")
+            self.banner.show_message(
+                self.tr("Trang {n} sẽ được thay bằng trang chụp hoặc quét tiếp theo.").format(
+                    n=rows[0] + 1
+                ),
+                "info",
+            )
         else:
             self._retake_key = None
             if on:
@@ -402,25 +449,27 @@ class CaptureDialog(QDialog):
     def _selection(self) -> None:
         rows = self.tray.selected_rows() if len(self.model.tray) else []
         editable = bool(rows) and not self.model.locked
-        for action in (self.tray.act_rotate_left, self.tray.act_rotate_right,
-                       self.tray.act_delete):
+        for action in (self.tray.act_rotate_left, self.tray.act_rotate_right, self.tray.act_delete):
             action.setEnabled(editable)
         self.tray.act_earlier.setEnabled(editable and rows[0] > 0)
         self.tray.act_later.setEnabled(editable and rows[-1] < len(self.model.tray) - 1)
-        self.retake.setEnabled(len(rows) == 1 and not self.model.locked
-                               or self.retake.isChecked())
+        self.retake.setEnabled(len(rows) == 1 and not self.model.locked or self.retake.isChecked())
         if len(rows) == 1:
             warnings = self.model.warnings(rows[0])
             lines = self.model.describe_row(rows[0]).split("\n")
             head = lines[: len(lines) - len(warnings)]
-            self.page_info.setText("\n".join([" · ".join(head),
-                                              *("⚠ " + w for w in lines[len(head):])]))
+            self.page_info.setText(
+                "\n".join([" · ".join(head), *("⚠ " + w for w in lines[len(head) :])])
+            )
             warned = bool(warnings)
             self.page_info.setStyleSheet("color:#b3261e;" if warned else "color:#57606a;")
         elif not len(self.model.tray):
-            self.page_info.setText(self.tr(
-                "Khay trống. Thêm tệp, quét hoặc chụp các trang theo đúng thứ tự; kéo thả để "
-                "đổi thứ tự, Ctrl+↑/↓ để đưa trang lên hoặc xuống, Del để xóa."))
+            self.page_info.setText(
+                self.tr(
+                    "Khay trống. Thêm tệp, quét hoặc chụp các trang theo đúng thứ tự; kéo thả để "
+                    "đổi thứ tự, Ctrl+↑/↓ để đưa trang lên hoặc xuống, Del để xóa."
+                )
+            )
             self.page_info.setStyleSheet("color:#57606a;")
         else:
             self.page_info.clear()
@@ -443,12 +492,21 @@ class CaptureDialog(QDialog):
         self._saving_keys = [p.key for p in pages]
         self._set_saving(True, len(pages))
         options = CleanOptions(colour=self.colour.currentData())
-        self.runner.run(attachments.attach_component, self.ctx.require_db(),
-                        self.ctx.require_actor(), self.code, index, pages,
-                        source=majority_source(pages), options=options,
-                        progress=lambda done, total: self._progress_stream.put(done),
-                        cancel=self._cancel_save.is_set, on_done=self._saved,
-                        on_error=self._save_failed, label=self.tr("Đang lưu bản số hóa…"))
+        self.runner.run(
+            attachments.attach_component,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.code,
+            index,
+            pages,
+            source=majority_source(pages),
+            options=options,
+            progress=lambda done, total: self._progress_stream.put(done),
+            cancel=self._cancel_save.is_set,
+            on_done=self._saved,
+            on_error=self._save_failed,
+            label=self.tr("Đang lưu bản số hóa…"),
+        )
 
     def _progress(self, done: int) -> None:
         self.progress.setValue(max(self.progress.value(), done))
@@ -478,7 +536,8 @@ class CaptureDialog(QDialog):
         self._set_saving(False)
         self.model.delete_keys(self._saving_keys)
         text = self.tr("Đã lưu thành phần {n} ({pages} trang, {dpi} dpi).").format(
-            n=result.component_index, pages=result.pages, dpi=result.dpi or "?")
+            n=result.component_index, pages=result.pages, dpi=result.dpi or "?"
+        )
         lang = i18n.language()
         if result.warnings:
             text += " " + " ".join(w.message(lang) for w in result.warnings)
@@ -489,19 +548,21 @@ class CaptureDialog(QDialog):
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         if isinstance(exc, DomainError) and exc.code == "cancelled":
-            self.banner.show_message(self.tr("Đã hủy lưu; các trang vẫn còn trong khay."),
-                                     "info")
+            self.banner.show_message(self.tr("Đã hủy lưu; các trang vẫn còn trong khay."), "info")
         else:
             self.banner.show_message(
-                self.tr("Chưa lưu được: {why}").format(why=describe(exc)), "error")
+                self.tr("Chưa lưu được: {why}").format(why=describe(exc)), "error"
+            )
         if self._close_when_idle:
             self.reject()
 
     def reused(self, result: AttachResult) -> None:
-        self.banner.show_message(self.tr(
-            "Thành phần {n} dùng lại tệp của hồ sơ {origin}.").format(
-                n=result.component_index, origin=(result.reused_from or "").split("/")[0]),
-            "success")
+        self.banner.show_message(
+            self.tr("Thành phần {n} dùng lại tệp của hồ sơ {origin}.").format(
+                n=result.component_index, origin=(result.reused_from or "").split("/")[0]
+            ),
+            "success",
+        )
         self._after_change()
 
     def _after_change(self) -> None:
@@ -516,8 +577,9 @@ class CaptureDialog(QDialog):
     # --- the text layer (OCR) ----------------------------------------------------------
 
     def ocr_wanted(self) -> bool:
-        return settings.is_on(self.ctx.settings.get(OCR_SETTING, settings.SPECS[
-            OCR_SETTING].default))
+        return settings.is_on(
+            self.ctx.settings.get(OCR_SETTING, settings.SPECS[OCR_SETTING].default)
+        )
 
     def recognise_text(self, index: int) -> None:
         """Add the text layer to the saved component, off the GUI thread, one at a time.
@@ -545,8 +607,12 @@ class CaptureDialog(QDialog):
 
         def done(_result: AttachResult) -> None:
             # Not self.tr: this may run after the dialog is gone.
-            status(translate("CaptureDialog", "Đã nhận dạng chữ (OCR) hồ sơ {code}, thành "
-                             "phần {n}: tệp đã tìm kiếm được.").format(code=code, n=index))
+            status(
+                translate(
+                    "CaptureDialog",
+                    "Đã nhận dạng chữ (OCR) hồ sơ {code}, thành phần {n}: tệp đã tìm kiếm được.",
+                ).format(code=code, n=index)
+            )
             if alive(dialog):
                 dialog._recognised(index, True, "")
 
@@ -559,14 +625,17 @@ class CaptureDialog(QDialog):
                 # Nothing the clerk must act on: no OCR here, or a newer capture won.
                 text = ""
             elif code_of and code_of != "ocr_failed":
-                text = translate("CaptureDialog", "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
-                                 "thành phần {n}: {why}").format(code=code, n=index,
-                                                                 why=describe(exc))
+                text = translate(
+                    "CaptureDialog",
+                    "Không nhận dạng được chữ (OCR) hồ sơ {code}, thành phần {n}: {why}",
+                ).format(code=code, n=index, why=describe(exc))
             else:
                 # The cause is in the log; the clerk needs to know the file is safe.
-                text = translate("CaptureDialog", "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
-                                 "thành phần {n}; bản số hóa chỉ có ảnh vẫn được giữ.").format(
-                                     code=code, n=index)
+                text = translate(
+                    "CaptureDialog",
+                    "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
+                    "thành phần {n}; bản số hóa chỉ có ảnh vẫn được giữ.",
+                ).format(code=code, n=index)
             if text:
                 status(text)
             if alive(dialog):
@@ -574,17 +643,26 @@ class CaptureDialog(QDialog):
 
         self._recognising.append(index)
         self._show_recognising()
-        ocr_runner().run(attachments.add_text_layer, self.ctx.require_db(),
-                         self.ctx.require_actor(), code, index, on_done=done, on_error=failed,
-                         label=self.tr("Đang nhận dạng chữ…"))
+        ocr_runner().run(
+            attachments.add_text_layer,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            code,
+            index,
+            on_done=done,
+            on_error=failed,
+            label=self.tr("Đang nhận dạng chữ…"),
+        )
 
     def _show_recognising(self) -> None:
         if not self._recognising:
             return
         numbers = ", ".join(str(n) for n in self._recognising)
-        self.ocr_status.setText(self.tr(
-            "Đang nhận dạng chữ (OCR) thành phần {n} ở chế độ nền; có thể làm tiếp.").format(
-                n=numbers))
+        self.ocr_status.setText(
+            self.tr(
+                "Đang nhận dạng chữ (OCR) thành phần {n} ở chế độ nền; có thể làm tiếp."
+            ).format(n=numbers)
+        )
         self.ocr_status.setStyleSheet("color:#57606a;")
         self.ocr_status.show()
 
@@ -594,8 +672,11 @@ class CaptureDialog(QDialog):
         if self._recognising:
             self._show_recognising()
         elif ok:
-            self.ocr_status.setText(self.tr(
-                "Đã nhận dạng chữ (OCR) thành phần {n}; tệp đã tìm kiếm được.").format(n=index))
+            self.ocr_status.setText(
+                self.tr("Đã nhận dạng chữ (OCR) thành phần {n}; tệp đã tìm kiếm được.").format(
+                    n=index
+                )
+            )
             self.ocr_status.setStyleSheet("color:#1a7f37;")
         elif text:
             self.ocr_status.setText(text)
@@ -642,8 +723,9 @@ class CaptureDialog(QDialog):
             self.reject()
 
 
-def open_capture(parent: QWidget, ctx: Context, code: str,
-                 component: int | None = None) -> CaptureDialog:
+def open_capture(
+    parent: QWidget, ctx: Context, code: str, component: int | None = None
+) -> CaptureDialog:
     """Open the capture dialog for ``code`` over ``parent`` (without a nested event loop)."""
     dialog = CaptureDialog(ctx, code, component, parent)
     dialog.open()

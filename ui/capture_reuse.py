@@ -32,8 +32,12 @@ class ReusePanel(QWidget):
         self.items: list[ReusableAttachment] = []
         self.loaded = False
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Giấy tờ người nộp đã số hóa trong hồ sơ trước đây; chọn một "
-                               "tệp để dùng lại cho thành phần đang chọn thay vì chụp lại."))
+        intro = QLabel(
+            self.tr(
+                "Giấy tờ người nộp đã số hóa trong hồ sơ trước đây; chọn một "
+                "tệp để dùng lại cho thành phần đang chọn thay vì chụp lại."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
@@ -50,13 +54,19 @@ class ReusePanel(QWidget):
         layout.addWidget(self.status)
         self._busy = False
         self.list.currentRowChanged.connect(
-            lambda row: self.reuse_button.setEnabled(row >= 0 and not self._busy))
+            lambda row: self.reuse_button.setEnabled(row >= 0 and not self._busy)
+        )
 
     def load(self) -> None:
         ctx = self.host.ctx
-        self.host.runner.run(attachments.reusable_for, ctx.require_db(), ctx.require_actor(),
-                             self.host.code, on_done=self._show,
-                             on_error=lambda exc: say(self.status, describe(exc), True))
+        self.host.runner.run(
+            attachments.reusable_for,
+            ctx.require_db(),
+            ctx.require_actor(),
+            self.host.code,
+            on_done=self._show,
+            on_error=lambda exc: say(self.status, describe(exc), True),
+        )
 
     def _show(self, items: list[ReusableAttachment]) -> None:
         self.items = items
@@ -64,15 +74,17 @@ class ReusePanel(QWidget):
         self.list.clear()
         for item in items:
             text = self.tr("{name}\nHồ sơ {code}, nhận ngày {day} · {pages} trang").format(
-                name=item.component_name, code=item.dossier_code,
-                day=format_date(item.received_at), pages=item.pages)
+                name=item.component_name,
+                code=item.dossier_code,
+                day=format_date(item.received_at),
+                pages=item.pages,
+            )
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, item.attachment_uuid)
             row.setToolTip(item.procedure_name)
             self.list.addItem(row)
         if not items:
-            say(self.status, self.tr("Người nộp chưa có giấy tờ nào được số hóa ở hồ sơ "
-                                     "trước."))
+            say(self.status, self.tr("Người nộp chưa có giấy tờ nào được số hóa ở hồ sơ trước."))
         else:
             self.status.clear()
             self.match_component()
@@ -93,16 +105,27 @@ class ReusePanel(QWidget):
         ctx = self.host.ctx
         self._busy = True
         self.reuse_button.setEnabled(False)
-        self.host.runner.run(attachments.mark_reused, ctx.require_db(), ctx.require_actor(),
-                             self.host.code, index, row.data(Qt.ItemDataRole.UserRole),
-                             on_done=self._reused, on_error=self._failed,
-                             label=self.tr("Đang liên kết tệp…"))
+        self.host.runner.run(
+            attachments.mark_reused,
+            ctx.require_db(),
+            ctx.require_actor(),
+            self.host.code,
+            index,
+            row.data(Qt.ItemDataRole.UserRole),
+            on_done=self._reused,
+            on_error=self._failed,
+            label=self.tr("Đang liên kết tệp…"),
+        )
 
     def _reused(self, result: AttachResult) -> None:
         self._busy = False
         self.reuse_button.setEnabled(True)
-        say(self.status, self.tr("Đã dùng lại tệp của hồ sơ {origin} cho thành phần {n}.")
-            .format(origin=(result.reused_from or "").split("/")[0], n=result.component_index))
+        say(
+            self.status,
+            self.tr("Đã dùng lại tệp của hồ sơ {origin} cho thành phần {n}.").format(
+                origin=(result.reused_from or "").split("/")[0], n=result.component_index
+            ),
+        )
         self.host.reused(result)
 
     def _failed(self, exc: BaseException) -> None:

@@ -125,8 +125,9 @@ class FilesPanel(QWidget):
         self.add_button.setObjectName("add_files")
         self.add_button.clicked.connect(self.choose_files)
         layout.addWidget(self.add_button)
-        hint = QLabel(self.tr("Ảnh JPEG, PNG, TIFF nhiều trang hoặc tệp PDF. Có thể kéo thả "
-                              "tệp vào khay."))
+        hint = QLabel(
+            self.tr("Ảnh JPEG, PNG, TIFF nhiều trang hoặc tệp PDF. Có thể kéo thả tệp vào khay.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#57606a;")
         layout.addWidget(hint)
@@ -166,8 +167,9 @@ class FilesPanel(QWidget):
         # Opened with open(), not exec(): no nested event loop under the dialog.
         dialog = QFileDialog(self, self.tr("Chọn ảnh hoặc tệp PDF"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([self.tr("Ảnh và PDF ({types})").format(types=FILE_TYPES),
-                               self.tr("Mọi tệp (*)")])
+        dialog.setNameFilters(
+            [self.tr("Ảnh và PDF ({types})").format(types=FILE_TYPES), self.tr("Mọi tệp (*)")]
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.filesSelected.connect(lambda files: self.host.import_paths(list(files), "file"))
         dialog.open()
@@ -175,8 +177,9 @@ class FilesPanel(QWidget):
     # --- watched folder ----------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Chọn thư mục máy quét lưu tệp"),
-                             self.folder.text() or str(Path.home()))
+        dialog = QFileDialog(
+            self, self.tr("Chọn thư mục máy quét lưu tệp"), self.folder.text() or str(Path.home())
+        )
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -187,17 +190,22 @@ class FilesPanel(QWidget):
         """Watch ``folder`` from now on, and remember it for this station."""
         self.folder.setText(folder)
         self.host.ctx.settings[WATCH_SETTING] = folder
-        self.host.runner.run(settings_admin.update, self.host.ctx.require_db(),
-                             self.host.ctx.require_actor(), {WATCH_SETTING: folder},
-                             on_error=lambda exc: say(self.status, describe(exc), True))
+        self.host.runner.run(
+            settings_admin.update,
+            self.host.ctx.require_db(),
+            self.host.ctx.require_actor(),
+            {WATCH_SETTING: folder},
+            on_error=lambda exc: say(self.status, describe(exc), True),
+        )
         if self.watch_button.isChecked():
             self.start_watching()
         else:
             self.watch_button.setChecked(True)
 
     def _toggled(self, on: bool) -> None:
-        self.watch_button.setText(self.tr("Đang theo dõi — bấm để dừng") if on
-                                  else self.tr("Theo dõi thư mục"))
+        self.watch_button.setText(
+            self.tr("Đang theo dõi — bấm để dừng") if on else self.tr("Theo dõi thư mục")
+        )
         if on:
             self.start_watching()
         else:
@@ -214,9 +222,13 @@ class FilesPanel(QWidget):
         generation = self._generation
         say(self.status, self.tr("Đang mở thư mục…"))
         # Listing a network share can take a while: the watcher is made off the GUI thread.
-        self.host.runner.run(FolderWatcher, Path(folder), settle_seconds=self.settle_seconds,
-                             on_done=lambda w: self._watching(generation, w),
-                             on_error=lambda exc: self._watch_failed(generation, exc))
+        self.host.runner.run(
+            FolderWatcher,
+            Path(folder),
+            settle_seconds=self.settle_seconds,
+            on_done=lambda w: self._watching(generation, w),
+            on_error=lambda exc: self._watch_failed(generation, exc),
+        )
 
     def _watching(self, generation: int, watcher: FolderWatcher) -> None:
         if generation != self._generation:
@@ -248,8 +260,11 @@ class FilesPanel(QWidget):
             return
         self._polling = True
         generation = self._generation
-        self.host.runner.run(self.watcher.poll, on_done=lambda p: self._polled(generation, p),
-                             on_error=lambda exc: self._polled(generation, []))
+        self.host.runner.run(
+            self.watcher.poll,
+            on_done=lambda p: self._polled(generation, p),
+            on_error=lambda exc: self._polled(generation, []),
+        )
 
     def _polled(self, generation: int, paths: list[Path]) -> None:
         self._polling = False
@@ -311,8 +326,9 @@ class ScannerPanel(QWidget):
         self.pages.setObjectName("scan_pages")
         self.pages.setRange(0, 500)
         self.pages.setSpecialValueText(self.tr("đến hết giấy"))
-        self.pages.setToolTip(self.tr("Chỉ dùng với khay nạp giấy; mặt kính quét một trang "
-                                      "mỗi lần."))
+        self.pages.setToolTip(
+            self.tr("Chỉ dùng với khay nạp giấy; mặt kính quét một trang mỗi lần.")
+        )
         grid.addWidget(QLabel(self.tr("Số trang")), 4, 0)
         grid.addWidget(self.pages, 4, 1)
         self.extra = QLineEdit()
@@ -353,16 +369,18 @@ class ScannerPanel(QWidget):
     def _fill_modes(self, modes: tuple[str, ...]) -> None:
         current = self.mode.currentData() or "color"
         self.mode.clear()
-        labels = {"color": self.tr("Màu"), "gray": self.tr("Xám"),
-                  "lineart": self.tr("Đen trắng")}
+        labels = {"color": self.tr("Màu"), "gray": self.tr("Xám"), "lineart": self.tr("Đen trắng")}
         for mode in modes:
             self.mode.addItem(labels[mode], mode)
         self.mode.setCurrentIndex(max(0, self.mode.findData(current)))
 
     def _fill_feeds(self, feeds: tuple[str, ...]) -> None:
         self.feed.clear()
-        labels = {"flatbed": self.tr("Mặt kính"), "adf": self.tr("Khay nạp giấy (ADF)"),
-                  "duplex": self.tr("Hai mặt (duplex)")}
+        labels = {
+            "flatbed": self.tr("Mặt kính"),
+            "adf": self.tr("Khay nạp giấy (ADF)"),
+            "duplex": self.tr("Hai mặt (duplex)"),
+        }
         for feed in feeds:
             self.feed.addItem(labels[feed], feed)
 
@@ -376,8 +394,9 @@ class ScannerPanel(QWidget):
     def find_devices(self) -> None:
         say(self.status, self.tr("Đang tìm máy quét…"))
         self.find_button.setEnabled(False)
-        self.host.runner.run(self.scanner.devices, on_done=self._devices,
-                             on_error=self._devices_failed)
+        self.host.runner.run(
+            self.scanner.devices, on_done=self._devices, on_error=self._devices_failed
+        )
 
     def _devices(self, devices: list[ScanDevice]) -> None:
         self.find_button.setEnabled(True)
@@ -389,15 +408,25 @@ class ScannerPanel(QWidget):
             say(self.status, self.tr("Tìm thấy {n} máy quét.").format(n=len(devices)))
         else:
             self.device.setEditText(typed)
-            say(self.status, self.tr("Không tìm thấy máy quét nào. Kiểm tra cáp và nguồn rồi "
-                                     "bấm “Tìm lại”, hoặc gõ tên thiết bị."), True)
+            say(
+                self.status,
+                self.tr(
+                    "Không tìm thấy máy quét nào. Kiểm tra cáp và nguồn rồi "
+                    "bấm “Tìm lại”, hoặc gõ tên thiết bị."
+                ),
+                True,
+            )
 
     def _devices_failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)
         say(self.status, describe(exc), True)
         # No scanning software at all (rather than no scanner plugged in).
         if isinstance(exc, DomainError) and exc.code in (
-                "sane_missing", "wia_unavailable", "wia_missing", "wia_service"):
+            "sane_missing",
+            "wia_unavailable",
+            "wia_missing",
+            "wia_service",
+        ):
             self.scan_button.setEnabled(False)
             self.scan_button.setToolTip(describe(exc))
 
@@ -406,9 +435,12 @@ class ScannerPanel(QWidget):
         if not device or self.scanning:
             return
         self._asked_for = device
-        self.host.runner.run(self.scanner.options, device,
-                             on_done=lambda o: self._options(device, o),
-                             on_error=lambda exc: self._options_failed(device, exc))
+        self.host.runner.run(
+            self.scanner.options,
+            device,
+            on_done=lambda o: self._options(device, o),
+            on_error=lambda exc: self._options_failed(device, exc),
+        )
 
     def _options(self, device: str, options: DeviceOptions) -> None:
         if device != self._asked_for:
@@ -431,14 +463,20 @@ class ScannerPanel(QWidget):
             extra = tuple(shlex.split(self.extra.text()))
         except ValueError:
             raise DomainError(
-                "bad_scan_option", "Tùy chọn riêng của máy quét bị thiếu dấu nháy đóng.",
-                "The scanner's extra options lack a closing quote.", field="extra",
+                "bad_scan_option",
+                "Tùy chọn riêng của máy quét bị thiếu dấu nháy đóng.",
+                "The scanner's extra options lack a closing quote.",
+                field="extra",
             ) from None
         # A device that names no paper sources takes none on its command line.
         feed = self.feed.currentData() if self.options and self.options.sources else None
-        return ScanSettings(resolution=self.resolution.value(),
-                            mode=self.mode.currentData() or "color", feed=feed,
-                            max_pages=self.pages.value() or None, extra=extra)
+        return ScanSettings(
+            resolution=self.resolution.value(),
+            mode=self.mode.currentData() or "color",
+            feed=feed,
+            max_pages=self.pages.value() or None,
+            extra=extra,
+        )
 
     def scan(self) -> None:
         if self.scanning or not self.scan_button.isEnabled():
@@ -456,9 +494,16 @@ class ScannerPanel(QWidget):
         self._set_scanning(True)
         self.scanned = 0
         say(self.status, self.tr("Đang quét…"))
-        self.host.runner.run(self.scanner.scan, device, settings, on_page=self._stream.put,
-                             cancel=self._cancel.is_set, on_done=self._done,
-                             on_error=self._failed, label=self.tr("Đang quét…"))
+        self.host.runner.run(
+            self.scanner.scan,
+            device,
+            settings,
+            on_page=self._stream.put,
+            cancel=self._cancel.is_set,
+            on_done=self._done,
+            on_error=self._failed,
+            label=self.tr("Đang quét…"),
+        )
 
     def _page(self, page: Page) -> None:
         self.scanned += 1
@@ -472,8 +517,7 @@ class ScannerPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._set_scanning(False)
         if isinstance(exc, DomainError) and exc.code == "cancelled":
-            say(self.status, self.tr("Đã dừng quét; {n} trang đã vào khay.").format(
-                n=self.scanned))
+            say(self.status, self.tr("Đã dừng quét; {n} trang đã vào khay.").format(n=self.scanned))
         else:
             say(self.status, describe(exc), True)
 
@@ -486,6 +530,13 @@ class ScannerPanel(QWidget):
         self.scanning = on
         self.scan_button.setEnabled(not on)
         self.stop_button.setEnabled(on)
-        for w in (self.device, self.find_button, self.resolution, self.mode, self.feed,
-                  self.pages, self.extra):
+        for w in (
+            self.device,
+            self.find_button,
+            self.resolution,
+            self.mode,
+            self.feed,
+            self.pages,
+            self.extra,
+        ):
             w.setEnabled(not on)

@@ -76,8 +76,9 @@ class TrayDelegate(QStyledItemDelegate):
         border = "#2f6aa8" if selected else ("#d9822b" if warnings else "#d0d7de")
         painter.setPen(QPen(QColor(border), 2 if selected or warnings else 1))
         painter.drawRect(tile)
-        area = QRect(tile.left() + (tile.width() - THUMB_SIDE) // 2, tile.top() + 6,
-                     THUMB_SIDE, THUMB_SIDE)
+        area = QRect(
+            tile.left() + (tile.width() - THUMB_SIDE) // 2, tile.top() + 6, THUMB_SIDE, THUMB_SIDE
+        )
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -103,21 +104,29 @@ class TrayDelegate(QStyledItemDelegate):
         painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, number)
         if page is not None and page.rotation:
             painter.setPen(QColor("#57606a"))
-            painter.drawText(text, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"↻{page.rotation}°")
+            painter.drawText(
+                text,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"↻{page.rotation}°",
+            )
         painter.setFont(font)
         label = page.label if page is not None else ""
         text.translate(0, 17)
         painter.setPen(QColor("#57606a"))
         metrics = painter.fontMetrics()
-        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, text.width()))
+        painter.drawText(
+            text,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, text.width()),
+        )
         if warnings:
             text.translate(0, 17)
             found = index.data(MetricsRole)
             short = " · ".join(self.short_warning(w, found) for w in warnings)
             painter.setPen(QColor("#b3261e"))
-            painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText("⚠ " + short, Qt.TextElideMode.ElideRight,
-                                                text.width()))
+            painter.drawText(
+                text,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText("⚠ " + short, Qt.TextElideMode.ElideRight, text.width()),
+            )
         painter.restore()

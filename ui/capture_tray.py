@@ -53,8 +53,9 @@ _Index = QModelIndex | QPersistentModelIndex
 class TrayModel(QAbstractListModel):
     """The tray's pages as rows; thumbnails and warnings on demand."""
 
-    def __init__(self, runner: TaskRunner, tray: Tray | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, tray: Tray | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tray = tray if tray is not None else Tray()
         self.runner = runner
@@ -117,8 +118,9 @@ class TrayModel(QAbstractListModel):
         found = self.metrics(page)
         if found is not None:
             width, height, dpi = found
-            lines.append(self.tr("{w} × {h} điểm ảnh, {dpi} dpi").format(
-                w=width, h=height, dpi=round(dpi)))
+            lines.append(
+                self.tr("{w} × {h} điểm ảnh, {dpi} dpi").format(w=width, h=height, dpi=round(dpi))
+            )
         if page.key in self._failed:
             lines.append(self._failed[page.key])
         lang = i18n.language()
@@ -143,8 +145,12 @@ class TrayModel(QAbstractListModel):
             return
         self._asked.add(page.key)
         key = page.key
-        self.runner.run(make_thumbnail, page, on_done=lambda t: self._thumbnail(key, t),
-                        on_error=lambda exc: self._thumbnail_failed(key, exc))
+        self.runner.run(
+            make_thumbnail,
+            page,
+            on_done=lambda t: self._thumbnail(key, t),
+            on_error=lambda exc: self._thumbnail_failed(key, exc),
+        )
 
     def _thumbnail(self, key: str, thumb: Thumbnail) -> None:
         self._thumbs[key] = thumb
@@ -217,8 +223,10 @@ class TrayModel(QAbstractListModel):
         """Move ``rows`` (kept in their order) to just before row ``before``; new rows."""
         moving = sorted(set(r for r in rows if 0 <= r < len(self.tray)))
         keys = [self.tray[r].key for r in moving]
-        anchor = next((self.tray[r].key for r in range(max(0, before), len(self.tray))
-                       if r not in moving), None)
+        anchor = next(
+            (self.tray[r].key for r in range(max(0, before), len(self.tray)) if r not in moving),
+            None,
+        )
         for key in keys:
             source = self.tray.index_of(key)
             if anchor is None:
@@ -229,8 +237,14 @@ class TrayModel(QAbstractListModel):
             self.move(source, target)
         return [self.tray.index_of(k) for k in keys]
 
-    def moveRows(self, source_parent: _Index, source_row: int, count: int,  # noqa: N802
-                 dest_parent: _Index, dest_child: int) -> bool:
+    def moveRows(
+        self,
+        source_parent: _Index,
+        source_row: int,
+        count: int,  # noqa: N802
+        dest_parent: _Index,
+        dest_child: int,
+    ) -> bool:
         if source_parent.isValid() or dest_parent.isValid() or count != 1:
             return False
         target = dest_child if dest_child <= source_row else dest_child - 1
@@ -280,8 +294,9 @@ class TrayModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt API)
         data = QMimeData()
-        keys = [self.tray[i.row()].key for i in sorted(indexes, key=lambda i: i.row())
-                if i.isValid()]
+        keys = [
+            self.tray[i.row()].key for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()
+        ]
         data.setData(MIME, QByteArray("\n".join(keys).encode("ascii")))
         return data
 
@@ -315,14 +330,18 @@ class TrayView(QListView):
         self.setDropIndicatorShown(False)
         self.setStyleSheet("QListView#capture_tray { background:#eef1f4; }")
         self._drop_row: int | None = None
-        self.act_rotate_left = self._action(self.tr("Xoay trái"), "Ctrl+Shift+R",
-                                            lambda: self.rotate_selected(-90))
-        self.act_rotate_right = self._action(self.tr("Xoay phải"), "Ctrl+R",
-                                             lambda: self.rotate_selected(90))
-        self.act_earlier = self._action(self.tr("Lên trước"), "Ctrl+Up",
-                                        lambda: self.move_current(-1), "Ctrl+Left")
-        self.act_later = self._action(self.tr("Xuống sau"), "Ctrl+Down",
-                                      lambda: self.move_current(1), "Ctrl+Right")
+        self.act_rotate_left = self._action(
+            self.tr("Xoay trái"), "Ctrl+Shift+R", lambda: self.rotate_selected(-90)
+        )
+        self.act_rotate_right = self._action(
+            self.tr("Xoay phải"), "Ctrl+R", lambda: self.rotate_selected(90)
+        )
+        self.act_earlier = self._action(
+            self.tr("Lên trước"), "Ctrl+Up", lambda: self.move_current(-1), "Ctrl+Left"
+        )
+        self.act_later = self._action(
+            self.tr("Xuống sau"), "Ctrl+Down", lambda: self.move_current(1), "Ctrl+Right"
+        )
         self.act_delete = self._action(self.tr("Xóa trang"), "Del", self.delete_selected)
 
     def tray_model(self) -> TrayModel:
@@ -352,8 +371,9 @@ class TrayView(QListView):
         for row in rows:
             selection.select(model.index(row), QItemSelectionModel.SelectionFlag.Select)
         if rows:
-            selection.setCurrentIndex(model.index(rows[0]),
-                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.setCurrentIndex(
+                model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             self.scrollTo(model.index(rows[0]))
 
     def rotate_selected(self, degrees: int) -> None:
@@ -387,8 +407,7 @@ class TrayView(QListView):
         model = self.tray_model()
         for row in range(model.rowCount()):
             rect = self.visualRect(model.index(row))
-            if rect.top() > pos.y() or (rect.bottom() >= pos.y()
-                                        and rect.center().x() > pos.x()):
+            if rect.top() > pos.y() or (rect.bottom() >= pos.y() and rect.center().x() > pos.x()):
                 return row
         return model.rowCount()
 
@@ -406,8 +425,9 @@ class TrayView(QListView):
         if not self._accepts(data):
             event.ignore()
             return
-        event.setDropAction(Qt.DropAction.MoveAction if data.hasFormat(MIME)
-                            else Qt.DropAction.CopyAction)
+        event.setDropAction(
+            Qt.DropAction.MoveAction if data.hasFormat(MIME) else Qt.DropAction.CopyAction
+        )
         event.accept()
         self._drop_row = self.insertion_row(event.position().toPoint())
         self.viewport().update()

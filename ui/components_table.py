@@ -45,11 +45,13 @@ class ComponentsTable(QTableWidget):
         for row, spec in enumerate(self._specs):
             mark = " *" if spec.required else ""
             item = QTableWidgetItem(f"{spec.index}. {spec.name}{mark}")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
             # The usual case is a complete dossier: required papers start ticked.
-            item.setCheckState(Qt.CheckState.Checked if spec.required
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if spec.required else Qt.CheckState.Unchecked)
             if not spec.verified:
                 item.setToolTip(self.tr("Thành phần chưa được xác minh trong CSDL quốc gia"))
             self.setItem(row, 0, item)
@@ -71,13 +73,17 @@ class ComponentsTable(QTableWidget):
         for row, spec in enumerate(self._specs):
             if spec.index == index:
                 self.item(row, 0).setCheckState(
-                    Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                    Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                )
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.key() == Qt.Key.Key_Space and self.currentRow() >= 0:
             item = self.item(self.currentRow(), 0)
-            item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
-                               else Qt.CheckState.Checked)
+            item.setCheckState(
+                Qt.CheckState.Unchecked
+                if item.checkState() == Qt.CheckState.Checked
+                else Qt.CheckState.Checked
+            )
             return
         super().keyPressEvent(event)
 
@@ -90,9 +96,11 @@ class ComponentsTable(QTableWidget):
         out = []
         for row, spec in enumerate(self._specs):
             if self.item(row, 0).checkState() == Qt.CheckState.Checked:
-                out.append({
-                    "index": spec.index,
-                    "originals": self.cellWidget(row, 1).value(),
-                    "copies": self.cellWidget(row, 2).value(),
-                })
+                out.append(
+                    {
+                        "index": spec.index,
+                        "originals": self.cellWidget(row, 1).value(),
+                        "copies": self.cellWidget(row, 2).value(),
+                    }
+                )
         return out

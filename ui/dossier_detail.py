@@ -35,8 +35,9 @@ from ui.messages import Banner, FieldErrors
 from ui.print_preview import PrintJob, prepare
 
 
-def run_action(db: Database, actor: Actor, action: str, code: str, reason: str, missing: str
-               ) -> tuple[dossier_actions.ActionResult, PrintJob | None]:
+def run_action(
+    db: Database, actor: Actor, action: str, code: str, reason: str, missing: str
+) -> tuple[dossier_actions.ActionResult, PrintJob | None]:
     """Worker: apply ``action`` and rasterise its slip, if it has one."""
     if action == "supplement":
         result = dossier_actions.request_supplement(db, actor, code, reason, missing)
@@ -93,7 +94,8 @@ class DossierDetail(QWidget):
         self.components = QTableWidget(0, 4)
         self.components.setObjectName("detail_components")
         self.components.setHorizontalHeaderLabels(
-            [self.tr("Thành phần"), self.tr("Chính"), self.tr("Sao"), self.tr("Số hóa")])
+            [self.tr("Thành phần"), self.tr("Chính"), self.tr("Sao"), self.tr("Số hóa")]
+        )
         header = self.components.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The digitizing column holds buttons, which ResizeToContents does not measure.
@@ -121,8 +123,9 @@ class DossierDetail(QWidget):
         self.missing = QLineEdit()
         self.missing.setObjectName("action_missing")
         self.missing.setPlaceholderText(self.tr("Giấy tờ cần bổ sung, ví dụ: 2, Giấy ủy quyền"))
-        self.missing.setToolTip(self.tr("Số thứ tự thành phần hoặc tên giấy tờ, "
-                                        "cách nhau bằng dấu phẩy"))
+        self.missing.setToolTip(
+            self.tr("Số thứ tự thành phần hoặc tên giấy tờ, cách nhau bằng dấu phẩy")
+        )
         layout.addWidget(with_error(self.reason, self.errors, "reason"))
         layout.addWidget(with_error(self.missing, self.errors, "missing"))
         self.actions = QGridLayout()
@@ -162,9 +165,15 @@ class DossierDetail(QWidget):
     # --- loading ---------------------------------------------------------------------
 
     def load(self, code: str) -> None:
-        self.ctx.tasks.run(dossier_query.detail, self.ctx.require_db(),
-                           self.ctx.require_actor(), code, on_done=self.show_view,
-                           on_error=self.banner.show_error, label=self.tr("Đang tải hồ sơ…"))
+        self.ctx.tasks.run(
+            dossier_query.detail,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            code,
+            on_done=self.show_view,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang tải hồ sơ…"),
+        )
 
     def clear(self) -> None:
         self.view = None
@@ -188,8 +197,9 @@ class DossierDetail(QWidget):
         if d.overdue:
             label += " — " + self.tr("QUÁ HẠN")
         self.status.setText(label)
-        self.status.setStyleSheet("font-weight:bold; color:%s;" % (
-            "#b3261e" if d.overdue else "#0b5394"))
+        self.status.setStyleSheet(
+            "font-weight:bold; color:%s;" % ("#b3261e" if d.overdue else "#0b5394")
+        )
         self._clear_info()
         rows = [
             (self.tr("Người nộp"), d.applicant_name),
@@ -201,12 +211,19 @@ class DossierDetail(QWidget):
             (self.tr("Tiếp nhận"), format_datetime(d.received_at)),
             (self.tr("Hẹn trả"), format_datetime(d.due_at)),
             (self.tr("Đã trả"), format_datetime(d.returned_at)),
-            (self.tr("Lệ phí"), format_money(d.fee_amount) + (
-                self.tr(" (đã nộp)") if d.fee_paid else self.tr(" (chưa nộp)"))),
+            (
+                self.tr("Lệ phí"),
+                format_money(d.fee_amount)
+                + (self.tr(" (đã nộp)") if d.fee_paid else self.tr(" (chưa nộp)")),
+            ),
         ]
         if d.sync_error:
-            rows.append((self.tr("Đồng bộ"), self.tr("Máy chủ từ chối: {reason}").format(
-                reason=d.sync_error)))
+            rows.append(
+                (
+                    self.tr("Đồng bộ"),
+                    self.tr("Máy chủ từ chối: {reason}").format(reason=d.sync_error),
+                )
+            )
         for caption, value in rows:
             if not value:
                 continue
@@ -219,15 +236,21 @@ class DossierDetail(QWidget):
             self.info.addRow(caption, text)
         self.components.setRowCount(len(d.components))
         for r, c in enumerate(d.components):
-            digitized = self.tr("Tái sử dụng") if c.reused else (
-                self.tr("Đã số hóa") if c.digitized else self.tr("Chưa"))
-            for col, value in enumerate((f"{c.index}. {c.name}", str(c.originals),
-                                         str(c.copies), digitized)):
+            digitized = (
+                self.tr("Tái sử dụng")
+                if c.reused
+                else (self.tr("Đã số hóa") if c.digitized else self.tr("Chưa"))
+            )
+            for col, value in enumerate(
+                (f"{c.index}. {c.name}", str(c.originals), str(c.copies), digitized)
+            ):
                 self.components.setItem(r, col, QTableWidgetItem(value))
-            self.components.setCellWidget(r, 3, self._digitize_button(c.index, c.digitized,
-                                                                      digitized))
-        widths = [self.components.cellWidget(r, 3).sizeHint().width()
-                  for r in range(len(d.components))]
+            self.components.setCellWidget(
+                r, 3, self._digitize_button(c.index, c.digitized, digitized)
+            )
+        widths = [
+            self.components.cellWidget(r, 3).sizeHint().width() for r in range(len(d.components))
+        ]
         self.components.horizontalHeader().resizeSection(3, max([72, *widths]) + 4)
         self.components.resizeRowsToContents()
         self.timeline.clear()
@@ -269,18 +292,30 @@ class DossierDetail(QWidget):
             self.return_requested.emit(self.view.code)
             return
         self.errors.clear()
-        self.ctx.tasks.run(run_action, self.ctx.require_db(), self.ctx.require_actor(), action,
-                           self.view.code, self.reason.text(), self.missing.text(),
-                           on_done=self._acted, on_error=self.errors.show,
-                           label=self.tr("Đang cập nhật hồ sơ…"))
+        self.ctx.tasks.run(
+            run_action,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            action,
+            self.view.code,
+            self.reason.text(),
+            self.missing.text(),
+            on_done=self._acted,
+            on_error=self.errors.show,
+            label=self.tr("Đang cập nhật hồ sơ…"),
+        )
 
     def _acted(self, outcome: tuple) -> None:
         result, job = outcome
         self.reason.clear()
         self.missing.clear()
-        self.banner.show_message(self.tr("Đã cập nhật hồ sơ {code}: {status}").format(
-            code=result.code, status=Status(result.status).label(i18n.language())),
-            "success", 6000)
+        self.banner.show_message(
+            self.tr("Đã cập nhật hồ sơ {code}: {status}").format(
+                code=result.code, status=Status(result.status).label(i18n.language())
+            ),
+            "success",
+            6000,
+        )
         if job is not None:
             self._preview(job)
         self.changed.emit(result.code)
@@ -326,10 +361,19 @@ class DossierDetail(QWidget):
     def reprint(self, form: str) -> None:
         if self.view is None:
             return
-        self.ctx.tasks.run(render_reprint, self.ctx.require_db(), self.ctx.require_actor(), form,
-                           self.view.code, self.form_titles[form], on_done=self._preview,
-                           on_error=self.banner.show_error, label=self.tr("Đang in…"))
+        self.ctx.tasks.run(
+            render_reprint,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            form,
+            self.view.code,
+            self.form_titles[form],
+            on_done=self._preview,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang in…"),
+        )
 
     def _preview(self, job: PrintJob) -> None:
-        self.preview_dialog = self.ctx.preview_factory(self, job,
-                                                       self.ctx.settings.get("printer_name", ""))
+        self.preview_dialog = self.ctx.preview_factory(
+            self, job, self.ctx.settings.get("printer_name", "")
+        )

@@ -56,8 +56,14 @@ class DossierTableModel(QAbstractTableModel):
         self.rows_fetched = 0
         self.pages_fetched = 0
         self._warning_icon: QIcon | None = None
-        self._headers = [self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Thủ tục"),
-                         self.tr("Tiếp nhận"), self.tr("Hẹn trả"), self.tr("Trạng thái")]
+        self._headers = [
+            self.tr("Mã hồ sơ"),
+            self.tr("Người nộp"),
+            self.tr("Thủ tục"),
+            self.tr("Tiếp nhận"),
+            self.tr("Hẹn trả"),
+            self.tr("Trạng thái"),
+        ]
 
     # --- loading ---------------------------------------------------------------------
 
@@ -92,8 +98,13 @@ class DossierTableModel(QAbstractTableModel):
         self._loading = True
         generation = self._generation
         self.ctx.tasks.run(
-            dossier_query.fetch_page, self.ctx.db, self.ctx.actor, self.filter, self._cursor,
-            self.page_size, self.ctx.now(),
+            dossier_query.fetch_page,
+            self.ctx.db,
+            self.ctx.actor,
+            self.filter,
+            self._cursor,
+            self.page_size,
+            self.ctx.now(),
             on_done=lambda page: self._add_page(generation, page),
             on_error=lambda exc: self._failed(generation, exc),
             label=self.tr("Đang tải danh sách hồ sơ…"),
@@ -131,8 +142,12 @@ class DossierTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -150,8 +165,7 @@ class DossierTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(SYNC_ERROR_FG)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Máy chủ từ chối hồ sơ này: {reason}").format(
-                    reason=row.sync_error)
+                return self.tr("Máy chủ từ chối hồ sơ này: {reason}").format(reason=row.sync_error)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.overdue:
                 return QBrush(OVERDUE_BG)
@@ -174,7 +188,8 @@ class DossierTableModel(QAbstractTableModel):
     def warning_icon(self) -> QIcon:
         if self._warning_icon is None:
             self._warning_icon = QApplication.style().standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxWarning)
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
         return self._warning_icon
 
     @staticmethod

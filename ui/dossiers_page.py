@@ -52,7 +52,8 @@ class DossiersPage(QWidget):
         self.procedure.setObjectName("filter_procedure")
         for combo, chars in ((self.status, 16), (self.procedure, 22)):
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(chars)
         self.procedure.addItem(self.tr("Mọi thủ tục"), None)
         for p in catalogue.list_procedures(ctx.require_db()):
@@ -114,9 +115,12 @@ class DossiersPage(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([790, 370])
         root.addWidget(split, 1)
-        legend = QLabel(self.tr("Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · "
-                                "⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)")
-                        .format(n=DUE_SOON_DAYS))
+        legend = QLabel(
+            self.tr(
+                "Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · "
+                "⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)"
+            ).format(n=DUE_SOON_DAYS)
+        )
         legend.setStyleSheet("color:#57606a; font-size:11px;")
         root.addWidget(legend)
 

@@ -66,12 +66,16 @@ class EnrolmentBox(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(with_error(self.code, self.errors, "code"), 1)
         row.addWidget(self.button)
-        form.addRow(self.tr("Địa chỉ máy chủ"), with_error(self.server_url, self.errors,
-                                                           "server_url"))
+        form.addRow(
+            self.tr("Địa chỉ máy chủ"), with_error(self.server_url, self.errors, "server_url")
+        )
         form.addRow(self.tr("Mã đăng ký"), code_row)
-        hint = QLabel(self.tr(
-            "Quản trị máy chủ in mã bằng lệnh “python -m server admin enroll-station”. "
-            "Sau khi đăng ký, quầy tự gửi hồ sơ lên máy chủ và nhận cập nhật về."))
+        hint = QLabel(
+            self.tr(
+                "Quản trị máy chủ in mã bằng lệnh “python -m server admin enroll-station”. "
+                "Sau khi đăng ký, quầy tự gửi hồ sơ lên máy chủ và nhận cập nhật về."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#57606a;")
         layout.addWidget(hint)
@@ -79,17 +83,23 @@ class EnrolmentBox(QWidget):
     def load(self, server_url: str) -> None:
         if not self.server_url.text():
             self.server_url.setText(server_url)
-        self.ctx.tasks.run(stored_credential, self.ctx.data_dir, on_done=self._show_state,
-                           on_error=lambda _exc: self._show_state(None))
+        self.ctx.tasks.run(
+            stored_credential,
+            self.ctx.data_dir,
+            on_done=self._show_state,
+            on_error=lambda _exc: self._show_state(None),
+        )
 
     def _show_state(self, cred: credentials.Credential | None) -> None:
         if cred is None:
             self.state.setText(self.tr("Quầy chưa đăng ký: hồ sơ chỉ lưu trên máy này."))
             self.state.setStyleSheet("color:#9a6700; font-weight:bold;")
             return
-        self.state.setText(self.tr(
-            "Đã đăng ký: quầy số {n} của cơ quan {office} với máy chủ {url}").format(
-                n=cred.station_number, office=cred.office_code, url=cred.server_url))
+        self.state.setText(
+            self.tr("Đã đăng ký: quầy số {n} của cơ quan {office} với máy chủ {url}").format(
+                n=cred.station_number, office=cred.office_code, url=cred.server_url
+            )
+        )
         self.state.setStyleSheet("color:#145a2e; font-weight:bold;")
         if not self.server_url.text():
             self.server_url.setText(cred.server_url)
@@ -97,16 +107,23 @@ class EnrolmentBox(QWidget):
     def submit(self) -> None:
         self.errors.clear()
         self.button.setEnabled(False)
-        self.ctx.tasks.run(enrol, self.ctx, self.server_url.text(), self.code.text(),
-                           on_done=self._done, on_error=self._failed,
-                           label=self.tr("Đang đăng ký với máy chủ…"))
+        self.ctx.tasks.run(
+            enrol,
+            self.ctx,
+            self.server_url.text(),
+            self.code.text(),
+            on_done=self._done,
+            on_error=self._failed,
+            label=self.tr("Đang đăng ký với máy chủ…"),
+        )
 
     def _done(self, cred: credentials.Credential | None) -> None:
         self.button.setEnabled(True)
         self.code.clear()
         self._show_state(cred)
-        self.banner.show_message(self.tr("Đã đăng ký quầy với máy chủ; đồng bộ bắt đầu."),
-                                 "success", 8000)
+        self.banner.show_message(
+            self.tr("Đã đăng ký quầy với máy chủ; đồng bộ bắt đầu."), "success", 8000
+        )
         self.enrolled.emit()
 
     def _failed(self, exc: BaseException) -> None:

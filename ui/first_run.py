@@ -41,8 +41,12 @@ class FirstRunPage(QWidget):
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 18, 28, 18)
         inner.addWidget(heading(self.tr("Thiết lập lần đầu"), 18))
-        intro = QLabel(self.tr("Thư mục dữ liệu {path} chưa có cơ quan. Nhập thông tin cơ quan, "
-                               "số quầy và tài khoản quản trị.").format(path=ctx.data_dir))
+        intro = QLabel(
+            self.tr(
+                "Thư mục dữ liệu {path} chưa có cơ quan. Nhập thông tin cơ quan, "
+                "số quầy và tài khoản quản trị."
+            ).format(path=ctx.data_dir)
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color:#57606a;")
         inner.addWidget(intro)
@@ -125,8 +129,11 @@ class FirstRunPage(QWidget):
         self._busy = True
         self.submit.setEnabled(False)
         self.ctx.tasks.run(
-            office_setup.initialise, self.ctx.data_dir, request,
-            on_done=lambda db: self._done(db, request), on_error=self._failed,
+            office_setup.initialise,
+            self.ctx.data_dir,
+            request,
+            on_done=lambda db: self._done(db, request),
+            on_error=self._failed,
             label=self.tr("Đang khởi tạo dữ liệu…"),
         )
 

@@ -79,8 +79,7 @@ class ElidedLabel(QLabel):
         for text in (self.text(), self.fallback):
             if text and metrics.horizontalAdvance(text) <= width:
                 return text
-        return metrics.elidedText(self.fallback or self.text(), Qt.TextElideMode.ElideRight,
-                                  width)
+        return metrics.elidedText(self.fallback or self.text(), Qt.TextElideMode.ElideRight, width)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(0, super().minimumSizeHint().height())
@@ -92,6 +91,8 @@ class ElidedLabel(QLabel):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
-        painter.drawText(self.contentsRect(),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         self.shown_text())
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.shown_text(),
+        )

@@ -55,8 +55,12 @@ def compile_ts(lang: str, target: Path) -> bool:
         return False
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=True,
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [tool, "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s into %s: %s", source, target, exc)
         return False
@@ -98,8 +102,12 @@ def install(lang: str) -> str:
     _installed.append(ours)
     # Qt's own dialogs (print preview, file pickers) in English too.
     qt = QTranslator(app)
-    if qt.load(QLocale(QLocale.Language.English), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(QLocale.Language.English),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -118,9 +118,11 @@ class LockPage(QWidget):
         self.password.returnPressed.connect(self.unlock)
 
     def prepare(self, actor: Actor) -> None:
-        self.who.setText(self.tr("Cán bộ {name} ({user}) đang đăng nhập. Nhập mật khẩu để "
-                                 "tiếp tục làm việc.").format(name=actor.full_name,
-                                                                user=actor.username))
+        self.who.setText(
+            self.tr(
+                "Cán bộ {name} ({user}) đang đăng nhập. Nhập mật khẩu để tiếp tục làm việc."
+            ).format(name=actor.full_name, user=actor.username)
+        )
         self.password.clear()
         self.banner.clear_message()
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -135,8 +137,13 @@ class LockPage(QWidget):
         self._busy = True
         self.submit.setEnabled(False)
         self.ctx.tasks.run(
-            auth.login, self.ctx.require_db(), actor.username, self.password.text(),
-            self.ctx.now(), on_done=self._done, on_error=self._failed,
+            auth.login,
+            self.ctx.require_db(),
+            actor.username,
+            self.password.text(),
+            self.ctx.now(),
+            on_done=self._done,
+            on_error=self._failed,
             label=self.tr("Đang kiểm tra mật khẩu…"),
         )
 

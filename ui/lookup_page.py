@@ -31,8 +31,12 @@ from ui.dossier_detail import DossierDetail
 from ui.dossier_model import DUE_SOON_BG, OVERDUE_BG
 from ui.messages import Banner
 
-KIND_LABELS = {"code": "mã hồ sơ", "id_number": "số định danh", "tax_code": "mã số thuế",
-               "name": "họ tên"}
+KIND_LABELS = {
+    "code": "mã hồ sơ",
+    "id_number": "số định danh",
+    "tax_code": "mã số thuế",
+    "name": "họ tên",
+}
 
 
 class LookupPage(QWidget):
@@ -53,8 +57,11 @@ class LookupPage(QWidget):
         row = QHBoxLayout()
         self.query = QLineEdit()
         self.query.setObjectName("lookup_query")
-        self.query.setPlaceholderText(self.tr(
-            "Mã hồ sơ, quét mã QR trên giấy tiếp nhận hoặc CCCD, số CCCD, mã số thuế, họ tên…"))
+        self.query.setPlaceholderText(
+            self.tr(
+                "Mã hồ sơ, quét mã QR trên giấy tiếp nhận hoặc CCCD, số CCCD, mã số thuế, họ tên…"
+            )
+        )
         self.query.setClearButtonEnabled(True)
         self.query.setStyleSheet("font-size:15px; padding:4px;")
         self.search = QPushButton(self.tr("Tra cứu (Enter)"))
@@ -67,9 +74,15 @@ class LookupPage(QWidget):
         root.addWidget(self.summary)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("lookup_results")
-        self.table.setHorizontalHeaderLabels([self.tr("Mã hồ sơ"), self.tr("Người nộp"),
-                                              self.tr("Thủ tục"), self.tr("Hẹn trả"),
-                                              self.tr("Trạng thái")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Mã hồ sơ"),
+                self.tr("Người nộp"),
+                self.tr("Thủ tục"),
+                self.tr("Hẹn trả"),
+                self.tr("Trạng thái"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,9 +112,15 @@ class LookupPage(QWidget):
     def run_query(self) -> None:
         self.banner.clear_message()
         self._started = time.perf_counter()
-        self.ctx.tasks.run(lookup.lookup, self.ctx.require_db(), self.ctx.require_actor(),
-                           self.query.text(), on_done=self.show_result,
-                           on_error=self._failed, label=self.tr("Đang tra cứu…"))
+        self.ctx.tasks.run(
+            lookup.lookup,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.query.text(),
+            on_done=self.show_result,
+            on_error=self._failed,
+            label=self.tr("Đang tra cứu…"),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.banner.show_error(exc)
@@ -113,8 +132,13 @@ class LookupPage(QWidget):
         now, window = self.ctx.now(), timedelta(days=DUE_SOON_DAYS)
         self.table.setRowCount(len(result.items))
         for r, d in enumerate(result.items):
-            cells = (d.code, d.applicant_name, d.procedure_name, format_datetime(d.due_at),
-                     Status(d.status).label(lang))
+            cells = (
+                d.code,
+                d.applicant_name,
+                d.procedure_name,
+                format_datetime(d.due_at),
+                Status(d.status).label(lang),
+            )
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if d.overdue:
@@ -125,8 +149,11 @@ class LookupPage(QWidget):
         kind = KIND_LABELS.get(result.kind, result.kind)
         if lang == "en":
             kind = result.kind.replace("_", " ")
-        self.summary.setText(self.tr("{n} hồ sơ (tìm theo {kind}: {q})").format(
-            n=len(result.items), kind=kind, q=result.query))
+        self.summary.setText(
+            self.tr("{n} hồ sơ (tìm theo {kind}: {q})").format(
+                n=len(result.items), kind=kind, q=result.query
+            )
+        )
         if result.items:
             self.table.selectRow(0)
         else:

@@ -51,6 +51,8 @@ class _LazyPages(dict):
     def __missing__(self, name: str) -> QWidget:
         page = self[name] = self._make(name)
         return page
+
+
 PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings")
 
 
@@ -113,8 +115,12 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background:#2f6aa8; }"
         )
         labels = [
-            self.tr("Tiếp nhận"), self.tr("Hồ sơ"), self.tr("Tra cứu"),
-            self.tr("Trả kết quả"), self.tr("Đồng bộ"), self.tr("Cài đặt"),
+            self.tr("Tiếp nhận"),
+            self.tr("Hồ sơ"),
+            self.tr("Tra cứu"),
+            self.tr("Trả kết quả"),
+            self.tr("Đồng bộ"),
+            self.tr("Cài đặt"),
         ]
         for i, text in enumerate(labels, start=1):
             item = QListWidgetItem(f"{text}")
@@ -155,8 +161,14 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.busy_label = QLabel()
         self.busy_label.hide()
-        for w in (self.officer_label, self.station_label, self.online_label,
-                  self.pending_label, self.bytes_label, self.last_sync_label):
+        for w in (
+            self.officer_label,
+            self.station_label,
+            self.online_label,
+            self.pending_label,
+            self.bytes_label,
+            self.last_sync_label,
+        ):
             bar.addWidget(w)
         bar.addWidget(self.warning_label, 1)
         bar.addPermanentWidget(self.busy_label)
@@ -182,8 +194,12 @@ class MainWindow(QMainWindow):
         return self.modes.currentWidget().property("mode") or ""
 
     def _set_mode(self, mode: str) -> None:
-        widget = {"first_run": self.first_run, "sign_in": self.sign_in, "work": self.work,
-                  "locked": self.lock_page}[mode]
+        widget = {
+            "first_run": self.first_run,
+            "sign_in": self.sign_in,
+            "work": self.work,
+            "locked": self.lock_page,
+        }[mode]
         widget.setProperty("mode", mode)
         self.modes.setCurrentWidget(widget)
         self.statusBar().setVisible(mode in ("work", "locked"))
@@ -199,8 +215,11 @@ class MainWindow(QMainWindow):
         self.ctx.settings = settings_admin.snapshot(self.ctx.require_db(), actor).values
         self._build_pages()
         self._set_mode("work")
-        self.officer_label.setText(self.tr("Cán bộ: {name} ({role})").format(
-            name=actor.full_name, role=self._role_label(actor.role)))
+        self.officer_label.setText(
+            self.tr("Cán bộ: {name} ({role})").format(
+                name=actor.full_name, role=self._role_label(actor.role)
+            )
+        )
         self.refresh_status()
         self._status_timer.start(STATUS_REFRESH_MS)
         self._start_idle()
@@ -230,8 +249,12 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, name: str) -> QWidget:
         factory = {
-            "receive": ReceivePage, "dossiers": DossiersPage, "lookup": LookupPage,
-            "return": ReturnPage, "sync": SyncPage, "settings": SettingsPage,
+            "receive": ReceivePage,
+            "dossiers": DossiersPage,
+            "lookup": LookupPage,
+            "return": ReturnPage,
+            "sync": SyncPage,
+            "settings": SettingsPage,
         }[name]
         page = factory(self.ctx)
         self.stack.addWidget(page)
@@ -344,17 +367,25 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.ctx.db is None or self.ctx.actor is None:
             return
-        self.ctx.tasks.run(counter_status.read, self.ctx.db, self.ctx.data_dir,
-                           on_done=self._show_status, on_error=lambda exc: None, label="")
+        self.ctx.tasks.run(
+            counter_status.read,
+            self.ctx.db,
+            self.ctx.data_dir,
+            on_done=self._show_status,
+            on_error=lambda exc: None,
+            label="",
+        )
 
     def _show_status(self, st: counter_status.CounterStatus) -> None:
         self._last_status = st
-        self.station_label.setText(self.tr("Quầy {n} · {office}").format(
-            n=st.station_number, office=st.agency_code))
+        self.station_label.setText(
+            self.tr("Quầy {n} · {office}").format(n=st.station_number, office=st.agency_code)
+        )
         self.station_label.setToolTip(st.office_name)
         self.pending_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=st.pending_changes))
-        self.bytes_label.setText(self.tr("Còn {size} tệp").format(
-            size=format_bytes(st.bytes_to_upload)))
+        self.bytes_label.setText(
+            self.tr("Còn {size} tệp").format(size=format_bytes(st.bytes_to_upload))
+        )
         self.bytes_label.setToolTip(self.tr("Tệp đã số hóa chưa tải lên máy chủ"))
         self.bytes_label.setVisible(st.bytes_to_upload > 0)
         last = format_datetime(st.last_sync_at) if st.last_sync_at else self.tr("chưa có")
@@ -364,10 +395,12 @@ class MainWindow(QMainWindow):
         if shown:
             more = len(st.warnings) - 1
             text = "⚠ " + st.warnings[0]
-            self.warning_label.setText(text if not more else self.tr(
-                "{first} (và {n} cảnh báo khác)").format(first=text, n=more))
-            self.warning_label.fallback = self.tr("⚠ {n} cảnh báo").format(
-                n=len(st.warnings))
+            self.warning_label.setText(
+                text
+                if not more
+                else self.tr("{first} (và {n} cảnh báo khác)").format(first=text, n=more)
+            )
+            self.warning_label.fallback = self.tr("⚠ {n} cảnh báo").format(n=len(st.warnings))
             self.warning_label.setToolTip("\n".join(st.warnings))
             self.warning_label.update()
         self.warning_label.setVisible(shown)

@@ -60,7 +60,8 @@ class Banner(QLabel):
         self.kind = kind
         self.setText(text)
         self.setStyleSheet(
-            f"QLabel#banner {{ {_STYLES[kind]} padding:6px 10px; border-radius:4px; }}")
+            f"QLabel#banner {{ {_STYLES[kind]} padding:6px 10px; border-radius:4px; }}"
+        )
         self.setAccessibleDescription(text)
         self.show()
         if timeout_ms:

@@ -81,10 +81,15 @@ def configure_printer(printer: QPrinter, job: PrintJob, printer_name: str = "") 
     printer.setDocName(job.title)
     if job.sizes:
         size = job.sizes[0]
-        page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point,
-                         "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-        printer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
-                                          QMarginsF(0, 0, 0, 0)))
+        page = QPageSize(
+            QSizeF(size.width(), size.height()),
+            QPageSize.Unit.Point,
+            "",
+            QPageSize.SizeMatchPolicy.FuzzyMatch,
+        )
+        printer.setPageLayout(
+            QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
     printer.setFullPage(True)
 
 
@@ -149,8 +154,12 @@ def clone_printer(printer: QPrinter) -> QPrinter:
     return copy
 
 
-def paint_job(printer: QPrinter, job: PrintJob, tasks: Any = None,
-              on_error: Callable[[BaseException], None] | None = None) -> None:
+def paint_job(
+    printer: QPrinter,
+    job: PrintJob,
+    tasks: Any = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
     """The preview draws the ready images; a real print goes to a worker thread."""
     engine = printer.paintEngine()
     if engine is not None and engine.type() == QPaintEngine.Type.Picture:
@@ -159,15 +168,21 @@ def paint_job(printer: QPrinter, job: PrintJob, tasks: Any = None,
     if tasks is None:
         print_pdf(printer, job.pdf)
         return
-    tasks.run(print_pdf, clone_printer(printer), job.pdf, on_error=on_error,
-              label=QCoreApplication.translate("print_preview", "Đang in…"))
+    tasks.run(
+        print_pdf,
+        clone_printer(printer),
+        job.pdf,
+        on_error=on_error,
+        label=QCoreApplication.translate("print_preview", "Đang in…"),
+    )
 
 
 PreviewFactory = Callable[[QWidget, PrintJob, str], QDialog | None]
 
 
-def default_preview(parent: QWidget, job: PrintJob, printer_name: str, tasks: Any = None
-                    ) -> QDialog:
+def default_preview(
+    parent: QWidget, job: PrintJob, printer_name: str, tasks: Any = None
+) -> QDialog:
     """A ``QPrintPreviewDialog`` opened window-modal without a nested event loop."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, job, printer_name)

@@ -64,8 +64,9 @@ def print_receipt(db: Database, actor: Actor, code: str, title: str) -> PrintJob
     return prepare(printing.print_form(db, actor, "receipt", code), f"{title} {code}")
 
 
-def render_slip(db: Database, actor: Actor, form: str, data: dict[str, Any], reason: str,
-                title: str) -> PrintJob:
+def render_slip(
+    db: Database, actor: Actor, form: str, data: dict[str, Any], reason: str, title: str
+) -> PrintJob:
     from app import intake_slips
 
     return prepare(intake_slips.print_slip(db, actor, form, data, reason), title)
@@ -156,7 +157,8 @@ class ReceivePage(QWidget):
         self.receive_button.setObjectName("receive")
         self.receive_button.setStyleSheet(
             "QPushButton { background:#1a7f37; color:white; font-weight:bold; padding:6px 16px; }"
-            "QPushButton:disabled { background:#8fbf9b; }")
+            "QPushButton:disabled { background:#8fbf9b; }"
+        )
         self.receive_button.clicked.connect(self.receive)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -215,9 +217,20 @@ class ReceivePage(QWidget):
         sc.activated.connect(handler)
 
     def _tab_order(self) -> None:
-        chain = [self.picker.search, self.picker.list, *self.applicant.fields_in_tab_order(),
-                 self.components, self.sets, self.summary, self.fee_paid, self.receive_button,
-                 self.reason, self.supplement_button, self.refusal_button, self.new_button]
+        chain = [
+            self.picker.search,
+            self.picker.list,
+            *self.applicant.fields_in_tab_order(),
+            self.components,
+            self.sets,
+            self.summary,
+            self.fee_paid,
+            self.receive_button,
+            self.reason,
+            self.supplement_button,
+            self.refusal_button,
+            self.new_button,
+        ]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -229,9 +242,15 @@ class ReceivePage(QWidget):
 
     def _procedure_picked(self, proc: catalogue.ProcedureSummary) -> None:
         self.errors.clear()
-        self.ctx.tasks.run(load_procedure, self.ctx.require_db(), proc.code, self.ctx.now(),
-                           on_done=self._show_procedure, on_error=self.errors.show,
-                           label=self.tr("Đang tải thủ tục…"))
+        self.ctx.tasks.run(
+            load_procedure,
+            self.ctx.require_db(),
+            proc.code,
+            self.ctx.now(),
+            on_done=self._show_procedure,
+            on_error=self.errors.show,
+            label=self.tr("Đang tải thủ tục…"),
+        )
         self.applicant.id_number.setFocus()
 
     def _show_procedure(self, loaded: tuple) -> None:
@@ -247,9 +266,13 @@ class ReceivePage(QWidget):
         self.fee_paid.setEnabled(not free)
         self._show_due(due)
         if not form.receivable:
-            self.errors.set("procedure", self.tr(
-                "Thủ tục chưa có thời hạn giải quyết đã xác minh; lãnh đạo bộ phận cần nhập "
-                "trước khi tiếp nhận."))
+            self.errors.set(
+                "procedure",
+                self.tr(
+                    "Thủ tục chưa có thời hạn giải quyết đã xác minh; lãnh đạo bộ phận cần nhập "
+                    "trước khi tiếp nhận."
+                ),
+            )
 
     def _show_due(self, due: datetime | None) -> None:
         self.due.setText(i18n.long_datetime(due) if due else "—")
@@ -263,16 +286,23 @@ class ReceivePage(QWidget):
             if self.form is not None and self.form.code == code:
                 self._show_due(due)
 
-        self.ctx.tasks.run(intake_preview.preview_due, self.ctx.require_db(), code,
-                           self.ctx.now(), on_done=show, on_error=lambda exc: None)
+        self.ctx.tasks.run(
+            intake_preview.preview_due,
+            self.ctx.require_db(),
+            code,
+            self.ctx.now(),
+            on_done=show,
+            on_error=lambda exc: None,
+        )
 
     # --- applicant -------------------------------------------------------------------
 
     def card_scanned(self, card: CccdData) -> None:
         self.errors.clear()
         self.applicant.fill_from_card(card)
-        self.banner.show_message(self.tr("Đã đọc CCCD của {name}.").format(name=card.full_name),
-                                 "info", 5000)
+        self.banner.show_message(
+            self.tr("Đã đọc CCCD của {name}.").format(name=card.full_name), "info", 5000
+        )
         self._check_returning(card.id_number)
         self.applicant.phone.setFocus()
 
@@ -287,9 +317,14 @@ class ReceivePage(QWidget):
             if asked == self._returning_asked:  # an answer to an older number is stale
                 self.applicant.offer_saved(saved)
 
-        self.ctx.tasks.run(intake_preview.returning_applicant, self.ctx.require_db(),
-                           self.ctx.require_actor(), number, on_done=show,
-                           on_error=lambda exc: None)
+        self.ctx.tasks.run(
+            intake_preview.returning_applicant,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            number,
+            on_done=show,
+            on_error=lambda exc: None,
+        )
 
     # --- receive ---------------------------------------------------------------------
 
@@ -326,24 +361,37 @@ class ReceivePage(QWidget):
         if data is None:
             return
         self._set_busy(True)
-        self.ctx.tasks.run(receive_and_print, self.ctx.require_db(), self.ctx.require_actor(),
-                           data, self.tr("Giấy tiếp nhận"), on_done=self._received,
-                           on_error=self._failed, label=self.tr("Đang tiếp nhận và in biên nhận…"))
+        self.ctx.tasks.run(
+            receive_and_print,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            data,
+            self.tr("Giấy tiếp nhận"),
+            on_done=self._received,
+            on_error=self._failed,
+            label=self.tr("Đang tiếp nhận và in biên nhận…"),
+        )
 
     def _received(self, outcome: tuple) -> None:
         result, job, print_error = outcome
         self._set_busy(False)
         self.last_result, self.last_job = result, job
-        self.result.setText(self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
-            code=result.code, due=i18n.long_datetime(result.due_at)))
+        self.result.setText(
+            self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
+                code=result.code, due=i18n.long_datetime(result.due_at)
+            )
+        )
         self.clear_form()
         self.digitize_button.show()
         self.received.emit(result)
         self.data_changed.emit()
         if print_error is not None:
-            self.banner.show_error(self.tr("Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: "
-                                           "{why} Nhấn Ctrl+P để in lại.").format(
-                                               why=describe(print_error)))
+            self.banner.show_error(
+                self.tr(
+                    "Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: "
+                    "{why} Nhấn Ctrl+P để in lại."
+                ).format(why=describe(print_error))
+            )
         else:
             self.open_preview(job)
 
@@ -354,12 +402,19 @@ class ReceivePage(QWidget):
     def _show_error(self, exc: BaseException) -> None:
         field = self.errors.show(exc)
         widget = {
-            "procedure": self.picker.search, "full_name": self.applicant.full_name,
-            "applicant": self.applicant.full_name, "id_number": self.applicant.id_number,
-            "tax_code": self.applicant.id_number, "birth_date": self.applicant.birth_date,
-            "sex": self.applicant.sex, "address": self.applicant.address,
-            "phone": self.applicant.phone, "email": self.applicant.email,
-            "components": self.components, "sets": self.sets, "reason": self.reason,
+            "procedure": self.picker.search,
+            "full_name": self.applicant.full_name,
+            "applicant": self.applicant.full_name,
+            "id_number": self.applicant.id_number,
+            "tax_code": self.applicant.id_number,
+            "birth_date": self.applicant.birth_date,
+            "sex": self.applicant.sex,
+            "address": self.applicant.address,
+            "phone": self.applicant.phone,
+            "email": self.applicant.email,
+            "components": self.components,
+            "sets": self.sets,
+            "reason": self.reason,
             "missing": self.reason,
         }.get(field or "")
         if widget is not None:
@@ -382,9 +437,16 @@ class ReceivePage(QWidget):
             self.banner.show_message(self.tr("Chưa có biên nhận nào để in."), "info", 4000)
             return
         self._set_busy(True)
-        self.ctx.tasks.run(print_receipt, self.ctx.require_db(), self.ctx.require_actor(),
-                           self.last_result.code, self.tr("Giấy tiếp nhận"),
-                           on_done=self._printed, on_error=self._failed, label=self.tr("Đang in…"))
+        self.ctx.tasks.run(
+            print_receipt,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.last_result.code,
+            self.tr("Giấy tiếp nhận"),
+            on_done=self._printed,
+            on_error=self._failed,
+            label=self.tr("Đang in…"),
+        )
 
     def _printed(self, job: PrintJob) -> None:
         self._set_busy(False)
@@ -396,11 +458,22 @@ class ReceivePage(QWidget):
         if data is None:
             return
         self._set_busy(True)
-        title = {"supplement": self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-                 "refusal": self.tr("Phiếu từ chối tiếp nhận giải quyết hồ sơ")}[form]
-        self.ctx.tasks.run(render_slip, self.ctx.require_db(), self.ctx.require_actor(), form,
-                           data, self.reason.text(), title, on_done=self._printed,
-                           on_error=self._failed, label=self.tr("Đang in phiếu…"))
+        title = {
+            "supplement": self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+            "refusal": self.tr("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+        }[form]
+        self.ctx.tasks.run(
+            render_slip,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            form,
+            data,
+            self.reason.text(),
+            title,
+            on_done=self._printed,
+            on_error=self._failed,
+            label=self.tr("Đang in phiếu…"),
+        )
 
     # --- new / cancel ----------------------------------------------------------------
 
@@ -438,7 +511,8 @@ class ReceivePage(QWidget):
     def _has_input(self) -> bool:
         a = self.applicant
         return self.picker.current is not None or any(
-            w.text().strip() for w in (a.id_number, a.full_name, a.address, a.phone, a.email))
+            w.text().strip() for w in (a.id_number, a.full_name, a.address, a.phone, a.email)
+        )
 
     def cancel(self) -> None:
         """Esc: a second Esc within a few seconds abandons what was typed."""
@@ -448,8 +522,9 @@ class ReceivePage(QWidget):
             self.clear_form()
             return
         self._esc_armed = True
-        self.banner.show_message(self.tr("Nhấn Esc lần nữa để hủy hồ sơ đang nhập."), "info",
-                                 ESC_CONFIRM_MS)
+        self.banner.show_message(
+            self.tr("Nhấn Esc lần nữa để hủy hồ sơ đang nhập."), "info", ESC_CONFIRM_MS
+        )
         QTimer.singleShot(ESC_CONFIRM_MS, self._disarm)
 
     def _disarm(self) -> None:

@@ -44,8 +44,9 @@ class ReturnPage(QWidget):
         row = QHBoxLayout()
         self.query = QLineEdit()
         self.query.setObjectName("return_query")
-        self.query.setPlaceholderText(self.tr(
-            "Mã hồ sơ, quét mã QR trên giấy tiếp nhận, số CCCD hoặc họ tên người nộp"))
+        self.query.setPlaceholderText(
+            self.tr("Mã hồ sơ, quét mã QR trên giấy tiếp nhận, số CCCD hoặc họ tên người nộp")
+        )
         self.query.setStyleSheet("font-size:15px; padding:4px;")
         self.find_button = QPushButton(self.tr("Tìm (Enter)"))
         self.find_button.setObjectName("return_find")
@@ -60,8 +61,9 @@ class ReturnPage(QWidget):
         left.addWidget(self.list_title)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("return_candidates")
-        self.table.setHorizontalHeaderLabels([self.tr("Mã hồ sơ"), self.tr("Người nộp"),
-                                              self.tr("Hẹn trả"), self.tr("Trạng thái")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Hẹn trả"), self.tr("Trạng thái")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -92,8 +94,9 @@ class ReturnPage(QWidget):
         self.note.setObjectName("return_note")
         self.note.setPlaceholderText(self.tr("ví dụ: nhận thay theo giấy ủy quyền"))
         form.addRow("", self.same_person)
-        form.addRow(self.tr("Họ tên người nhận"),
-                    with_error(self.collector, self.errors, "collector_name"))
+        form.addRow(
+            self.tr("Họ tên người nhận"), with_error(self.collector, self.errors, "collector_name")
+        )
         form.addRow(self.tr("Số CCCD người nhận"), self.collector_id)
         form.addRow(self.tr("Ghi chú"), with_error(self.note, self.errors, "note"))
         right.addLayout(form)
@@ -121,14 +124,31 @@ class ReturnPage(QWidget):
 
     def load_waiting(self) -> None:
         flt = dossier_query.DossierFilter(status=int(Status.RESOLVED))
-        self.ctx.tasks.run(dossier_query.fetch_page, self.ctx.require_db(),
-                           self.ctx.require_actor(), flt, None, 100,
-                           on_done=self._show_waiting, on_error=self.banner.show_error)
+        self.ctx.tasks.run(
+            dossier_query.fetch_page,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            flt,
+            None,
+            100,
+            on_done=self._show_waiting,
+            on_error=self.banner.show_error,
+        )
 
     def _show_waiting(self, page: dossier_query.Page) -> None:
         self.list_title.setText(self.tr("Hồ sơ đã có kết quả, chờ trả"))
-        self._fill([(r.code, r.applicant_name, format_datetime(r.due_at),
-                     Status(r.status).label(i18n.language()), "") for r in page.rows])
+        self._fill(
+            [
+                (
+                    r.code,
+                    r.applicant_name,
+                    format_datetime(r.due_at),
+                    Status(r.status).label(i18n.language()),
+                    "",
+                )
+                for r in page.rows
+            ]
+        )
 
     def _fill(self, rows: list[tuple[str, str, str, str, str]]) -> None:
         self._rows = rows
@@ -140,17 +160,33 @@ class ReturnPage(QWidget):
     def find(self, query: str) -> None:
         self.query.setText(query)
         self.errors.clear()
-        self.ctx.tasks.run(lookup.lookup, self.ctx.require_db(), self.ctx.require_actor(),
-                           query, on_done=self._found, on_error=self.errors.show,
-                           label=self.tr("Đang tìm hồ sơ…"))
+        self.ctx.tasks.run(
+            lookup.lookup,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            query,
+            on_done=self._found,
+            on_error=self.errors.show,
+            label=self.tr("Đang tìm hồ sơ…"),
+        )
 
     def _found(self, result: lookup.LookupResult) -> None:
         if not result.items:
             self.banner.show_error(self.tr("Không tìm thấy hồ sơ nào."))
             return
         self.list_title.setText(self.tr("Kết quả tìm: {n} hồ sơ").format(n=len(result.items)))
-        self._fill([(d.code, d.applicant_name, format_datetime(d.due_at),
-                     Status(d.status).label(i18n.language()), "") for d in result.items])
+        self._fill(
+            [
+                (
+                    d.code,
+                    d.applicant_name,
+                    format_datetime(d.due_at),
+                    Status(d.status).label(i18n.language()),
+                    "",
+                )
+                for d in result.items
+            ]
+        )
         self.table.selectRow(0)
         if len(result.items) == 1:
             self.show_dossier(result.items[0].code)
@@ -160,28 +196,42 @@ class ReturnPage(QWidget):
             self.show_dossier(self._rows[row][0])
 
     def show_dossier(self, code: str) -> None:
-        self.ctx.tasks.run(dossier_query.detail, self.ctx.require_db(),
-                           self.ctx.require_actor(), code, on_done=self._show,
-                           on_error=self.errors.show)
+        self.ctx.tasks.run(
+            dossier_query.detail,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            code,
+            on_done=self._show,
+            on_error=self.errors.show,
+        )
 
     def _show(self, d: DossierView) -> None:
         self.dossier = d
         self.title.setText(d.code)
         lang = i18n.language()
-        self.summary.setText(self.tr(
-            "Người nộp: {name} ({id})\nThủ tục: {proc}\nHẹn trả: {due}\nTrạng thái: {status}")
-            .format(name=d.applicant_name, id=d.applicant_id_number or "—",
-                    proc=d.procedure_name, due=format_datetime(d.due_at),
-                    status=Status(d.status).label(lang)))
+        self.summary.setText(
+            self.tr(
+                "Người nộp: {name} ({id})\nThủ tục: {proc}\nHẹn trả: {due}\nTrạng thái: {status}"
+            ).format(
+                name=d.applicant_name,
+                id=d.applicant_id_number or "—",
+                proc=d.procedure_name,
+                due=format_datetime(d.due_at),
+                status=Status(d.status).label(lang),
+            )
+        )
         ready = d.status == int(Status.RESOLVED)
         self.confirm.setEnabled(ready)
         if d.status == int(Status.RETURNED):
             pass  # just recorded here, or looked up afterwards: the summary says it all
         elif not ready:
             self.errors.clear()
-            self.banner.show_message(self.tr(
-                "Hồ sơ đang ở trạng thái “{status}”; chỉ trả kết quả khi hồ sơ đã xử lý xong.")
-                .format(status=Status(d.status).label(lang)), "info")
+            self.banner.show_message(
+                self.tr(
+                    "Hồ sơ đang ở trạng thái “{status}”; chỉ trả kết quả khi hồ sơ đã xử lý xong."
+                ).format(status=Status(d.status).label(lang)),
+                "info",
+            )
         else:
             self.banner.clear_message()
         self.same_person.setChecked(ready)
@@ -202,19 +252,30 @@ class ReturnPage(QWidget):
             return
         self.errors.clear()
         self.confirm.setEnabled(False)
-        self.ctx.tasks.run(progress.record_return, self.ctx.require_db(),
-                           self.ctx.require_actor(), self.dossier.code, self.collector.text(),
-                           self.collector_id.text(), self.note.text() or None,
-                           on_done=self._recorded, on_error=self._failed,
-                           label=self.tr("Đang ghi nhận trả kết quả…"))
+        self.ctx.tasks.run(
+            progress.record_return,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.dossier.code,
+            self.collector.text(),
+            self.collector_id.text(),
+            self.note.text() or None,
+            on_done=self._recorded,
+            on_error=self._failed,
+            label=self.tr("Đang ghi nhận trả kết quả…"),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.confirm.setEnabled(True)
         self.errors.show(exc)
 
     def _recorded(self, change: progress.StatusChange) -> None:
-        self.banner.show_message(self.tr("Đã trả kết quả hồ sơ {code} lúc {at}.").format(
-            code=change.code, at=format_datetime(change.at)), "success")
+        self.banner.show_message(
+            self.tr("Đã trả kết quả hồ sơ {code} lúc {at}.").format(
+                code=change.code, at=format_datetime(change.at)
+            ),
+            "success",
+        )
         self.note.clear()
         self.returned.emit(change.code)
         self.data_changed.emit()

@@ -38,8 +38,9 @@ from ui.forms import form_layout, group, with_error
 from ui.messages import Banner, FieldErrors
 
 
-def save_all(db: Database, actor: Actor, changes: dict[str, str], office: OfficeDetails | None
-             ) -> SettingsSnapshot:
+def save_all(
+    db: Database, actor: Actor, changes: dict[str, str], office: OfficeDetails | None
+) -> SettingsSnapshot:
     """Worker: office details (admin) and settings, then the fresh snapshot."""
     if office is not None:
         settings_admin.update_office(db, actor, office)
@@ -71,12 +72,14 @@ class SettingsPage(QWidget):
         self.sync_tab = self._sync_tab()
         self.connect_tab = self._connection_tab()
         self.security_tab = self._security_tab()
-        for tab, title in ((self.print_tab, self.tr("In ấn và ngôn ngữ")),
-                           (self.office_tab, self.tr("Cơ quan")),
-                           (self.hours_tab, self.tr("Giờ làm việc và lịch")),
-                           (self.sync_tab, self.tr("Máy chủ đồng bộ")),
-                           (self.connect_tab, self.tr("Tra cứu và VietQR")),
-                           (self.security_tab, self.tr("Bảo mật"))):
+        for tab, title in (
+            (self.print_tab, self.tr("In ấn và ngôn ngữ")),
+            (self.office_tab, self.tr("Cơ quan")),
+            (self.hours_tab, self.tr("Giờ làm việc và lịch")),
+            (self.sync_tab, self.tr("Máy chủ đồng bộ")),
+            (self.connect_tab, self.tr("Tra cứu và VietQR")),
+            (self.security_tab, self.tr("Bảo mật")),
+        ):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
         self.rights = QLabel()
@@ -124,8 +127,9 @@ class SettingsPage(QWidget):
         self.office_phone = QLineEdit()
         form.addRow(self.tr("Mã định danh cơ quan"), self.agency)
         form.addRow(self.tr("Quầy"), self.station)
-        form.addRow(self.tr("Tên cơ quan"), with_error(self.office_name, self.errors,
-                                                      "office_name"))
+        form.addRow(
+            self.tr("Tên cơ quan"), with_error(self.office_name, self.errors, "office_name")
+        )
         form.addRow(self.tr("Cơ quan cấp trên"), self.parent_name)
         form.addRow(self.tr("Địa chỉ"), self.office_address)
         form.addRow(self.tr("Điện thoại"), self.office_phone)
@@ -140,16 +144,25 @@ class SettingsPage(QWidget):
         self.hours_form = QWidget()
         form = form_layout()
         self.hours_form.setLayout(form)
-        self._row(form, self.tr("Giờ làm việc"), "working_hours",
-                  self._line("working_hours", "07:30-11:30,13:30-17:30"))
-        self._row(form, self.tr("Sau giờ này tính sang ngày sau"), "cutoff_time",
-                  self._line("cutoff_time", "15:00"))
+        self._row(
+            form,
+            self.tr("Giờ làm việc"),
+            "working_hours",
+            self._line("working_hours", "07:30-11:30,13:30-17:30"),
+        )
+        self._row(
+            form,
+            self.tr("Sau giờ này tính sang ngày sau"),
+            "cutoff_time",
+            self._line("cutoff_time", "15:00"),
+        )
         layout.addWidget(self.hours_form)
         layout.addWidget(QLabel(self.tr("Ngày nghỉ thêm và ngày làm bù của cơ quan")))
         self.overrides = QTableWidget(0, 3)
         self.overrides.setObjectName("calendar_overrides")
-        self.overrides.setHorizontalHeaderLabels([self.tr("Ngày"), self.tr("Loại"),
-                                                  self.tr("Ghi chú")])
+        self.overrides.setHorizontalHeaderLabels(
+            [self.tr("Ngày"), self.tr("Loại"), self.tr("Ghi chú")]
+        )
         self.overrides.verticalHeader().hide()
         self.overrides.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.overrides.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -211,8 +224,12 @@ class SettingsPage(QWidget):
         self._row(form, self.tr("Khổ giấy biên nhận"), "receipt_layout", layout)
         form.addRow("", two)
         form.addRow("", ocr)
-        self._row(form, self.tr("Số điện thoại in trên phiếu"), "contact_phone",
-                  self._line("contact_phone"))
+        self._row(
+            form,
+            self.tr("Số điện thoại in trên phiếu"),
+            "contact_phone",
+            self._line("contact_phone"),
+        )
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)
         return tab
 
@@ -227,12 +244,24 @@ class SettingsPage(QWidget):
         timing = group(self.tr("Đồng bộ tự động và cảnh báo"))
         form = form_layout()
         timing.setLayout(form)
-        self._row(form, self.tr("Đồng bộ tự động mỗi"), "sync_interval_seconds",
-                  self._spin("sync_interval_seconds", 10, 86_400, self.tr(" giây")))
-        self._row(form, self.tr("Cảnh báo khi hồ sơ chờ gửi quá"), "stale_outbox_hours",
-                  self._spin("stale_outbox_hours", 1, 720, self.tr(" giờ")))
-        self._row(form, self.tr("Cảnh báo khi danh mục và lịch cũ quá"), "stale_master_days",
-                  self._spin("stale_master_days", 1, 365, self.tr(" ngày")))
+        self._row(
+            form,
+            self.tr("Đồng bộ tự động mỗi"),
+            "sync_interval_seconds",
+            self._spin("sync_interval_seconds", 10, 86_400, self.tr(" giây")),
+        )
+        self._row(
+            form,
+            self.tr("Cảnh báo khi hồ sơ chờ gửi quá"),
+            "stale_outbox_hours",
+            self._spin("stale_outbox_hours", 1, 720, self.tr(" giờ")),
+        )
+        self._row(
+            form,
+            self.tr("Cảnh báo khi danh mục và lịch cũ quá"),
+            "stale_master_days",
+            self._spin("stale_master_days", 1, 365, self.tr(" ngày")),
+        )
         layout.addWidget(timing)
         layout.addStretch(1)
         return tab
@@ -241,32 +270,49 @@ class SettingsPage(QWidget):
         tab = QWidget()
         form = form_layout()
         tab.setLayout(form)
-        self._row(form, self.tr("Trang tra cứu công khai"), "public_base_url",
-                  self._line("public_base_url", self.tr("để trống: dùng địa chỉ máy chủ")))
+        self._row(
+            form,
+            self.tr("Trang tra cứu công khai"),
+            "public_base_url",
+            self._line("public_base_url", self.tr("để trống: dùng địa chỉ máy chủ")),
+        )
         self._row(form, self.tr("Mã BIN ngân hàng"), "bank_bin", self._line("bank_bin", "970423"))
-        self._row(form, self.tr("Số tài khoản nhận phí"), "bank_account",
-                  self._line("bank_account"))
-        self._row(form, self.tr("Tên tài khoản"), "bank_account_name",
-                  self._line("bank_account_name"))
+        self._row(
+            form, self.tr("Số tài khoản nhận phí"), "bank_account", self._line("bank_account")
+        )
+        self._row(
+            form, self.tr("Tên tài khoản"), "bank_account_name", self._line("bank_account_name")
+        )
         return tab
 
     def _security_tab(self) -> QWidget:
         tab = QWidget()
         form = form_layout()
         tab.setLayout(form)
-        self._row(form, self.tr("Khóa màn hình sau"), "idle_lock_minutes",
-                  self._spin("idle_lock_minutes", 1, 240, self.tr(" phút không thao tác")))
-        self._row(form, self.tr("Số lần đăng nhập sai tối đa"), "login_max_failures",
-                  self._spin("login_max_failures", 1, 20, self.tr(" lần")))
-        self._row(form, self.tr("Thời gian khóa tài khoản"), "login_lock_minutes",
-                  self._spin("login_lock_minutes", 1, 1440, self.tr(" phút")))
+        self._row(
+            form,
+            self.tr("Khóa màn hình sau"),
+            "idle_lock_minutes",
+            self._spin("idle_lock_minutes", 1, 240, self.tr(" phút không thao tác")),
+        )
+        self._row(
+            form,
+            self.tr("Số lần đăng nhập sai tối đa"),
+            "login_max_failures",
+            self._spin("login_max_failures", 1, 20, self.tr(" lần")),
+        )
+        self._row(
+            form,
+            self.tr("Thời gian khóa tài khoản"),
+            "login_lock_minutes",
+            self._spin("login_lock_minutes", 1, 1440, self.tr(" phút")),
+        )
         return tab
 
     # --- values ----------------------------------------------------------------------
 
     def load(self) -> None:
-        self.show_snapshot(settings_admin.snapshot(self.ctx.require_db(),
-                                                   self.ctx.require_actor()))
+        self.show_snapshot(settings_admin.snapshot(self.ctx.require_db(), self.ctx.require_actor()))
 
     def show_snapshot(self, snap: SettingsSnapshot) -> None:
         self.snap = snap
@@ -285,8 +331,11 @@ class SettingsPage(QWidget):
                 else:
                     widget.setEditText(value)
         self.agency.setText(snap.agency_code)
-        self.station.setText(self.tr("Quầy số {n} (số thứ tự {a}–{b} mỗi ngày)").format(
-            n=snap.station_number, a=snap.sequence_start, b=snap.sequence_end))
+        self.station.setText(
+            self.tr("Quầy số {n} (số thứ tự {a}–{b} mỗi ngày)").format(
+                n=snap.station_number, a=snap.sequence_start, b=snap.sequence_end
+            )
+        )
         self.office_name.setText(snap.office.name)
         self.parent_name.setText(snap.office.parent_name or "")
         self.office_address.setText(snap.office.address or "")
@@ -315,9 +364,12 @@ class SettingsPage(QWidget):
         if admin:
             self.rights.setText(self.tr("Bạn có quyền quản trị: được sửa mọi thiết lập."))
         else:
-            self.rights.setText(self.tr(
-                "Chỉ quản trị được sửa thông tin cơ quan, giờ làm việc, máy chủ và bảo mật; "
-                "bạn được chỉnh phần in ấn và ngôn ngữ của quầy này."))
+            self.rights.setText(
+                self.tr(
+                    "Chỉ quản trị được sửa thông tin cơ quan, giờ làm việc, máy chủ và bảo mật; "
+                    "bạn được chỉnh phần in ấn và ngôn ngữ của quầy này."
+                )
+            )
 
     def value_of(self, key: str) -> str:
         widget = self.fields[key]
@@ -337,16 +389,22 @@ class SettingsPage(QWidget):
         """Keys this officer may change whose value differs from what is stored."""
         actor = self.ctx.require_actor()
         stored = self.snap.values if self.snap else {}
-        return {key: self.value_of(key) for key in self.fields
-                if settings_admin.may_change(actor, key)
-                and self.value_of(key) != stored.get(key, "")}
+        return {
+            key: self.value_of(key)
+            for key in self.fields
+            if settings_admin.may_change(actor, key) and self.value_of(key) != stored.get(key, "")
+        }
 
     def save(self) -> None:
         self.errors.clear()
         office = None
         if self.snap and self.snap.can_edit_office:
-            office = OfficeDetails(self.office_name.text(), self.parent_name.text(),
-                                   self.office_address.text(), self.office_phone.text())
+            office = OfficeDetails(
+                self.office_name.text(),
+                self.parent_name.text(),
+                self.office_address.text(),
+                self.office_phone.text(),
+            )
             if office == self.snap.office:
                 office = None
         changes = self.changes()
@@ -355,9 +413,16 @@ class SettingsPage(QWidget):
     def save_changes(self, changes: dict[str, str], office: OfficeDetails | None = None) -> None:
         language_changed = "language" in changes
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(save_all, self.ctx.require_db(), self.ctx.require_actor(), changes,
-                           office, on_done=lambda snap: self._saved(snap, language_changed),
-                           on_error=self._failed, label=self.tr("Đang lưu thiết lập…"))
+        self.ctx.tasks.run(
+            save_all,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            changes,
+            office,
+            on_done=lambda snap: self._saved(snap, language_changed),
+            on_error=self._failed,
+            label=self.tr("Đang lưu thiết lập…"),
+        )
 
     def _saved(self, snap: SettingsSnapshot, language_changed: bool) -> None:
         self.save_button.setEnabled(True)
@@ -379,20 +444,32 @@ class SettingsPage(QWidget):
 
     def _add_override(self) -> None:
         self.errors.clear()
-        self.ctx.tasks.run(self._override_then_snapshot, "set", self.override_day.date().toPython(),
-                           self.override_kind.currentData(), self.override_note.text(),
-                           on_done=self.show_snapshot, on_error=self.errors.show)
+        self.ctx.tasks.run(
+            self._override_then_snapshot,
+            "set",
+            self.override_day.date().toPython(),
+            self.override_kind.currentData(),
+            self.override_note.text(),
+            on_done=self.show_snapshot,
+            on_error=self.errors.show,
+        )
 
     def _remove_override(self) -> None:
         row = self.overrides.currentRow()
         if self.snap is None or not 0 <= row < len(self.snap.overrides):
             self.banner.show_error(self.tr("Chọn một ngày trong bảng để xóa."))
             return
-        self.ctx.tasks.run(self._override_then_snapshot, "remove", self.snap.overrides[row].day,
-                           on_done=self.show_snapshot, on_error=self.errors.show)
+        self.ctx.tasks.run(
+            self._override_then_snapshot,
+            "remove",
+            self.snap.overrides[row].day,
+            on_done=self.show_snapshot,
+            on_error=self.errors.show,
+        )
 
-    def _override_then_snapshot(self, op: str, day, kind: str = "", note: str = ""
-                                ) -> SettingsSnapshot:
+    def _override_then_snapshot(
+        self, op: str, day, kind: str = "", note: str = ""
+    ) -> SettingsSnapshot:
         db, actor = self.ctx.require_db(), self.ctx.require_actor()
         if op == "set":
             settings_admin.set_override(db, actor, day, kind, note)

@@ -59,8 +59,9 @@ class SignInPage(QWidget):
         self.submit.setDefault(True)
         self.submit.clicked.connect(self.sign_in)
         inner.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
-        hint = QLabel(self.tr("Đăng nhập không cần mạng. Sai mật khẩu nhiều lần, "
-                              "tài khoản sẽ tạm khóa."))
+        hint = QLabel(
+            self.tr("Đăng nhập không cần mạng. Sai mật khẩu nhiều lần, tài khoản sẽ tạm khóa.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#57606a; font-size:11px;")
         inner.addWidget(hint)
@@ -88,8 +89,14 @@ class SignInPage(QWidget):
             return
         self._set_busy(True)
         self.ctx.tasks.run(
-            auth.login, self.ctx.require_db(), name, password, self.ctx.now(),
-            on_done=self._done, on_error=self._failed, label=self.tr("Đang đăng nhập…"),
+            auth.login,
+            self.ctx.require_db(),
+            name,
+            password,
+            self.ctx.now(),
+            on_done=self._done,
+            on_error=self._failed,
+            label=self.tr("Đang đăng nhập…"),
         )
 
     def _set_busy(self, busy: bool) -> None:

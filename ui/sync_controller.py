@@ -94,9 +94,14 @@ class SyncController(QObject):
         tuning = self.ctx.sync_tuning
         options = {k: tuning[k] for k in ("probe_interval", "backoff") if k in tuning}
         self.scheduler = SyncScheduler(
-            self.ctx.require_db(), self.ctx.data_dir, interval=interval,
-            on_report=self._heard_report, on_online=self._heard_online,
-            on_progress=self._heard_progress, **options)
+            self.ctx.require_db(),
+            self.ctx.data_dir,
+            interval=interval,
+            on_report=self._heard_report,
+            on_online=self._heard_online,
+            on_progress=self._heard_progress,
+            **options,
+        )
         self.scheduler.start(delay=tuning.get("first_delay", FIRST_DELAY_S))
         self.state_changed.emit()
 

@@ -40,18 +40,25 @@ from ui.sync_controller import SyncController
 OK_FG = QColor("#145a2e")
 ERROR_FG = QColor("#8a1c1c")
 WARN_FG = QColor("#7a4d00")
-WARNINGS_STYLE = ("QLabel#sync_warnings { background:#fff4d6; color:#5c3b00; "
-                  "border:1px solid #e8c66a; border-radius:4px; padding:8px 10px; "
-                  "font-size:13px; }")
+WARNINGS_STYLE = (
+    "QLabel#sync_warnings { background:#fff4d6; color:#5c3b00; "
+    "border:1px solid #e8c66a; border-radius:4px; padding:8px 10px; "
+    "font-size:13px; }"
+)
 
 
 def link_state(st: CounterStatus | None, sync: SyncController | None) -> tuple[str, str, str]:
     """(text, colour, tooltip) for the link with the server, as the status bar shows it."""
     translate = QCoreApplication.translate
     if st is None or not st.enrolled:
-        return translate("SyncLink", "● Chưa đăng ký máy chủ"), "#57606a", translate(
-            "SyncLink", "Hồ sơ chỉ lưu trên máy này cho đến khi quản trị đăng ký quầy với "
-            "máy chủ.")
+        return (
+            translate("SyncLink", "● Chưa đăng ký máy chủ"),
+            "#57606a",
+            translate(
+                "SyncLink",
+                "Hồ sơ chỉ lưu trên máy này cho đến khi quản trị đăng ký quầy với máy chủ.",
+            ),
+        )
     report = sync.last_report if sync is not None else None
     error = "\n".join(report.errors) if report is not None and not report.ok else ""
     if sync is not None and sync.running:
@@ -100,21 +107,32 @@ class SyncPage(QWidget):
         root.addWidget(self._summary())
         root.addLayout(self._actions())
         root.addWidget(QLabel(self.tr("Các lần đồng bộ gần đây")))
-        self.log = self._table("sync_log", [self.tr("Thời gian"), self.tr("Gửi lên"),
-                                            self.tr("Nhận về"), self.tr("Tải tệp lên"),
-                                            self.tr("Kết quả")], stretch=4)
+        self.log = self._table(
+            "sync_log",
+            [
+                self.tr("Thời gian"),
+                self.tr("Gửi lên"),
+                self.tr("Nhận về"),
+                self.tr("Tải tệp lên"),
+                self.tr("Kết quả"),
+            ],
+            stretch=4,
+        )
         for col, width in ((0, 130), (1, 80), (2, 80), (3, 96)):
             self.log.setColumnWidth(col, width)
         # A log to read, not to edit: no current cell, no focus frame.
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.log.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         root.addWidget(self.log, 3)
-        self.failures_title = QLabel(self.tr(
-            "Hồ sơ bị máy chủ từ chối (vẫn lưu trên máy này; nhấn đúp để mở)"))
+        self.failures_title = QLabel(
+            self.tr("Hồ sơ bị máy chủ từ chối (vẫn lưu trên máy này; nhấn đúp để mở)")
+        )
         self.failures_title.setStyleSheet("color:#8a1c1c; font-weight:bold;")
-        self.failures_table = self._table("sync_failures", [
-            self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Tiếp nhận"), self.tr("Lý do")],
-            stretch=3)
+        self.failures_table = self._table(
+            "sync_failures",
+            [self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Tiếp nhận"), self.tr("Lý do")],
+            stretch=3,
+        )
         for col, width in ((0, 212), (1, 170), (2, 130)):
             self.failures_table.setColumnWidth(col, width)
         self.failures_table.cellDoubleClicked.connect(self._open_failure)
@@ -137,8 +155,10 @@ class SyncPage(QWidget):
         grid.setVerticalSpacing(4)
         self.values: dict[str, QLabel] = {}
         captions = [
-            ("server", self.tr("Máy chủ")), ("station", self.tr("Quầy")),
-            ("link", self.tr("Kết nối")), ("pending", self.tr("Chờ gửi")),
+            ("server", self.tr("Máy chủ")),
+            ("station", self.tr("Quầy")),
+            ("link", self.tr("Kết nối")),
+            ("pending", self.tr("Chờ gửi")),
             ("last_success", self.tr("Đồng bộ thành công lần cuối")),
             ("last_attempt", self.tr("Lần thử gần nhất")),
         ]
@@ -204,12 +224,14 @@ class SyncPage(QWidget):
         self.status = st
         v = self.values
         v["server"].setText(st.server_url or self.tr("chưa đăng ký"))
-        v["station"].setText(self.tr("Quầy số {n} · {office}").format(
-            n=st.station_number, office=st.agency_code))
+        v["station"].setText(
+            self.tr("Quầy số {n} · {office}").format(n=st.station_number, office=st.agency_code)
+        )
         pending = self.tr("{n} thay đổi").format(n=st.pending_changes)
         if st.bytes_to_upload:
             pending += " · " + self.tr("{size} tệp chưa tải lên").format(
-                size=format_bytes(st.bytes_to_upload))
+                size=format_bytes(st.bytes_to_upload)
+            )
         v["pending"].setText(pending)
         never = self.tr("chưa có")
         v["last_success"].setText(format_datetime(st.last_sync_at) or never)
@@ -228,18 +250,23 @@ class SyncPage(QWidget):
         link.setToolTip(tip)
         enrolled = bool(self.status and self.status.enrolled)
         running = bool(self.sync and self.sync.running)
-        self.sync_button.setEnabled(enrolled and bool(self.sync and self.sync.active)
-                                    and not running)
+        self.sync_button.setEnabled(
+            enrolled and bool(self.sync and self.sync.active) and not running
+        )
         self.progress.setVisible(running)
         if running:
             self._show_progress()
         elif not enrolled:
-            self.phase.setText(self.tr(
-                "Quản trị đăng ký quầy với máy chủ ở Cài đặt → Máy chủ đồng bộ."))
+            self.phase.setText(
+                self.tr("Quản trị đăng ký quầy với máy chủ ở Cài đặt → Máy chủ đồng bộ.")
+            )
         else:
             seconds = self.ctx.settings.get("sync_interval_seconds", "60")
-            self.phase.setText(self.tr("Tự động đồng bộ mỗi {n} giây và ngay khi có mạng "
-                                       "trở lại.").format(n=seconds))
+            self.phase.setText(
+                self.tr("Tự động đồng bộ mỗi {n} giây và ngay khi có mạng trở lại.").format(
+                    n=seconds
+                )
+            )
 
     def _show_progress(self) -> None:
         news = self.sync.progress if self.sync is not None else None
@@ -249,18 +276,27 @@ class SyncPage(QWidget):
         if news.phase == "push" and news.total:
             self.progress.setRange(0, news.total)
             self.progress.setValue(news.done)
-            self.phase.setText(self.tr("Đang gửi thay đổi: {done}/{total}").format(
-                done=news.done, total=news.total))
+            self.phase.setText(
+                self.tr("Đang gửi thay đổi: {done}/{total}").format(
+                    done=news.done, total=news.total
+                )
+            )
         elif news.phase == "upload" and news.total:
             # Per mille: a byte count does not fit a progress bar's int.
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * news.done / news.total))
-            self.phase.setText(self.tr("Đang tải tệp lên: {done} / {total}").format(
-                done=format_bytes(news.done), total=format_bytes(news.total)))
+            self.phase.setText(
+                self.tr("Đang tải tệp lên: {done} / {total}").format(
+                    done=format_bytes(news.done), total=format_bytes(news.total)
+                )
+            )
         else:
             self.progress.setRange(0, 0)
-            self.phase.setText(self.tr("Đang nhận cập nhật từ máy chủ…") if news.phase == "pull"
-                               else self.tr("Đang đồng bộ…"))
+            self.phase.setText(
+                self.tr("Đang nhận cập nhật từ máy chủ…")
+                if news.phase == "pull"
+                else self.tr("Đang đồng bộ…")
+            )
 
     # --- lists -----------------------------------------------------------------------
 
@@ -272,8 +308,15 @@ class SyncPage(QWidget):
             return
         self._loading = True
         refused = bool(self.status and self.status.rejected_changes)
-        self.ctx.tasks.run(load_lists, self.ctx.db, self.ctx.data_dir, self.ctx.actor, refused,
-                           on_done=self._show_lists, on_error=self._load_failed)
+        self.ctx.tasks.run(
+            load_lists,
+            self.ctx.db,
+            self.ctx.data_dir,
+            self.ctx.actor,
+            refused,
+            on_done=self._show_lists,
+            on_error=self._load_failed,
+        )
 
     def _load_failed(self, _exc: BaseException) -> None:
         self._loading = False
@@ -305,8 +348,9 @@ class SyncPage(QWidget):
                 if c == len(cells) - 1:
                     item.setForeground(colour)
                 elif c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.log.setItem(r, c, item)
 
     def _result(self, entry) -> tuple[str, QColor]:
@@ -319,21 +363,31 @@ class SyncPage(QWidget):
                 parts.append(self.tr("{n} bị từ chối").format(n=report.rejected))
                 colour = WARN_FG
             if report.conflicts:
-                parts.append(self.tr("{n} xung đột (giữ cả hai phiên bản)").format(
-                    n=report.conflicts))
+                parts.append(
+                    self.tr("{n} xung đột (giữ cả hai phiên bản)").format(n=report.conflicts)
+                )
             if report.master_updated:
-                names = {"catalogue": self.tr("danh mục thủ tục"),
-                         "calendar": self.tr("lịch làm việc"), "officers": self.tr("cán bộ")}
-                parts.append(self.tr("cập nhật {what}").format(
-                    what=", ".join(names.get(m, m) for m in report.master_updated)))
+                names = {
+                    "catalogue": self.tr("danh mục thủ tục"),
+                    "calendar": self.tr("lịch làm việc"),
+                    "officers": self.tr("cán bộ"),
+                }
+                parts.append(
+                    self.tr("cập nhật {what}").format(
+                        what=", ".join(names.get(m, m) for m in report.master_updated)
+                    )
+                )
             if report.quiet:
                 parts.append(self.tr("không có gì mới"))
         if report.warnings:
             parts.extend(report.warnings)
             colour = WARN_FG if report.ok else colour
         if entry.repeats > 1:
-            parts.append(self.tr("{n} lần từ {time}").format(
-                n=entry.repeats, time=format_datetime(entry.first_started_at)))
+            parts.append(
+                self.tr("{n} lần từ {time}").format(
+                    n=entry.repeats, time=format_datetime(entry.first_started_at)
+                )
+            )
         return "; ".join(parts), colour
 
     def _fill_failures(self) -> None:
@@ -346,8 +400,9 @@ class SyncPage(QWidget):
         self.failures_table.setMaximumHeight(header + 24 * min(max(len(rows), 1), 8) + 6)
         for r, row in enumerate(rows):
             reason = row.sync_error or ""
-            for c, text in enumerate((row.code, row.applicant_name,
-                                      format_datetime(row.received_at), reason)):
+            for c, text in enumerate(
+                (row.code, row.applicant_name, format_datetime(row.received_at), reason)
+            ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(reason)
                 if c == 3:

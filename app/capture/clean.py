@@ -134,9 +134,7 @@ def whiten(image: Image.Image) -> Image.Image:
     luts: list[int] = []
     for white in paper:
         top = max(float(white) - 12.0, black + 40.0)
-        luts.extend(
-            int(np.clip((v - black) * 255.0 / (top - black), 0, 255)) for v in range(256)
-        )
+        luts.extend(int(np.clip((v - black) * 255.0 / (top - black), 0, 255)) for v in range(256))
     return source.point(luts)
 
 
@@ -147,8 +145,9 @@ def flatten_lighting(image: Image.Image) -> Image.Image:
     pixels = np.asarray(image.convert("RGB") if image.mode not in ("RGB", "L") else image)
     h, w = pixels.shape[:2]
     scale = 400 / max(h, w)
-    small = cv2.resize(pixels, (max(1, round(w * scale)), max(1, round(h * scale))),
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        pixels, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
     # Dilating removes the text, leaving the paper's brightness everywhere.
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
     background = cv2.GaussianBlur(cv2.dilate(small, kernel), (0, 0), 8)
@@ -171,8 +170,9 @@ def _has_colour(image: Image.Image) -> bool:
 
     pixels = np.asarray(image)
     # Half size first: the decision needs no finer detail, and it halves the work.
-    pixels = cv2.resize(pixels, (pixels.shape[1] // 2, pixels.shape[0] // 2),
-                        interpolation=cv2.INTER_AREA)
+    pixels = cv2.resize(
+        pixels, (pixels.shape[1] // 2, pixels.shape[0] // 2), interpolation=cv2.INTER_AREA
+    )
     # Averaging over a few pixels cancels a scanner's colour fringes (one
     # channel shifted along black strokes: red on one side, cyan on the
     # other) but leaves a pen stroke or a stamp coloured.

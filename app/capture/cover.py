@@ -85,12 +85,14 @@ def render_covers(covers: Sequence[CoverInfo]) -> bytes:
         canv.drawCentredString(centre, height - 42 * mm, "TỜ BÌA SỐ HÓA HỒ SƠ")
         canv.setFont(SERIF_ITALIC, 11)
         canv.drawCentredString(
-            centre, height - 50 * mm,
+            centre,
+            height - 50 * mm,
             "Đặt tờ này lên trên các trang của thành phần rồi quét cả xấp; "
             "máy tự tách theo tờ bìa.",
         )
-        qr = QRFlowable(payload(cover.code, cover.component_index), QR_SIZE,
-                        error_correction=ERROR_CORRECT_Q)
+        qr = QRFlowable(
+            payload(cover.code, cover.component_index), QR_SIZE, error_correction=ERROR_CORRECT_Q
+        )
         qr.drawOn(canv, centre - qr.width / 2, height - 62 * mm - qr.height)
         y = height - 72 * mm - qr.height
         canv.setFont(SERIF_BOLD, 22)
@@ -105,8 +107,9 @@ def render_covers(covers: Sequence[CoverInfo]) -> bytes:
         canv.setFont(SERIF, 12)
         canv.drawString(25 * mm, base, f"Người nộp: {cover.applicant_name}")
         canv.drawString(25 * mm, base - 7 * mm, f"Thủ tục: {_clip(cover.procedure_name, 90)}")
-        canv.drawString(25 * mm, base - 14 * mm,
-                        f"Tiếp nhận: {cover.received_at:%H:%M ngày %d/%m/%Y}")
+        canv.drawString(
+            25 * mm, base - 14 * mm, f"Tiếp nhận: {cover.received_at:%H:%M ngày %d/%m/%Y}"
+        )
         canv.showPage()
     canv.save()
     return buf.getvalue()
@@ -179,7 +182,9 @@ def split_batch(pages: Sequence[Page], *, skip_blank_backs: bool = True) -> list
         parts[-1].pages.append(page)
     if not parts:
         raise DomainError(
-            "batch_empty", "Không có trang nào trong xấp quét.", "The stack has no pages.",
+            "batch_empty",
+            "Không có trang nào trong xấp quét.",
+            "The stack has no pages.",
         )
     empty = [p for p in parts if not p.pages]
     if empty:

@@ -98,8 +98,14 @@ def deskew(image: Image.Image, angle: float) -> Image.Image:
     matrix[0, 2] += (new_w - w) / 2
     matrix[1, 2] += (new_h - h) / 2
     border = 255 if pixels.ndim == 2 else (255, 255, 255)
-    turned = cv2.warpAffine(pixels, matrix, (new_w, new_h), flags=cv2.INTER_CUBIC,
-                            borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+    turned = cv2.warpAffine(
+        pixels,
+        matrix,
+        (new_w, new_h),
+        flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=border,
+    )
     return _keep_size(Image.fromarray(turned), source.size)
 
 
@@ -130,7 +136,7 @@ def has_dark_border(image: Image.Image) -> bool:
     edge = np.concatenate(
         [gray[:rim].ravel(), gray[-rim:].ravel(), gray[:, :rim].ravel(), gray[:, -rim:].ravel()]
     )
-    middle = gray[h // 4: 3 * h // 4, w // 4: 3 * w // 4]
+    middle = gray[h // 4 : 3 * h // 4, w // 4 : 3 * w // 4]
     return float(np.median(edge)) < 110 and float(np.median(middle)) - float(np.median(edge)) > 60
 
 
@@ -219,14 +225,19 @@ def warp(image: Image.Image, quad: np.ndarray) -> Image.Image:
     height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
     if width < 16 or height < 16:
         return image
-    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
-                      dtype=np.float32)
+    target = np.array(
+        [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32
+    )
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
     source = image.convert("L") if image.mode == "1" else image
     pixels = np.asarray(source)
     border = 255 if pixels.ndim == 2 else (255, 255, 255)
     straight = cv2.warpPerspective(
-        pixels, matrix, (width, height), flags=cv2.INTER_CUBIC,
-        borderMode=cv2.BORDER_CONSTANT, borderValue=border,
+        pixels,
+        matrix,
+        (width, height),
+        flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=border,
     )
     return Image.fromarray(straight)

@@ -36,7 +36,9 @@ def check_size(size: int, label: str) -> None:
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise refuse(
-            "file_too_large", label, f"lớn hơn {limit} MB; hãy chia nhỏ khi quét.",
+            "file_too_large",
+            label,
+            f"lớn hơn {limit} MB; hãy chia nhỏ khi quét.",
             f"is larger than {limit} MB; split it when scanning.",
         )
 
@@ -54,11 +56,16 @@ def check_page_total(count: int, label: str | None = None) -> None:
 
 
 def check_pixels(width: int, height: int, label: str) -> None:
-    if width <= 0 or height <= 0 or width > MAX_SIDE or height > MAX_SIDE or (
-        width * height > MAX_PAGE_PIXELS
+    if (
+        width <= 0
+        or height <= 0
+        or width > MAX_SIDE
+        or height > MAX_SIDE
+        or (width * height > MAX_PAGE_PIXELS)
     ):
         raise refuse(
-            "image_too_large", label,
+            "image_too_large",
+            label,
             f"ảnh {width} × {height} điểm ảnh quá lớn cho một trang giấy (có thể là tệp "
             "độc hại); tệp không được nhận.",
             f"a {width} × {height} pixel image is too large for a paper page (possibly "
@@ -68,7 +75,8 @@ def check_pixels(width: int, height: int, label: str) -> None:
 
 def damaged(label: str, kind: str) -> DomainError:
     return refuse(
-        "damaged_file", label,
+        "damaged_file",
+        label,
         f"tệp {KINDS[kind]} bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi sao chép).",
         f"the {KINDS[kind]} file is damaged or incomplete (perhaps cut short when copied).",
     )

@@ -86,12 +86,12 @@ def ink_mask(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     # Back to full size, a little wider, so the picture's edge is not taken for ink.
     picture = cv2.dilate(big[labels].astype(np.uint8), np.ones((3, 3), np.uint8))
     picture = cv2.resize(picture, (w, h), interpolation=cv2.INTER_NEAREST)
-    return cv2.bitwise_and(ink, cv2.compare(picture, 0, cv2.CMP_EQ)).view(bool), \
-        float(picture.mean())
+    return cv2.bitwise_and(ink, cv2.compare(picture, 0, cv2.CMP_EQ)).view(bool), float(
+        picture.mean()
+    )
 
 
-def _fill_down(pixels: np.ndarray, weight: np.ndarray, scale: int, *, empty: int
-               ) -> np.ndarray:
+def _fill_down(pixels: np.ndarray, weight: np.ndarray, scale: int, *, empty: int) -> np.ndarray:
     """``pixels`` shrunk by ``scale``, a weighted average by ``weight`` (0–255).
 
     Blocks with no weight take the average of their neighbourhood, and
@@ -104,8 +104,7 @@ def _fill_down(pixels: np.ndarray, weight: np.ndarray, scale: int, *, empty: int
     h, w = weight.shape
     size = (max(1, -(-w // scale)), max(1, -(-h // scale)))
     wide = cv2.merge([weight] * pixels.shape[2]) if pixels.ndim == 3 else weight
-    num = cv2.resize(cv2.multiply(pixels, wide, scale=1 / 255), size,
-                     interpolation=cv2.INTER_AREA)
+    num = cv2.resize(cv2.multiply(pixels, wide, scale=1 / 255), size, interpolation=cv2.INTER_AREA)
     den = cv2.resize(weight, size, interpolation=cv2.INTER_AREA)
     spread = max(3, round(FILL_INCHES * size[0] / 8.27) | 1)
     near_num = cv2.blur(num, (spread, spread))
@@ -127,8 +126,14 @@ def _jpeg(pixels: np.ndarray, quality: int, dpi: float, *, subsampling: int = 2)
     image = Image.fromarray(pixels)
     buf = io.BytesIO()
     round_dpi = max(1, round(dpi))
-    image.save(buf, "JPEG", quality=quality, subsampling=subsampling, optimize=True,
-               dpi=(round_dpi, round_dpi))
+    image.save(
+        buf,
+        "JPEG",
+        quality=quality,
+        subsampling=subsampling,
+        optimize=True,
+        dpi=(round_dpi, round_dpi),
+    )
     return buf.getvalue()
 
 
@@ -140,24 +145,28 @@ def split(image: Image.Image, dpi: float) -> Layers:
     ink, picture_share = ink_mask(pixels, dpi)
     # The ink's anti-aliased rim belongs to neither layer's estimate.
     rim = cv2.dilate(ink.view(np.uint8), np.ones((5, 5), np.uint8))
-    background = _fill_down(pixels, cv2.compare(rim, 0, cv2.CMP_EQ), BACKGROUND_SCALE,
-                            empty=255)
+    background = _fill_down(pixels, cv2.compare(rim, 0, cv2.CMP_EQ), BACKGROUND_SCALE, empty=255)
     # A stroke's colour is its core's: the pale pixels at its edges, painted
     # through a sharp mask, would make every letter look washed out.
     gray = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
-    darkness = cv2.multiply(cv2.subtract(np.full_like(gray, INK_THRESHOLD), gray),
-                            255 / INK_THRESHOLD)
+    darkness = cv2.multiply(
+        cv2.subtract(np.full_like(gray, INK_THRESHOLD), gray), 255 / INK_THRESHOLD
+    )
     core = cv2.multiply(cv2.multiply(darkness, darkness, scale=1 / 255), ink.view(np.uint8))
     foreground = _fill_down(pixels, core, FOREGROUND_SCALE, empty=0)
     shape = Image.fromarray(~ink)  # mode "1": ink black, paper white
     buf = io.BytesIO()
-    shape.save(buf, "TIFF", compression="group4", dpi=(round(dpi), round(dpi)),
-               tiffinfo={278: shape.height})
+    shape.save(
+        buf,
+        "TIFF",
+        compression="group4",
+        dpi=(round(dpi), round(dpi)),
+        tiffinfo={278: shape.height},
+    )
     return Layers(
         background=_jpeg(background, BACKGROUND_QUALITY, dpi / BACKGROUND_SCALE),
         # Full chroma: the layer is all about colour, and already a quarter size.
-        foreground=_jpeg(foreground, FOREGROUND_QUALITY, dpi / FOREGROUND_SCALE,
-                         subsampling=0),
+        foreground=_jpeg(foreground, FOREGROUND_QUALITY, dpi / FOREGROUND_SCALE, subsampling=0),
         mask=buf.getvalue(),
         picture_share=picture_share,
     )

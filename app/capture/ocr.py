@@ -46,8 +46,9 @@ def tesseract_languages() -> set[str]:
     if exe is None:
         return set()
     try:
-        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True,
-                              timeout=30, check=False)
+        done = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return set()
     lines = (done.stdout or done.stderr).splitlines()
@@ -99,14 +100,14 @@ def has_text_layer(pdf: bytes) -> bool:
             if "/Font" in resources:
                 return True
             for xobject in resources.get("/XObject", {}).values():
-                if xobject.get("/Subtype") == "/Form" and \
-                        "/Font" in xobject.get("/Resources", {}):
+                if xobject.get("/Subtype") == "/Form" and "/Font" in xobject.get("/Resources", {}):
                     return True
     return False
 
 
-def add_text_layer(pdf: bytes, *, language: str = LANGUAGE,
-                   modified: datetime | None = None) -> bytes:
+def add_text_layer(
+    pdf: bytes, *, language: str = LANGUAGE, modified: datetime | None = None
+) -> bytes:
     """``pdf`` with an invisible text layer over each page; metadata kept.
 
     ``modified`` (office-local time, default now) is recorded as the file's
@@ -124,8 +125,15 @@ def add_text_layer(pdf: bytes, *, language: str = LANGUAGE,
         source.write_bytes(pdf)
         try:
             code = ocrmypdf.ocr(
-                source, target, language=[language], output_type="pdf", optimize=0,
-                skip_text=True, rasterizer="pypdfium", jobs=1, use_threads=True,
+                source,
+                target,
+                language=[language],
+                output_type="pdf",
+                optimize=0,
+                skip_text=True,
+                rasterizer="pypdfium",
+                jobs=1,
+                use_threads=True,
                 progress_bar=False,
             )
             if int(code) != 0:
@@ -163,16 +171,18 @@ def _with_metadata_of(original: bytes, recognised: bytes, modified: datetime) ->
         for key, value in src.docinfo.items():
             dst.docinfo[key] = pikepdf.String(str(value))
         if "/Metadata" in src.Root:
-            dst.Root.Metadata = dst.make_stream(src.Root.Metadata.read_bytes(),
-                                                Type=pikepdf.Name.Metadata,
-                                                Subtype=pikepdf.Name.XML)
-        aware = modified.replace(tzinfo=VN_TZ) if modified.tzinfo is None \
+            dst.Root.Metadata = dst.make_stream(
+                src.Root.Metadata.read_bytes(), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
+            )
+        aware = (
+            modified.replace(tzinfo=VN_TZ)
+            if modified.tzinfo is None
             else modified.astimezone(VN_TZ)
+        )
         dst.docinfo["/ModDate"] = _pdf_date(aware)
         with dst.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             xmp["xmp:ModifyDate"] = aware.isoformat()
             xmp["xmp:MetadataDate"] = aware.isoformat()
         out = io.BytesIO()
-        dst.save(out, deterministic_id=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        dst.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()

@@ -48,15 +48,20 @@ class Page:
         if turns:
             # PIL turns counter-clockwise; the tray speaks clockwise.
             image = image.transpose(
-                (None, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_180,
-                 Image.Transpose.ROTATE_90)[turns]
+                (
+                    None,
+                    Image.Transpose.ROTATE_270,
+                    Image.Transpose.ROTATE_180,
+                    Image.Transpose.ROTATE_90,
+                )[turns]
             )
         return image
 
     def rotated(self, degrees: int) -> Page:
         if degrees % 90:
             raise DomainError(
-                "bad_rotation", "Chỉ xoay trang theo bội số 90°.",
+                "bad_rotation",
+                "Chỉ xoay trang theo bội số 90°.",
                 "Pages turn by multiples of 90° only.",
             )
         return replace(self, rotation=(self.rotation + degrees) % 360)
@@ -102,7 +107,8 @@ def page_warnings(number: int, width_px: int, height_px: int, dpi: float) -> lis
     if dpi < MIN_DPI - 0.5:
         found.append(
             CaptureWarning(
-                "low_dpi", number,
+                "low_dpi",
+                number,
                 f"Trang {number}: độ phân giải {dpi:.0f} dpi, thấp hơn mức tối thiểu "
                 f"{MIN_DPI} dpi.",
                 f"Page {number}: {dpi:.0f} dpi, below the {MIN_DPI} dpi floor.",
@@ -113,7 +119,8 @@ def page_warnings(number: int, width_px: int, height_px: int, dpi: float) -> lis
     if width_mm * height_mm < SMALL_PAGE_FRACTION * A5_AREA_MM2:
         found.append(
             CaptureWarning(
-                "small_page", number,
+                "small_page",
+                number,
                 f"Trang {number}: khổ {width_mm:.0f} × {height_mm:.0f} mm, nhỏ hơn nhiều so "
                 "với A5; kiểm tra lại bản chụp có đủ cả trang không.",
                 f"Page {number}: {width_mm:.0f} × {height_mm:.0f} mm, much smaller than A5; "

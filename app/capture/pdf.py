@@ -57,8 +57,7 @@ class PdfMetadata:
     office_name: str | None = None
 
 
-def encode(page: CleanedPage, quality: int | None = None, *, layered: bool = False
-           ) -> EncodedPage:
+def encode(page: CleanedPage, quality: int | None = None, *, layered: bool = False) -> EncodedPage:
     """The page's image bytes as they will sit in the PDF.
 
     ``layered`` lets a colour or grey page of writing, stamps and signatures
@@ -70,22 +69,32 @@ def encode(page: CleanedPage, quality: int | None = None, *, layered: bool = Fal
     if layered and page.kind in ("colour", "gray"):
         layers = mrc.split(image, dpi)
         if layers.picture_share <= mrc.MAX_PICTURE_SHARE:
-            return EncodedPage(layers.mask, "mixed", dpi, image.width, image.height, page.skew,
-                               foreground=layers.foreground, background=layers.background)
+            return EncodedPage(
+                layers.mask,
+                "mixed",
+                dpi,
+                image.width,
+                image.height,
+                page.skew,
+                foreground=layers.foreground,
+                background=layers.background,
+            )
     buf = io.BytesIO()
     if page.kind == "bw":
         bilevel = image if image.mode == "1" else image.convert("1", dither=Image.Dither.NONE)
         # One strip (ROWSPERSTRIP = height) lets the G4 data go into the PDF untouched.
-        bilevel.save(buf, "TIFF", compression="group4", dpi=(dpi, dpi),
-                     tiffinfo={278: bilevel.height})
+        bilevel.save(
+            buf, "TIFF", compression="group4", dpi=(dpi, dpi), tiffinfo={278: bilevel.height}
+        )
         image = bilevel
     else:
         mode = "RGB" if page.kind == "colour" else "L"
         if image.mode != mode:
             image = image.convert(mode)
         default = COLOUR_QUALITY if page.kind == "colour" else GRAY_QUALITY
-        image.save(buf, "JPEG", quality=quality or default, subsampling=2, optimize=True,
-                   dpi=(dpi, dpi))
+        image.save(
+            buf, "JPEG", quality=quality or default, subsampling=2, optimize=True, dpi=(dpi, dpi)
+        )
     return EncodedPage(buf.getvalue(), page.kind, dpi, image.width, image.height, page.skew)
 
 
@@ -93,8 +102,14 @@ def _jpeg_image(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
     with Image.open(io.BytesIO(data)) as image:
         width, height, mode = image.width, image.height, image.mode
     return pikepdf.Stream(
-        pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
-        Width=width, Height=height, BitsPerComponent=8, Filter=pikepdf.Name.DCTDecode,
+        pdf,
+        data,
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=width,
+        Height=height,
+        BitsPerComponent=8,
+        Filter=pikepdf.Name.DCTDecode,
         ColorSpace=pikepdf.Name.DeviceRGB if mode == "RGB" else pikepdf.Name.DeviceGray,
     )
 
@@ -115,8 +130,7 @@ def _layer(pdf: pikepdf.Pdf, page: pikepdf.Page, encoded: EncodedPage) -> None:
             del shape[key]
     colour = _jpeg_image(pdf, encoded.foreground)
     colour.Mask = shape
-    page.Resources.XObject = pikepdf.Dictionary(
-        BG=_jpeg_image(pdf, encoded.background), FG=colour)
+    page.Resources.XObject = pikepdf.Dictionary(BG=_jpeg_image(pdf, encoded.background), FG=colour)
     x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
     box = f"{x1 - x0:.4f} 0 0 {y1 - y0:.4f} {x0:.4f} {y0:.4f} cm"
     page.Contents = pikepdf.Stream(pdf, f"q {box} /BG Do Q q {box} /FG Do Q".encode())
@@ -157,8 +171,11 @@ def build_pdf(pages: Sequence[EncodedPage], meta: PdfMetadata) -> bytes:
         info["/MotCuaSource"] = meta.source
         if meta.office_name:
             info["/MotCuaOffice"] = meta.office_name
-        aware = meta.captured_at.replace(tzinfo=VN_TZ) if meta.captured_at.tzinfo is None \
+        aware = (
+            meta.captured_at.replace(tzinfo=VN_TZ)
+            if meta.captured_at.tzinfo is None
             else meta.captured_at
+        )
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             xmp["dc:title"] = title
             xmp["dc:creator"] = [f"{meta.officer_name} ({meta.officer})"]
@@ -171,8 +188,7 @@ def build_pdf(pages: Sequence[EncodedPage], meta: PdfMetadata) -> bytes:
             xmp["xmp:CreateDate"] = aware.isoformat()
         out = io.BytesIO()
         # The same pages and metadata give the same bytes, hence the same hash.
-        pdf.save(out, deterministic_id=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
 
 

@@ -33,7 +33,9 @@ def pdf_pages(label: str, data: bytes, source: str) -> list[Page]:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError:
         raise refuse(
-            "encrypted_pdf", label, "PDF có mật khẩu; hãy mở khóa trước khi đính kèm.",
+            "encrypted_pdf",
+            label,
+            "PDF có mật khẩu; hãy mở khóa trước khi đính kèm.",
             "the PDF is password-protected; unlock it first.",
         ) from None
     except (pikepdf.PdfError, ValueError, OSError):
@@ -62,7 +64,9 @@ def _page_box(page: pikepdf.Page, label: str) -> tuple[float, float, int]:
     width, height = abs(box[2] - box[0]) / 72, abs(box[3] - box[1]) / 72
     if not (0 < width <= MAX_PDF_SIDE_INCHES and 0 < height <= MAX_PDF_SIDE_INCHES):
         raise refuse(
-            "image_too_large", label, "trang PDF có kích thước bất thường; tệp không được nhận.",
+            "image_too_large",
+            label,
+            "trang PDF có kích thước bất thường; tệp không được nhận.",
             "a PDF page has an implausible size; refused.",
         )
     return width, height, rotate
@@ -117,13 +121,15 @@ def _pdf_image_opener(data: bytes, index: int, label: str, rotate: int):
                 xobj = xobjects[next(iter(xobjects.keys()))]
                 image = pikepdf.PdfImage(xobj).as_pil_image()
                 image.load()
-        except (pikepdf.PdfError, pikepdf.PikepdfError, ValueError, OSError,
-                NotImplementedError):
+        except (pikepdf.PdfError, pikepdf.PikepdfError, ValueError, OSError, NotImplementedError):
             raise damaged(label, "pdf") from None
         image = plain_mode(image)
         # /Rotate turns the page clockwise for display; the image must follow.
-        turns = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
-                 270: Image.Transpose.ROTATE_90}
+        turns = {
+            90: Image.Transpose.ROTATE_270,
+            180: Image.Transpose.ROTATE_180,
+            270: Image.Transpose.ROTATE_90,
+        }
         return image.transpose(turns[rotate]) if rotate in turns else image
 
     return open_page
@@ -135,7 +141,8 @@ def _pdf_raster_opener(data: bytes, index: int, label: str):
             import pypdfium2 as pdfium
         except ImportError:  # pragma: no cover - a packaging fault, not user input
             raise refuse(
-                "cannot_rasterise", label,
+                "cannot_rasterise",
+                label,
                 "trang PDF không phải ảnh quét và máy thiếu thư viện PDFium để chuyển thành ảnh.",
                 "a PDF page is not a scanned image and PDFium is missing to rasterise it.",
             ) from None

@@ -88,17 +88,27 @@ def _scanner_error(code: str, vi: str, en: str) -> DomainError:
 def _classify_failure(text: str, device: str) -> DomainError:
     low = text.lower()
     if "out of documents" in low or "no docs" in low:
-        return _scanner_error("scanner_empty", "Khay nạp giấy của máy quét đang trống.",
-                              "The scanner's document feeder is empty.")
+        return _scanner_error(
+            "scanner_empty",
+            "Khay nạp giấy của máy quét đang trống.",
+            "The scanner's document feeder is empty.",
+        )
     if "jammed" in low:
-        return _scanner_error("scanner_jammed", "Máy quét bị kẹt giấy; gỡ giấy rồi quét lại.",
-                              "Paper jam in the scanner; clear it and scan again.")
+        return _scanner_error(
+            "scanner_jammed",
+            "Máy quét bị kẹt giấy; gỡ giấy rồi quét lại.",
+            "Paper jam in the scanner; clear it and scan again.",
+        )
     if "cover" in low and "open" in low:
-        return _scanner_error("scanner_cover_open", "Nắp máy quét đang mở.",
-                              "The scanner's cover is open.")
+        return _scanner_error(
+            "scanner_cover_open", "Nắp máy quét đang mở.", "The scanner's cover is open."
+        )
     if "busy" in low:
-        return _scanner_error("scanner_busy", "Máy quét đang bận (chương trình khác đang dùng).",
-                              "The scanner is busy (another program is using it).")
+        return _scanner_error(
+            "scanner_busy",
+            "Máy quét đang bận (chương trình khác đang dùng).",
+            "The scanner is busy (another program is using it).",
+        )
     if "open of device" in low or "invalid argument" in low or "no such" in low:
         return _scanner_error(
             "scanner_not_found",
@@ -106,14 +116,19 @@ def _classify_failure(text: str, device: str) -> DomainError:
             f"Cannot open scanner “{device}”; check cable, power and the device name.",
         )
     detail = text.strip().splitlines()[-1][:200] if text.strip() else ""
-    return _scanner_error("scanner_failed", f"Máy quét báo lỗi: {detail}",
-                          f"The scanner reported an error: {detail}")
+    return _scanner_error(
+        "scanner_failed", f"Máy quét báo lỗi: {detail}", f"The scanner reported an error: {detail}"
+    )
 
 
 def _pick_mode(wanted: str, offered: tuple[str, ...]) -> str | None:
     if wanted not in MODES:
-        raise DomainError("bad_scan_mode", f"Chế độ quét “{wanted}” không hợp lệ.",
-                          f"Unknown scan mode “{wanted}”.", field="mode")
+        raise DomainError(
+            "bad_scan_mode",
+            f"Chế độ quét “{wanted}” không hợp lệ.",
+            f"Unknown scan mode “{wanted}”.",
+            field="mode",
+        )
     for name in offered:
         words = re.split(r"[^a-z0-9]+", name.lower())
         if any(w in _MODE_WORDS[wanted] for w in words):
@@ -137,7 +152,8 @@ def _pick_source(wanted: str, offered: tuple[str, ...]) -> str:
     raise DomainError(
         "scanner_no_source",
         f"Máy quét không có {label.get(wanted, wanted)}.",
-        f"The scanner has no {wanted} source.", field="feed",
+        f"The scanner has no {wanted} source.",
+        field="feed",
     )
 
 
@@ -206,8 +222,13 @@ class ScanimageScanner:
 
     def _run(self, args: list[str], device: str, timeout: float = 60) -> str:
         try:
-            done = subprocess.run([self.executable, *args], capture_output=True, text=True,
-                                  timeout=timeout, check=False)
+            done = subprocess.run(
+                [self.executable, *args],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
         except FileNotFoundError:
             raise _scanner_error(
                 "sane_missing",
@@ -215,8 +236,9 @@ class ScanimageScanner:
                 "SANE (package sane-utils) is not installed; scanners cannot be used.",
             ) from None
         except subprocess.TimeoutExpired:
-            raise _scanner_error("scanner_timeout", "Máy quét không trả lời.",
-                                 "The scanner does not answer.") from None
+            raise _scanner_error(
+                "scanner_timeout", "Máy quét không trả lời.", "The scanner does not answer."
+            ) from None
         if done.returncode != 0:
             raise _classify_failure(done.stderr, device)
         return done.stdout
@@ -235,8 +257,14 @@ class ScanimageScanner:
 
     def command(self, device: str, settings: ScanSettings, spool: Path) -> list[str]:
         opts = self.options(device)
-        args = [self.executable, "-d", device, "--format=png", "--batch-print",
-                f"--batch={spool / 'page-%04d.png'}"]
+        args = [
+            self.executable,
+            "-d",
+            device,
+            "--format=png",
+            "--batch-print",
+            f"--batch={spool / 'page-%04d.png'}",
+        ]
         if opts.resolutions:
             args += ["--resolution", str(_pick_resolution(settings.resolution, opts))]
         mode = _pick_mode(settings.mode, opts.modes) if opts.modes else None
@@ -248,8 +276,12 @@ class ScanimageScanner:
         feed = settings.feed
         if feed is not None:
             if feed not in FEEDS:
-                raise DomainError("bad_feed", f"Nguồn giấy “{feed}” không hợp lệ.",
-                                  f"Unknown paper source “{feed}”.", field="feed")
+                raise DomainError(
+                    "bad_feed",
+                    f"Nguồn giấy “{feed}” không hợp lệ.",
+                    f"Unknown paper source “{feed}”.",
+                    field="feed",
+                )
             args += ["--source", _pick_source(feed, opts.sources)]
         count = settings.max_pages
         source = (args[-1] if feed is not None else opts.default_source or "").lower()
@@ -276,8 +308,9 @@ class ScanimageScanner:
         with tempfile.TemporaryDirectory(prefix="motcua-scan-") as tmp:
             spool = Path(tmp)
             args = self.command(device, settings, spool)
-            with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True) as proc:
+            with subprocess.Popen(
+                args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            ) as proc:
                 assert proc.stdout is not None
                 for line in proc.stdout:
                     if cancel is not None and cancel():
@@ -289,8 +322,13 @@ class ScanimageScanner:
                     if path.parent != spool or not path.is_file():
                         continue
                     number = len(pages) + 1
-                    for page in import_bytes(f"trang-{number:03d}.png", path.read_bytes(),
-                                             source="scanner", camera=False, verify=False):
+                    for page in import_bytes(
+                        f"trang-{number:03d}.png",
+                        path.read_bytes(),
+                        source="scanner",
+                        camera=False,
+                        verify=False,
+                    ):
                         pages.append(page)
                         if on_page is not None:
                             on_page(page)

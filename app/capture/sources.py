@@ -43,8 +43,17 @@ from app.domain.errors import DomainError
 
 # Re-exported: callers read the limits from here.
 __all__ = [
-    "KINDS", "MAX_FILE_BYTES", "MAX_PAGES", "MAX_PAGE_PIXELS", "MAX_SIDE", "RASTER_DPI",
-    "import_bytes", "import_file", "import_files", "safe_name", "sniff",
+    "KINDS",
+    "MAX_FILE_BYTES",
+    "MAX_PAGES",
+    "MAX_PAGE_PIXELS",
+    "MAX_SIDE",
+    "RASTER_DPI",
+    "import_bytes",
+    "import_file",
+    "import_files",
+    "safe_name",
+    "sniff",
 ]
 
 # Camera-only EXIF tags (exposure time, focal length): a scanner never writes them.
@@ -120,20 +129,25 @@ def import_file(path: Path, *, source: str = "file", camera: bool | None = None)
         info = path.stat()
     except OSError as exc:
         raise refuse(
-            "unreadable_file", label, f"không đọc được ({exc.strerror or 'lỗi'}).",
+            "unreadable_file",
+            label,
+            f"không đọc được ({exc.strerror or 'lỗi'}).",
             f"cannot be read ({exc.strerror or 'error'}).",
         ) from None
     # A FIFO or device would block or never end; only regular files are read.
     if not stat.S_ISREG(info.st_mode):
-        raise refuse("not_a_file", label, "không phải là tệp thông thường.",
-                      "is not a regular file.")
+        raise refuse(
+            "not_a_file", label, "không phải là tệp thông thường.", "is not a regular file."
+        )
     check_size(info.st_size, label)
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise refuse(
-            "unreadable_file", label, f"không đọc được ({exc.strerror or 'lỗi'}).",
+            "unreadable_file",
+            label,
+            f"không đọc được ({exc.strerror or 'lỗi'}).",
             f"cannot be read ({exc.strerror or 'error'}).",
         ) from None
     return import_bytes(label, data, source=source, camera=camera)
@@ -159,7 +173,8 @@ def import_bytes(
     kind = sniff(data)
     if kind is None:
         raise refuse(
-            "unsupported_file", label,
+            "unsupported_file",
+            label,
             "không phải ảnh JPEG, PNG, TIFF hay tệp PDF; chỉ nhận các định dạng đó.",
             "is not a JPEG, PNG, TIFF or PDF file; only those are accepted.",
         )
@@ -193,7 +208,8 @@ def _looks_photographed(image: Image.Image) -> bool:
 
 def _too_large(label: str) -> DomainError:
     return refuse(
-        "image_too_large", label,
+        "image_too_large",
+        label,
         "ảnh quá lớn cho một trang giấy (có thể là tệp độc hại); tệp không được nhận.",
         "the image is too large for a paper page (possibly hostile); refused.",
     )

@@ -42,8 +42,10 @@ def check_sha256(value: str) -> str:
     text = (value or "").strip().lower()
     if not _SHA256.match(text):
         raise DomainError(
-            "bad_sha256", f"Mã băm “{value}” không hợp lệ (cần 64 chữ số hệ 16).",
-            f"“{value}” is not a SHA-256 digest (64 hex digits).", field="sha256",
+            "bad_sha256",
+            f"Mã băm “{value}” không hợp lệ (cần 64 chữ số hệ 16).",
+            f"“{value}” is not a SHA-256 digest (64 hex digits).",
+            field="sha256",
         )
     return text
 

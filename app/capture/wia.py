@@ -95,41 +95,62 @@ DISP_E_EXCEPTION = 0x80020009
 _COINIT_APARTMENTTHREADED = 0x2
 
 _STATES: dict[int, tuple[str, str, str]] = {
-    PAPER_JAM: ("scanner_jammed", "Máy quét bị kẹt giấy; gỡ giấy rồi quét lại.",
-                "Paper jam in the scanner; clear it and scan again."),
-    PAPER_EMPTY: ("scanner_empty",
-                  "Khay nạp giấy trống: đặt giấy vào khay của máy quét rồi quét lại.",
-                  "The document feeder is empty: load the paper and scan again."),
-    PAPER_PROBLEM: ("scanner_paper_problem",
-                    "Giấy trong khay nạp bị lệch hoặc quăn mép; xếp lại giấy rồi quét lại.",
-                    "The paper in the feeder is skewed or curled; straighten it and scan "
-                    "again."),
-    OFFLINE: ("scanner_offline",
-              "Máy quét đang tắt hoặc không sẵn sàng; bật máy, kiểm tra cáp rồi quét lại.",
-              "The scanner is off or not ready; switch it on, check the cable and scan "
-              "again."),
-    BUSY: ("scanner_busy", "Máy quét đang bận (chương trình khác đang dùng).",
-           "The scanner is busy (another program is using it)."),
-    DEVICE_LOCKED: ("scanner_busy", "Máy quét đang bận (chương trình khác đang dùng).",
-                    "The scanner is busy (another program is using it)."),
-    WARMING_UP: ("scanner_warming_up",
-                 "Máy quét đang khởi động (làm nóng đèn); chờ một lát rồi quét lại.",
-                 "The scanner is warming up; wait a moment and scan again."),
-    USER_INTERVENTION: ("scanner_needs_attention",
-                        "Máy quét cần người xử lý; xem màn hình hoặc đèn báo trên máy.",
-                        "The scanner needs attention; look at its display or lights."),
-    DEVICE_COMMUNICATION: ("scanner_offline",
-                           "Mất liên lạc với máy quét; kiểm tra cáp rồi quét lại.",
-                           "Lost contact with the scanner; check the cable and scan again."),
-    COVER_OPEN: ("scanner_cover_open", "Nắp máy quét đang mở.",
-                 "The scanner's cover is open."),
-    LAMP_OFF: ("scanner_lamp_off",
-               "Đèn máy quét đang tắt; chờ máy sẵn sàng rồi quét lại.",
-               "The scanner's lamp is off; wait until it is ready and scan again."),
-    MULTI_FEED: ("scanner_multi_feed",
-                 "Máy quét kéo nhiều tờ cùng lúc; xếp lại những tờ chưa quét rồi quét tiếp.",
-                 "The scanner pulled several sheets at once; reload the sheets not yet "
-                 "scanned and go on."),
+    PAPER_JAM: (
+        "scanner_jammed",
+        "Máy quét bị kẹt giấy; gỡ giấy rồi quét lại.",
+        "Paper jam in the scanner; clear it and scan again.",
+    ),
+    PAPER_EMPTY: (
+        "scanner_empty",
+        "Khay nạp giấy trống: đặt giấy vào khay của máy quét rồi quét lại.",
+        "The document feeder is empty: load the paper and scan again.",
+    ),
+    PAPER_PROBLEM: (
+        "scanner_paper_problem",
+        "Giấy trong khay nạp bị lệch hoặc quăn mép; xếp lại giấy rồi quét lại.",
+        "The paper in the feeder is skewed or curled; straighten it and scan again.",
+    ),
+    OFFLINE: (
+        "scanner_offline",
+        "Máy quét đang tắt hoặc không sẵn sàng; bật máy, kiểm tra cáp rồi quét lại.",
+        "The scanner is off or not ready; switch it on, check the cable and scan again.",
+    ),
+    BUSY: (
+        "scanner_busy",
+        "Máy quét đang bận (chương trình khác đang dùng).",
+        "The scanner is busy (another program is using it).",
+    ),
+    DEVICE_LOCKED: (
+        "scanner_busy",
+        "Máy quét đang bận (chương trình khác đang dùng).",
+        "The scanner is busy (another program is using it).",
+    ),
+    WARMING_UP: (
+        "scanner_warming_up",
+        "Máy quét đang khởi động (làm nóng đèn); chờ một lát rồi quét lại.",
+        "The scanner is warming up; wait a moment and scan again.",
+    ),
+    USER_INTERVENTION: (
+        "scanner_needs_attention",
+        "Máy quét cần người xử lý; xem màn hình hoặc đèn báo trên máy.",
+        "The scanner needs attention; look at its display or lights.",
+    ),
+    DEVICE_COMMUNICATION: (
+        "scanner_offline",
+        "Mất liên lạc với máy quét; kiểm tra cáp rồi quét lại.",
+        "Lost contact with the scanner; check the cable and scan again.",
+    ),
+    COVER_OPEN: ("scanner_cover_open", "Nắp máy quét đang mở.", "The scanner's cover is open."),
+    LAMP_OFF: (
+        "scanner_lamp_off",
+        "Đèn máy quét đang tắt; chờ máy sẵn sàng rồi quét lại.",
+        "The scanner's lamp is off; wait until it is ready and scan again.",
+    ),
+    MULTI_FEED: (
+        "scanner_multi_feed",
+        "Máy quét kéo nhiều tờ cùng lúc; xếp lại những tờ chưa quét rồi quét tiếp.",
+        "The scanner pulled several sheets at once; reload the sheets not yet scanned and go on.",
+    ),
 }
 _GONE = (NO_DEVICE_AVAILABLE, ITEM_DELETED)
 
@@ -164,10 +185,16 @@ def wia_error(exc: BaseException, device: str) -> DomainError:
     # The clerk sees a code; whoever supports the station needs the rest.
     log.warning("WIA failed on %s", device or "the device list", exc_info=exc)
     if code is None:
-        return _scanner_error("scanner_failed", "Máy quét báo lỗi không rõ nguyên nhân.",
-                              "The scanner reported an unknown error.")
-    return _scanner_error("scanner_failed", f"Máy quét báo lỗi (WIA, mã 0x{code:08X}).",
-                          f"The scanner reported an error (WIA, code 0x{code:08X}).")
+        return _scanner_error(
+            "scanner_failed",
+            "Máy quét báo lỗi không rõ nguyên nhân.",
+            "The scanner reported an unknown error.",
+        )
+    return _scanner_error(
+        "scanner_failed",
+        f"Máy quét báo lỗi (WIA, mã 0x{code:08X}).",
+        f"The scanner reported an error (WIA, code 0x{code:08X}).",
+    )
 
 
 def _not_found(device: str) -> DomainError:
@@ -221,8 +248,7 @@ class ComtypesWia:
             raise _scanner_error(
                 "wia_missing",
                 "Thiếu thư viện comtypes nên không quét qua WIA được; hãy cài lại MotCua Desk.",
-                "The comtypes library is missing, so WIA cannot be used; reinstall "
-                "MotCua Desk.",
+                "The comtypes library is missing, so WIA cannot be used; reinstall MotCua Desk.",
             ) from None
         if not getattr(self._joined, "done", False):
             # RPC_E_CHANGED_MODE: the thread is already in the multi-threaded
@@ -289,8 +315,9 @@ class _Props:
         try:
             kind = int(prop.SubType)
             if kind == RANGE_SUBTYPE:
-                return _Valid(kind, int(prop.SubTypeMin), int(prop.SubTypeMax),
-                              int(prop.SubTypeStep or 0))
+                return _Valid(
+                    kind, int(prop.SubTypeMin), int(prop.SubTypeMax), int(prop.SubTypeStep or 0)
+                )
             if kind in (LIST_SUBTYPE, FLAG_SUBTYPE):
                 return _Valid(kind, values=tuple(_each(prop.SubTypeValues)))
         except Exception:
@@ -331,8 +358,11 @@ def _mode_choices(item: _Props) -> tuple[int | None, dict[str, int]]:
         return INTENT, {name: bit for name, bit in _INTENTS.items() if mask & bit}
     if item.get(DATATYPE) is not None:
         valid = item.valid(DATATYPE)
-        offered = {int(v) for v in valid.values} if valid and valid.values else {
-            DATA_COLOR, DATA_GRAY, DATA_THRESHOLD}
+        offered = (
+            {int(v) for v in valid.values}
+            if valid and valid.values
+            else {DATA_COLOR, DATA_GRAY, DATA_THRESHOLD}
+        )
         choices = {}
         if DATA_COLOR in offered:
             choices[COLOR] = DATA_COLOR
@@ -442,8 +472,15 @@ def _as_png(data: bytes, label: str, dpi: int) -> bytes:
             image.save(out, "PNG", dpi=(dpi, dpi))
     except DomainError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
-            Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         raise _scanner_error(
             "scanner_bad_image",
             f"Máy quét gửi về ảnh {label} bị hỏng; quét lại trang đó.",
@@ -483,8 +520,9 @@ class WiaScanner:
                     continue
                 vendor = props.value(VENDOR) or ""
                 model = props.value(NAME) or props.value(DESCRIPTION) or ""
-                found.append(ScanDevice(name, str(vendor).strip(), str(model).strip(),
-                                        "WIA scanner"))
+                found.append(
+                    ScanDevice(name, str(vendor).strip(), str(model).strip(), "WIA scanner")
+                )
         return found
 
     def options(self, device: str) -> DeviceOptions:
@@ -501,16 +539,21 @@ class WiaScanner:
         cancel: Callable[[], bool] | None = None,
     ) -> list[Page]:
         if settings.feed is not None and settings.feed not in FEEDS:
-            raise DomainError("bad_feed", f"Nguồn giấy “{settings.feed}” không hợp lệ.",
-                              f"Unknown paper source “{settings.feed}”.", field="feed")
+            raise DomainError(
+                "bad_feed",
+                f"Nguồn giấy “{settings.feed}” không hợp lệ.",
+                f"Unknown paper source “{settings.feed}”.",
+                field="feed",
+            )
         _pick_mode(settings.mode, ())  # refuses an unknown mode before the scanner moves
         extra = [_extra(option) for option in settings.extra]
         pages: list[Page] = []
         with self.wia.open() as manager:
             with _com(device):
                 dev, item = self._connect(manager, device)
-                plan = self._prepare(_Props(dev.Properties, device),
-                                     _Props(item.Properties, device), settings, extra)
+                plan = self._prepare(
+                    _Props(dev.Properties, device), _Props(item.Properties, device), settings, extra
+                )
             while len(pages) < plan.limit:
                 if cancel is not None and cancel():
                     raise DomainError("cancelled", "Đã dừng quét.", "Scanning was stopped.")
@@ -520,8 +563,7 @@ class WiaScanner:
                 label = f"trang-{len(pages) + 1:03d}.png"
                 if data[:2] == b"BM":
                     data = _as_png(data, label, plan.resolution)
-                for page in import_bytes(label, data, source="scanner", camera=False,
-                                         verify=False):
+                for page in import_bytes(label, data, source="scanner", camera=False, verify=False):
                     # A PNG without its resolution is still at the resolution asked
                     # for; one with it keeps dots per metre (300 dpi reads 299.9994).
                     dpi = round(page.dpi) if page.dpi else plan.resolution
@@ -549,8 +591,9 @@ class WiaScanner:
             )
         return dev, items.Item(1)
 
-    def _prepare(self, device: _Props, item: _Props, settings: ScanSettings,
-                 extra: list[tuple[int, int]]) -> _Plan:
+    def _prepare(
+        self, device: _Props, item: _Props, settings: ScanSettings, extra: list[tuple[int, int]]
+    ) -> _Plan:
         """Writes the settings in the order drivers expect; returns how to transfer."""
         opts = _read_options(device, item)
         if settings.feed is not None:
@@ -588,11 +631,19 @@ class WiaScanner:
             if item.get(YRES) is not None:
                 item.set(YRES, resolution, "độ phân giải", "resolution")
         if settings.width_mm:
-            item.set(XEXTENT, _extent(settings.width_mm, resolution, item.valid(XEXTENT)),
-                     "chiều rộng vùng quét", "scan width")
+            item.set(
+                XEXTENT,
+                _extent(settings.width_mm, resolution, item.valid(XEXTENT)),
+                "chiều rộng vùng quét",
+                "scan width",
+            )
         if settings.height_mm:
-            item.set(YEXTENT, _extent(settings.height_mm, resolution, item.valid(YEXTENT)),
-                     "chiều cao vùng quét", "scan height")
+            item.set(
+                YEXTENT,
+                _extent(settings.height_mm, resolution, item.valid(YEXTENT)),
+                "chiều cao vùng quét",
+                "scan height",
+            )
         for pid, value in extra:
             target = device if pid < FIRST_ITEM_PROPERTY else item
             target.set(pid, value, f"{pid}", f"{pid}")

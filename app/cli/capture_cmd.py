@@ -36,8 +36,12 @@ def _progress(out: Output):
         return None
 
     def show(done: int, total: int) -> None:
-        print(f"\r{out.t('Đang xử lý trang', 'Processing page')} {done}/{total}", end="",
-              file=sys.stderr, flush=True)
+        print(
+            f"\r{out.t('Đang xử lý trang', 'Processing page')} {done}/{total}",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
         if done == total:
             print(file=sys.stderr)
 
@@ -54,8 +58,7 @@ def _result_lines(result: attachments.AttachResult, out: Output) -> list[str]:
         ),
         f"  SHA-256 {result.sha256}",
     ]
-    lines += [out.t("  Cảnh báo: ", "  Warning: ") + w.message(out.lang)
-              for w in result.warnings]
+    lines += [out.t("  Cảnh báo: ", "  Warning: ") + w.message(out.lang) for w in result.warnings]
     return lines
 
 
@@ -67,8 +70,13 @@ def cmd_attach(args: Namespace, db: Database, out: Output) -> int:
     camera = True if args.camera else None
     pages = import_files([Path(f) for f in args.files], camera=camera)
     result = attachments.attach_component(
-        db, who, args.code, args.component, pages,
-        source="camera" if args.camera else "file", options=_options(args),
+        db,
+        who,
+        args.code,
+        args.component,
+        pages,
+        source="camera" if args.camera else "file",
+        options=_options(args),
         progress=_progress(out),
     )
     if not args.ocr:
@@ -77,8 +85,10 @@ def cmd_attach(args: Namespace, db: Database, out: Output) -> int:
     # The component is attached whatever OCR does next: a missing or failing
     # OCR is reported beside the result, never as the command's failure.
     result, outcome = _text_layer_after_attach(db, who, result, out)
-    out.emit({**result.to_json(), "ocr": outcome.to_json()},
-             _result_lines(result, out) + [outcome.line(out)])
+    out.emit(
+        {**result.to_json(), "ocr": outcome.to_json()},
+        _result_lines(result, out) + [outcome.line(out)],
+    )
     return 0
 
 
@@ -99,14 +109,22 @@ class _OcrOutcome:
     def line(self, out: Output) -> str:
         if self.status == "done":
             seconds = f"{self.seconds or 0:.1f}"
-            return out.t(f"  Nhận dạng chữ (OCR): xong sau {seconds.replace('.', ',')} giây",
-                         f"  Text recognition (OCR): done in {seconds} s")
+            return out.t(
+                f"  Nhận dạng chữ (OCR): xong sau {seconds.replace('.', ',')} giây",
+                f"  Text recognition (OCR): done in {seconds} s",
+            )
         why = self.error.message(out.lang) if self.error else ""
         if self.status == "skipped":
-            return out.t("  Nhận dạng chữ (OCR): bỏ qua — ",
-                         "  Text recognition (OCR): skipped — ") + why
-        return out.t("  Nhận dạng chữ (OCR): không thành công — ",
-                     "  Text recognition (OCR): failed — ") + why
+            return (
+                out.t("  Nhận dạng chữ (OCR): bỏ qua — ", "  Text recognition (OCR): skipped — ")
+                + why
+            )
+        return (
+            out.t(
+                "  Nhận dạng chữ (OCR): không thành công — ", "  Text recognition (OCR): failed — "
+            )
+            + why
+        )
 
 
 def _say_recognising(out: Output) -> None:
@@ -141,10 +159,12 @@ def cmd_ocr(args: Namespace, db: Database, out: Output) -> int:
     result = attachments.add_text_layer(db, who, args.code, args.component)
     outcome = _OcrOutcome("done", seconds=time.perf_counter() - started)
     lines = [
-        out.t(f"Đã thêm lớp chữ cho hồ sơ {result.code}, thành phần {result.component_index}: "
-              f"{result.pages} trang, {_size(result.size)}",
-              f"Added the text layer to dossier {result.code}, component "
-              f"{result.component_index}: {result.pages} pages, {_size(result.size)}"),
+        out.t(
+            f"Đã thêm lớp chữ cho hồ sơ {result.code}, thành phần {result.component_index}: "
+            f"{result.pages} trang, {_size(result.size)}",
+            f"Added the text layer to dossier {result.code}, component "
+            f"{result.component_index}: {result.pages} pages, {_size(result.size)}",
+        ),
         f"  SHA-256 {result.sha256}",
         outcome.line(out),
     ]
@@ -156,7 +176,10 @@ def _scanner_settings(args: Namespace):
     from app.capture.sane import ScanSettings
 
     return ScanSettings(
-        resolution=args.resolution, mode=args.mode, feed=args.feed, max_pages=args.pages,
+        resolution=args.resolution,
+        mode=args.mode,
+        feed=args.feed,
+        max_pages=args.pages,
         extra=tuple(args.sane_option or ()),
     )
 
@@ -167,8 +190,10 @@ def _device(scanner, args: Namespace) -> str:
     found = scanner.devices()
     if not found:
         raise DomainError(
-            "no_scanner", "Không tìm thấy máy quét nào; kiểm tra cáp, nguồn hoặc dùng --device.",
-            "No scanner found; check cable and power, or give --device.", field="device",
+            "no_scanner",
+            "Không tìm thấy máy quét nào; kiểm tra cáp, nguồn hoặc dùng --device.",
+            "No scanner found; check cable and power, or give --device.",
+            field="device",
         )
     return found[0].name
 
@@ -192,22 +217,29 @@ def cmd_scan(args: Namespace, db: Database, out: Output) -> int:
 
         found = default_scanner().devices()
         out.emit(
-            [{"name": d.name, "vendor": d.vendor, "model": d.model, "type": d.kind}
-             for d in found],
+            [{"name": d.name, "vendor": d.vendor, "model": d.model, "type": d.kind} for d in found],
             [f"{d.name}  {d.vendor} {d.model} ({d.kind})" for d in found]
             or [out.t("Không tìm thấy máy quét nào.", "No scanner found.")],
         )
         return 0
     if not args.code or args.component is None:
         raise DomainError(
-            "missing_code", "Cần mã hồ sơ và --component để quét.",
-            "A dossier code and --component are required to scan.", field="code",
+            "missing_code",
+            "Cần mã hồ sơ và --component để quét.",
+            "A dossier code and --component are required to scan.",
+            field="code",
         )
     who = actor(db, args)
     attachments.check_target(db, who, args.code, args.component)
     pages = _scan(args, out)
     result = attachments.attach_component(
-        db, who, args.code, args.component, pages, source="scanner", options=_options(args),
+        db,
+        who,
+        args.code,
+        args.component,
+        pages,
+        source="scanner",
+        options=_options(args),
         progress=_progress(out),
     )
     out.emit(result.to_json(), _result_lines(result, out))
@@ -220,7 +252,8 @@ def cmd_batch(args: Namespace, db: Database, out: Output) -> int:
     who = actor(db, args)
     if args.files and args.device:
         raise DomainError(
-            "batch_files_or_scan", "Chọn tệp hoặc --device, không cả hai.",
+            "batch_files_or_scan",
+            "Chọn tệp hoặc --device, không cả hai.",
             "Give files or --device, not both.",
         )
     if args.files:
@@ -229,11 +262,11 @@ def cmd_batch(args: Namespace, db: Database, out: Output) -> int:
         pages = _scan(args, out)
     else:
         raise DomainError(
-            "batch_nothing", "Cần các tệp đã quét hoặc --device để quét xấp hồ sơ.",
+            "batch_nothing",
+            "Cần các tệp đã quét hoặc --device để quét xấp hồ sơ.",
             "Give the scanned files, or --device to scan the stack.",
         )
-    results = batches.attach_batch(db, who, pages, options=_options(args),
-                                   progress=_progress(out))
+    results = batches.attach_batch(db, who, pages, options=_options(args), progress=_progress(out))
     lines: list[str] = []
     for result in results:
         lines += _result_lines(result, out)
@@ -245,14 +278,22 @@ def print_cover(args: Namespace, db: Database, out: Output) -> int:
     from app.cli.print_cmd import write_atomically
 
     if not args.code:
-        raise DomainError("missing_code", "Cần mã hồ sơ để in tờ bìa.",
-                          "A dossier code is required.", field="code")
+        raise DomainError(
+            "missing_code",
+            "Cần mã hồ sơ để in tờ bìa.",
+            "A dossier code is required.",
+            field="code",
+        )
     pdf = batches.print_covers(db, actor(db, args), args.code, args.component)
     target = Path(args.out)
     write_atomically(target, pdf)
     out.emit(
         {"form": "cover", "target": args.code, "out": str(target), "bytes": len(pdf)},
-        [out.t(f"Đã in tờ bìa số hóa ({args.code}) ra {target}",
-               f"Printed cover sheets ({args.code}) to {target}")],
+        [
+            out.t(
+                f"Đã in tờ bìa số hóa ({args.code}) ra {target}",
+                f"Printed cover sheets ({args.code}) to {target}",
+            )
+        ],
     )
     return 0

@@ -84,8 +84,10 @@ def cmd_catalogue(args: Namespace, db: Database, out: Output) -> int:
         catalogue.set_fee(db, actor(db, args), args.code, args.amount, args.note)
         out.emit(
             {"code": args.code, "fee_amount": args.amount},
-            [out.t(f"Đã cập nhật lệ phí {args.code}: ", f"Fee of {args.code} set to ")
-             + format_money(args.amount)],
+            [
+                out.t(f"Đã cập nhật lệ phí {args.code}: ", f"Fee of {args.code} set to ")
+                + format_money(args.amount)
+            ],
         )
         return 0
     items = catalogue.list_procedures(db, getattr(args, "search", ""))
@@ -179,8 +181,13 @@ def cmd_status(args: Namespace, db: Database, out: Output) -> int:
     change = progress.change_status(db, actor(db, args), args.code, args.to_status, args.note)
     label = Status(change.to_status).label_vi
     out.emit(
-        {"code": change.code, "from_status": change.from_status, "to_status": change.to_status,
-         "status_label": label, "at": change.at},
+        {
+            "code": change.code,
+            "from_status": change.from_status,
+            "to_status": change.to_status,
+            "status_label": label,
+            "at": change.at,
+        },
         [out.t(f"Hồ sơ {change.code}: {label}", f"Dossier {change.code}: {change.to_status}")],
     )
     return 0
@@ -191,8 +198,12 @@ def cmd_return(args: Namespace, db: Database, out: Output) -> int:
         db, actor(db, args), args.code, args.collector, args.collector_id, args.note
     )
     out.emit(
-        {"code": change.code, "from_status": change.from_status, "to_status": change.to_status,
-         "returned_at": change.at},
+        {
+            "code": change.code,
+            "from_status": change.from_status,
+            "to_status": change.to_status,
+            "returned_at": change.at,
+        },
         [out.t(f"Đã trả kết quả hồ sơ {change.code}", f"Result of {change.code} returned")],
     )
     return 0
@@ -226,12 +237,20 @@ def cmd_due(args: Namespace, data_dir: Path, out: Output) -> int:
             db.dispose()
     value, unit, after_cutoff = spec
     due = calendar.due_at(
-        received, value, ProcessingUnit(unit), next_day_after_cutoff=after_cutoff,
+        received,
+        value,
+        ProcessingUnit(unit),
+        next_day_after_cutoff=after_cutoff,
         cutoff=cutoff_time,
     )
     out.emit(
-        {"received_at": received, "due_at": due, "processing_value": value,
-         "processing_unit": unit, "next_day_after_cutoff": after_cutoff},
+        {
+            "received_at": received,
+            "due_at": due,
+            "processing_value": value,
+            "processing_unit": unit,
+            "next_day_after_cutoff": after_cutoff,
+        },
         [out.t("Hẹn trả kết quả: ", "Due: ") + format_datetime(due)],
     )
     return 0
@@ -241,7 +260,8 @@ def _due_spec(args: Namespace, proc: Any) -> tuple[int, str, bool]:
     if proc is None:
         if args.working_days is None or args.working_days < 0:
             raise DomainError(
-                "bad_days", "Số ngày làm việc phải là số nguyên không âm.",
+                "bad_days",
+                "Số ngày làm việc phải là số nguyên không âm.",
                 "Working days must be a non-negative whole number.",
             )
         return args.working_days, "working_days", False

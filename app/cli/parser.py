@@ -65,8 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("print", help="in biên nhận, các phiếu và sổ theo dõi ra tệp PDF")
     s.add_argument(
         "form",
-        choices=["receipt", "supplement", "refusal", "apology", "control", "stop", "logbook",
-                 "cover"],
+        choices=[
+            "receipt",
+            "supplement",
+            "refusal",
+            "apology",
+            "control",
+            "stop",
+            "logbook",
+            "cover",
+        ],
     )
     s.add_argument("code", nargs="?", help="mã hồ sơ (trừ logbook)")
     s.add_argument("--out", required=True, help="tệp PDF đầu ra")
@@ -98,23 +106,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cleaning_options(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--colour", choices=["auto", "colour", "gray", "bw"], default="auto",
-                   help="màu trang lưu: tự chọn (mặc định), màu, xám, đen trắng")
+    s.add_argument(
+        "--colour",
+        choices=["auto", "colour", "gray", "bw"],
+        default="auto",
+        help="màu trang lưu: tự chọn (mặc định), màu, xám, đen trắng",
+    )
     s.add_argument("--no-deskew", action="store_true", help="không tự chỉnh nghiêng")
     s.add_argument("--no-crop", action="store_true", help="không cắt viền máy quét")
 
 
 def _scanner_options(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--device", help="tên máy quét (SANE) hoặc mã thiết bị WIA "
-                                    "(mặc định: máy đầu tiên tìm thấy)")
+    s.add_argument(
+        "--device",
+        help="tên máy quét (SANE) hoặc mã thiết bị WIA (mặc định: máy đầu tiên tìm thấy)",
+    )
     s.add_argument("--resolution", type=int, default=200, help="độ phân giải dpi (mặc định 200)")
     s.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
-    s.add_argument("--feed", choices=["flatbed", "adf", "duplex"],
-                   help="nguồn giấy: mặt kính, khay nạp, hai mặt")
+    s.add_argument(
+        "--feed",
+        choices=["flatbed", "adf", "duplex"],
+        help="nguồn giấy: mặt kính, khay nạp, hai mặt",
+    )
     s.add_argument("--pages", type=int, help="số trang tối đa")
-    s.add_argument("--sane-option", action="append", metavar="ARG",
-                   help="tham số riêng của máy quét, vd --sane-option=--test-picture (SANE) "
-                        "hoặc --sane-option=6154=100 (WIA: mã thuộc tính=giá trị)")
+    s.add_argument(
+        "--sane-option",
+        action="append",
+        metavar="ARG",
+        help="tham số riêng của máy quét, vd --sane-option=--test-picture (SANE) "
+        "hoặc --sane-option=6154=100 (WIA: mã thuộc tính=giá trị)",
+    )
 
 
 def _capture_parsers(sub) -> None:
@@ -123,16 +144,18 @@ def _capture_parsers(sub) -> None:
     s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
     s.add_argument("files", nargs="+", metavar="FILE", help="JPEG, PNG, TIFF hoặc PDF")
     s.add_argument("--camera", action="store_true", help="ảnh chụp bằng máy ảnh/điện thoại")
-    s.add_argument("--ocr", action="store_true",
-                   help="nhận dạng chữ (OCR) sau khi đính kèm, nếu máy có OCR")
+    s.add_argument(
+        "--ocr", action="store_true", help="nhận dạng chữ (OCR) sau khi đính kèm, nếu máy có OCR"
+    )
     _cleaning_options(s)
 
     s = sub.add_parser("ocr", help="thêm lớp chữ tìm kiếm được (OCR) cho thành phần đã số hóa")
     s.add_argument("code")
     s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
     # Also accepted after the subcommand; SUPPRESS keeps a global --json intact.
-    s.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                   help="in kết quả dạng JSON")
+    s.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON"
+    )
 
     s = sub.add_parser("scan", help="quét một thành phần hồ sơ qua máy quét (SANE hoặc WIA)")
     s.add_argument("code", nargs="?")

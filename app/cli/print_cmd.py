@@ -20,8 +20,10 @@ def _day(value: str | None, option: str) -> date:
         return date.fromisoformat(value or "")
     except ValueError:
         raise DomainError(
-            "bad_date", f"{option} phải là ngày dạng YYYY-MM-DD.",
-            f"{option} must be a date like YYYY-MM-DD.", field=option,
+            "bad_date",
+            f"{option} phải là ngày dạng YYYY-MM-DD.",
+            f"{option} must be a date like YYYY-MM-DD.",
+            field=option,
         ) from None
 
 
@@ -55,23 +57,38 @@ def cmd_print(args: Namespace, db: Database, out: Output) -> int:
     else:
         if not args.code:
             raise DomainError(
-                "missing_code", "Cần mã hồ sơ để in.", "A dossier code is required.",
+                "missing_code",
+                "Cần mã hồ sơ để in.",
+                "A dossier code is required.",
                 field="code",
             )
         options = printing.parse_options(
-            reason=args.reason, missing=args.missing, guidance=args.guidance,
-            contact=args.contact, new_date=args.new_date, requested_at=args.requested_at,
+            reason=args.reason,
+            missing=args.missing,
+            guidance=args.guidance,
+            contact=args.contact,
+            new_date=args.new_date,
+            requested_at=args.requested_at,
         )
         pdf = printing.print_form(
-            db, who, args.form, args.code, layout=args.layout,
+            db,
+            who,
+            args.form,
+            args.code,
+            layout=args.layout,
             two_per_page=True if args.two_per_page else None,
-            reprint=True if args.reprint else None, options=options,
+            reprint=True if args.reprint else None,
+            options=options,
         )
         subject = args.code
     write_atomically(target, pdf)
     out.emit(
         {"form": args.form, "target": subject, "out": str(target), "bytes": len(pdf)},
-        [out.t(f"Đã in {printing.FORM_LABELS_VI[args.form]} ({subject}) ra {target}",
-               f"Printed {args.form} ({subject}) to {target}")],
+        [
+            out.t(
+                f"Đã in {printing.FORM_LABELS_VI[args.form]} ({subject}) ra {target}",
+                f"Printed {args.form} ({subject}) to {target}",
+            )
+        ],
     )
     return 0

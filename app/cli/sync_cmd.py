@@ -13,13 +13,22 @@ from db.engine import Database
 
 
 def cmd_enroll(args: Namespace, db: Database, out: Output) -> int:
-    row = enrolment.enroll(db, Path(args.data_dir_resolved), actor(db, args), args.server,
-                           args.code)
+    row = enrolment.enroll(
+        db, Path(args.data_dir_resolved), actor(db, args), args.server, args.code
+    )
     out.emit(
-        {"server": args.server, "station": row.number, "sequence_start": row.sequence_start,
-         "sequence_end": row.sequence_end},
-        [out.t(f"Đã đăng ký quầy {row.number} với {args.server}",
-               f"Station {row.number} enrolled with {args.server}")],
+        {
+            "server": args.server,
+            "station": row.number,
+            "sequence_start": row.sequence_start,
+            "sequence_end": row.sequence_end,
+        },
+        [
+            out.t(
+                f"Đã đăng ký quầy {row.number} với {args.server}",
+                f"Station {row.number} enrolled with {args.server}",
+            )
+        ],
     )
     return 0
 
@@ -27,9 +36,11 @@ def cmd_enroll(args: Namespace, db: Database, out: Output) -> int:
 def cmd_sync(args: Namespace, db: Database, out: Output) -> int:
     report = run_round(db, Path(args.data_dir_resolved))
     lines = [
-        out.t(f"Đã gửi {report.pushed} thay đổi, nhận {report.pulled} cập nhật; "
-              f"còn chờ {report.pending}.",
-              f"Pushed {report.pushed}, pulled {report.pulled}; {report.pending} waiting."),
+        out.t(
+            f"Đã gửi {report.pushed} thay đổi, nhận {report.pulled} cập nhật; "
+            f"còn chờ {report.pending}.",
+            f"Pushed {report.pushed}, pulled {report.pulled}; {report.pending} waiting.",
+        ),
         *report.errors,
     ]
     out.emit(report.to_json(), lines)

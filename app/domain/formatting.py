@@ -36,9 +36,7 @@ def format_datetime(value: datetime | None) -> str:
 
 def format_long_datetime(value: datetime) -> str:
     """'09 giờ 05 phút, ngày 13 tháng 02 năm 2026', as on the receipt."""
-    return (
-        f"{value:%H} giờ {value:%M} phút, ngày {value:%d} tháng {value:%m} năm {value:%Y}"
-    )
+    return f"{value:%H} giờ {value:%M} phút, ngày {value:%d} tháng {value:%m} năm {value:%Y}"
 
 
 def format_long_date(value: date) -> str:

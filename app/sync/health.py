@@ -49,14 +49,17 @@ def _seconds(value: str | None) -> timedelta | None:
 def sync_health(db: Database, data_dir: Path, now: datetime) -> SyncHealth:
     cred = credentials.load(data_dir)
     with db.read() as session:
-        pending = select(OutboxEvent).where(
-            OutboxEvent.sent_at.is_(None), OutboxEvent.rejected.is_(False)
-        ).subquery()
+        pending = (
+            select(OutboxEvent)
+            .where(OutboxEvent.sent_at.is_(None), OutboxEvent.rejected.is_(False))
+            .subquery()
+        )
         count = session.scalar(select(func.count()).select_from(pending)) or 0
         oldest = session.scalar(select(func.min(pending.c.created_at)))
-        rejected = session.scalar(
-            select(func.count(OutboxEvent.id)).where(OutboxEvent.rejected.is_(True))
-        ) or 0
+        rejected = (
+            session.scalar(select(func.count(OutboxEvent.id)).where(OutboxEvent.rejected.is_(True)))
+            or 0
+        )
         last_success = _stamp(cursors.get(session, "last_success"))
         last_attempt = _stamp(cursors.get(session, "last_attempt"))
         master = _stamp(cursors.get(session, "master_refreshed_at"))
@@ -75,8 +78,10 @@ def sync_health(db: Database, data_dir: Path, now: datetime) -> SyncHealth:
     if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT:
         warnings.append(describe_skew(skew))
     if rejected:
-        warnings.append(f"{rejected} thay đổi bị máy chủ từ chối; các hồ sơ đó vẫn lưu trên "
-                        "máy này, đánh dấu đỏ kèm lý do.")
+        warnings.append(
+            f"{rejected} thay đổi bị máy chủ từ chối; các hồ sơ đó vẫn lưu trên "
+            "máy này, đánh dấu đỏ kèm lý do."
+        )
     return SyncHealth(
         enrolled=cred is not None,
         server_url=cred.server_url if cred else None,

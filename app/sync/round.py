@@ -65,8 +65,15 @@ class RoundReport:
     @property
     def quiet(self) -> bool:
         """Nothing travelled either way."""
-        return not (self.pushed or self.duplicates or self.conflicts or self.rejected
-                    or self.pulled or self.uploaded_bytes or self.master_updated)
+        return not (
+            self.pushed
+            or self.duplicates
+            or self.conflicts
+            or self.rejected
+            or self.pulled
+            or self.uploaded_bytes
+            or self.master_updated
+        )
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -111,18 +118,24 @@ def local_code(exc: BaseException) -> str:
 def local_failure(exc: BaseException) -> str:
     """Plain words for a failure of this computer rather than of the network."""
     if disk_full(exc):
-        return ("Ổ đĩa của máy này đã đầy nên không ghi được dữ liệu đồng bộ; hãy giải phóng "
-                "dung lượng. Hồ sơ chờ gửi vẫn được giữ nguyên.")
-    return ("Không đọc hoặc ghi được dữ liệu trên máy này khi đồng bộ; sẽ thử lại sau. "
-            "Chi tiết đã được ghi vào nhật ký.")
+        return (
+            "Ổ đĩa của máy này đã đầy nên không ghi được dữ liệu đồng bộ; hãy giải phóng "
+            "dung lượng. Hồ sơ chờ gửi vẫn được giữ nguyên."
+        )
+    return (
+        "Không đọc hoặc ghi được dữ liệu trên máy này khi đồng bộ; sẽ thử lại sau. "
+        "Chi tiết đã được ghi vào nhật ký."
+    )
 
 
 def describe_skew(skew: timedelta) -> str:
     minutes = int(abs(skew).total_seconds() // 60)
     span = f"{minutes // 60} giờ {minutes % 60} phút" if minutes >= 60 else f"{minutes} phút"
     way = "chậm" if skew > timedelta(0) else "nhanh"
-    return (f"Đồng hồ của máy này {way} {span} so với máy chủ; hãy chỉnh lại ngày giờ để "
-            "thời điểm tiếp nhận và ngày hẹn trả được đúng.")
+    return (
+        f"Đồng hồ của máy này {way} {span} so với máy chủ; hãy chỉnh lại ngày giờ để "
+        "thời điểm tiếp nhận và ngày hẹn trả được đúng."
+    )
 
 
 class _Reporter:
@@ -176,8 +189,9 @@ def run_round(
         report.conflicts = counts["conflict"]
         report.rejected = counts["rejected"]
         reporter.begin("upload", bytes_left(db) if progress else 0)
-        report.uploaded_bytes = upload_all(db, transport, AttachmentStore.for_data_dir(data_dir),
-                                           progress=reporter.add)
+        report.uploaded_bytes = upload_all(
+            db, transport, AttachmentStore.for_data_dir(data_dir), progress=reporter.add
+        )
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
         report.master_updated = refresh_master(db, transport, clock.now())

@@ -57,8 +57,11 @@ def _load(data: dict[str, Any]) -> LoggedRound | None:
         for key in ("started_at", "finished_at"):
             values[key] = datetime.fromisoformat(values[key]) if values.get(key) else None
         first = data.get("first_started_at")
-        return LoggedRound(RoundReport(**values), int(data.get("repeats", 1)),
-                           datetime.fromisoformat(first) if first else None)
+        return LoggedRound(
+            RoundReport(**values),
+            int(data.get("repeats", 1)),
+            datetime.fromisoformat(first) if first else None,
+        )
     except (TypeError, ValueError):
         return None
 
@@ -68,13 +71,14 @@ def recent(data_dir: Path, limit: int = KEEP) -> list[LoggedRound]:
         raw = json.loads(path(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    entries = [_load(item) for item in raw if isinstance(item, dict)] if isinstance(
-        raw, list) else []
+    entries = (
+        [_load(item) for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
+    )
     return [e for e in entries if e is not None][:limit]
 
 
 def _same_quiet(a: RoundReport, b: RoundReport) -> bool:
-    return (a.quiet and b.quiet and a.errors == b.errors and a.warnings == b.warnings)
+    return a.quiet and b.quiet and a.errors == b.errors and a.warnings == b.warnings
 
 
 def record(data_dir: Path, report: RoundReport) -> None:
@@ -82,15 +86,17 @@ def record(data_dir: Path, report: RoundReport) -> None:
     entries = recent(data_dir)
     if entries and _same_quiet(entries[0].report, report):
         top = entries[0]
-        entries[0] = LoggedRound(report, top.repeats + 1,
-                                 top.first_started_at or top.report.started_at)
+        entries[0] = LoggedRound(
+            report, top.repeats + 1, top.first_started_at or top.report.started_at
+        )
     else:
         entries.insert(0, LoggedRound(report))
     target = path(data_dir)
     tmp = target.with_suffix(".tmp")
     try:
-        tmp.write_text(json.dumps([_dump(e) for e in entries[:KEEP]], ensure_ascii=False),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps([_dump(e) for e in entries[:KEEP]], ensure_ascii=False), encoding="utf-8"
+        )
         os.replace(tmp, target)
     except OSError as exc:
         log.warning("could not keep the sync round log: %s", exc)

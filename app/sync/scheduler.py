@@ -25,8 +25,10 @@ from db.engine import Database
 
 log = logging.getLogger("motcua.sync")
 
-CRASHED_VI = ("Đồng bộ gặp lỗi không mong muốn; dữ liệu vẫn an toàn và sẽ thử lại sau. "
-              "Chi tiết đã được ghi vào nhật ký.")
+CRASHED_VI = (
+    "Đồng bộ gặp lỗi không mong muốn; dữ liệu vẫn an toàn và sẽ thử lại sau. "
+    "Chi tiết đã được ghi vào nhật ký."
+)
 
 
 @dataclass(frozen=True)

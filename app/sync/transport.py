@@ -69,14 +69,20 @@ class Transport:
             raise http_error(resp)
         return resp.json() if resp.content else None
 
-    def raw(self, method: str, url: str, *, headers: dict[str, str] | None = None,
-            data: bytes | None = None, expect: tuple[int, ...] = ()) -> requests.Response:
+    def raw(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        data: bytes | None = None,
+        expect: tuple[int, ...] = (),
+    ) -> requests.Response:
         """A call whose status codes in ``expect`` the caller handles itself."""
         if url.startswith("/"):
             url = f"{self.base_url}{url}"
         try:
-            resp = self.session.request(method, url, headers=headers, data=data,
-                                        timeout=TIMEOUT)
+            resp = self.session.request(method, url, headers=headers, data=data, timeout=TIMEOUT)
         except requests.Timeout:
             raise unreachable("hết thời gian chờ") from None
         except requests.ConnectionError:

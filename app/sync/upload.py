@@ -46,10 +46,13 @@ def bytes_left(db: Database) -> int:
     if not files:
         return 0
     with db.read() as session:
-        offsets = dict(session.execute(
-            select(UploadState.sha256, UploadState.offset).where(
-                UploadState.sha256.in_([sha for sha, _ in files]))
-        ).all())
+        offsets = dict(
+            session.execute(
+                select(UploadState.sha256, UploadState.offset).where(
+                    UploadState.sha256.in_([sha for sha, _ in files])
+                )
+            ).all()
+        )
     return sum(size - offsets.get(sha, 0) for sha, size in files)
 
 
@@ -87,9 +90,10 @@ def upload_all(
     files = _pending_files(db)
     sent = 0
     for start in range(0, len(files), MISSING_BATCH):
-        batch = files[start:start + MISSING_BATCH]
-        body = transport.call("POST", "/attachments/missing",
-                              json={"hashes": [sha for sha, _ in batch]})
+        batch = files[start : start + MISSING_BATCH]
+        body = transport.call(
+            "POST", "/attachments/missing", json={"hashes": [sha for sha, _ in batch]}
+        )
         missing = set(body.get("missing", []))
         now = clock.now()
         for sha, size in batch:
@@ -124,8 +128,10 @@ def _upload_parallel(db, transport, store, todo, progress, workers: int) -> int:
             totals.append(sent)
             own.close()
 
-    threads = [threading.Thread(target=work, name=f"motcua-upload-{i}")
-               for i in range(min(workers, len(todo)))]
+    threads = [
+        threading.Thread(target=work, name=f"motcua-upload-{i}")
+        for i in range(min(workers, len(todo)))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -137,10 +143,15 @@ def _upload_parallel(db, transport, store, todo, progress, workers: int) -> int:
 
 def _create(transport: Transport, sha: str, size: int) -> tuple[str, int]:
     """A new upload, or the server's existing one for this file, with its offset."""
-    resp = transport.raw("POST", f"{p.API_PREFIX}/uploads", headers={
-        **TUS, "Upload-Length": str(size),
-        "Upload-Metadata": p.encode_upload_metadata({"sha256": sha}),
-    })
+    resp = transport.raw(
+        "POST",
+        f"{p.API_PREFIX}/uploads",
+        headers={
+            **TUS,
+            "Upload-Length": str(size),
+            "Upload-Metadata": p.encode_upload_metadata({"sha256": sha}),
+        },
+    )
     return resp.headers["Location"], int(resp.headers.get("Upload-Offset", "0"))
 
 
@@ -163,11 +174,19 @@ def _upload_one(db, transport, store, sha, size, progress) -> int:
     chunks = 0
     retries = 0
     while offset < size:
-        chunk = data[offset:offset + CHUNK]
-        resp = transport.raw("PATCH", url, data=chunk, headers={
-            **TUS, "Upload-Offset": str(offset), "Content-Type": p.UPLOAD_CONTENT_TYPE,
-            "Upload-Checksum": p.chunk_checksum(chunk),
-        }, expect=(409, p.CHECKSUM_MISMATCH, 404, 410))
+        chunk = data[offset : offset + CHUNK]
+        resp = transport.raw(
+            "PATCH",
+            url,
+            data=chunk,
+            headers={
+                **TUS,
+                "Upload-Offset": str(offset),
+                "Content-Type": p.UPLOAD_CONTENT_TYPE,
+                "Upload-Checksum": p.chunk_checksum(chunk),
+            },
+            expect=(409, p.CHECKSUM_MISMATCH, 404, 410),
+        )
         if resp.status_code in (409, p.CHECKSUM_MISMATCH, 404, 410):
             retries += 1
             if retries > 5:

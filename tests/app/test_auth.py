@@ -75,8 +75,11 @@ def test_role_ladder():
 
 @pytest.mark.parametrize(
     ("username", "password", "code"),
-    [("A B", "matkhau123", "bad_username"), ("canbo2", "ngan", "weak_password"),
-     ("canbo1", "matkhau123", "duplicate_username")],
+    [
+        ("A B", "matkhau123", "bad_username"),
+        ("canbo2", "ngan", "weak_password"),
+        ("canbo1", "matkhau123", "duplicate_username"),
+    ],
 )
 def test_officer_creation_rules(db, username, password, code):
     with pytest.raises(DomainError) as info, db.write() as session:

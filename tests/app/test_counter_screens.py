@@ -57,19 +57,23 @@ def test_filters_status_procedure_dates_overdue_and_due_soon(db, clerk, intake):
     progress.change_status(db, clerk, codes[1], 9, now=NOW)
 
     def found(**kw):
-        return {r.code for r in dossier_query.fetch_page(db, clerk, DossierFilter(**kw),
-                                                         now=NOW).rows}
+        return {
+            r.code for r in dossier_query.fetch_page(db, clerk, DossierFilter(**kw), now=NOW).rows
+        }
 
     assert found(status=9) == {codes[1]}
     assert found(procedure_code="1.001193") == set(codes)
     assert found(procedure_code="2.000815") == set()
     assert found(received_from=date(2026, 2, 3), received_to=date(2026, 2, 4)) == {
-        codes[1], codes[2]}
+        codes[1],
+        codes[2],
+    }
     overdue = found(overdue=True)
     # Received 2–7 Feb with one working day: all due before 13 Feb 09:30 but the resolved one.
     assert codes[1] not in overdue and codes[0] in overdue
-    soon = dossier_query.fetch_page(db, clerk, DossierFilter(due_within_days=2),
-                                    now=datetime(2026, 2, 6, 8, 0)).rows
+    soon = dossier_query.fetch_page(
+        db, clerk, DossierFilter(due_within_days=2), now=datetime(2026, 2, 6, 8, 0)
+    ).rows
     assert soon and all(r.due_soon and not r.overdue for r in soon)
 
 
@@ -99,10 +103,16 @@ def test_ranking_puts_the_plain_procedure_first_and_ignores_diacritics(db):
     assert intake_preview.rank_procedures(procs, "Chứng thực bản sao")[0].code == "2.000815"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("12/03/1985", date(1985, 3, 12)), ("1/3/1985", date(1985, 3, 1)),
-    ("1985-03-12", date(1985, 3, 12)), ("", None), ("  ", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/03/1985", date(1985, 3, 12)),
+        ("1/3/1985", date(1985, 3, 1)),
+        ("1985-03-12", date(1985, 3, 12)),
+        ("", None),
+        ("  ", None),
+    ],
+)
 def test_display_dates(text, expected):
     assert intake_preview.parse_display_date(text) == expected
 
@@ -126,10 +136,10 @@ def test_settings_permissions_are_enforced_here(db, clerk, admin):
         settings_admin.update(db, clerk, {"idle_lock_minutes": "5"})
     assert err.value.code == "forbidden"
     assert settings_admin.update(db, clerk, {"receipt_layout": "80mm"}) == {
-        "receipt_layout": "80mm"}
+        "receipt_layout": "80mm"
+    }
     with pytest.raises(DomainError):
-        settings_admin.update_office(db, clerk, settings_admin.OfficeDetails("X", None, None,
-                                                                             None))
+        settings_admin.update_office(db, clerk, settings_admin.OfficeDetails("X", None, None, None))
     with pytest.raises(DomainError):
         settings_admin.set_override(db, clerk, date(2026, 2, 16), "work")
     snap = settings_admin.snapshot(db, clerk)
@@ -137,11 +147,19 @@ def test_settings_permissions_are_enforced_here(db, clerk, admin):
     assert settings_admin.snapshot(db, admin).can_edit_office
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("working_hours", "17:00-08:00"), ("cutoff_time", "25:00"), ("idle_lock_minutes", "0"),
-    ("receipt_layout", "a5"), ("language", "fr"), ("server_url", "ftp://x"),
-    ("bank_bin", "12"), ("login_max_failures", "abc"),
-])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("working_hours", "17:00-08:00"),
+        ("cutoff_time", "25:00"),
+        ("idle_lock_minutes", "0"),
+        ("receipt_layout", "a5"),
+        ("language", "fr"),
+        ("server_url", "ftp://x"),
+        ("bank_bin", "12"),
+        ("login_max_failures", "abc"),
+    ],
+)
 def test_bad_setting_values_name_the_setting(db, admin, key, value):
     with pytest.raises(DomainError) as err:
         settings_admin.update(db, admin, {key: value})
@@ -208,10 +226,14 @@ def test_counter_status_counts_the_outbox(db, data_dir, clerk, intake):
 
 
 def test_sync_timing_settings_are_checked(db, admin):
-    for key, bad in (("sync_interval_seconds", "5"), ("stale_outbox_hours", "0"),
-                     ("stale_master_days", "nhiều")):
+    for key, bad in (
+        ("sync_interval_seconds", "5"),
+        ("stale_outbox_hours", "0"),
+        ("stale_master_days", "nhiều"),
+    ):
         with pytest.raises(DomainError) as err:
             settings_admin.update(db, admin, {key: bad})
         assert err.value.field == key
     assert settings_admin.update(db, admin, {"sync_interval_seconds": "300"}) == {
-        "sync_interval_seconds": "300"}
+        "sync_interval_seconds": "300"
+    }

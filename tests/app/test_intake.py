@@ -30,12 +30,21 @@ def test_receive_writes_everything_in_one_go(db, clerk, intake: dict, fixed_now)
         assert event_row.payload["code"] == result.code
         assert event_row.payload["applicant"]["id_number"] == "001085012345"
         assert event_row.sent_at is None
-        assert session.scalar(
-            select(func.count()).select_from(AuditLog).where(AuditLog.action == "dossier.receive")
-        ) == 1
-        hits = session.execute(
-            text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH 'duc'")
-        ).scalars().all()
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditLog)
+                .where(AuditLog.action == "dossier.receive")
+            )
+            == 1
+        )
+        hits = (
+            session.execute(
+                text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH 'duc'")
+            )
+            .scalars()
+            .all()
+        )
         assert hits == [dossier.id]
     assert intake_receive.logbook_line == 1
 

@@ -26,12 +26,22 @@ def three(db, clerk, intake):
 
     a = _receive(db, clerk, copy.deepcopy(intake))
     b = _receive(
-        db, clerk, copy.deepcopy(intake), full_name="Trần Thị Đào", id_number="001185000111",
-        birth_date="1985-07-01", sex="Nữ",
+        db,
+        clerk,
+        copy.deepcopy(intake),
+        full_name="Trần Thị Đào",
+        id_number="001185000111",
+        birth_date="1985-07-01",
+        sex="Nữ",
     )
     c = _receive(
-        db, clerk, copy.deepcopy(intake), full_name="Nguyễn Thị Ánh Dương",
-        id_number="079302000222", birth_date="2002-05-05", sex="Nữ",
+        db,
+        clerk,
+        copy.deepcopy(intake),
+        full_name="Nguyễn Thị Ánh Dương",
+        id_number="079302000222",
+        birth_date="2002-05-05",
+        sex="Nữ",
     )
     return a, b, c
 

@@ -22,8 +22,9 @@ NOW = datetime(2026, 2, 13, 9, 30)
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "form.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(out.stdout.split())
 
 
@@ -34,8 +35,10 @@ def decode_qr(pdf: bytes, tmp_path: Path) -> list[str]:
         pytest.skip("zbarimg not installed")
     path = tmp_path / "qr.pdf"
     path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(path),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
+        check=True,
+    )
     page = next(tmp_path.glob("page*.png"))
     out = subprocess.run(["zbarimg", "--raw", "-q", str(page)], capture_output=True, text=True)
     return out.stdout.split()
@@ -73,7 +76,8 @@ def test_second_print_is_a_copy_and_every_print_is_audited(db, clerk, received, 
             select(AuditLog).where(AuditLog.action == "print.receipt").order_by(AuditLog.id)
         ).all()
     assert [(r.target, r.officer, r.detail["reprint"]) for r in rows] == [
-        (received.code, "canbo1", False), (received.code, "canbo1", True),
+        (received.code, "canbo1", False),
+        (received.code, "canbo1", True),
     ]
 
 
@@ -82,11 +86,21 @@ def test_slips_need_their_reasons(db, clerk, received, tmp_path):
         printing.print_form(db, clerk, "refusal", received.code, now=NOW)
     assert info.value.code == "missing_reason"
     with pytest.raises(DomainError):
-        printing.print_form(db, clerk, "supplement", received.code,
-                            options=printing.FormOptions(reason="Thiếu"), now=NOW)
+        printing.print_form(
+            db,
+            clerk,
+            "supplement",
+            received.code,
+            options=printing.FormOptions(reason="Thiếu"),
+            now=NOW,
+        )
     with pytest.raises(DomainError):
         printing.print_form(
-            db, clerk, "apology", received.code, now=NOW,
+            db,
+            clerk,
+            "apology",
+            received.code,
+            now=NOW,
             options=printing.FormOptions(reason="Chậm", new_due_at=datetime(2026, 2, 20, 9)),
         )
 
@@ -94,15 +108,27 @@ def test_slips_need_their_reasons(db, clerk, received, tmp_path):
 @pytest.mark.parametrize(
     ("form", "options", "expected"),
     [
-        ("supplement", {"reason": "Thiếu giấy chứng sinh", "missing": "2,Giấy ủy quyền"},
-         ["Thiếu giấy chứng sinh", "Giấy ủy quyền", "Giấy chứng sinh"]),
-        ("refusal", {"reason": "Không thuộc thẩm quyền giải quyết của xã"},
-         ["Không thuộc thẩm quyền giải quyết của xã"]),
-        ("apology", {"reason": "Cần xác minh thêm", "new_date": "2026-03-02T09:00"},
-         ["Cần xác minh thêm", "ngày 02 tháng 03 năm 2026"]),
+        (
+            "supplement",
+            {"reason": "Thiếu giấy chứng sinh", "missing": "2,Giấy ủy quyền"},
+            ["Thiếu giấy chứng sinh", "Giấy ủy quyền", "Giấy chứng sinh"],
+        ),
+        (
+            "refusal",
+            {"reason": "Không thuộc thẩm quyền giải quyết của xã"},
+            ["Không thuộc thẩm quyền giải quyết của xã"],
+        ),
+        (
+            "apology",
+            {"reason": "Cần xác minh thêm", "new_date": "2026-03-02T09:00"},
+            ["Cần xác minh thêm", "ngày 02 tháng 03 năm 2026"],
+        ),
         ("control", {}, []),
-        ("stop", {"reason": "Công dân đề nghị dừng", "requested_at": "2026-02-20"},
-         ["Công dân đề nghị dừng"]),
+        (
+            "stop",
+            {"reason": "Công dân đề nghị dừng", "requested_at": "2026-02-20"},
+            ["Công dân đề nghị dừng"],
+        ),
     ],
 )
 def test_each_slip_prints_the_dossier_and_its_inputs(

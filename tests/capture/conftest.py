@@ -37,8 +37,7 @@ def receive_another(db, clerk, intake: dict[str, Any]):
 def small_pages(count: int, *, seed: int = 0, **kw: Any) -> list[Page]:
     pages = []
     for i in range(count):
-        image = text_page(TEST_DPI, seed=seed + i, lines=18, noise=0, size=A5_PIXELS, tag=i,
-                          **kw)
+        image = text_page(TEST_DPI, seed=seed + i, lines=18, noise=0, size=A5_PIXELS, tag=i, **kw)
         pages.append(page_from_image(image, source="scanner", label=f"p{i + 1}", dpi=TEST_DPI))
     return pages
 

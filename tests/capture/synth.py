@@ -84,19 +84,26 @@ def text_page(
         y = height - margin
         draw.rectangle((margin, y, margin + unit * (tag + 1), y + unit // 2), fill=(0, 0, 0))
     if photo:
-        box = (margin, round(height * 0.55), margin + round(width * 0.35),
-               round(height * 0.55) + round(width * 0.22))
+        box = (
+            margin,
+            round(height * 0.55),
+            margin + round(width * 0.35),
+            round(height * 0.55) + round(width * 0.22),
+        )
         grad = np.linspace(60, 200, box[2] - box[0], dtype=np.uint8)
         block = np.tile(grad, (box[3] - box[1], 1))
         page.paste(Image.fromarray(block).convert("RGB"), box[:2])
     if signature:
-        pts = [(round(width * 0.6) + i * 6, round(height * 0.8) + int(18 * np.sin(i / 3)))
-               for i in range(60)]
+        pts = [
+            (round(width * 0.6) + i * 6, round(height * 0.8) + int(18 * np.sin(i / 3)))
+            for i in range(60)
+        ]
         draw.line(pts, fill=(20, 40, 160), width=max(2, round(dpi / 100)))
     if stamp:
         cx, cy, r = round(width * 0.68), round(height * 0.78), round(dpi * 0.7)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(200, 30, 40),
-                     width=max(3, round(dpi / 25)))
+        draw.ellipse(
+            (cx - r, cy - r, cx + r, cy + r), outline=(200, 30, 40), width=max(3, round(dpi / 25))
+        )
         draw.text((cx - r * 0.7, cy - 10), "ỦY BAN NHÂN DÂN", font=font, fill=(200, 30, 40))
     if blur:
         page = page.filter(ImageFilter.GaussianBlur(blur))
@@ -139,8 +146,13 @@ def photographed(page: Image.Image, angle: float, *, seed: int = 3) -> Image.Ima
     dst = (corners + centre).astype(np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
     desk = np.full((canvas_h, canvas_w, 3), (70, 55, 45), np.uint8)
-    warped = cv2.warpPerspective(np.asarray(page.convert("RGB")), matrix, (canvas_w, canvas_h),
-                                 dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    warped = cv2.warpPerspective(
+        np.asarray(page.convert("RGB")),
+        matrix,
+        (canvas_w, canvas_h),
+        dst=desk,
+        borderMode=cv2.BORDER_TRANSPARENT,
+    )
     light = np.linspace(0.8, 1.0, canvas_w)[None, :, None]
     shot = np.clip(warped * light, 0, 255).astype(np.uint8)
     return Image.fromarray(shot)
@@ -159,7 +171,8 @@ def marker_angle(image: Image.Image, page_width: int) -> float:
     count, _, stats, centroids = cv2.connectedComponentsWithStats(mask)
     side = page_width * MARK
     candidates = [
-        centroids[i] for i in range(1, count)
+        centroids[i]
+        for i in range(1, count)
         if 0.6 * side < stats[i, cv2.CC_STAT_WIDTH] < 1.5 * side
         and 0.6 * side < stats[i, cv2.CC_STAT_HEIGHT] < 1.5 * side
         and stats[i, cv2.CC_STAT_AREA] > 0.5 * side * side
@@ -180,7 +193,7 @@ def read_tag(image: Image.Image, page_width: int) -> int:
     """The page number a ``tag`` bar encodes (the longest dark run near the bottom)."""
     gray = np.asarray(image.convert("L"))
     h, w = gray.shape
-    band = gray[int(h * 0.8):] < 100
+    band = gray[int(h * 0.8) :] < 100
     unit = page_width * TAG_UNIT
     longest = 0
     for row in band:

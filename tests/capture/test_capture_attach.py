@@ -44,7 +44,13 @@ def test_twenty_pages_make_one_pdf_in_order_with_metadata_and_hash(
     pages = pages_factory(20)
     seen = []
     result = attachments.attach_component(
-        db, clerk, received, 1, pages, source="scanner", now=NOW,
+        db,
+        clerk,
+        received,
+        1,
+        pages,
+        source="scanner",
+        now=NOW,
         progress=lambda done, total: seen.append((done, total)),
     )
     assert result.pages == 20
@@ -78,15 +84,24 @@ def test_twenty_pages_make_one_pdf_in_order_with_metadata_and_hash(
     with db.read() as session:
         row = session.scalar(select(Attachment))
         assert (row.sha256, row.pages, row.dpi, row.source, row.officer) == (
-            result.sha256, 20, 200, "scanner", "canbo1"
+            result.sha256,
+            20,
+            200,
+            "scanner",
+            "canbo1",
         )
         comp = session.get(DossierComponent, row.dossier_component_id)
         assert comp.digitized and not comp.reused
         event = session.scalar(select(OutboxEvent).where(OutboxEvent.type == "dossier.attachments"))
         audit = session.scalar(select(AuditLog).where(AuditLog.action == "dossier.digitize"))
     assert event.payload["manifest"] == [
-        {"component_index": 1, "sha256": result.sha256, "size": result.size, "pages": 20,
-         "mime": "application/pdf"}
+        {
+            "component_index": 1,
+            "sha256": result.sha256,
+            "size": result.size,
+            "pages": 20,
+            "mime": "application/pdf",
+        }
     ]
     # The payload is what the server's wire schema accepts.
     parsed = protocol.DossierAttachments.model_validate(event.payload)
@@ -122,17 +137,21 @@ def test_a_corrupted_stored_file_is_reported_never_returned(db, clerk, received,
 def test_capturing_again_replaces_the_component_and_the_manifest_lists_each_once(
     db, clerk, received, pages_factory
 ):
-    first = attachments.attach_component(db, clerk, received, 1, pages_factory(2), source="file",
-                                         now=NOW)
-    attachments.attach_component(db, clerk, received, 2, pages_factory(1, seed=5),
-                                 source="camera", now=NOW)
-    again = attachments.attach_component(db, clerk, received, 1, pages_factory(3, seed=9),
-                                         source="scanner", now=NOW)
+    first = attachments.attach_component(
+        db, clerk, received, 1, pages_factory(2), source="file", now=NOW
+    )
+    attachments.attach_component(
+        db, clerk, received, 2, pages_factory(1, seed=5), source="camera", now=NOW
+    )
+    again = attachments.attach_component(
+        db, clerk, received, 1, pages_factory(3, seed=9), source="scanner", now=NOW
+    )
     assert again.sha256 != first.sha256
     with db.read() as session:
         assert len(session.scalars(select(Attachment)).all()) == 2
         events = session.scalars(
-            select(OutboxEvent).where(OutboxEvent.type == "dossier.attachments")
+            select(OutboxEvent)
+            .where(OutboxEvent.type == "dossier.attachments")
             .order_by(OutboxEvent.id)
         ).all()
         audit = session.scalars(
@@ -141,7 +160,8 @@ def test_capturing_again_replaces_the_component_and_the_manifest_lists_each_once
     assert len(events) == 3
     last = events[-1].payload["manifest"]
     assert [(m["component_index"], m["sha256"], m["pages"]) for m in last] == [
-        (1, again.sha256, 3), (2, last[1]["sha256"], 1)
+        (1, again.sha256, 3),
+        (2, last[1]["sha256"], 1),
     ]
     assert audit[-1].detail["replaced"] == first.sha256
     # The earlier file stays in the store: content-addressed files are never rewritten.
@@ -152,8 +172,9 @@ def test_unknown_component_or_dossier_writes_nothing(db, clerk, received, pages_
     before = snapshot(db.path)
     for code, index in ((received, 9), ("000.00.24.H47-260213-0999", 1)):
         with pytest.raises(DomainError) as err:
-            attachments.attach_component(db, clerk, code, index, pages_factory(1),
-                                         source="file", now=NOW)
+            attachments.attach_component(
+                db, clerk, code, index, pages_factory(1), source="file", now=NOW
+            )
         assert err.value.code in ("unknown_component", "unknown_dossier")
     assert snapshot(db.path) == before
     assert not (data_dir / "attachments").exists()
@@ -175,11 +196,11 @@ def test_an_officer_without_the_right_cannot_attach(db, received, pages_factory)
     assert err.value.code == "forbidden"
 
 
-def test_cancelling_stops_before_anything_is_stored(db, clerk, received, pages_factory,
-                                                    data_dir):
+def test_cancelling_stops_before_anything_is_stored(db, clerk, received, pages_factory, data_dir):
     with pytest.raises(DomainError) as err:
-        attachments.attach_component(db, clerk, received, 1, pages_factory(3), source="file",
-                                     cancel=lambda: True)
+        attachments.attach_component(
+            db, clerk, received, 1, pages_factory(3), source="file", cancel=lambda: True
+        )
     assert err.value.code == "cancelled"
     assert not (data_dir / "attachments").exists()
 
@@ -187,22 +208,25 @@ def test_cancelling_stops_before_anything_is_stored(db, clerk, received, pages_f
 def test_reuse_from_an_earlier_dossier_of_the_same_applicant(
     db, clerk, received, receive_another, pages_factory
 ):
-    first = attachments.attach_component(db, clerk, received, 1, pages_factory(2),
-                                         source="scanner", now=NOW)
+    first = attachments.attach_component(
+        db, clerk, received, 1, pages_factory(2), source="scanner", now=NOW
+    )
     later = receive_another()
     offered = attachments.reusable_for(db, clerk, later)
     assert [(o.dossier_code, o.component_index, o.sha256) for o in offered] == [
         (received, 1, first.sha256)
     ]
-    reused = attachments.mark_reused(db, clerk, later, 1, offered[0].attachment_uuid,
-                                     now=datetime(2026, 2, 13, 11, 0))
+    reused = attachments.mark_reused(
+        db, clerk, later, 1, offered[0].attachment_uuid, now=datetime(2026, 2, 13, 11, 0)
+    )
     assert reused.source == "reused"
     assert reused.sha256 == first.sha256
     assert reused.reused_from == f"{received}/1"
     with db.read() as session:
         comps = session.scalars(select(DossierComponent).order_by(DossierComponent.id)).all()
         event = session.scalars(
-            select(OutboxEvent).where(OutboxEvent.type == "dossier.attachments")
+            select(OutboxEvent)
+            .where(OutboxEvent.type == "dossier.attachments")
             .order_by(OutboxEvent.id.desc())
         ).first()
     mine = [c for c in comps if c.index == 1][-1]
@@ -218,12 +242,14 @@ def test_reuse_from_an_earlier_dossier_of_the_same_applicant(
 def test_reuse_refuses_another_applicants_file_and_a_damaged_one(
     db, clerk, received, receive_another, pages_factory
 ):
-    first = attachments.attach_component(db, clerk, received, 1, pages_factory(1),
-                                         source="scanner", now=NOW)
+    first = attachments.attach_component(
+        db, clerk, received, 1, pages_factory(1), source="scanner", now=NOW
+    )
     with db.read() as session:
         source_uuid = session.scalar(select(Attachment.uuid))
-    other = receive_another(id_number="001185012345", full_name="Lê Thị Lan",
-                            birth_date="1985-06-01", sex="Nữ")
+    other = receive_another(
+        id_number="001185012345", full_name="Lê Thị Lan", birth_date="1985-06-01", sex="Nữ"
+    )
     with pytest.raises(DomainError) as err:
         attachments.mark_reused(db, clerk, other, 1, source_uuid)
     assert err.value.code == "not_reusable"

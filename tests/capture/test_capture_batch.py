@@ -26,9 +26,14 @@ def _scanned_covers(pdf: bytes, angle: float = 1.5) -> list[Image.Image]:
     """The printed sheets as a scanner gives them back: 200 dpi, slightly crooked."""
     document = pdfium.PdfDocument(pdf)
     try:
-        return [rotated(document[i].render(scale=200 / 72).to_pil().convert("RGB"), angle,
-                        fill=(255, 255, 255))
-                for i in range(len(document))]
+        return [
+            rotated(
+                document[i].render(scale=200 / 72).to_pil().convert("RGB"),
+                angle,
+                fill=(255, 255, 255),
+            )
+            for i in range(len(document))
+        ]
     finally:
         document.close()
 
@@ -40,15 +45,26 @@ def _content(seed: int, tag: int) -> Image.Image:
 def test_payload_round_trip_and_foreign_codes():
     code = "000.00.24.H47-260213-0001"
     assert parse_payload(payload(code, 3)) == (code, 3)
-    for text in ("https://tracuu.example.vn/tra-cuu/x", "MCD|not-a-code|1", f"MCD|{code}|x",
-                 f"XYZ|{code}|1", f"MCD|{code}|1|extra", ""):
+    for text in (
+        "https://tracuu.example.vn/tra-cuu/x",
+        "MCD|not-a-code|1",
+        f"MCD|{code}|x",
+        f"XYZ|{code}|1",
+        f"MCD|{code}|1|extra",
+        "",
+    ):
         assert parse_payload(text) is None
 
 
 def test_a_stack_of_three_dossiers_is_split_and_filed(db, clerk, received, receive_another):
     second = receive_another("2026-02-13T10:00:00+07:00")
-    third = receive_another("2026-02-13T10:30:00+07:00", id_number="001185012345",
-                            full_name="Lê Thị Lan", birth_date="1985-06-01", sex="Nữ")
+    third = receive_another(
+        "2026-02-13T10:30:00+07:00",
+        id_number="001185012345",
+        full_name="Lê Thị Lan",
+        birth_date="1985-06-01",
+        sex="Nữ",
+    )
     covers = {}
     for code in (received, second, third):
         images = _scanned_covers(batches.print_covers(db, clerk, code, now=NOW))
@@ -58,18 +74,30 @@ def test_a_stack_of_three_dossiers_is_split_and_filed(db, clerk, received, recei
 
     # A page carrying some other QR code (a receipt's look-up link) is an ordinary page.
     receipt_page = _content(90, 1)
-    receipt_page.paste(qrcode.make("https://motcua.example.vn/tra-cuu/abc").convert("RGB")
-                       .resize((300, 300)), (700, 1000))
+    receipt_page.paste(
+        qrcode.make("https://motcua.example.vn/tra-cuu/abc").convert("RGB").resize((300, 300)),
+        (700, 1000),
+    )
     blank_back = Image.new("RGB", A5_PIXELS, (250, 250, 250))
     stack = [
-        (covers[received][0], None), (_content(1, 0), "A1"), (_content(2, 1), "A1"),
-        (covers[received][1], None), (_content(3, 0), "A2"),
-        (covers[second][0], None), (blank_back, None), (_content(4, 0), "B1"),
-        (receipt_page, "B1"), (_content(5, 2), "B1"),
-        (covers[third][1], None), (_content(6, 0), "C2"), (_content(7, 1), "C2"),
+        (covers[received][0], None),
+        (_content(1, 0), "A1"),
+        (_content(2, 1), "A1"),
+        (covers[received][1], None),
+        (_content(3, 0), "A2"),
+        (covers[second][0], None),
+        (blank_back, None),
+        (_content(4, 0), "B1"),
+        (receipt_page, "B1"),
+        (_content(5, 2), "B1"),
+        (covers[third][1], None),
+        (_content(6, 0), "C2"),
+        (_content(7, 1), "C2"),
     ]
-    pages = [page_from_image(img, source="scanner", label=f"scan {i}", dpi=200)
-             for i, (img, _) in enumerate(stack, start=1)]
+    pages = [
+        page_from_image(img, source="scanner", label=f"scan {i}", dpi=200)
+        for i, (img, _) in enumerate(stack, start=1)
+    ]
     results = batches.attach_batch(db, clerk, pages, now=NOW)
 
     got = {(r.code, r.component_index): r for r in results}
@@ -84,7 +112,8 @@ def test_a_stack_of_three_dossiers_is_split_and_filed(db, clerk, received, recei
     assert tags[(third, 2)] == [0, 1]
     with db.read() as session:
         events = session.scalars(
-            select(OutboxEvent).where(OutboxEvent.type == "dossier.attachments")).all()
+            select(OutboxEvent).where(OutboxEvent.type == "dossier.attachments")
+        ).all()
         prints = session.scalars(select(AuditLog).where(AuditLog.action == "print.cover")).all()
     assert sorted(e.payload["code"] for e in events) == sorted([received, second, third])
     first = next(e for e in events if e.payload["code"] == received)
@@ -109,8 +138,10 @@ def test_a_stack_that_does_not_start_with_a_cover_is_refused_whole(db, clerk, re
     cover = _scanned_covers(batches.print_covers(db, clerk, received, 1, now=NOW))
     assert len(cover) == 1
     before = snapshot(db.path)
-    pages = [page_from_image(img, source="scanner", label=f"s{i}", dpi=200)
-             for i, img in enumerate([_content(1, 0), cover[0], _content(2, 1)])]
+    pages = [
+        page_from_image(img, source="scanner", label=f"s{i}", dpi=200)
+        for i, img in enumerate([_content(1, 0), cover[0], _content(2, 1)])
+    ]
     with pytest.raises(DomainError) as err:
         batches.attach_batch(db, clerk, pages, now=NOW)
     assert err.value.code == "batch_without_cover"

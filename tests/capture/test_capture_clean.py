@@ -69,8 +69,13 @@ def _fringed(image: Image.Image, shift: float) -> Image.Image:
 
 @pytest.mark.parametrize(
     ("features", "kind"),
-    [({}, "bw"), ({"stamp": True}, "colour"), ({"signature": True}, "colour"),
-     ({"photo": True}, "gray"), ({"paper": (238, 226, 188)}, "bw")],
+    [
+        ({}, "bw"),
+        ({"stamp": True}, "colour"),
+        ({"signature": True}, "colour"),
+        ({"photo": True}, "gray"),
+        ({"paper": (238, 226, 188)}, "bw"),
+    ],
 )
 def test_the_colour_decision(features, kind):
     image = text_page(200, seed=4, lines=30, **features)
@@ -116,7 +121,7 @@ def test_rotation_in_the_tray_is_applied_on_load(page):
     # Clockwise: the top-left marker goes to the top-right.
     turned = np.asarray(p.rotated(90).load().convert("L"))
     h, w = turned.shape
-    assert turned[: h // 4, w // 2:].mean() < turned[: h // 4, : w // 2].mean()
+    assert turned[: h // 4, w // 2 :].mean() < turned[: h // 4, : w // 2].mean()
     assert p.rotated(-90).rotated(90).load().size == page.size
     with pytest.raises(DomainError):
         p.rotated(45)

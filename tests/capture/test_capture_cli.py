@@ -25,7 +25,11 @@ def run(data_dir: Path, *args: str, cwd: Path | None = None, lang: str = "vi_VN.
     env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="")
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, env=env, timeout=180, cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=cwd,
     )
 
 
@@ -36,16 +40,28 @@ def ok_json(data_dir: Path, *args: str, cwd: Path | None = None):
 
 
 def _listing(root: Path, skip: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*") if skip not in p.parents
-            and p != skip}
+    return {
+        str(p.relative_to(root)) for p in root.rglob("*") if skip not in p.parents and p != skip
+    }
 
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory) -> tuple[Path, list[str]]:
     data_dir = tmp_path_factory.mktemp("capture-cli") / "data"
-    proc = run(data_dir, "init", "--office-code", "000.00.24.H47", "--office-name",
-               "UBND xã Tân Lập", "--station", "1", "--admin-user", "quantri",
-               "--admin-password", "matkhau-123")
+    proc = run(
+        data_dir,
+        "init",
+        "--office-code",
+        "000.00.24.H47",
+        "--office-name",
+        "UBND xã Tân Lập",
+        "--station",
+        "1",
+        "--admin-user",
+        "quantri",
+        "--admin-password",
+        "matkhau-123",
+    )
     assert proc.returncode == 0, proc.stderr
     intake_file = data_dir.parent / "hoso.json"
     codes = []
@@ -61,15 +77,17 @@ def test_attach_files_then_show_the_stored_pdf(station, tmp_path: Path):
     files = []
     for i in range(3):
         path = tmp_path / f"trang {i + 1}.jpg"
-        page = rotated(text_page(200, seed=i, lines=25, stamp=i == 1), 1.5 * i,
-                       fill=(247, 244, 236))
+        page = rotated(
+            text_page(200, seed=i, lines=25, stamp=i == 1), 1.5 * i, fill=(247, 244, 236)
+        )
         path.write_bytes(encoded(page, "JPEG", quality=85, dpi=(200, 200)))
         files.append(str(path))
     got = ok_json(data_dir, "attach", code, "--component", "1", *files)
     assert (got["code"], got["component"], got["pages"], got["dpi"]) == (code, 1, 3, 200)
     assert got["source"] == "file" and got["warnings"] == []
-    stored = data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (
-        got["sha256"] + ".pdf")
+    stored = (
+        data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (got["sha256"] + ".pdf")
+    )
     with pikepdf.open(stored) as pdf:
         assert len(pdf.pages) == 3
     human = run(data_dir, "attach", code, "--component", "2", files[0], "--colour", "gray")
@@ -85,15 +103,21 @@ def test_print_cover_then_batch_from_the_scanned_stack(station, tmp_path: Path):
         got = ok_json(data_dir, "print", "cover", code, "--out", str(out))
         assert got["form"] == "cover" and out.is_file()
         document = pdfium.PdfDocument(out.read_bytes())
-        covers[code] = [document[i].render(scale=150 / 72).to_pil().convert("L")
-                        for i in range(len(document))]
+        covers[code] = [
+            document[i].render(scale=150 / 72).to_pil().convert("L") for i in range(len(document))
+        ]
         document.close()
-    stack = [covers[first][1], text_page(150, seed=1, lines=20).convert("L"),
-             covers[second][0], text_page(150, seed=2, lines=20).convert("L"),
-             text_page(150, seed=3, lines=20).convert("L")]
+    stack = [
+        covers[first][1],
+        text_page(150, seed=1, lines=20).convert("L"),
+        covers[second][0],
+        text_page(150, seed=2, lines=20).convert("L"),
+        text_page(150, seed=3, lines=20).convert("L"),
+    ]
     tiff = tmp_path / "xap.tif"
-    stack[0].save(tiff, save_all=True, append_images=stack[1:], dpi=(150, 150),
-                  compression="tiff_deflate")
+    stack[0].save(
+        tiff, save_all=True, append_images=stack[1:], dpi=(150, 150), compression="tiff_deflate"
+    )
     got = ok_json(data_dir, "batch", str(tiff))
     parts = {(p["code"], p["component"]): p for p in got["parts"]}
     assert set(parts) == {(first, 2), (second, 1)}
@@ -103,14 +127,31 @@ def test_print_cover_then_batch_from_the_scanned_stack(station, tmp_path: Path):
     assert parts[(first, 2)]["warnings"][0]["code"] == "low_dpi"
 
 
-@pytest.mark.skipif(shutil.which("scanimage") is None and not os.environ.get("CI"),
-                    reason="scanimage (Debian sane-utils) is not installed")
+@pytest.mark.skipif(
+    shutil.which("scanimage") is None and not os.environ.get("CI"),
+    reason="scanimage (Debian sane-utils) is not installed",
+)
 def test_scan_through_the_sane_test_backend(station):
     data_dir, (_, second) = station
-    got = ok_json(data_dir, "scan", second, "--component", "2", "--device", "test",
-                  "--feed", "adf", "--pages", "3", "--sane-option=--test-picture",
-                  "--sane-option=Color pattern", "--sane-option=-x",
-                  "--sane-option=150", "--sane-option=-y", "--sane-option=200")
+    got = ok_json(
+        data_dir,
+        "scan",
+        second,
+        "--component",
+        "2",
+        "--device",
+        "test",
+        "--feed",
+        "adf",
+        "--pages",
+        "3",
+        "--sane-option=--test-picture",
+        "--sane-option=Color pattern",
+        "--sane-option=-x",
+        "--sane-option=150",
+        "--sane-option=-y",
+        "--sane-option=200",
+    )
     assert (got["pages"], got["source"], got["dpi"]) == (3, "scanner", 200)
 
 
@@ -142,8 +183,9 @@ def test_hostile_files_are_refused_and_nothing_lands_outside_the_data_folder(
     assert _listing(tmp_path, data_dir) | _listing(data_dir.parent, data_dir) == before
     after_store = _listing(data_dir, data_dir / "nothing")
     assert {p for p in after_store - before_store if not p.endswith(".log")} == set()
-    english = run(data_dir, "attach", code, "--component", "1", str(work / "x.pdf"),
-                  lang="en_US.UTF-8")
+    english = run(
+        data_dir, "attach", code, "--component", "1", str(work / "x.pdf"), lang="en_US.UTF-8"
+    )
     assert "more than the 500-page limit" in english.stderr
 
 
@@ -166,8 +208,9 @@ def test_show_reports_the_digitized_component_and_the_pdf_names_its_dossier(
     got = ok_json(data_dir, "attach", second, "--component", "1", str(path))
     shown = ok_json(data_dir, "show", second)
     assert [c["digitized"] for c in shown["components"] if c["index"] == 1] == [True]
-    stored = data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (
-        got["sha256"] + ".pdf")
+    stored = (
+        data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (got["sha256"] + ".pdf")
+    )
     with pikepdf.open(io.BytesIO(stored.read_bytes())) as pdf:
         assert str(pdf.docinfo["/MotCuaDossierCode"]) == second
         assert str(pdf.docinfo["/MotCuaComponent"]) == "1"

@@ -26,8 +26,15 @@ from app.capture.pipeline import build_component
 from tests.capture.synth import a4_size, text_page
 
 DPI = 200
-META = pdfout.PdfMetadata("000.00.24.H47-260213-0001", 1, "Tờ khai", "canbo1",
-                          "Trần Thị Hoa", datetime(2026, 2, 13, 9, 30), "scanner")
+META = pdfout.PdfMetadata(
+    "000.00.24.H47-260213-0001",
+    1,
+    "Tờ khai",
+    "canbo1",
+    "Trần Thị Hoa",
+    datetime(2026, 2, 13, 9, 30),
+    "scanner",
+)
 
 
 def _cleaned(**kw) -> CleanedPage:
@@ -38,8 +45,10 @@ def _cleaned(**kw) -> CleanedPage:
 def _render_poppler(data: bytes, tmp_path: Path) -> Image.Image:
     source = tmp_path / "in.pdf"
     source.write_bytes(data)
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-singlefile", "-png", str(source),
-                    str(tmp_path / "out")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-singlefile", "-png", str(source), str(tmp_path / "out")],
+        check=True,
+    )
     return Image.open(tmp_path / "out.png").convert("RGB")
 
 
@@ -85,8 +94,7 @@ def _assert_same_ink(original: np.ndarray, seen: np.ndarray) -> None:
     kept = dark[core].mean()
     assert kept > 0.99, kept
     assert 0.9 < dark.sum() / ink.sum() < 1.1
-    near_ink = cv2.dilate(ink.astype(np.uint8),
-                          np.ones((3, 3), np.uint8)).astype(bool)
+    near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     stray = (dark & ~near_ink).sum() / dark.sum()
     assert stray < 0.005, stray
 
@@ -112,8 +120,9 @@ def test_a_stamped_signed_form_becomes_a_mixed_page(stamped) -> None:
         shape = colour.Mask
         assert shape.ImageMask is True
         assert (int(shape.Width), int(shape.Height)) == cleaned.image.size
-        assert shape.Filter == pikepdf.Name.CCITTFaxDecode or \
-            list(shape.Filter) == [pikepdf.Name.CCITTFaxDecode]
+        assert shape.Filter == pikepdf.Name.CCITTFaxDecode or list(shape.Filter) == [
+            pikepdf.Name.CCITTFaxDecode
+        ]
         assert colour.Filter == background.Filter == pikepdf.Name.DCTDecode
         assert int(background.Width) == -(-cleaned.image.width // mrc.BACKGROUND_SCALE)
         assert int(colour.Width) == -(-cleaned.image.width // mrc.FOREGROUND_SCALE)
@@ -182,18 +191,29 @@ def test_writing_beside_a_picture_stays_ink_and_the_picture_does_not() -> None:
     dark = gray < mrc.INK_THRESHOLD
     # Most dark pixels are writing and stay ink; the picture's dark half does not.
     left, top = round(page.width * 0.11), round(page.height * 0.55)
-    inside = (slice(top + 20, top + round(page.width * 0.22) - 20),
-              slice(left + 20, left + round(page.width * 0.15)))
+    inside = (
+        slice(top + 20, top + round(page.width * 0.22) - 20),
+        slice(left + 20, left + round(page.width * 0.15)),
+    )
     assert dark[inside].mean() > 0.9 and ink[inside].mean() < 0.01
     outside = dark.copy()
-    outside[top - 10:top + round(page.width * 0.22) + 10,
-            left - 10:left + round(page.width * 0.35) + 10] = False
+    outside[
+        top - 10 : top + round(page.width * 0.22) + 10,
+        left - 10 : left + round(page.width * 0.35) + 10,
+    ] = False
     assert ink[outside].mean() > 0.99
 
 
 def test_auto_makes_mixed_pages_and_forced_colour_keeps_jpeg() -> None:
-    pages = [page_from_image(text_page(DPI, seed=i, lines=30, stamp=True, noise=2.0),
-                             source="scanner", label=f"p{i}", dpi=DPI) for i in range(2)]
+    pages = [
+        page_from_image(
+            text_page(DPI, seed=i, lines=30, stamp=True, noise=2.0),
+            source="scanner",
+            label=f"p{i}",
+            dpi=DPI,
+        )
+        for i in range(2)
+    ]
     auto = build_component(pages, META, CleanOptions(), workers=1)
     colour = build_component(pages, META, CleanOptions(colour="colour"), workers=1)
     assert auto.kinds == ("mixed", "mixed") and colour.kinds == ("colour", "colour")

@@ -49,8 +49,24 @@ FORM_LINES = [
     "Quan hệ với người được khai sinh: cha",
 ]
 # Every Vietnamese tone mark and the letters đ, ơ, ư, â, ê, ô, ă among them.
-EXPECTED_WORDS = ["Cộng", "hòa", "Việt", "Độc", "Hạnh", "phúc", "ĐĂNG", "Ủy", "Nguyễn",
-                  "Đức", "người", "được", "Hà", "Nội", "trú", "gửi"]
+EXPECTED_WORDS = [
+    "Cộng",
+    "hòa",
+    "Việt",
+    "Độc",
+    "Hạnh",
+    "phúc",
+    "ĐĂNG",
+    "Ủy",
+    "Nguyễn",
+    "Đức",
+    "người",
+    "được",
+    "Hà",
+    "Nội",
+    "trú",
+    "gửi",
+]
 
 
 def _marked(pdf: bytes, **_: object) -> bytes:
@@ -115,6 +131,7 @@ def image_streams(pdf: bytes) -> dict[str, tuple[bytes, dict[str, str]]]:
     One-element arrays are read as their element: ``[/CCITTFaxDecode]`` and
     ``/CCITTFaxDecode`` decode the same bytes the same way.
     """
+
     def plain(value: Any) -> str:
         if isinstance(value, pikepdf.Array) and len(value) == 1:
             value = value[0]
@@ -125,8 +142,11 @@ def image_streams(pdf: bytes) -> dict[str, tuple[bytes, dict[str, str]]]:
         return repr(value)
 
     def describe(stream: pikepdf.Stream) -> dict[str, str]:
-        return {str(k): plain(v) for k, v in stream.stream_dict.items()
-                if k not in ("/Length", "/Mask", "/SMask")}
+        return {
+            str(k): plain(v)
+            for k, v in stream.stream_dict.items()
+            if k not in ("/Length", "/Mask", "/SMask")
+        }
 
     found: dict[str, tuple[bytes, dict[str, str]]] = {}
     with pikepdf.open(io.BytesIO(pdf)) as doc:
@@ -138,8 +158,10 @@ def image_streams(pdf: bytes) -> dict[str, tuple[bytes, dict[str, str]]]:
                 found[key] = (xobject.read_raw_bytes(), describe(xobject))
                 for mask in ("/Mask", "/SMask"):
                     if isinstance(xobject.get(mask), pikepdf.Stream):
-                        found[key + mask] = (xobject[mask].read_raw_bytes(),
-                                             describe(xobject[mask]))
+                        found[key + mask] = (
+                            xobject[mask].read_raw_bytes(),
+                            describe(xobject[mask]),
+                        )
     return found
 
 
@@ -163,11 +185,13 @@ def page_text(pdf: bytes) -> str:
 
 # --- the use case, with OCR stood in ----------------------------------------------------
 
+
 def test_the_searchable_version_replaces_the_component_and_is_announced(
     db, clerk, received, pages_factory, monkeypatch
 ):
-    first = attachments.attach_component(db, clerk, received, 1, pages_factory(2),
-                                         source="scanner", now=NOW)
+    first = attachments.attach_component(
+        db, clerk, received, 1, pages_factory(2), source="scanner", now=NOW
+    )
     monkeypatch.setattr(ocr, "add_text_layer", _marked)
     result = attachments.add_text_layer(db, clerk, received, 1, now=NOW)
     assert result.sha256 != first.sha256 and result.pages == 2
@@ -183,8 +207,7 @@ def test_the_searchable_version_replaces_the_component_and_is_announced(
 
 
 def test_without_ocr_installed_nothing_changes(db, clerk, received, pages_factory, monkeypatch):
-    attachments.attach_component(db, clerk, received, 1, pages_factory(1), source="file",
-                                 now=NOW)
+    attachments.attach_component(db, clerk, received, 1, pages_factory(1), source="file", now=NOW)
     monkeypatch.setattr(ocr, "missing", lambda: ["tesseract-ocr-vie"])
     assert not ocr.available()
     before = snapshot(db.path)
@@ -196,12 +219,12 @@ def test_without_ocr_installed_nothing_changes(db, clerk, received, pages_factor
 
 
 def test_a_recapture_during_ocr_wins(db, clerk, received, pages_factory, monkeypatch):
-    attachments.attach_component(db, clerk, received, 1, pages_factory(1), source="file",
-                                 now=NOW)
+    attachments.attach_component(db, clerk, received, 1, pages_factory(1), source="file", now=NOW)
 
     def recaptured_meanwhile(pdf: bytes, **kw: object) -> bytes:
-        attachments.attach_component(db, clerk, received, 1, pages_factory(2, seed=5),
-                                     source="scanner", now=LATER)
+        attachments.attach_component(
+            db, clerk, received, 1, pages_factory(2, seed=5), source="scanner", now=LATER
+        )
         return _marked(pdf)
 
     monkeypatch.setattr(ocr, "add_text_layer", recaptured_meanwhile)
@@ -224,16 +247,22 @@ def test_the_ocr_setting_is_on_by_default_and_a_clerk_may_turn_it_off(db, clerk)
     settings_admin.update(db, clerk, {"capture_ocr": "0"})
     assert not settings.is_on(settings_admin.snapshot(db, clerk).values["capture_ocr"])
     assert [settings.is_on(v) for v in ("1", "on", "bật", "0", "off", "tắt")] == [
-        True, True, True, False, False, False]
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
     assert settings.is_on("?", default=False) is False and settings.is_on("") is True
 
 
 # --- real OCR ------------------------------------------------------------------------
 
+
 def test_real_ocr_finds_vietnamese_text(db, clerk, received, real_ocr, pdftotext):
     page = page_from_image(form_page(), source="file", label="to-khai.png", dpi=200)
-    first = attachments.attach_component(db, clerk, received, 1, [page], source="file",
-                                         now=NOW)
+    first = attachments.attach_component(db, clerk, received, 1, [page], source="file", now=NOW)
     image_only = attachments.read_component(db, clerk, received, 1)
     assert not ocr.has_text_layer(image_only)
 
@@ -246,8 +275,11 @@ def test_real_ocr_finds_vietnamese_text(db, clerk, received, real_ocr, pdftotext
     assert ocr.has_text_layer(data)
 
     stored = attachments.store_for(db).path_for(result.sha256)
-    text = nfc(subprocess.run([pdftotext, str(stored), "-"], capture_output=True, text=True,
-                              check=True, timeout=60).stdout)
+    text = nfc(
+        subprocess.run(
+            [pdftotext, str(stored), "-"], capture_output=True, text=True, check=True, timeout=60
+        ).stdout
+    )
     found = [w for w in EXPECTED_WORDS if nfc(w) in text]
     assert found == EXPECTED_WORDS, text
     assert nfc("Cộng hòa xã hội chủ nghĩa Việt Nam") in text
@@ -275,8 +307,11 @@ def test_real_ocr_finds_vietnamese_text(db, clerk, received, real_ocr, pdftotext
 
 def _cleaned(kind: str) -> CleanedPage:
     image = form_page()
-    image = {"colour": image, "gray": image.convert("L"),
-             "bw": image.convert("L").point(lambda v: 255 if v > 165 else 0).convert("1")}[kind]
+    image = {
+        "colour": image,
+        "gray": image.convert("L"),
+        "bw": image.convert("L").point(lambda v: 255 if v > 165 else 0).convert("1"),
+    }[kind]
     return CleanedPage(image, kind, 200.0, 0.0, False)
 
 
@@ -286,7 +321,7 @@ def _stencil_g4(mask: Image.Image) -> bytes:
     mask.save(buf, "TIFF", compression="group4", tiffinfo={278: mask.height})
     with Image.open(io.BytesIO(buf.getvalue())) as tiff:
         offset, count = tiff.tag_v2[273][0], tiff.tag_v2[279][0]
-    return buf.getvalue()[offset:offset + count]
+    return buf.getvalue()[offset : offset + count]
 
 
 def mixed_raster_pdf(dpi: int = 200) -> bytes:
@@ -310,14 +345,27 @@ def mixed_raster_pdf(dpi: int = 200) -> bytes:
     doc = pikepdf.new()
 
     def dct(data: bytes, size: tuple[int, int]) -> pikepdf.Stream:
-        return pikepdf.Stream(doc, data, Type=pikepdf.Name.XObject,
-                              Subtype=pikepdf.Name.Image, Width=size[0], Height=size[1],
-                              ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
-                              Filter=pikepdf.Name.DCTDecode)
+        return pikepdf.Stream(
+            doc,
+            data,
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Image,
+            Width=size[0],
+            Height=size[1],
+            ColorSpace=pikepdf.Name.DeviceRGB,
+            BitsPerComponent=8,
+            Filter=pikepdf.Name.DCTDecode,
+        )
 
     shape = pikepdf.Stream(
-        doc, _stencil_g4(ink), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
-        Width=width, Height=height, ImageMask=True, Filter=pikepdf.Name.CCITTFaxDecode,
+        doc,
+        _stencil_g4(ink),
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=width,
+        Height=height,
+        ImageMask=True,
+        Filter=pikepdf.Name.CCITTFaxDecode,
         DecodeParms=pikepdf.Dictionary(K=-1, Columns=width, Rows=height, BlackIs1=False),
         Decode=pikepdf.Array([1, 0]),
     )
@@ -325,12 +373,18 @@ def mixed_raster_pdf(dpi: int = 200) -> bytes:
     colour.Mask = shape
     w_pt, h_pt = width * 72 / dpi, height * 72 / dpi
     box = f"{w_pt:.4f} 0 0 {h_pt:.4f} 0 0 cm"
-    doc.pages.append(pikepdf.Page(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, w_pt, h_pt],
-        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
-            BG=dct(jpeg(background), background.size), FG=colour)),
-        Contents=pikepdf.Stream(doc, f"q {box} /BG Do Q q {box} /FG Do Q".encode()),
-    )))
+    doc.pages.append(
+        pikepdf.Page(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Page,
+                MediaBox=[0, 0, w_pt, h_pt],
+                Resources=pikepdf.Dictionary(
+                    XObject=pikepdf.Dictionary(BG=dct(jpeg(background), background.size), FG=colour)
+                ),
+                Contents=pikepdf.Stream(doc, f"q {box} /BG Do Q q {box} /FG Do Q".encode()),
+            )
+        )
+    )
     doc.docinfo["/MotCuaDossierCode"] = "000.00.24.H47-260213-0001"
     out = io.BytesIO()
     doc.save(out)
@@ -340,8 +394,9 @@ def mixed_raster_pdf(dpi: int = 200) -> bytes:
 def component_pdf(kind: str) -> bytes:
     if kind == "mixed":
         return mixed_raster_pdf()
-    meta = pdfout.PdfMetadata("000.00.24.H47-260213-0001", 1, "Tờ khai", "canbo1",
-                              "Trần Thị Hoa", NOW, "file")
+    meta = pdfout.PdfMetadata(
+        "000.00.24.H47-260213-0001", 1, "Tờ khai", "canbo1", "Trần Thị Hoa", NOW, "file"
+    )
     return pdfout.build_pdf([pdfout.encode(_cleaned(kind))], meta)
 
 
@@ -352,9 +407,15 @@ def test_ocr_keeps_every_image_as_it_was_and_needs_no_ghostscript(
     original = component_pdf(kind)
     streams = image_streams(original)
     filters = {v[1]["/Filter"] for v in streams.values()}
-    assert filters == {"colour": {"/DCTDecode"}, "gray": {"/DCTDecode"},
-                       "bw": {"/CCITTFaxDecode"},
-                       "mixed": {"/DCTDecode", "/CCITTFaxDecode"}}[kind]
+    assert (
+        filters
+        == {
+            "colour": {"/DCTDecode"},
+            "gray": {"/DCTDecode"},
+            "bw": {"/CCITTFaxDecode"},
+            "mixed": {"/DCTDecode", "/CCITTFaxDecode"},
+        }[kind]
+    )
     searchable = ocr.add_text_layer(original, modified=LATER)
     assert ocr.has_text_layer(searchable) and not ocr.has_text_layer(original)
     assert nfc("Cộng hòa xã hội chủ nghĩa Việt Nam") in page_text(searchable)

@@ -26,7 +26,12 @@ needs_sane = pytest.mark.skipif(
 # What the test backend scans: a colour test pattern on an area the size of a
 # small page, fed from its (simulated) document feeder.
 TEST_PAGES = ScanSettings(
-    resolution=200, mode="color", feed="adf", max_pages=3, width_mm=150, height_mm=200,
+    resolution=200,
+    mode="color",
+    feed="adf",
+    max_pages=3,
+    width_mm=150,
+    height_mm=200,
     extra=("--test-picture", "Color pattern"),
 )
 

@@ -29,8 +29,11 @@ def _refused(code: str, name: str, data: bytes) -> DomainError:
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(
-        ">I", zlib.crc32(kind + body) & 0xFFFFFFFF
+    return (
+        struct.pack(">I", len(body))
+        + kind
+        + body
+        + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
     )
 
 
@@ -40,8 +43,12 @@ def _bomb_png(side: int) -> bytes:
     row = b"\x00" * (side + 1)
     body = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
     header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", body)
-            + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", body)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def test_jpeg_png_and_multipage_tiff_give_their_pages_in_order():
@@ -51,8 +58,13 @@ def test_jpeg_png_and_multipage_tiff_give_their_pages_in_order():
     buf = io.BytesIO()
     frames[0].save(buf, "TIFF", save_all=True, append_images=frames[1:], dpi=(200, 200))
     tiff = sources.import_bytes("c.tif", buf.getvalue())
-    assert [p.label for p in jpeg + png + tiff] == ["a.jpg", "b.png", "c.tif #1", "c.tif #2",
-                                                    "c.tif #3"]
+    assert [p.label for p in jpeg + png + tiff] == [
+        "a.jpg",
+        "b.png",
+        "c.tif #1",
+        "c.tif #2",
+        "c.tif #3",
+    ]
     assert jpeg[0].dpi == 300 and png[0].dpi is None and tiff[0].dpi == 200
     assert [p.load().mode for p in tiff] == ["RGB", "L", "1"]
     assert tiff[2].load().size == frames[2].size
@@ -141,8 +153,17 @@ def test_a_pdf_of_ten_thousand_pages_is_refused():
 
 
 @pytest.mark.parametrize(
-    "name", ["../../x.pdf", "..\\..\\x.pdf", "/etc/passwd", "a/b.pdf", "..", "x\x00.pdf",
-             "bad\nname.pdf", ""]
+    "name",
+    [
+        "../../x.pdf",
+        "..\\..\\x.pdf",
+        "/etc/passwd",
+        "a/b.pdf",
+        "..",
+        "x\x00.pdf",
+        "bad\nname.pdf",
+        "",
+    ],
 )
 def test_names_that_are_paths_are_refused(name: str):
     pdf = pikepdf.Pdf.new()

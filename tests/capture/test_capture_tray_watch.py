@@ -17,8 +17,10 @@ from tests.capture.synth import encoded
 
 
 def _pages(n: int):
-    return [page_from_image(Image.new("L", (40 + i, 60), 255), source="camera", label=f"p{i}")
-            for i in range(n)]
+    return [
+        page_from_image(Image.new("L", (40 + i, 60), 255), source="camera", label=f"p{i}")
+        for i in range(n)
+    ]
 
 
 def _labels(tray: Tray) -> list[str]:
@@ -50,8 +52,14 @@ def test_add_move_rotate_delete_replace_in_order_with_notifications():
     tray.add(_pages(1), at=0)
     assert _labels(tray)[0] == "p0"
     assert [(c.kind, c.first, c.last) for c in changes] == [
-        ("inserted", 0, 3), ("moved", 3, 0), ("moved", 0, 2), ("changed", 1, 1),
-        ("changed", 1, 1), ("changed", 2, 2), ("removed", 0, 0), ("changed", 1, 1),
+        ("inserted", 0, 3),
+        ("moved", 3, 0),
+        ("moved", 0, 2),
+        ("changed", 1, 1),
+        ("changed", 1, 1),
+        ("changed", 2, 2),
+        ("removed", 0, 0),
+        ("changed", 1, 1),
         ("inserted", 0, 0),
     ]
     unsubscribe()
@@ -62,8 +70,12 @@ def test_add_move_rotate_delete_replace_in_order_with_notifications():
 
 def test_out_of_range_rows_and_the_page_limit(monkeypatch):
     tray = Tray(_pages(2))
-    for action in (lambda: tray.delete(2), lambda: tray.rotate(-1), lambda: tray.move(0, 5),
-                   lambda: tray.add(_pages(1), at=4)):
+    for action in (
+        lambda: tray.delete(2),
+        lambda: tray.rotate(-1),
+        lambda: tray.move(0, 5),
+        lambda: tray.add(_pages(1), at=4),
+    ):
         with pytest.raises(IndexError):
             action()
     monkeypatch.setattr("app.capture.tray.MAX_PAGES", 3)
@@ -117,8 +129,9 @@ def test_watch_loop_calls_back_and_stops(tmp_path: Path):
     found: list[Path] = []
     stop = threading.Event()
     watcher = FolderWatcher(tmp_path, settle_seconds=0.05)
-    thread = threading.Thread(target=watch, args=(watcher, found.append, stop),
-                              kwargs={"interval": 0.02})
+    thread = threading.Thread(
+        target=watch, args=(watcher, found.append, stop), kwargs={"interval": 0.02}
+    )
     thread.start()
     try:
         target = tmp_path / "a.jpg"

@@ -98,8 +98,7 @@ class Prop:
     def _valid(self, new: Any) -> bool:
         if self.SubType == wia.RANGE_SUBTYPE:
             step = self.SubTypeStep or 1
-            return self.SubTypeMin <= new <= self.SubTypeMax and (
-                new - self.SubTypeMin) % step == 0
+            return self.SubTypeMin <= new <= self.SubTypeMax and (new - self.SubTypeMin) % step == 0
         if self.SubType == wia.LIST_SUBTYPE:
             return new in self.values
         if self.SubType == wia.FLAG_SUBTYPE:
@@ -201,27 +200,50 @@ class FakeScanner:
 
     def __post_init__(self) -> None:
         self.fed = 0
-        device = [Prop(wia.VENDOR, "Manufacturer", self.vendor),
-                  Prop(wia.DESCRIPTION, "Description", self.description)]
+        device = [
+            Prop(wia.VENDOR, "Manufacturer", self.vendor),
+            Prop(wia.DESCRIPTION, "Description", self.description),
+        ]
         if self.name is not None:
             device.append(Prop(wia.NAME, "Name", self.name))
         if self.caps is not None:
             device += [
-                Prop(wia.HANDLING_CAPABILITIES, "Document Handling Capabilities", self.caps,
-                     IsReadOnly=True),
-                flags(wia.HANDLING_SELECT, "Document Handling Select", self.select,
-                      wia.FEEDER, wia.FLATBED, wia.DUPLEX),
+                Prop(
+                    wia.HANDLING_CAPABILITIES,
+                    "Document Handling Capabilities",
+                    self.caps,
+                    IsReadOnly=True,
+                ),
+                flags(
+                    wia.HANDLING_SELECT,
+                    "Document Handling Select",
+                    self.select,
+                    wia.FEEDER,
+                    wia.FLATBED,
+                    wia.DUPLEX,
+                ),
                 ranged(wia.PAGES, "Pages", 1, 0, self.pages_max),
             ]
         self.device_props = Props(*device, log=self.log)
         res = self.resolution or ranged(wia.XRES, "Horizontal Resolution", 150, 75, 1200)
-        yres = Prop(wia.YRES, "Vertical Resolution", res.value, res.SubType, res.SubTypeMin,
-                    res.SubTypeMax, res.SubTypeStep, res.values)
-        item = [res, yres,
-                listed(wia.DATATYPE, "Data Type", wia.DATA_COLOR, *self.datatypes),
-                listed(wia.FORMAT, "Format", wia.FORMAT_BMP, *self.formats),
-                ranged(wia.XEXTENT, "Horizontal Extent", 1240, 1, 2550),
-                ranged(wia.YEXTENT, "Vertical Extent", 1754, 1, 3508)]
+        yres = Prop(
+            wia.YRES,
+            "Vertical Resolution",
+            res.value,
+            res.SubType,
+            res.SubTypeMin,
+            res.SubTypeMax,
+            res.SubTypeStep,
+            res.values,
+        )
+        item = [
+            res,
+            yres,
+            listed(wia.DATATYPE, "Data Type", wia.DATA_COLOR, *self.datatypes),
+            listed(wia.FORMAT, "Format", wia.FORMAT_BMP, *self.formats),
+            ranged(wia.XEXTENT, "Horizontal Extent", 1240, 1, 2550),
+            ranged(wia.YEXTENT, "Vertical Extent", 1754, 1, 3508),
+        ]
         if self.intents is not None:
             item.append(flags(wia.INTENT, "Current Intent", 0, *self.intents))
         item += self.more
@@ -233,8 +255,7 @@ class FakeScanner:
         for pid in (wia.XRES, wia.YRES):
             self.item_props.Item(str(pid)).value = 150
         datatype = {wia.INTENT_COLOR: wia.DATA_COLOR, wia.INTENT_GRAY: wia.DATA_GRAY}
-        self.item_props.Item(str(wia.DATATYPE)).value = datatype.get(intent,
-                                                                     wia.DATA_THRESHOLD)
+        self.item_props.Item(str(wia.DATATYPE)).value = datatype.get(intent, wia.DATA_THRESHOLD)
 
     # --- the object model ---
     @property
@@ -259,13 +280,15 @@ class FakeScanner:
     def transfer(self, format_id: str) -> Image_:
         number = len(self.transfers) + 1
         select = self.device_props.value(wia.HANDLING_SELECT) if self.caps else wia.FLATBED
-        self.transfers.append({
-            "format": format_id,
-            "select": select,
-            "xres": self.item_props.value(wia.XRES),
-            "yres": self.item_props.value(wia.YRES),
-            "datatype": self.item_props.value(wia.DATATYPE),
-        })
+        self.transfers.append(
+            {
+                "format": format_id,
+                "select": select,
+                "xres": self.item_props.value(wia.XRES),
+                "yres": self.item_props.value(wia.YRES),
+                "datatype": self.item_props.value(wia.DATATYPE),
+            }
+        )
         if format_id not in self.formats:
             raise COMError(E_INVALIDARG, "format")
         if number in self.fail:
@@ -279,7 +302,8 @@ class FakeScanner:
         else:
             sheet = 1  # the page on the glass, as often as it is asked for
         mode = {wia.DATA_COLOR: "RGB", wia.DATA_GRAY: "L"}.get(
-            self.item_props.value(wia.DATATYPE), "1")
+            self.item_props.value(wia.DATATYPE), "1"
+        )
         dpi = self.item_props.value(wia.XRES)
         out = io.BytesIO()
         if format_id == wia.FORMAT_PNG:
@@ -345,10 +369,10 @@ def failure(call) -> DomainError:
 
 # --- devices and options ---
 
+
 def test_only_scanners_are_listed_with_vendor_and_model():
     second = FakeScanner(FLATBED_ID, vendor=" HP ", name=None, description="HP ScanJet 2400")
-    manager = FakeWia(Other("{CAM}\\0000", 2), FakeScanner(ADF_ID), Other("{VID}\\0000", 3),
-                      second)
+    manager = FakeWia(Other("{CAM}\\0000", 2), FakeScanner(ADF_ID), Other("{VID}\\0000", 3), second)
     found = WiaScanner(manager).devices()
     assert [(d.name, d.vendor, d.model) for d in found] == [
         (ADF_ID, "Canon", "DR-C225"),
@@ -369,8 +393,13 @@ def test_options_are_read_from_the_wia_properties():
     assert sane.feeds_offered(opts) == ("adf", "flatbed", "duplex")
 
     listed_res = listed(wia.XRES, "Horizontal Resolution", 150, 600, 100, 300, 150)
-    plain, _ = scanner(device_id=FLATBED_ID, caps=None, intents=None, resolution=listed_res,
-                       datatypes=(wia.DATA_THRESHOLD, wia.DATA_GRAY))
+    plain, _ = scanner(
+        device_id=FLATBED_ID,
+        caps=None,
+        intents=None,
+        resolution=listed_res,
+        datatypes=(wia.DATA_THRESHOLD, wia.DATA_GRAY),
+    )
     opts = plain.options(FLATBED_ID)
     assert opts.resolutions == (100, 150, 300, 600) and not opts.resolution_range
     assert sane._pick_resolution(200, opts) == 300
@@ -386,9 +415,8 @@ def test_options_are_read_from_the_wia_properties():
 
 # --- scanning ---
 
-def test_three_sheets_from_the_feeder_stream_in_order_and_become_a_component(
-    db, clerk, received
-):
+
+def test_three_sheets_from_the_feeder_stream_in_order_and_become_a_component(db, clerk, received):
     scan, fake = scanner(sheets=3)
     streamed = []
 
@@ -413,11 +441,11 @@ def test_three_sheets_from_the_feeder_stream_in_order_and_become_a_component(
 
 
 def test_a_flatbed_scans_one_page_and_a_bmp_becomes_png():
-    scan, fake = scanner(device_id=FLATBED_ID, caps=None, formats=(wia.FORMAT_BMP,),
-                         intents=None)
+    scan, fake = scanner(device_id=FLATBED_ID, caps=None, formats=(wia.FORMAT_BMP,), intents=None)
     streamed = []
-    pages = scan.scan(FLATBED_ID, ScanSettings(resolution=300, mode="gray", max_pages=5),
-                      on_page=streamed.append)
+    pages = scan.scan(
+        FLATBED_ID, ScanSettings(resolution=300, mode="gray", max_pages=5), on_page=streamed.append
+    )
     assert pages == streamed and len(pages) == 1
     assert len(fake.transfers) == 1, "a flatbed never runs empty: one page per scan"
     assert fake.transfers[0]["format"] == wia.FORMAT_BMP
@@ -439,11 +467,13 @@ def test_settings_are_written_in_the_order_drivers_need():
     order = [pid for pid, _ in fake.log]
     assert order.index(wia.HANDLING_SELECT) < order.index(wia.INTENT) < order.index(wia.XRES)
     assert {(t["xres"], t["yres"], t["select"]) for t in fake.transfers} == {
-        (200, 200, wia.FEEDER | wia.DUPLEX)}
+        (200, 200, wia.FEEDER | wia.DUPLEX)
+    }
 
     counted, fake = scanner(sheets=5)
-    pages = counted.scan(ADF_ID, ScanSettings(feed="adf", max_pages=2, resolution=250,
-                                              width_mm=148, height_mm=210))
+    pages = counted.scan(
+        ADF_ID, ScanSettings(feed="adf", max_pages=2, resolution=250, width_mm=148, height_mm=210)
+    )
     assert len(pages) == 2 and len(fake.transfers) == 2
     assert written(fake, wia.PAGES) == [2]
     assert written(fake, wia.XEXTENT) == [round(148 / 25.4 * 250)]
@@ -460,8 +490,7 @@ def test_resolution_follows_the_steps_the_driver_allows():
     scan, fake = scanner(resolution=stepped)
     scan.scan(ADF_ID, ScanSettings(resolution=250, feed="adf"))
     assert written(fake, wia.XRES) == [300], "never below what was asked"
-    scan, fake = scanner(resolution=ranged(wia.XRES, "Horizontal Resolution", 150, 100, 650,
-                                           100))
+    scan, fake = scanner(resolution=ranged(wia.XRES, "Horizontal Resolution", 150, 100, 650, 100))
     scan.scan(ADF_ID, ScanSettings(resolution=1200, feed="adf"))
     assert written(fake, wia.XRES) == [600]
 
@@ -486,8 +515,14 @@ def test_the_default_source_is_the_one_the_device_has_selected():
 def test_stopping_after_the_first_page_keeps_it_and_asks_for_no_more():
     scan, fake = scanner(sheets=3)
     streamed = []
-    err = failure(lambda: scan.scan(ADF_ID, ScanSettings(feed="adf"), on_page=streamed.append,
-                                    cancel=lambda: len(streamed) >= 1))
+    err = failure(
+        lambda: scan.scan(
+            ADF_ID,
+            ScanSettings(feed="adf"),
+            on_page=streamed.append,
+            cancel=lambda: len(streamed) >= 1,
+        )
+    )
     assert err.code == "cancelled" and err.message_vi == "Đã dừng quét."
     assert len(streamed) == 1 and len(fake.transfers) == 1
 
@@ -501,17 +536,20 @@ def test_an_empty_feeder_is_a_clear_error():
     assert streamed == [] and len(fake.transfers) == 1
 
 
-@pytest.mark.parametrize(("code", "expected", "words"), [
-    (wia.PAPER_JAM, "scanner_jammed", "kẹt giấy"),
-    (wia.BUSY, "scanner_busy", "đang bận"),
-    (wia.OFFLINE, "scanner_offline", "đang tắt"),
-    (wia.COVER_OPEN, "scanner_cover_open", "Nắp máy quét đang mở"),
-    (wia.WARMING_UP, "scanner_warming_up", "làm nóng"),
-    (wia.NO_DEVICE_AVAILABLE, "scanner_not_found", "Không tìm thấy máy quét"),
-    (wia.PAPER_PROBLEM, "scanner_paper_problem", "xếp lại giấy"),
-    (wia.MULTI_FEED, "scanner_multi_feed", "nhiều tờ"),
-    (GENERAL_ERROR, "scanner_failed", "0x80210001"),
-])
+@pytest.mark.parametrize(
+    ("code", "expected", "words"),
+    [
+        (wia.PAPER_JAM, "scanner_jammed", "kẹt giấy"),
+        (wia.BUSY, "scanner_busy", "đang bận"),
+        (wia.OFFLINE, "scanner_offline", "đang tắt"),
+        (wia.COVER_OPEN, "scanner_cover_open", "Nắp máy quét đang mở"),
+        (wia.WARMING_UP, "scanner_warming_up", "làm nóng"),
+        (wia.NO_DEVICE_AVAILABLE, "scanner_not_found", "Không tìm thấy máy quét"),
+        (wia.PAPER_PROBLEM, "scanner_paper_problem", "xếp lại giấy"),
+        (wia.MULTI_FEED, "scanner_multi_feed", "nhiều tờ"),
+        (GENERAL_ERROR, "scanner_failed", "0x80210001"),
+    ],
+)
 def test_wia_errors_become_vietnamese_messages(code, expected, words):
     scan, fake = scanner(sheets=3, fail={2: code})
     streamed = []
@@ -524,8 +562,11 @@ def test_wia_errors_become_vietnamese_messages(code, expected, words):
 
 def test_errors_through_idispatch_and_while_connecting_are_mapped_too():
     # Late-bound calls report DISP_E_EXCEPTION with the WIA code in the EXCEPINFO.
-    wrapped = COMError(wia.DISP_E_EXCEPTION, "Exception occurred.",
-                       ("Paper jam", "WIA.Item", None, 0, wia.PAPER_JAM - (1 << 32)))
+    wrapped = COMError(
+        wia.DISP_E_EXCEPTION,
+        "Exception occurred.",
+        ("Paper jam", "WIA.Item", None, 0, wia.PAPER_JAM - (1 << 32)),
+    )
     assert wia.hresult(wrapped) == wia.PAPER_JAM
     assert wia.wia_error(wrapped, ADF_ID).code == "scanner_jammed"
 
@@ -555,7 +596,6 @@ def test_settings_the_device_cannot_take_are_refused_clearly():
     assert failure(lambda: scan.scan(ADF_ID, ScanSettings())).code == "scanner_warming_up"
 
 
-
 def test_driver_specific_settings_are_written_as_id_and_value():
     scan, fake = scanner()
     err = failure(lambda: scan.scan(ADF_ID, ScanSettings(extra=("--mode", "Color"))))
@@ -574,6 +614,7 @@ def test_driver_specific_settings_are_written_as_id_and_value():
 
 
 # --- choosing the backend ---
+
 
 def test_the_default_scanner_is_sane_off_windows_and_wia_on_it(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")

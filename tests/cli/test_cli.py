@@ -15,12 +15,21 @@ from tests.conftest import INTAKE
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(data_dir: Path, *args: str, lang: str = "vi_VN.UTF-8", stdin: str | None = None,
-        **extra_env: str):
+def run(
+    data_dir: Path,
+    *args: str,
+    lang: str = "vi_VN.UTF-8",
+    stdin: str | None = None,
+    **extra_env: str,
+):
     env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="", **extra_env)
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, env=env, input=stdin, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=120,
     )
 
 
@@ -34,9 +43,20 @@ def ok_json(data_dir: Path, *args: str):
 def station(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("cli") / "data"
     proc = run(
-        data_dir, "init", "--office-code", "000.00.24.H47", "--office-name",
-        "UBND xã Tân Lập", "--station", "2", "--admin-user", "quantri",
-        "--admin-password", "matkhau-123", "--place", "Hà Nội",
+        data_dir,
+        "init",
+        "--office-code",
+        "000.00.24.H47",
+        "--office-name",
+        "UBND xã Tân Lập",
+        "--station",
+        "2",
+        "--admin-user",
+        "quantri",
+        "--admin-password",
+        "matkhau-123",
+        "--place",
+        "Hà Nội",
     )
     assert proc.returncode == 0, proc.stderr
     return data_dir
@@ -68,8 +88,18 @@ def test_counter_flow_init_receive_lookup_status_lookup(station: Path, tmp_path:
 
 def test_init_refuses_to_overwrite(station: Path):
     proc = run(
-        station, "init", "--office-code", "000.00.24.H47", "--office-name", "Khác",
-        "--station", "1", "--admin-user", "khac", "--admin-password", "matkhau-456",
+        station,
+        "init",
+        "--office-code",
+        "000.00.24.H47",
+        "--office-name",
+        "Khác",
+        "--station",
+        "1",
+        "--admin-user",
+        "khac",
+        "--admin-password",
+        "matkhau-456",
     )
     assert proc.returncode != 0
     assert "đã được khởi tạo" in proc.stderr
@@ -112,10 +142,18 @@ def test_self_test_passes(station: Path):
     ("args", "stdin", "vi", "en"),
     [
         (("receive", "--file", "-"), "{ không phải json", "không phải JSON", "not valid JSON"),
-        (("status", "000.00.24.H47-260213-9999", "--set", "4"), None, "Không tìm thấy",
-         "No dossier"),
-        (("due", "--working-days", "1", "--received", "hôm qua"), None, "không hợp lệ",
-         "Invalid date"),
+        (
+            ("status", "000.00.24.H47-260213-9999", "--set", "4"),
+            None,
+            "Không tìm thấy",
+            "No dossier",
+        ),
+        (
+            ("due", "--working-days", "1", "--received", "hôm qua"),
+            None,
+            "không hợp lệ",
+            "Invalid date",
+        ),
         (("lookup", "   "), None, "Hãy nhập", "Type a dossier code"),
     ],
 )
@@ -157,16 +195,28 @@ def test_print_receipt_and_logbook_from_the_cli(station: Path, tmp_path: Path):
     intake_file.write_text(json.dumps(INTAKE, ensure_ascii=False), encoding="utf-8")
     got = ok_json(station, "receive", "--file", str(intake_file))
     out = tmp_path / "bien-nhan.pdf"
-    printed = ok_json(station, "print", "receipt", got["code"], "--out", str(out),
-                      "--layout", "80mm")
+    printed = ok_json(
+        station, "print", "receipt", got["code"], "--out", str(out), "--layout", "80mm"
+    )
     assert printed["out"] == str(out) and out.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert got["code"] in text and "Nguyễn Văn Đức" in text
     book = tmp_path / "so.pdf"
-    ok_json(station, "print", "logbook", "--from", "2026-02-01", "--to", "2026-02-28",
-            "--out", str(book))
-    assert got["code"] in subprocess.run(["pdftotext", str(book), "-"], capture_output=True,
-                                         text=True).stdout
+    ok_json(
+        station,
+        "print",
+        "logbook",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-02-28",
+        "--out",
+        str(book),
+    )
+    assert (
+        got["code"]
+        in subprocess.run(["pdftotext", str(book), "-"], capture_output=True, text=True).stdout
+    )
     proc = run(station, "print", "refusal", got["code"], "--out", str(tmp_path / "x.pdf"))
     assert proc.returncode == 1 and "lý do" in proc.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -29,7 +29,10 @@ def run(data_dir: Path, *args: str, lang: str = "vi_VN.UTF-8", **extra_env: str)
     env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="", **extra_env)
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, env=env, timeout=180,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
     )
 
 
@@ -62,9 +65,20 @@ def station(tmp_path_factory) -> tuple[Path, Path]:
     """An initialised data folder with a dossier code and a scanned form (PNG, 200 dpi)."""
     base = tmp_path_factory.mktemp("cli-ocr")
     data_dir = base / "data"
-    proc = run(data_dir, "init", "--office-code", "000.00.24.H47", "--office-name",
-               "UBND xã Tân Lập", "--station", "1", "--admin-user", "quantri",
-               "--admin-password", "matkhau-123")
+    proc = run(
+        data_dir,
+        "init",
+        "--office-code",
+        "000.00.24.H47",
+        "--office-name",
+        "UBND xã Tân Lập",
+        "--station",
+        "1",
+        "--admin-user",
+        "quantri",
+        "--admin-password",
+        "matkhau-123",
+    )
     assert proc.returncode == 0, proc.stderr
     form = base / "to-khai.png"
     form_page().save(form, dpi=(200, 200))
@@ -109,25 +123,39 @@ def test_attach_with_ocr_stores_the_searchable_file(station, code, real_ocr):
 
 def test_attach_with_ocr_on_a_station_without_it_still_attaches(station, code, no_ocr_path):
     data_dir, form = station
-    got = ok_json(data_dir, "attach", code, "--component", "1", str(form), "--ocr",
-                  PATH=no_ocr_path)
+    got = ok_json(
+        data_dir, "attach", code, "--component", "1", str(form), "--ocr", PATH=no_ocr_path
+    )
     assert got["ocr"] == {
-        "status": "skipped", "code": "ocr_unavailable", "seconds": None,
+        "status": "skipped",
+        "code": "ocr_unavailable",
+        "seconds": None,
         "message": "Máy chưa cài nhận dạng chữ (OCR): thiếu tesseract-ocr.",
     }
     assert text_of(stored(data_dir, got["sha256"])).strip() == ""
 
-    human = run(data_dir, "attach", code, "--component", "2", str(form), "--ocr",
-                PATH=no_ocr_path)
+    human = run(data_dir, "attach", code, "--component", "2", str(form), "--ocr", PATH=no_ocr_path)
     assert human.returncode == 0, human.stderr
     assert f"Đã số hóa hồ sơ {code}, thành phần 2" in human.stdout
-    assert ("Nhận dạng chữ (OCR): bỏ qua — Máy chưa cài nhận dạng chữ (OCR): thiếu "
-            "tesseract-ocr.") in human.stdout
-    english = run(data_dir, "attach", code, "--component", "2", str(form), "--ocr",
-                  lang="en_US.UTF-8", PATH=no_ocr_path)
+    assert (
+        "Nhận dạng chữ (OCR): bỏ qua — Máy chưa cài nhận dạng chữ (OCR): thiếu tesseract-ocr."
+    ) in human.stdout
+    english = run(
+        data_dir,
+        "attach",
+        code,
+        "--component",
+        "2",
+        str(form),
+        "--ocr",
+        lang="en_US.UTF-8",
+        PATH=no_ocr_path,
+    )
     assert english.returncode == 0, english.stderr
-    assert ("Text recognition (OCR): skipped — Text recognition (OCR) is not installed: "
-            "missing tesseract-ocr.") in english.stdout
+    assert (
+        "Text recognition (OCR): skipped — Text recognition (OCR) is not installed: "
+        "missing tesseract-ocr."
+    ) in english.stdout
 
 
 def test_ocr_adds_the_text_layer_to_an_attached_component(station, code, real_ocr):
@@ -149,8 +177,9 @@ def test_ocr_adds_the_text_layer_to_an_attached_component(station, code, real_oc
 
     again = run(data_dir, "ocr", code, "--component", "1")
     assert again.returncode == 1 and again.stdout == ""
-    assert again.stderr.strip() == (f"Thành phần 1 của hồ sơ {code} đã có lớp chữ tìm kiếm "
-                                    "được; không cần nhận dạng lại.")
+    assert again.stderr.strip() == (
+        f"Thành phần 1 của hồ sơ {code} đã có lớp chữ tìm kiếm được; không cần nhận dạng lại."
+    )
 
     ok_json(data_dir, "attach", code, "--component", "2", str(form))
     human = run(data_dir, "ocr", code, "--component", "2")

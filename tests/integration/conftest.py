@@ -49,5 +49,3 @@ def server_count(sdb, codes: list[str]) -> int:
         return session.scalar(
             select(func.count(ServerDossier.id)).where(ServerDossier.code.in_(codes))
         )
-
-

@@ -37,12 +37,16 @@ def _page(seed: int, size=(500, 700), noise: int = 0):
         pixels = image.load()
         for _ in range(noise):
             pixels[rng.randrange(size[0]), rng.randrange(size[1])] = (
-                rng.randrange(256), rng.randrange(256), rng.randrange(256))
+                rng.randrange(256),
+                rng.randrange(256),
+                rng.randrange(256),
+            )
     return page_from_image(image, source="file", label=f"trang-{seed}.png", dpi=200)
 
 
-def test_200_offline_dossiers_with_attachments_arrive_whole(server, db, data_dir, clerk,
-                                                            intake, enrolled):
+def test_200_offline_dossiers_with_attachments_arrive_whole(
+    server, db, data_dir, clerk, intake, enrolled
+):
     _, sdb, _ = server
     codes = []
     for i in range(200):
@@ -62,8 +66,9 @@ def test_200_offline_dossiers_with_attachments_arrive_whole(server, db, data_dir
         assert len(dossiers) == 200
         assert all(d.attachments_complete for d in dossiers)
         held = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(local)))))
-        manifest = session.scalar(select(func.count(ManifestItem.id)).where(
-            ManifestItem.sha256.in_(list(local))))
+        manifest = session.scalar(
+            select(func.count(ManifestItem.id)).where(ManifestItem.sha256.in_(list(local)))
+        )
     assert held == set(local) and manifest == 200
     # What the server stored hashes to the names it carries.
     cred = credentials.load(data_dir)
@@ -78,21 +83,29 @@ def test_200_offline_dossiers_with_attachments_arrive_whole(server, db, data_dir
     assert again.ok and again.uploaded_bytes == 0
 
 
-def test_interrupted_upload_resumes_and_resends_at_most_one_chunk(server, db, data_dir, clerk,
-                                                                  intake, enrolled, monkeypatch):
+def test_interrupted_upload_resumes_and_resends_at_most_one_chunk(
+    server, db, data_dir, clerk, intake, enrolled, monkeypatch
+):
     proc, sdb, _ = server
     monkeypatch.setattr(upload, "CHUNK", 64 * 1024)
     monkeypatch.setattr(upload, "SAVE_EVERY", 1)
     code = intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code
     # Noisy pixels do not compress: a file of several chunks.
-    result = attach_component(db, clerk, code, 1, [_page(7, (1600, 2200), noise=400_000)],
-                              source="file", now=NOW, workers=1)
+    result = attach_component(
+        db,
+        clerk,
+        code,
+        1,
+        [_page(7, (1600, 2200), noise=400_000)],
+        source="file",
+        now=NOW,
+        workers=1,
+    )
     assert result.size > 6 * upload.CHUNK
 
     proxy = FaultProxy(proc.port)
     cred = credentials.load(data_dir)
-    credentials.save(data_dir, credentials.Credential(**{**cred.__dict__,
-                                                         "server_url": proxy.url}))
+    credentials.save(data_dir, credentials.Credential(**{**cred.__dict__, "server_url": proxy.url}))
     sent_before_cut = []
 
     def cut_after_three(n: int) -> None:
@@ -104,8 +117,9 @@ def test_interrupted_upload_resumes_and_resends_at_most_one_chunk(server, db, da
     try:
         push_all(db, transport)  # the dossier and its manifest reach the server first
         with pytest.raises(SyncError):
-            upload.upload_all(db, transport, AttachmentStore.for_data_dir(data_dir),
-                              progress=cut_after_three)
+            upload.upload_all(
+                db, transport, AttachmentStore.for_data_dir(data_dir), progress=cut_after_three
+            )
     finally:
         transport.close()
     with db.read() as session:
@@ -115,8 +129,9 @@ def test_interrupted_upload_resumes_and_resends_at_most_one_chunk(server, db, da
     resent = []
     transport = Transport(proxy.url, cred.station_token)
     try:
-        upload.upload_all(db, transport, AttachmentStore.for_data_dir(data_dir),
-                          progress=resent.append)
+        upload.upload_all(
+            db, transport, AttachmentStore.for_data_dir(data_dir), progress=resent.append
+        )
     finally:
         transport.close()
         proxy.down()

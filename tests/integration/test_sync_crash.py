@@ -36,7 +36,8 @@ def test_killed_sync_rounds_converge_exactly_once(server, db, data_dir, clerk, i
             codes.append(intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code)
         proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "sync"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         time.sleep(rng.uniform(0.5, 1.5))
         if proc.poll() is None:
@@ -50,10 +51,12 @@ def test_killed_sync_rounds_converge_exactly_once(server, db, data_dir, clerk, i
     assert final.pending == 0
     assert server_count(sdb, codes) == len(codes) == len(set(codes))
     with db.read() as session:
-        unsent = session.scalar(select(func.count(OutboxEvent.id)).where(
-            OutboxEvent.sent_at.is_(None)))
-        rejected = session.scalar(select(func.count(OutboxEvent.id)).where(
-            OutboxEvent.rejected.is_(True)))
+        unsent = session.scalar(
+            select(func.count(OutboxEvent.id)).where(OutboxEvent.sent_at.is_(None))
+        )
+        rejected = session.scalar(
+            select(func.count(OutboxEvent.id)).where(OutboxEvent.rejected.is_(True))
+        )
     assert (unsent, rejected) == (0, 0)
     conn = sqlite3.connect(data_dir / "motcua.sqlite3")
     try:

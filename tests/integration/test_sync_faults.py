@@ -40,8 +40,9 @@ def _receive(db, clerk, intake, n):
 
 
 @pytest.mark.parametrize("fault", ["down", "http500", "stall"])
-def test_each_fault_keeps_data_queued_then_converges(proxied, db, data_dir, clerk, intake,
-                                                     fault, monkeypatch):
+def test_each_fault_keeps_data_queued_then_converges(
+    proxied, db, data_dir, clerk, intake, fault, monkeypatch
+):
     proxy, sdb = proxied
     monkeypatch.setattr(transport, "TIMEOUT", (1.0, 1.0))
     codes = _receive(db, clerk, intake, 3)
@@ -51,8 +52,11 @@ def test_each_fault_keeps_data_queued_then_converges(proxied, db, data_dir, cler
         proxy.mode = fault
     report = run_round(db, data_dir)
     assert not report.ok and report.pending == 3
-    expected = {"down": "Không kết nối", "http500": "Máy chủ đang gặp lỗi",
-                "stall": "Không kết nối"}[fault]
+    expected = {
+        "down": "Không kết nối",
+        "http500": "Máy chủ đang gặp lỗi",
+        "stall": "Không kết nối",
+    }[fault]
     assert expected in report.errors[0]
     assert server_count(sdb, codes) == 0
     proxy.mode = "forward"
@@ -72,16 +76,23 @@ def test_backoff_grows_with_jitter_and_is_capped():
     assert len({round(d, 6) for d in delays}) == len(delays)
 
 
-def test_scheduler_converges_on_its_own_when_the_server_returns(proxied, db, data_dir, clerk,
-                                                               intake):
+def test_scheduler_converges_on_its_own_when_the_server_returns(
+    proxied, db, data_dir, clerk, intake
+):
     proxy, sdb = proxied
     proxy.down()
     codes = _receive(db, clerk, intake, 2)
     reports = []
     states = []
-    sched = SyncScheduler(db, data_dir, interval=3600, probe_interval=0.2,
-                          backoff=Backoff(base=0.2, cap=0.5), on_report=reports.append,
-                          on_online=states.append)
+    sched = SyncScheduler(
+        db,
+        data_dir,
+        interval=3600,
+        probe_interval=0.2,
+        backoff=Backoff(base=0.2, cap=0.5),
+        on_report=reports.append,
+        on_online=states.append,
+    )
     sched.start()
     try:
         deadline = time.monotonic() + 20

@@ -25,8 +25,9 @@ def _receive(db, clerk, intake, n: int) -> list[str]:
     return [intake_uc.receive(db, clerk, copy.deepcopy(data)).code for _ in range(n)]
 
 
-def test_progress_names_each_phase_and_counts_events_and_bytes(server, db, data_dir, clerk,
-                                                               intake, enrolled):
+def test_progress_names_each_phase_and_counts_events_and_bytes(
+    server, db, data_dir, clerk, intake, enrolled
+):
     codes = _receive(db, clerk, intake, 3)
     attach_component(db, clerk, codes[0], 1, [_page(1, noise=4000)], source="file", workers=1)
     size = upload.bytes_left(db)
@@ -44,8 +45,9 @@ def test_progress_names_each_phase_and_counts_events_and_bytes(server, db, data_
     assert upload.bytes_left(db) == 0
 
 
-def test_the_round_log_keeps_rounds_newest_first_and_folds_quiet_ones(server, db, data_dir,
-                                                                     clerk, intake, enrolled):
+def test_the_round_log_keeps_rounds_newest_first_and_folds_quiet_ones(
+    server, db, data_dir, clerk, intake, enrolled
+):
     _receive(db, clerk, intake, 2)
     first = run_round(db, data_dir)
     for _ in range(3):
@@ -63,8 +65,9 @@ def test_the_round_log_keeps_rounds_newest_first_and_folds_quiet_ones(server, db
     assert len(roundlog.recent(data_dir)) == 1
 
 
-def test_a_station_clock_far_off_is_a_warning_not_a_failure(server, db, data_dir, enrolled,
-                                                            monkeypatch):
+def test_a_station_clock_far_off_is_a_warning_not_a_failure(
+    server, db, data_dir, enrolled, monkeypatch
+):
     real = clock.now
     # Half a minute over, so the server's whole-second Date header cannot round it down.
     monkeypatch.setattr(clock, "now", lambda: real() + timedelta(hours=3, minutes=10, seconds=30))
@@ -79,8 +82,9 @@ def test_a_station_clock_far_off_is_a_warning_not_a_failure(server, db, data_dir
     assert not any("Đồng hồ" in w for w in sync_health(db, data_dir, clock.now()).warnings)
 
 
-def test_a_full_disk_is_said_plainly_and_keeps_the_queue(server, db, data_dir, clerk, intake,
-                                                         enrolled, monkeypatch):
+def test_a_full_disk_is_said_plainly_and_keeps_the_queue(
+    server, db, data_dir, clerk, intake, enrolled, monkeypatch
+):
     _receive(db, clerk, intake, 1)
 
     def full(*_args, **_kwargs):

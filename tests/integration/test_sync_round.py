@@ -29,8 +29,9 @@ def receive_many(db, clerk, intake, n: int) -> list[str]:
     return [intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code for _ in range(n)]
 
 
-def test_offline_intake_reaches_the_server_exactly_once(server, db, data_dir, clerk, intake,
-                                                        enrolled):
+def test_offline_intake_reaches_the_server_exactly_once(
+    server, db, data_dir, clerk, intake, enrolled
+):
     _, sdb, _ = server
     codes = receive_many(db, clerk, intake, 5)
     assert codes[0].endswith(f"-{(enrolled - 1) * 1000 + 1:04d}")
@@ -53,20 +54,26 @@ def test_offline_intake_reaches_the_server_exactly_once(server, db, data_dir, cl
     assert server_count(sdb, codes) == 5
 
 
-def test_back_office_status_comes_back_to_the_station(server, db, data_dir, clerk, intake,
-                                                      enrolled):
+def test_back_office_status_comes_back_to_the_station(
+    server, db, data_dir, clerk, intake, enrolled
+):
     proc, sdb, _ = server
     code = receive_many(db, clerk, intake, 1)[0]
     progress.change_status(db, clerk, code, 4, now=NOW)
     assert run_round(db, data_dir).ok
     username = f"bo{uuid.uuid4().hex[:8]}"
     admin.create_officer(sdb, OFFICE_CODE, username, "Lê Văn Xử", "backoffice", PASSWORD, None)
-    login = httpx.post(f"{proc.base_url}/api/v1/backoffice/login",
-                       json={"username": username, "password": PASSWORD})
+    login = httpx.post(
+        f"{proc.base_url}/api/v1/backoffice/login",
+        json={"username": username, "password": PASSWORD},
+    )
     assert login.status_code == 200, login.text
     headers = {"Authorization": f"Bearer {login.json()['token']}"}
-    moved = httpx.post(f"{proc.base_url}/api/v1/backoffice/dossiers/{code}/status",
-                       json={"to_status": 9, "note": "Đã ký kết quả"}, headers=headers)
+    moved = httpx.post(
+        f"{proc.base_url}/api/v1/backoffice/dossiers/{code}/status",
+        json={"to_status": 9, "note": "Đã ký kết quả"},
+        headers=headers,
+    )
     assert moved.status_code == 200, moved.text
 
     report = run_round(db, data_dir)
@@ -78,12 +85,12 @@ def test_back_office_status_comes_back_to_the_station(server, db, data_dir, cler
         assert (last.source, last.note, last.officer) == ("backoffice", "Đã ký kết quả", username)
 
 
-def test_unreachable_server_keeps_everything_queued(server, db, data_dir, clerk, intake,
-                                                   enrolled):
+def test_unreachable_server_keeps_everything_queued(server, db, data_dir, clerk, intake, enrolled):
     _, sdb, _ = server
     cred = credentials.load(data_dir)
-    credentials.save(data_dir, credentials.Credential(**{**cred.__dict__,
-                                                         "server_url": "http://127.0.0.1:9"}))
+    credentials.save(
+        data_dir, credentials.Credential(**{**cred.__dict__, "server_url": "http://127.0.0.1:9"})
+    )
     codes = receive_many(db, clerk, intake, 2)
     report = run_round(db, data_dir)
     assert not report.ok
@@ -98,8 +105,9 @@ def test_unreachable_server_keeps_everything_queued(server, db, data_dir, clerk,
     assert server_count(sdb, codes) == 2
 
 
-def test_a_rejected_event_is_recorded_and_does_not_block_the_queue(server, db, data_dir, clerk,
-                                                                   intake, enrolled):
+def test_a_rejected_event_is_recorded_and_does_not_block_the_queue(
+    server, db, data_dir, clerk, intake, enrolled
+):
     _, sdb, _ = server
     bad = receive_many(db, clerk, intake, 1)[0]
     with db.write() as session:
@@ -114,8 +122,9 @@ def test_a_rejected_event_is_recorded_and_does_not_block_the_queue(server, db, d
         assert by_code(session, good).sync_error is None
 
 
-def test_calendar_overrides_from_the_server_change_due_dates(server, db, data_dir, clerk,
-                                                             intake, enrolled):
+def test_calendar_overrides_from_the_server_change_due_dates(
+    server, db, data_dir, clerk, intake, enrolled
+):
     _, sdb, _ = server
     admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 23), "off", "Nghỉ bù của tỉnh")
     try:
@@ -144,8 +153,9 @@ def test_enrolment_errors_are_plain(server, db, data_dir, admin, clerk):
     assert info.value.code == "not_enrolled"
 
 
-def test_health_warns_about_old_unsent_work_and_stale_master_data(server, db, data_dir, clerk,
-                                                                  intake, enrolled):
+def test_health_warns_about_old_unsent_work_and_stale_master_data(
+    server, db, data_dir, clerk, intake, enrolled
+):
     from datetime import timedelta
 
     from app.sync.health import sync_health

@@ -20,8 +20,9 @@ PER_STATION = 500
 def _station(tmp_path, name: str, number: int, server):
     proc, sdb, settings = server
     data_dir = tmp_path / name
-    db = initialise(data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin",
-                                           "matkhau-quantri"))
+    db = initialise(
+        data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin", "matkhau-quantri")
+    )
     admin = auth.Actor("admin", "Quản trị", "admin")
     code = server_admin.enroll_station(sdb, settings, OFFICE_CODE, number)
     enrolment.enroll(db, data_dir, admin, proc.base_url, code)

@@ -39,8 +39,9 @@ def as_qimage(image: Image.Image) -> QImage:
     rgb = image.convert("RGB")
     data = rgb.tobytes()
     # RGB32 is a layout QVideoFrame wraps as it is; RGB888 would be converted every frame.
-    return QImage(data, rgb.width, rgb.height, 3 * rgb.width,
-                  QImage.Format.Format_RGB888).convertToFormat(QImage.Format.Format_RGB32)
+    return QImage(
+        data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888
+    ).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def marker_span(image: Image.Image, page_width: int) -> float:
@@ -56,10 +57,13 @@ def marker_span(image: Image.Image, page_width: int) -> float:
     _, mask = cv2.threshold(gray, 100, 255, cv2.THRESH_BINARY_INV)
     count, _, stats, centroids = cv2.connectedComponentsWithStats(mask)
     side = page_width * MARK
-    xs = sorted(centroids[i][0] for i in range(1, count)
-                if 0.6 * side < stats[i, cv2.CC_STAT_WIDTH] < 1.5 * side
-                and 0.6 * side < stats[i, cv2.CC_STAT_HEIGHT] < 1.5 * side
-                and centroids[i][1] < gray.shape[0] * 0.4)
+    xs = sorted(
+        centroids[i][0]
+        for i in range(1, count)
+        if 0.6 * side < stats[i, cv2.CC_STAT_WIDTH] < 1.5 * side
+        and 0.6 * side < stats[i, cv2.CC_STAT_HEIGHT] < 1.5 * side
+        and centroids[i][1] < gray.shape[0] * 0.4
+    )
     assert len(xs) == 2, f"found {len(xs)} markers"
     return (xs[1] - xs[0]) / gray.shape[1]
 
@@ -102,8 +106,7 @@ def camera_tab(qtbot, dialog, frame: Image.Image) -> tuple[CameraPanel, Feeder]:
     return panel, Feeder(feed, as_qimage(frame))
 
 
-def test_the_preview_receives_the_frames_and_turning_off_detaches(qtbot, clerk_window, db,
-                                                                  clerk):
+def test_the_preview_receives_the_frames_and_turning_off_detaches(qtbot, clerk_window, db, clerk):
     code = receive_directly(db, clerk).code
     _detail, dialog = open_dialog(qtbot, clerk_window, code)
     shot = photographed(text_page(60, seed=5, lines=20), 4.0)
@@ -140,7 +143,8 @@ def test_the_preview_receives_the_frames_and_turning_off_detaches(qtbot, clerk_w
 
 @pytest.mark.parametrize("angle", [-6.5, 4.0])
 def test_a_photographed_page_is_captured_saved_straightened_and_level(
-        qtbot, clerk_window, db, clerk, angle):
+    qtbot, clerk_window, db, clerk, angle
+):
     code = receive_directly(db, clerk).code
     _detail, dialog = open_dialog(qtbot, clerk_window, code)
     page = text_page(PAGE_DPI, seed=21, lines=30)
@@ -149,8 +153,7 @@ def test_a_photographed_page_is_captured_saved_straightened_and_level(
     qtbot.waitUntil(panel.take_button.isEnabled, timeout=5000)
 
     qtbot.mouseClick(panel.take_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(dialog.model.tray) == 1 and dialog.model.ready(),
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: len(dialog.model.tray) == 1 and dialog.model.ready(), timeout=20_000)
     feeder.stop()
     taken = dialog.model.tray[0]
     assert taken.label == "anh-chup-001.jpg" and taken.source == "camera" and taken.camera
@@ -175,7 +178,8 @@ def test_a_photographed_page_is_captured_saved_straightened_and_level(
             select(Attachment.source)
             .join(DossierComponent, DossierComponent.id == Attachment.dossier_component_id)
             .join(Dossier, Dossier.id == DossierComponent.dossier_id)
-            .where(Dossier.code == code, DossierComponent.index == 1))
+            .where(Dossier.code == code, DossierComponent.index == 1)
+        )
     assert source == "camera"
     # Perspective undone: the desk is gone and the sheet is A4 again.
     assert height / width == pytest.approx(A4_RATIO, rel=0.03)
@@ -186,8 +190,9 @@ def test_a_photographed_page_is_captured_saved_straightened_and_level(
     finally:
         document.close()
     assert rendered.height / rendered.width == pytest.approx(A4_RATIO, rel=0.03)
-    assert marker_angle(shot, page.width) == pytest.approx(angle, abs=1.5), \
+    assert marker_angle(shot, page.width) == pytest.approx(angle, abs=1.5), (
         "the frame really was crooked"
+    )
     assert abs(marker_angle(rendered, page.width)) < 0.5
     # The keystone undone too, not only the sheet cropped: 8% narrower at the top otherwise.
     assert marker_span(rendered, page.width) == pytest.approx(MARKER_SPAN, rel=0.03)

@@ -60,7 +60,8 @@ def save_form(qtbot, dialog, folder: Path) -> None:
 
 
 def test_saving_starts_ocr_in_the_background_and_the_window_stays_live(
-        qtbot, clerk_window, db, clerk, tmp_path, real_ocr):
+    qtbot, clerk_window, db, clerk, tmp_path, real_ocr
+):
     code = receive_directly(db, clerk).code
     _detail, dialog = open_dialog(qtbot, clerk_window, code)
     ticks: list[float] = []
@@ -86,7 +87,8 @@ def test_saving_starts_ocr_in_the_background_and_the_window_stays_live(
 
 
 def test_with_the_setting_off_nothing_is_recognised(
-        qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch):
+    qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch
+):
     calls: list[bytes] = []
     monkeypatch.setattr(ocr, "add_text_layer", lambda pdf, **kw: calls.append(pdf) or pdf)
     clerk_window.ctx.settings["capture_ocr"] = "0"
@@ -99,7 +101,8 @@ def test_with_the_setting_off_nothing_is_recognised(
 
 
 def test_a_failed_ocr_keeps_the_image_only_file_and_says_so(
-        qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch):
+    qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch
+):
     def broken(pdf: bytes, **kw: object) -> bytes:
         raise DomainError("ocr_failed", "Nhận dạng chữ không thành công (X); tệp gốc vẫn giữ.")
 
@@ -113,13 +116,15 @@ def test_a_failed_ocr_keeps_the_image_only_file_and_says_so(
     assert finished == [[code, 1, False]]
     assert dialog.ocr_status.text() == (
         f"Không nhận dạng được chữ (OCR) hồ sơ {code}, thành phần 1; bản số hóa chỉ có ảnh "
-        "vẫn được giữ.")
+        "vẫn được giữ."
+    )
     assert attachments.read_component(db, clerk, code, 1) == saved
     close(qtbot, dialog)
 
 
 def test_when_the_dialog_is_closed_the_status_bar_reports(
-        qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch):
+    qtbot, clerk_window, db, clerk, tmp_path, ocr_ready, monkeypatch
+):
     def slow(pdf: bytes, **kw: object) -> bytes:
         time.sleep(1.0)
         return _marked(pdf)
@@ -132,8 +137,9 @@ def test_when_the_dialog_is_closed_the_status_bar_reports(
     close(qtbot, dialog)
     bar = clerk_window.statusBar()
     qtbot.waitUntil(lambda: "Đã nhận dạng chữ (OCR)" in bar.currentMessage(), timeout=30_000)
-    assert bar.currentMessage() == (f"Đã nhận dạng chữ (OCR) hồ sơ {code}, thành phần 1: tệp "
-                                    "đã tìm kiếm được.")
+    assert bar.currentMessage() == (
+        f"Đã nhận dạng chữ (OCR) hồ sơ {code}, thành phần 1: tệp đã tìm kiếm được."
+    )
     assert attachments.read_component(db, clerk, code, 1) != before
 
 

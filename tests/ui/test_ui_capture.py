@@ -104,8 +104,13 @@ def test_tray_rotate_reorder_delete_then_save_one_pdf(qtbot, clerk_window, db, c
     model, view = dialog.model, dialog.tray
     data = model.mimeData([model.index(1)])
     rect = view.visualRect(model.index(0))
-    drop = QDropEvent(QPointF(rect.left() + 4, rect.center().y()), Qt.DropAction.MoveAction,
-                      data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(rect.left() + 4, rect.center().y()),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     view.dropEvent(drop)
     assert labels(dialog) == ["b.png", "c.png"] and view.selected_rows() == [0]
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -130,7 +135,8 @@ def test_tray_rotate_reorder_delete_then_save_one_pdf(qtbot, clerk_window, db, c
 
 
 def test_after_receiving_the_watched_folder_streams_new_files(
-        qtbot, clerk_window, db, clerk, previews, tmp_path):
+    qtbot, clerk_window, db, clerk, previews, tmp_path
+):
     win = clerk_window
     page = win.pages["receive"]
     assert not page.digitize_button.isVisible()
@@ -157,8 +163,9 @@ def test_after_receiving_the_watched_folder_streams_new_files(
     qtbot.waitUntil(lambda: len(dialog.model.tray) == 1, timeout=10_000)
     assert dialog.model.tray[0].label == "scan-0001.png"
     assert dialog.model.tray[0].source == "folder"
-    qtbot.waitUntil(lambda: settings_admin.snapshot(db, clerk).values[
-        "capture_watch_folder"] == str(inbox))
+    qtbot.waitUntil(
+        lambda: settings_admin.snapshot(db, clerk).values["capture_watch_folder"] == str(inbox)
+    )
     assert win.ctx.settings["capture_watch_folder"] == str(inbox)
 
     # No camera on this station: the buttons say why instead of failing.
@@ -196,8 +203,9 @@ def test_scanning_two_pages_from_the_sane_test_backend(qtbot, clerk_window, db, 
 
 
 def test_a_station_without_sane_says_so(qtbot, clerk_window, db, clerk, monkeypatch):
-    monkeypatch.setattr("ui.capture_sources.default_scanner",
-                        lambda: ScanimageScanner("khong-co-scanimage"))
+    monkeypatch.setattr(
+        "ui.capture_sources.default_scanner", lambda: ScanimageScanner("khong-co-scanimage")
+    )
     code = receive_directly(db, clerk).code
     _detail, dialog = open_dialog(qtbot, clerk_window, code)
     dialog.sources.setCurrentWidget(dialog.scanner)
@@ -207,7 +215,8 @@ def test_a_station_without_sane_says_so(qtbot, clerk_window, db, clerk, monkeypa
 
 
 def test_a_later_dossier_of_the_same_applicant_reuses_the_earlier_file(
-        qtbot, clerk_window, db, clerk):
+    qtbot, clerk_window, db, clerk
+):
     first = receive_directly(db, clerk).code
     earlier = attachments.attach_component(db, clerk, first, 1, small_pages(1), source="scanner")
     second = receive_directly(db, clerk).code
@@ -221,7 +230,8 @@ def test_a_later_dossier_of_the_same_applicant_reuses_the_earlier_file(
     assert dialog.banner.kind == "success" and first in dialog.banner.text()
     qtbot.waitUntil(lambda: detail.components.item(0, 3).text() == "Tái sử dụng")
     assert attachments.read_component(db, clerk, second, 1) == attachments.read_component(
-        db, clerk, first, 1)
+        db, clerk, first, 1
+    )
     assert earlier.sha256 in {a.sha256 for a in attachments.reusable_for(db, clerk, second)}
     close(qtbot, dialog)
 

@@ -13,15 +13,18 @@ from app.domain.formatting import format_long_datetime
 from tests.ui.conftest import type_text
 
 # A made-up card consistent with the ID rules (Hà Nội, female, born 1990).
-CARD = ("001190012345|123456789|Trần Thị Hoa|15071990|Nữ|"
-        "Số 5 ngõ 12 phố Huế, phường Hàng Bài, Hà Nội|01022021")
+CARD = (
+    "001190012345|123456789|Trần Thị Hoa|15071990|Nữ|"
+    "Số 5 ngõ 12 phố Huế, phường Hàng Bài, Hà Nội|01022021"
+)
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "receipt.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(out.stdout.split())
 
 
@@ -35,8 +38,9 @@ def pick_procedure(qtbot, page, typed: str, code: str) -> None:
 
 def receive(qtbot, win, page, previews) -> str:
     before = len(previews.jobs)
-    qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     qtbot.waitUntil(lambda: len(previews.jobs) > before, timeout=20_000)
     assert page.last_result is not None
     return page.last_result.code

@@ -48,8 +48,14 @@ def test_an_empty_look_up_says_what_to_type(qtbot, clerk_window):
 
 def test_table_filters_by_status_and_deadline(qtbot, clerk_window, db, clerk):
     a = receive(db, clerk)
-    b = receive(db, clerk, id_number="001190012345", full_name="Trần Thị Hoa",
-                birth_date="1990-07-15", sex="Nữ")
+    b = receive(
+        db,
+        clerk,
+        id_number="001190012345",
+        full_name="Trần Thị Hoa",
+        birth_date="1990-07-15",
+        sex="Nữ",
+    )
     progress.change_status(db, clerk, b.code, 4)
     page = clerk_window.show_page("dossiers")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
@@ -70,14 +76,18 @@ def test_table_filters_by_status_and_deadline(qtbot, clerk_window, db, clerk):
 
 
 def test_detail_actions_follow_the_status_and_print_their_slips(
-        qtbot, clerk_window, db, clerk, previews, tmp_path):
+    qtbot, clerk_window, db, clerk, previews, tmp_path
+):
     result = receive(db, clerk)
     clerk_window.open_dossier(result.code)
     page = clerk_window.pages["dossiers"]
     detail = page.detail
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.code == result.code)
     assert [n for n, b in detail.buttons.items() if b.isVisibleTo(detail)] == [
-        "supplement", "processing", "resolved"]
+        "supplement",
+        "processing",
+        "resolved",
+    ]
 
     qtbot.mouseClick(detail.buttons["supplement"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: detail.errors.text("reason") != "")
@@ -90,9 +100,15 @@ def test_detail_actions_follow_the_status_and_print_their_slips(
     text = pdf_text(previews.last_pdf, tmp_path)
     assert "BỔ SUNG" in text.upper() and "Giấy chứng sinh" in text
     assert [n for n, b in detail.buttons.items() if b.isVisibleTo(detail)] == [
-        "refuse", "processing"]
-    qtbot.waitUntil(lambda: page.model.row_of(result.code) >= 0
-                    and page.model.rows[page.model.row_of(result.code)].status == 5)
+        "refuse",
+        "processing",
+    ]
+    qtbot.waitUntil(
+        lambda: (
+            page.model.row_of(result.code) >= 0
+            and page.model.rows[page.model.row_of(result.code)].status == 5
+        )
+    )
 
     type_text(detail.reason, "Không bổ sung đúng hạn")
     qtbot.mouseClick(detail.buttons["refuse"], Qt.MouseButton.LeftButton)
@@ -107,8 +123,14 @@ def test_detail_actions_follow_the_status_and_print_their_slips(
 
 
 def test_scanning_a_card_on_the_look_up_page_finds_the_person(qtbot, clerk_window, db, clerk):
-    receive(db, clerk, id_number="001190012345", full_name="Trần Thị Hoa",
-            birth_date="1990-07-15", sex="Nữ")
+    receive(
+        db,
+        clerk,
+        id_number="001190012345",
+        full_name="Trần Thị Hoa",
+        birth_date="1990-07-15",
+        sex="Nữ",
+    )
     page = clerk_window.show_page("lookup")
     search(qtbot, page, CARD)
     assert page.result.kind == "id_number"

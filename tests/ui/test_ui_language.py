@@ -23,9 +23,11 @@ def i18n_dir(tmp_path, monkeypatch):
     target.mkdir()
     shutil.copy(TS, target / TS.name)
     monkeypatch.setattr(i18n, "I18N_DIR", target)
-    monkeypatch.setattr(i18n, "qm_candidates",
-                        lambda lang: [target / f"motcua_{lang}.qm",
-                                      tmp_path / "cache" / f"motcua_{lang}.qm"])
+    monkeypatch.setattr(
+        i18n,
+        "qm_candidates",
+        lambda lang: [target / f"motcua_{lang}.qm", tmp_path / "cache" / f"motcua_{lang}.qm"],
+    )
     yield target
     i18n.install("vi")
 
@@ -34,9 +36,12 @@ def test_every_string_has_an_english_translation():
     root = ET.parse(TS).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 200
-    missing = [m.findtext("source") for m in messages
-               if not (m.findtext("translation") or "").strip()
-               or m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
+    missing = [
+        m.findtext("source")
+        for m in messages
+        if not (m.findtext("translation") or "").strip()
+        or m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
     assert missing == []
     # Placeholders survive translation, or .format() would fail at run time.
     for m in messages:
@@ -66,13 +71,20 @@ def test_english_is_built_on_first_start_and_used(qtbot, db, data_dir, previews,
     win.show()
     sign_in(qtbot, win, "canbo1", CLERK_PASSWORD)
     assert [win.nav.item(i).text() for i in range(win.nav.count())] == [
-        "Receive", "Dossiers", "Look up", "Return results", "Sync", "Settings"]
+        "Receive",
+        "Dossiers",
+        "Look up",
+        "Return results",
+        "Sync",
+        "Settings",
+    ]
     assert win.pages["receive"].receive_button.text() == "Receive (Ctrl+Enter)"
     assert win.officer_label.text() == "Officer: Trần Thị Hoa (clerk)"
 
 
 def test_without_a_translation_tool_the_window_stays_vietnamese(
-        qtbot, db, data_dir, previews, i18n_dir, monkeypatch):
+    qtbot, db, data_dir, previews, i18n_dir, monkeypatch
+):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with db.write() as session:
         settings.put(session, "language", "en")

@@ -12,8 +12,9 @@ from tests.ui.test_ui_counter_flow import CARD, pdf_text, pick_procedure
 
 
 def ctrl_enter(qtbot, page) -> None:
-    qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
 
 
 def test_nothing_chosen_is_said_beside_the_procedure(qtbot, clerk_window, previews):
@@ -131,7 +132,8 @@ def test_escape_twice_abandons_the_dossier_and_f2_starts_a_new_one(qtbot, clerk_
 
 
 def test_refusal_and_supplement_slips_for_a_dossier_not_accepted(
-        qtbot, clerk_window, previews, tmp_path):
+    qtbot, clerk_window, previews, tmp_path
+):
     page = clerk_window.pages["receive"]
     a = page.applicant
     pick_procedure(qtbot, page, "khai sinh", "1.001193")

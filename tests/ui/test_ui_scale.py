@@ -20,8 +20,9 @@ MILLION = 1_000_000
 @pytest.fixture(scope="module")
 def million_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("scale") / "station"
-    db = initialise(data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin",
-                                           ADMIN_PASSWORD))
+    db = initialise(
+        data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin", ADMIN_PASSWORD)
+    )
     db.dispose()
     fill(datadir.db_path(data_dir), MILLION)
     return data_dir

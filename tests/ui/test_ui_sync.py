@@ -76,8 +76,7 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_enrol_in_settings_then_sync_now_sends_what_waits(qtbot, server, open_window, db,
-                                                          clerk):
+def test_enrol_in_settings_then_sync_now_sends_what_waits(qtbot, server, open_window, db, clerk):
     proc, sdb, settings = server
     codes = receive_many(db, clerk, 3, hours_ago=30)
     win = open_window()
@@ -137,8 +136,9 @@ def test_enrol_in_settings_then_sync_now_sends_what_waits(qtbot, server, open_wi
     assert win.online_label.text() == "● Trực tuyến · đồng bộ lỗi"
 
 
-def test_a_refused_dossier_is_flagged_on_its_row_with_the_reason(qtbot, server, open_window,
-                                                                 db, data_dir, admin, clerk):
+def test_a_refused_dossier_is_flagged_on_its_row_with_the_reason(
+    qtbot, server, open_window, db, data_dir, admin, clerk
+):
     enrol(server, db, data_dir, admin, 2)
     bad = receive_many(db, clerk, 1)[0]
     with db.write() as session:
@@ -158,8 +158,9 @@ def test_a_refused_dossier_is_flagged_on_its_row_with_the_reason(qtbot, server, 
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     flagged = model.index(model.row_of(bad), 0)
     assert isinstance(model.data(flagged, Qt.ItemDataRole.DecorationRole), QIcon)
-    assert model.data(flagged, Qt.ItemDataRole.ToolTipRole) == \
-        f"Máy chủ từ chối hồ sơ này: {reason}"
+    assert (
+        model.data(flagged, Qt.ItemDataRole.ToolTipRole) == f"Máy chủ từ chối hồ sơ này: {reason}"
+    )
     fine = model.index(model.row_of(good), 0)
     assert model.data(fine, Qt.ItemDataRole.DecorationRole) is None
     assert reason not in (model.data(fine, Qt.ItemDataRole.ToolTipRole) or "")
@@ -180,9 +181,9 @@ def test_a_refused_dossier_is_flagged_on_its_row_with_the_reason(qtbot, server, 
     assert win.current_page_name() == "dossiers"
 
 
-def test_offline_is_said_plainly_and_the_worker_catches_up_alone(qtbot, server, open_window,
-                                                                 db, data_dir, admin, clerk,
-                                                                 monkeypatch):
+def test_offline_is_said_plainly_and_the_worker_catches_up_alone(
+    qtbot, server, open_window, db, data_dir, admin, clerk, monkeypatch
+):
     proc, sdb, _ = server
     monkeypatch.setattr(transport, "TIMEOUT", (1.0, 2.0))
     proxy = FaultProxy(proc.port)
@@ -210,8 +211,9 @@ def test_offline_is_said_plainly_and_the_worker_catches_up_alone(qtbot, server, 
         proxy.down()
 
 
-def test_the_window_stays_responsive_while_1000_dossiers_sync(qtbot, server, open_window, db,
-                                                              data_dir, admin, clerk):
+def test_the_window_stays_responsive_while_1000_dossiers_sync(
+    qtbot, server, open_window, db, data_dir, admin, clerk
+):
     enrol(server, db, data_dir, admin, 4)
     codes = receive_many(db, clerk, 1000)
     win = open_window()
@@ -226,7 +228,8 @@ def test_the_window_stays_responsive_while_1000_dossiers_sync(qtbot, server, ope
     heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
     phases: set[str] = set()
     win.sync.progress_changed.connect(
-        lambda: win.sync.progress and phases.add(win.sync.progress.phase))
+        lambda: win.sync.progress and phases.add(win.sync.progress.phase)
+    )
     heartbeat.start()
     qtbot.wait(200)
     started = time.perf_counter()
@@ -241,8 +244,10 @@ def test_the_window_stays_responsive_while_1000_dossiers_sync(qtbot, server, ope
     assert "push" in phases
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     worst = max(gaps)
-    print(f"\nheartbeat during a 1,000-dossier round: {took:.2f} s, {len(ticks)} ticks, "
-          f"longest gap {worst * 1000:.1f} ms, "
-          f"p99 {sorted(gaps)[int(len(gaps) * 0.99)] * 1000:.1f} ms")
+    print(
+        f"\nheartbeat during a 1,000-dossier round: {took:.2f} s, {len(ticks)} ticks, "
+        f"longest gap {worst * 1000:.1f} ms, "
+        f"p99 {sorted(gaps)[int(len(gaps) * 0.99)] * 1000:.1f} ms"
+    )
     assert worst <= 0.100, f"the GUI stalled for {worst * 1000:.0f} ms"
     assert server_count(server[1], codes[:50]) == 50

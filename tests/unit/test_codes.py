@@ -152,8 +152,15 @@ def test_format_example() -> None:
 
 @pytest.mark.parametrize(
     ("seq", "tail"),
-    [(1, "0001"), (42, "0042"), (999, "0999"), (1000, "1000"), (9999, "9999"),
-     (10_000, "10000"), (999_000, "999000")],
+    [
+        (1, "0001"),
+        (42, "0042"),
+        (999, "0999"),
+        (1000, "1000"),
+        (9999, "9999"),
+        (10_000, "10000"),
+        (999_000, "999000"),
+    ],
 )
 def test_format_pads_to_at_least_four_digits(seq: int, tail: str) -> None:
     assert format_code(AGENCY, DAY, seq) == f"000.00.24.H47-260213-{tail}"

@@ -189,4 +189,10 @@ def test_long_datetime_reads_back(value: datetime) -> None:
 
 def test_sizes_are_written_in_binary_units_with_a_decimal_comma():
     assert [format_bytes(n) for n in (0, 999, 1024, 1_288_490, 12_900_000, 5 * 1024**3)] == [
-        "0 B", "999 B", "1,0 KB", "1,2 MB", "12,3 MB", "5,0 GB"]
+        "0 B",
+        "999 B",
+        "1,0 KB",
+        "1,2 MB",
+        "12,3 MB",
+        "5,0 GB",
+    ]

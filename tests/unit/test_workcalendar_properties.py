@@ -46,9 +46,7 @@ def _working_time_between(cal: WorkCalendar, a: datetime, b: datetime) -> timede
 
 def _inside_a_period(cal: WorkCalendar, t: datetime) -> bool:
     """True if ``t`` is in (start, end] of a working period of a working day."""
-    return cal.is_working_day(t.date()) and any(
-        s < t.time() <= e for s, e in cal.hours.periods
-    )
+    return cal.is_working_day(t.date()) and any(s < t.time() <= e for s, e in cal.hours.periods)
 
 
 @settings(max_examples=150, deadline=None)
