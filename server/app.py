@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import delete
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 from starlette.types import Scope
 
 from app import __version__
@@ -25,7 +26,7 @@ from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
 from server.master import seed_catalogue
-from server.middleware import AccessLogMiddleware, BodyLimitMiddleware
+from server.middleware import AccessLogMiddleware, BodyLimitMiddleware, TusMiddleware
 from server.models import OfficerSession
 from server.ratelimit import MissLimiter
 from server.routers import (
@@ -94,19 +95,32 @@ def _error(
     return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at the request's path."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches({**request.scope, "method": "GET"})
+            if match != Match.NONE:
+                methods |= route.methods
+    return sorted(methods)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = _STATUS_MESSAGES.get(
             exc.status_code, ("http_error", HTTPStatus(exc.status_code).phrase)
         )
-        return _error(
-            exc.status_code, code, message, message_en=str(exc.detail), headers=exc.headers
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path.
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return _error(exc.status_code, code, message, message_en=str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -196,6 +210,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         api_prefix=p.API_PREFIX,
         api_headers={p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION)},
     )
+    # Outermost, so an overridden method is what the size limit and the
+    # routes see, and even the size limit's refusal carries Tus-Resumable.
+    app.add_middleware(TusMiddleware, prefix=upload_prefix.rstrip("/"), version=p.TUS_VERSION)
 
     for module in (health, enrol, push, attachments, pull, backoffice_api, backoffice_web, public):
         app.include_router(module.router)

@@ -104,6 +104,42 @@ class AccessLogMiddleware:
             )
 
 
+class TusMiddleware:
+    """What tus asks of every request and answer under the upload address.
+
+    Every answer, errors included (401, 404, 413, ...), carries
+    ``Tus-Resumable``, and ``X-HTTP-Method-Override`` is honoured for
+    clients behind proxies that only pass GET and POST.
+    """
+
+    OVERRIDABLE = frozenset({"PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp, prefix: str, version: str) -> None:
+        self.app = app
+        self.prefix = prefix
+        self.version = version.encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+            await self.app(scope, receive, send)
+            return
+        override = (_header(scope, b"x-http-method-override") or "").strip().upper()
+        if scope["method"] == "POST" and override in self.OVERRIDABLE:
+            scope = {**scope, "method": override}
+
+        async def send_tus(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"tus-resumable"
+                ]
+                headers.append((b"tus-resumable", self.version))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_tus)
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key == name:

@@ -232,6 +232,8 @@ class Upload(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The client's Upload-Metadata header as sent, which HEAD echoes (tus).
+    upload_metadata: Mapped[str | None] = mapped_column(Text)
 
 
 class Procedure(Base):

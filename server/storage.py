@@ -211,16 +211,19 @@ class ChunkSink:
         path: Path,
         start: int,
         *,
-        chunk_hash: bool,
+        chunk_hash: str | None,
         running: hashlib._Hash | None,
     ) -> None:
+        """``chunk_hash`` names the algorithm of the chunk's checksum, if one was sent."""
         self.start = start
         self.written = 0
         self.running = running
-        # A running hash that starts at byte 0 has seen nothing but this
-        # chunk, so it is the chunk's hash too: the bytes are hashed once.
-        self._shared = chunk_hash and running is not None and start == 0
-        self.chunk_hasher = hashlib.sha256() if chunk_hash and not self._shared else None
+        # A running SHA-256 that starts at byte 0 has seen nothing but this
+        # chunk, so it is the chunk's SHA-256 too: the bytes are hashed once.
+        self._shared = chunk_hash == "sha256" and running is not None and start == 0
+        self.chunk_hasher = (
+            hashlib.new(chunk_hash) if chunk_hash is not None and not self._shared else None
+        )
         # A new upload's file is made by its first chunk; later chunks append
         # to a file that must exist. It is opened by the first write, which
         # runs in the writer thread rather than the event loop.
@@ -277,7 +280,7 @@ class ChunkSink:
         self.written += len(data)
 
     def chunk_digest(self) -> bytes:
-        """SHA-256 of the bytes this sink wrote (only if asked for ``chunk_hash``)."""
+        """Digest of the bytes this sink wrote (only if asked for ``chunk_hash``)."""
         if self._shared:
             assert self.running is not None, "digest taken after a rollback"
             return self.running.digest()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,8 @@ class UploadState:
     offset: int
     expires_at: datetime
     completed: bool
+    # Upload-Metadata as the client sent it, echoed by HEAD.
+    metadata: str | None = None
 
 
 def _state(upload: Upload) -> UploadState:
@@ -44,6 +46,7 @@ def _state(upload: Upload) -> UploadState:
         upload.offset,
         upload.expires_at,
         upload.completed_at is not None,
+        upload.upload_metadata,
     )
 
 
@@ -57,35 +60,13 @@ _STATE_COLUMNS = (
     _UPLOADS.c.offset,
     _UPLOADS.c.expires_at,
     _UPLOADS.c.completed_at.is_not(None),
+    _UPLOADS.c.upload_metadata,
 )
 _UPLOAD_BY_ID = select(*_STATE_COLUMNS, _UPLOADS.c.office_id).where(
     _UPLOADS.c.id == bindparam("upload_id")
 )
-# The size of the stored file with this hash and, if the office holds it, the office.
-_KNOWN_BLOB = (
-    select(Blob.__table__.c.size, BlobOffice.__table__.c.office_id)
-    .select_from(Blob.__table__)
-    .outerjoin(
-        BlobOffice.__table__,
-        and_(
-            BlobOffice.__table__.c.sha256 == Blob.__table__.c.sha256,
-            BlobOffice.__table__.c.office_id == bindparam("office_id"),
-        ),
-    )
-    .where(Blob.__table__.c.sha256 == bindparam("sha256"))
-)
-_RESUMABLE = (
-    select(*_STATE_COLUMNS)
-    .where(
-        _UPLOADS.c.office_id == bindparam("office_id"),
-        _UPLOADS.c.sha256 == bindparam("sha256"),
-        _UPLOADS.c.length == bindparam("length"),
-        _UPLOADS.c.completed_at.is_(None),
-        _UPLOADS.c.expires_at > bindparam("now"),
-    )
-    .order_by(_UPLOADS.c.offset.desc())
-    .limit(1)
-)
+# The size of the stored file with this hash.
+_KNOWN_SIZE = select(Blob.__table__.c.size).where(Blob.__table__.c.sha256 == bindparam("sha256"))
 _NEW_UPLOAD = insert(_UPLOADS)
 _SET_OFFSET = (
     update(_UPLOADS)
@@ -140,14 +121,21 @@ def create_upload(
     station: StationContext,
     sha256: str,
     length: int,
+    metadata: str | None = None,
 ) -> UploadState:
+    """A new upload at offset 0, as tus creation defines it.
+
+    Always new, even for a file the office already holds or has started:
+    a standard client sends its first PATCH at offset 0 whatever the
+    creation answer says, so anything else would wedge it. A client that
+    wants to skip held files asks ``/attachments/missing`` first; one that
+    lost an upload's address sends the file again.
+    """
     stamp = now()
     # Not durable: should a power cut lose the new upload, the station is
     # told "no such upload" and simply creates another.
     with db.write(durable=False) as session:
-        known = session.execute(
-            _KNOWN_BLOB, {"sha256": sha256, "office_id": station.office_id}
-        ).first()
+        known = session.execute(_KNOWN_SIZE, {"sha256": sha256}).first()
         if known is not None and known.size != length:
             raise ApiError(
                 400,
@@ -155,27 +143,14 @@ def create_upload(
                 "Độ dài tệp không khớp với tệp cùng mã băm đã lưu.",
                 "Upload-Length differs from the stored file with this hash.",
             )
-        owned = known is not None and known.office_id is not None
-        if not owned:
-            # Resume rather than restart when the station lost the Location.
-            existing = session.execute(
-                _RESUMABLE,
-                {
-                    "office_id": station.office_id,
-                    "sha256": sha256,
-                    "length": length,
-                    "now": stamp,
-                },
-            ).first()
-            if existing is not None:
-                return UploadState(*existing)
         state = UploadState(
             secrets.token_urlsafe(24),
             sha256,
             length,
-            length if owned else 0,
+            0,
             stamp + timedelta(hours=settings.upload_expiry_hours),
-            owned,
+            False,
+            metadata,
         )
         session.execute(
             _NEW_UPLOAD,
@@ -188,10 +163,11 @@ def create_upload(
                 "offset": state.offset,
                 "created_at": stamp,
                 "expires_at": state.expires_at,
-                "completed_at": stamp if owned else None,
+                "completed_at": None,
+                "upload_metadata": metadata,
             },
         )
-    if not owned and length == 0:
+    if length == 0:
         store.create_part(state.id)
         complete_upload(db, store, station, state)
         return get_upload(db, store, station, state.id)
@@ -286,8 +262,11 @@ def complete_upload(
         with db.write() as session:
             session.execute(delete(Upload).where(Upload.id == upload_id))
         store.forget(upload_id)
+        # Not 460: a tus client reads that as "this chunk was damaged, send
+        # it again", which can never succeed. The upload is gone (HEAD 404),
+        # which tells any client to start a new one.
         raise ApiError(
-            460,
+            422,
             "file_hash_mismatch",
             "Tệp nhận được không khớp mã băm SHA-256 đã khai báo; phiên tải lên đã bị hủy, "
             "hãy tải lại từ đầu.",

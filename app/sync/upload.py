@@ -1,9 +1,13 @@
-"""Resumable upload of stored files to the central server (tus-style).
+"""Resumable upload of stored files to the central server (tus 1.0.0).
 
 The server is asked which hashes it lacks; each missing file goes up in
 bounded chunks with a per-chunk SHA-256, from the offset the server says it
-holds. The upload address is saved as soon as the server creates it, so a
-station killed mid-file resumes where it stopped, not from zero.
+holds. The station keeps the rules any tus client keeps: a new upload starts
+at offset 0, ``HEAD`` tells where to resume, 409 or 460 means "ask again and
+resend", 404/410 means the upload is gone and a new one starts, and a whole
+file that does not match its hash (422) is sent again from a new upload. The
+upload address is saved as soon as the server creates it, so a station
+killed mid-file resumes where it stopped, not from zero.
 """
 
 from __future__ import annotations
@@ -142,7 +146,7 @@ def _upload_parallel(db, transport, store, todo, progress, workers: int) -> int:
 
 
 def _create(transport: Transport, sha: str, size: int) -> tuple[str, int]:
-    """A new upload, or the server's existing one for this file, with its offset."""
+    """A new upload and its offset, which tus creation makes 0."""
     resp = transport.raw(
         "POST",
         f"{p.API_PREFIX}/uploads",
@@ -152,7 +156,7 @@ def _create(transport: Transport, sha: str, size: int) -> tuple[str, int]:
             "Upload-Metadata": p.encode_upload_metadata({"sha256": sha}),
         },
     )
-    return resp.headers["Location"], int(resp.headers.get("Upload-Offset", "0"))
+    return resp.headers["Location"], 0
 
 
 def _offset(transport: Transport, url: str) -> int | None:
@@ -185,9 +189,9 @@ def _upload_one(db, transport, store, sha, size, progress) -> int:
                 "Content-Type": p.UPLOAD_CONTENT_TYPE,
                 "Upload-Checksum": p.chunk_checksum(chunk),
             },
-            expect=(409, p.CHECKSUM_MISMATCH, 404, 410),
+            expect=(409, p.CHECKSUM_MISMATCH, 404, 410, 422),
         )
-        if resp.status_code in (409, p.CHECKSUM_MISMATCH, 404, 410):
+        if resp.status_code in (409, p.CHECKSUM_MISMATCH, 404, 410, 422):
             retries += 1
             if retries > 5:
                 raise SyncError(
@@ -196,7 +200,8 @@ def _upload_one(db, transport, store, sha, size, progress) -> int:
                     f"Upload of {sha[:12]}… is not progressing; will retry later.",
                     retry=True,
                 )
-            current = _offset(transport, url) if resp.status_code != 404 else None
+            gone = resp.status_code in (404, 422)  # 422: the whole file failed; upload dropped
+            current = None if gone else _offset(transport, url)
             if current is None:
                 url, current = _create(transport, sha, size)
                 _state(db, sha, size, clock.now(), upload_url=url, offset=current)

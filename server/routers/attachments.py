@@ -1,11 +1,14 @@
 """Attachments: which files the server lacks, tus-style resumable upload, download.
 
 Upload follows tus 1.0.0 core with the creation, expiration, checksum and
-termination extensions: ``POST`` creates (``Upload-Length``, and the file's
-SHA-256 in ``Upload-Metadata``), ``HEAD`` tells the offset held, ``PATCH``
-appends at exactly that offset (anything else is 409), an optional
-``Upload-Checksum: sha256 <base64>`` guards each chunk (460 and the chunk is
-discarded on mismatch), and an expired upload answers 410 and starts again.
+termination extensions: ``POST`` creates a new upload at offset 0
+(``Upload-Length``, and the file's SHA-256 in ``Upload-Metadata``), ``HEAD``
+tells the offset held and echoes the metadata, ``PATCH`` appends at exactly
+that offset (anything else is 409), an optional ``Upload-Checksum`` (``sha1``,
+which tus requires, or ``sha256``) guards each chunk (460 and the chunk is
+discarded on mismatch), ``DELETE`` ends an upload, and an expired upload
+answers 410 and starts again. Every answer under ``/uploads`` carries
+``Tus-Resumable`` (see :mod:`server.middleware`).
 """
 
 from __future__ import annotations
@@ -47,10 +50,24 @@ def _headers(state: uploads.UploadState | None = None) -> dict[str, str]:
     return headers
 
 
+def _discovery(request: Request) -> Response:
+    headers = _headers()
+    headers.update(
+        {
+            "Tus-Version": p.TUS_VERSION,
+            "Tus-Extension": p.TUS_EXTENSIONS,
+            "Tus-Max-Size": str(request.app.state.settings.max_upload_bytes),
+            "Tus-Checksum-Algorithm": ",".join(p.TUS_CHECKSUM_ALGORITHMS),
+        }
+    )
+    return Response(status_code=204, headers=headers)
+
+
 def _check_tus(request: Request) -> None:
+    """tus: every request but OPTIONS names the version; another one is 412."""
     check_protocol(request)
     version = request.headers.get("tus-resumable")
-    if version is not None and version.strip() != p.TUS_VERSION:
+    if version is None or version.strip() != p.TUS_VERSION:
         raise ApiError(
             412,
             "tus_version",
@@ -80,17 +97,14 @@ def missing(body: p.MissingRequest, request: Request, station: Station) -> p.Mis
 
 @router.options("/uploads", status_code=204)
 def upload_options(request: Request) -> Response:
-    """tus discovery: versions, extensions, size limit, checksum algorithm."""
-    headers = _headers()
-    headers.update(
-        {
-            "Tus-Version": p.TUS_VERSION,
-            "Tus-Extension": p.TUS_EXTENSIONS,
-            "Tus-Max-Size": str(request.app.state.settings.max_upload_bytes),
-            "Tus-Checksum-Algorithm": "sha256",
-        }
-    )
-    return Response(status_code=204, headers=headers)
+    """tus discovery: versions, extensions, size limit, checksum algorithms."""
+    return _discovery(request)
+
+
+@router.options("/uploads/{upload_id}", status_code=204)
+def upload_resource_options(upload_id: UploadId, request: Request) -> Response:
+    """tus discovery, asked of an upload's own address."""
+    return _discovery(request)
 
 
 @router.post("/uploads", status_code=201)
@@ -122,7 +136,13 @@ def create_upload(request: Request, station: Station) -> Response:
             "Upload-Metadata must carry sha256: the file's SHA-256 as 64 hex digits.",
         )
     state = uploads.create_upload(
-        database(request), request.app.state.store, settings, station, sha256, length
+        database(request),
+        request.app.state.store,
+        settings,
+        station,
+        sha256,
+        length,
+        request.headers.get("upload-metadata"),
     )
     headers = _headers(state)
     headers["Location"] = f"{p.API_PREFIX}/uploads/{state.id}"
@@ -136,7 +156,10 @@ def upload_offset(upload_id: UploadId, request: Request, station: Station) -> Re
     state = uploads.get_upload(
         database(request), request.app.state.store, station, upload_id, reconcile=False
     )
-    return Response(status_code=200, headers=_headers(state))
+    headers = _headers(state)
+    if state.metadata:
+        headers["Upload-Metadata"] = state.metadata
+    return Response(status_code=200, headers=headers)
 
 
 @router.delete("/uploads/{upload_id}", status_code=204)
@@ -158,18 +181,18 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
             f"Content-Type must be {p.UPLOAD_CONTENT_TYPE}.",
         )
     offset = _int_header(request, "Upload-Offset")
-    expected_digest = None
+    checksum: tuple[str, bytes] | None = None
     if "upload-checksum" in request.headers:
         try:
-            algorithm, expected_digest = p.parse_checksum(request.headers["upload-checksum"])
+            checksum = p.parse_checksum(request.headers["upload-checksum"])
         except ValueError as exc:
             raise ApiError(400, "bad_checksum", "Tiêu đề Upload-Checksum sai.", str(exc)) from exc
-        if algorithm != "sha256":
+        if checksum[0] not in p.TUS_CHECKSUM_ALGORITHMS:
             raise ApiError(
                 400,
                 "bad_checksum",
-                "Chỉ hỗ trợ kiểm tra mã băm sha256.",
-                "Only the sha256 checksum algorithm is supported.",
+                "Chỉ hỗ trợ kiểm tra mã băm sha1 hoặc sha256.",
+                "Only the sha1 and sha256 checksum algorithms are supported.",
             )
     locks: dict[str, asyncio.Lock] = request.app.state.upload_locks
     lock = locks.setdefault(upload_id, asyncio.Lock())
@@ -182,7 +205,7 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
         )
     async with lock:
         try:
-            return await _append(request, station, upload_id, offset, expected_digest)
+            return await _append(request, station, upload_id, offset, checksum)
         finally:
             locks.pop(upload_id, None)
 
@@ -192,7 +215,7 @@ async def _append(
     station: StationContext,
     upload_id: str,
     offset: int,
-    expected_digest: bytes | None,
+    checksum: tuple[str, bytes] | None,
 ) -> Response:
     db, store = database(request), request.app.state.store
     state = await run_in_threadpool(uploads.get_upload, db, store, station, upload_id)
@@ -207,7 +230,7 @@ async def _append(
     sink = ChunkSink(
         store.part_path(upload_id),
         offset,
-        chunk_hash=expected_digest is not None,
+        chunk_hash=checksum[0] if checksum else None,
         running=store.running_hash(upload_id, offset),
     )
     try:
@@ -226,7 +249,7 @@ async def _append(
             # core); with one they cannot be trusted and are dropped. Only
             # a completed upload may stand at its full length, so a cut-off
             # last chunk keeps nothing either.
-            if expected_digest is not None or offset + sink.written >= state.length:
+            if checksum is not None or offset + sink.written >= state.length:
                 sink.rollback()
             elif sink.running is not None:
                 store.keep_running_hash(upload_id, offset + sink.written, sink.running)
@@ -235,7 +258,7 @@ async def _append(
                     uploads.record_offset, db, station, upload_id, offset + sink.written
                 )
             raise
-        if expected_digest is not None and sink.chunk_digest() != expected_digest:
+        if checksum is not None and sink.chunk_digest() != checksum[1]:
             sink.rollback()
             raise ApiError(
                 p.CHECKSUM_MISMATCH,

@@ -293,6 +293,9 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+TUS = {"Tus-Resumable": p.TUS_VERSION}
+
+
 def upload_headers(data: bytes) -> dict[str, str]:
     return {
         "Upload-Length": str(len(data)),

@@ -6,6 +6,7 @@ import os
 
 from srvkit import (
     PASSWORD,
+    TUS,
     Harness,
     Station,
     code_of,
@@ -52,11 +53,11 @@ def test_attachments_of_another_office_stay_hidden(harness: Harness) -> None:
     # B's upload in progress cannot be read, written or cancelled by A.
     other = os.urandom(50_000)
     location = b.client.post("/api/v1/uploads", headers=upload_headers(other)).headers["Location"]
-    assert a.client.head(location).status_code == 404
+    assert a.client.head(location, headers=TUS).status_code == 404
     part = other[:1000]
     assert a.client.patch(location, content=part, headers=patch_headers(0, part)).status_code == 404
-    assert a.client.delete(location).status_code == 404
-    assert int(b.client.head(location).headers["Upload-Offset"]) == 0
+    assert a.client.delete(location, headers=TUS).status_code == 404
+    assert int(b.client.head(location, headers=TUS).headers["Upload-Offset"]) == 0
     # A proves it holds the same file by uploading it; only then may it read it.
     upload(a, data)
     assert a.client.get(f"/api/v1/attachments/{sha(data)}").content == data

@@ -191,7 +191,9 @@ def test_installed_file_and_new_directories_are_synced(
     monkeypatch.setattr(storage, "_fsync_dir", synced.append)
     data = os.urandom(5000)
     digest = sha(data)
-    sink = ChunkSink(store.part_path("u1"), 0, chunk_hash=True, running=store.running_hash("u1", 0))
+    sink = ChunkSink(
+        store.part_path("u1"), 0, chunk_hash="sha256", running=store.running_hash("u1", 0)
+    )
     sink.write(data)
     assert sink.chunk_digest() == bytes.fromhex(digest)
     sink.close()
@@ -208,7 +210,7 @@ def test_installed_file_and_new_directories_are_synced(
         for candidate in (n.to_bytes(4, "big") for n in range(1 << 24))
         if sha(candidate)[:4] == digest[:4]
     )
-    second = ChunkSink(store.part_path("u2"), 0, chunk_hash=False, running=None)
+    second = ChunkSink(store.part_path("u2"), 0, chunk_hash=None, running=None)
     second.write(other)
     second.close()
     store.install("u2", sha(other))
