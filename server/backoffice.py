@@ -201,7 +201,7 @@ def add_progress(db: Database, officer: OfficerContext, code: str, note: str) ->
                 "code": dossier.code,
                 "event": "note",
                 "officer": officer.username,
-                "at": stamp.isoformat(),
+                "at": p.wire_time(stamp),
                 "content": note,
                 "status": dossier.status,
             },

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from app.domain.status import TRANSITIONS, Status
 from app.sync import protocol as p
 from server.auth import OfficerContext
-from server.html import esc, fmt_datetime, page, status_badge
+from server.html import esc, page, status_badge, time_tag
 
 TITLE = "Cơ quan giải quyết hồ sơ"
 SUBTITLE = "Theo dõi và cập nhật tình trạng giải quyết hồ sơ"
@@ -73,7 +73,7 @@ def list_page(
         f"""<tr><td><a href="{esc(_link(d.code))}">{esc(d.code)}</a></td>
 <td>{esc(d.procedure_name)}</td><td>{esc(d.applicant_name)}</td>
 <td>{status_badge(d.status, d.status_label)}</td>
-<td>{esc(fmt_datetime(d.received_at))}</td><td>{esc(fmt_datetime(d.due_at))}</td>
+<td>{time_tag(d.received_at)}</td><td>{time_tag(d.due_at)}</td>
 <td>{"Đủ" if d.attachments_complete else "Chưa đủ"}</td></tr>"""
         for d in dossiers
     )
@@ -106,7 +106,7 @@ def detail_page(
 ) -> HTMLResponse:
     targets = sorted(TRANSITIONS[Status(dossier.status)])
     history = "".join(
-        f"""<tr><td>{esc(fmt_datetime(h.at))}</td>
+        f"""<tr><td>{time_tag(h.at)}</td>
 <td>{"Cơ quan giải quyết" if h.source == "backoffice" else "Bộ phận một cửa"}</td>
 <td>{esc(h.officer or "")}</td>
 <td>{esc(_step(h))}{CONFLICT_TAG if h.conflict else ""}</td>
@@ -133,8 +133,8 @@ def detail_page(
 <dt>Thủ tục</dt><dd>{esc(dossier.procedure_code)} – {esc(dossier.procedure_name)}</dd>
 <dt>Người nộp</dt><dd>{esc(dossier.applicant_name)}</dd>
 <dt>Nội dung</dt><dd>{esc(dossier.summary or "—")}</dd>
-<dt>Tiếp nhận</dt><dd>{esc(fmt_datetime(dossier.received_at))}</dd>
-<dt>Hẹn trả</dt><dd>{esc(fmt_datetime(dossier.due_at))}</dd>
+<dt>Tiếp nhận</dt><dd>{time_tag(dossier.received_at)}</dd>
+<dt>Hẹn trả</dt><dd>{time_tag(dossier.due_at)}</dd>
 <dt>Tệp số hóa</dt><dd>{"Đã nhận đủ" if dossier.attachments_complete else "Chưa nhận đủ"}</dd>
 </dl></section>
 <section class="card"><h2>Cập nhật</h2>{move}

@@ -11,6 +11,8 @@ from html import escape
 
 from fastapi.responses import HTMLResponse
 
+from app.sync.protocol import wire_time
+
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;font-family:"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;
@@ -66,6 +68,16 @@ def esc(value: object) -> str:
 def fmt_datetime(value: datetime | None) -> str:
     """``09 giờ 30 phút, ngày 13/02/2026`` shortened to ``09:30 13/02/2026``."""
     return value.strftime("%H:%M %d/%m/%Y") if value else "—"
+
+
+def time_tag(value: datetime | None) -> str:
+    """A Vietnam time as people read it, with its +07:00 offset for machines."""
+    if value is None:
+        return "—"
+    return (
+        f'<time datetime="{esc(wire_time(value))}" title="Giờ Việt Nam (GMT+7)">'
+        f"{esc(fmt_datetime(value))}</time>"
+    )
 
 
 def page(

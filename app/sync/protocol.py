@@ -6,9 +6,10 @@ wire. Models ignore keys they do not know: a newer peer may add fields within
 the same protocol version, and only a change that breaks old peers bumps
 ``PROTOCOL_VERSION``.
 
-Times on the wire are ISO 8601, either naive office-local time or carrying an
-offset; every model normalises them to naive Vietnam time (UTC+7), the form
-both databases store.
+Times on the wire are ISO 8601. Both sides send them with their offset
+(``2026-02-13T09:30:00+07:00``) and accept naive office-local time from
+older peers; every model normalises them to naive Vietnam time (UTC+7), the
+form both databases store.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from app.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
 from app.clock import to_local
@@ -50,7 +59,20 @@ def to_vietnam_naive(value: datetime) -> datetime:
     return to_local(value)
 
 
-VnDateTime = Annotated[datetime, AfterValidator(to_vietnam_naive)]
+def wire_time(value: datetime) -> str:
+    """ISO 8601 with the +07:00 offset (naive values are Vietnam time)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ).isoformat()
+
+
+# Read with or without an offset, held naive, written with +07:00.
+VnDateTime = Annotated[
+    datetime,
+    AfterValidator(to_vietnam_naive),
+    PlainSerializer(wire_time, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 Sha256Hex = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$", to_lower=True, strip_whitespace=True)
 ]
@@ -101,7 +123,7 @@ class EnrollResponse(WireModel):
     station_number: int
     sequence_start: int
     sequence_end: int
-    server_time: datetime
+    server_time: VnDateTime
 
 
 class OfficerLoginRequest(WireModel):
@@ -367,7 +389,7 @@ class BackofficeLoginRequest(OfficerLoginRequest):
 
 class BackofficeSession(WireModel):
     token: str
-    expires_at: datetime
+    expires_at: VnDateTime
     officer: OfficerRecord
 
 
@@ -381,7 +403,7 @@ class ProgressNoteRequest(WireModel):
 
 
 class HistoryEntry(WireModel):
-    at: datetime
+    at: VnDateTime
     source: Literal["counter", "backoffice"]
     officer: str | None = None
     from_status: int | None = None
@@ -398,15 +420,15 @@ class DossierSummary(WireModel):
     procedure_name: str
     status: int
     status_label: str
-    received_at: datetime
-    due_at: datetime | None = None
+    received_at: VnDateTime
+    due_at: VnDateTime | None = None
     applicant_name: str
     attachments_complete: bool
 
 
 class DossierDetail(DossierSummary):
     summary: str | None = None
-    returned_at: datetime | None = None
+    returned_at: VnDateTime | None = None
     history: list[HistoryEntry]
 
 

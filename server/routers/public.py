@@ -21,7 +21,7 @@ from app.domain.status import Status, is_overdue
 from server.auth import client_address, database
 from server.common import digest, now
 from server.dossiers import status_label
-from server.html import esc, fmt_datetime, page, status_badge
+from server.html import esc, page, status_badge, time_tag
 from server.models import Dossier, Office
 
 router = APIRouter(tags=["public"])
@@ -116,7 +116,7 @@ def _result(dossier: Dossier, office_name: str) -> Response:
         else ""
     )
     returned = (
-        f"<dt>Ngày trả kết quả</dt><dd>{esc(fmt_datetime(dossier.returned_at))}</dd>"
+        f"<dt>Ngày trả kết quả</dt><dd>{time_tag(dossier.returned_at)}</dd>"
         if dossier.returned_at
         else ""
     )
@@ -126,10 +126,10 @@ def _result(dossier: Dossier, office_name: str) -> Response:
 <dt>Trạng thái</dt><dd>{status_badge(dossier.status, status_label(dossier.status))}{late}</dd>
 <dt>Thủ tục</dt><dd>{esc(dossier.procedure_name)}</dd>
 <dt>Người nộp</dt><dd>{esc(mask_name(dossier.applicant_name))}</dd>
-<dt>Ngày tiếp nhận</dt><dd>{esc(fmt_datetime(dossier.received_at))}</dd>
-<dt>Ngày hẹn trả kết quả</dt><dd>{esc(fmt_datetime(dossier.due_at))}</dd>
+<dt>Ngày tiếp nhận</dt><dd>{time_tag(dossier.received_at)}</dd>
+<dt>Ngày hẹn trả kết quả</dt><dd>{time_tag(dossier.due_at)}</dd>
 {returned}<dt>Nơi tiếp nhận</dt><dd>{esc(office_name)}</dd>
 </dl>
-<p class="muted">Cập nhật lúc {esc(fmt_datetime(now()))}.</p>
+<p class="muted">Cập nhật lúc {time_tag(now())}.</p>
 </section>"""
     return page("Tra cứu hồ sơ", body)
