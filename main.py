@@ -26,8 +26,8 @@ def main() -> int:
 
     args, _unknown = build_parser().parse_known_args(argv)
     if args.command is None and can_show_window():
-        from app import datadir
-        from ui.app import run as run_window
+        from app.infra import datadir
+        from ui.shell.app import run as run_window
 
         data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
         return run_window(data_dir or datadir.default_data_dir())

@@ -35,14 +35,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import img2pdf  # noqa: E402
-import numpy as np  # noqa: E402
+import img2pdf
+import numpy as np
 
-from app.capture import pdf as pdfout  # noqa: E402
-from app.capture.clean import CleanOptions, clean_page  # noqa: E402
-from app.capture.pipeline import build_component  # noqa: E402
-from app.capture.sources import import_bytes, import_files  # noqa: E402
-from tests.capture.synth import encoded, rotated, text_page  # noqa: E402
+from app.capture import pdf as pdfout
+from app.capture.clean import CleanOptions, clean_page
+from app.capture.pipeline import build_component
+from app.capture.sources import import_bytes, import_files
+from tests.capture.synth import encoded, rotated, text_page
 
 TARGET_SECONDS = 5.0
 TARGET_KB_PER_PAGE = 150

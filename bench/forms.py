@@ -25,7 +25,7 @@ LOGBOOK_TARGET_S = 5.0
 
 
 def _sample():
-    from app.documents import ApplicantInfo, ComponentLine, DossierInfo, OfficeInfo
+    from app.paper.render import ApplicantInfo, ComponentLine, DossierInfo, OfficeInfo
 
     office = OfficeInfo(
         agency_code="000.00.24.H47",
@@ -80,7 +80,7 @@ def _median_ms(render, dossier, runs: int) -> float:
 
 
 def _logbook_lines(count: int):
-    from app.documents import LogbookLine
+    from app.paper.render import LogbookLine
 
     start = datetime(2026, 1, 5, 7, 30)
     procedures = [
@@ -105,7 +105,7 @@ def _logbook_lines(count: int):
 
 
 def main() -> None:
-    from app.documents import register_fonts, render_logbook, render_receipt
+    from app.paper.render import register_fonts, render_logbook, render_receipt
 
     start = time.perf_counter()
     register_fonts()

@@ -39,10 +39,10 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.sync import protocol as p  # noqa: E402
-from server import admin  # noqa: E402
-from server.config import Settings  # noqa: E402
-from server.db import Database  # noqa: E402
+from app.sync import protocol as p
+from server import admin
+from server.config import Settings
+from server.db import Database
 
 EVENTS = 10_000
 BATCH = p.MAX_PUSH_EVENTS

@@ -22,10 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app import auth, intake, lookup  # noqa: E402
-from app.domain.codes import format_code  # noqa: E402
-from app.domain.text import fold  # noqa: E402
-from app.office_setup import SetupRequest, initialise  # noqa: E402
+from app.domain.codes import format_code
+from app.domain.text import fold
+from app.dossiers import intake, lookup
+from app.office import auth
+from app.office.office_setup import SetupRequest, initialise
 
 SURNAMES = [
     "Nguyễn",
@@ -246,7 +247,7 @@ def main() -> None:
     fill(data_dir / "motcua.sqlite3", args.dossiers)
     print(f"filled in {time.perf_counter() - t:.0f} s")
 
-    from app.storage import open_database
+    from app.infra.storage import open_database
 
     db = open_database(data_dir)
     actor = auth.Actor("admin", "Quản trị", "admin")

@@ -27,19 +27,20 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app import auth, intake  # noqa: E402
-from app.attachments import _announce  # noqa: E402
-from app.capture.store import AttachmentStore  # noqa: E402
-from app.dossiers import by_code  # noqa: E402
-from app.office_setup import SetupRequest, initialise  # noqa: E402
-from app.sync import enrolment  # noqa: E402
-from app.sync.round import run_round  # noqa: E402
-from db.models import Attachment  # noqa: E402
-from server import admin  # noqa: E402
-from server.config import Settings  # noqa: E402
-from server.db import Database as ServerDatabase  # noqa: E402
-from tests.conftest import INTAKE, OFFICE_CODE  # noqa: E402
-from tests.server.srvkit import ServerProcess, free_port  # noqa: E402
+from app.capture.attachments import _announce
+from app.capture.store import AttachmentStore
+from app.dossiers import intake
+from app.dossiers.views import by_code
+from app.office import auth
+from app.office.office_setup import SetupRequest, initialise
+from app.sync import enrolment
+from app.sync.round import run_round
+from db.models import Attachment
+from server import admin
+from server.config import Settings
+from server.db import Database as ServerDatabase
+from tests.conftest import INTAKE, OFFICE_CODE
+from tests.server.srvkit import ServerProcess, free_port
 
 TARGET_RATIO = 1.25
 

@@ -134,12 +134,12 @@ def parse_rate(text: str) -> float:
 
 def inside(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(ROOT))
-    from app import auth
-    from app.attachments import _announce
+    from app.capture.attachments import _announce
     from app.capture.store import AttachmentStore
-    from app.dossiers import by_code
-    from app.intake import receive
-    from app.office_setup import SetupRequest, initialise
+    from app.dossiers.intake import receive
+    from app.dossiers.views import by_code
+    from app.office import auth
+    from app.office.office_setup import SetupRequest, initialise
     from app.sync import credentials, enrolment, transport, upload
     from app.sync.push import push_all
     from app.sync.transport import SyncError, Transport

@@ -31,9 +31,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app import datadir  # noqa: E402
-from app.domain.text import fold  # noqa: E402
-from app.office_setup import SetupRequest, initialise  # noqa: E402
+from app.domain.text import fold
+from app.infra import datadir
+from app.office.office_setup import SetupRequest, initialise
 
 PASSWORD = "matkhau-bench"
 
@@ -102,7 +102,7 @@ class Heartbeat:
 
 def open_window(data_dir: Path, preview_factory=None, stalls: list[float] | None = None):
     """The window signed in, with its post-sign-in warm-up finished."""
-    from ui.app import application, create_window
+    from ui.shell.app import application, create_window
 
     application()
     win = create_window(data_dir, preview_factory=preview_factory)
@@ -140,7 +140,7 @@ def receive_stall(data_dir: Path, repeats: int = 5) -> tuple[list[float], float]
     from PySide6.QtWidgets import QDialog
 
     from tests.conftest import INTAKE
-    from ui.print_preview import default_preview
+    from ui.widgets.print_preview import default_preview
 
     dialogs: list[QDialog] = []
 

@@ -20,12 +20,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
 
-from app import auth, clock, intake, progress  # noqa: E402
-from app.domain.cccd import parse_cccd_qr  # noqa: E402
-from app.office_setup import SetupRequest, initialise  # noqa: E402
-from tests.conftest import INTAKE  # noqa: E402
+from app.domain.cccd import parse_cccd_qr
+from app.dossiers import intake, progress
+from app.infra import clock
+from app.office import auth
+from app.office.office_setup import SetupRequest, initialise
+from tests.conftest import INTAKE
 
 SIZE = (1366, 768)
 PEOPLE = [
@@ -249,8 +251,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    from ui.app import application, create_window
-    from ui.print_preview import default_preview
+    from ui.shell.app import application, create_window
+    from ui.widgets.print_preview import default_preview
 
     application()
     tmp = Path(tempfile.mkdtemp(prefix="motcua-shots-"))

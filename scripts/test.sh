@@ -24,4 +24,11 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
 fi
 
 python3 -m pip install -q -e ".[dev]"
+
+# Style and the layer rule first: a violation fails the run before any test.
+echo "== ruff check, ruff format --check, lint-imports"
+python3 -m ruff check .
+python3 -m ruff format --check .
+lint-imports --no-cache
+
 exec python3 -m pytest "$@"

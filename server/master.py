@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.catalogue_seed import SeedProcedure, load_seed
+from app.office.catalogue_seed import SeedProcedure, load_seed
 from app.sync import protocol as p
 from server.auth import COUNTER_ROLES
 from server.common import now

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from app import auth
-from app.office_setup import SetupRequest, initialise
+from app.office import auth
+from app.office.office_setup import SetupRequest, initialise
 from db.engine import Database
 
 OFFICE_CODE = "000.00.24.H47"

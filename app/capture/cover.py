@@ -68,8 +68,8 @@ def parse_payload(text: str) -> tuple[str, int] | None:
 
 def render_covers(covers: Sequence[CoverInfo]) -> bytes:
     """One A4 page per cover, in the given order."""
-    from app.documents.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
-    from app.documents.qr import QRFlowable
+    from app.paper.render.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
+    from app.paper.render.qr import QRFlowable
 
     register_fonts()
     buf = io.BytesIO()

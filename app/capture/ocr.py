@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pikepdf
 
-from app import clock
-from app.clock import VN_TZ
 from app.domain.errors import DomainError
+from app.infra import clock
+from app.infra.clock import VN_TZ
 
 LANGUAGE = "vie"
 # 16.x has no pypdfium2 rasteriser and would need Ghostscript for every page.

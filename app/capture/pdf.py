@@ -22,7 +22,7 @@ from PIL import Image
 
 from app.capture import mrc
 from app.capture.clean import CleanedPage
-from app.clock import VN_TZ
+from app.infra.clock import VN_TZ
 
 MIME = "application/pdf"
 # Chosen by reading 10–11 pt Vietnamese text (diacritics included) at 200 dpi:

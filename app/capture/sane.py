@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from app.capture.pages import Page
 from app.capture.sources import import_bytes
@@ -340,22 +339,3 @@ class ScanimageScanner:
         if not pages:
             raise _classify_failure(stderr or "out of documents", device)
         return pages
-
-
-def default_scanner() -> Scanner:
-    """WIA on Windows, SANE everywhere else."""
-    if sys.platform == "win32":
-        from app.capture.wia import WiaScanner
-
-        return WiaScanner()
-    return ScanimageScanner()
-
-
-def __getattr__(name: str) -> Any:
-    # ``WiaScanner`` lived here; ``app.capture.wia`` imports this module, so it
-    # is fetched on first use rather than imported at the top.
-    if name == "WiaScanner":
-        from app.capture.wia import WiaScanner
-
-        return WiaScanner
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,8 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import datadir
 from app.domain.errors import DomainError
+from app.infra import datadir
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SUFFIX = ".pdf"

@@ -12,11 +12,11 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
-from app import datadir
 from app.cli.output import Output
 from app.cli.parser import build_parser
 from app.domain.errors import DomainError
-from app.i18n import cli_language
+from app.infra import datadir
+from app.infra.i18n import cli_language
 
 log = logging.getLogger("motcua.cli")
 
@@ -81,7 +81,7 @@ def run(argv: list[str] | None = None) -> int:
             return _handler(NO_DB[args.command])(args, data_dir, out)
         if args.command == "catalogue" and args.catalogue_command is None:
             args.catalogue_command = "list"
-        from app.storage import open_database
+        from app.infra.storage import open_database
 
         handler = _handler(NEEDS_DB[args.command])
         db = open_database(data_dir)

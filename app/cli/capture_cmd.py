@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from app import attachments, batches
-from app.auth import Actor
+from app.capture import attachments, batches
 from app.cli.commands import actor
 from app.cli.output import Output
 from app.domain.errors import DomainError
+from app.office.auth import Actor
 from db.engine import Database
 
 
@@ -199,7 +199,7 @@ def _device(scanner, args: Namespace) -> str:
 
 
 def _scan(args: Namespace, out: Output):
-    from app.capture.sane import default_scanner
+    from app.capture.scanners import default_scanner
 
     scanner = default_scanner()
     device = _device(scanner, args)
@@ -213,7 +213,7 @@ def _scan(args: Namespace, out: Output):
 
 def cmd_scan(args: Namespace, db: Database, out: Output) -> int:
     if args.list_devices:
-        from app.capture.sane import default_scanner
+        from app.capture.scanners import default_scanner
 
         found = default_scanner().devices()
         out.emit(
@@ -275,7 +275,7 @@ def cmd_batch(args: Namespace, db: Database, out: Output) -> int:
 
 
 def print_cover(args: Namespace, db: Database, out: Output) -> int:
-    from app.cli.print_cmd import write_atomically
+    from app.cli.output import write_atomically
 
     if not args.code:
         raise DomainError(

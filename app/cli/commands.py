@@ -10,14 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app import auth, catalogue, clock, intake, lookup, office_setup, progress, settings, station
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime, format_money
 from app.domain.status import Status
 from app.domain.workcalendar import ProcessingUnit, WorkCalendar
-from app.dossiers import by_code, view
-from app.storage import open_database
+from app.dossiers import intake, lookup, progress
+from app.dossiers.views import by_code, view
+from app.infra import clock
+from app.infra.storage import open_database
+from app.office import auth, catalogue, office_setup, settings, station
 from db.engine import Database
 
 
@@ -220,7 +222,7 @@ def cmd_due(args: Namespace, data_dir: Path, out: Output) -> int:
                 proc = catalogue.get(session, args.procedure) if args.procedure else None
                 spec = _due_spec(args, proc)
         else:
-            from app.catalogue_seed import load_seed
+            from app.office.catalogue_seed import load_seed
 
             calendar, cutoff_time = WorkCalendar(), datetime.strptime("15:00", "%H:%M").time()
             seeds = {p.code: p for p in load_seed().procedures}

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+
+from app.domain.errors import DomainError
 
 
 def _default(value: Any) -> Any:
@@ -31,3 +36,19 @@ class Output:
 
     def t(self, vi: str, en: str) -> str:
         return en if self.lang == "en" else vi
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Never leave a half-written PDF where a printer spooler might pick it up."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError(
+            "cannot_write",
+            f"Không ghi được tệp “{path}” ({exc.strerror or exc.__class__.__name__}).",
+            f"Cannot write “{path}” ({exc.strerror or exc.__class__.__name__}).",
+        ) from None

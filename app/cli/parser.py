@@ -102,7 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="đồng bộ một lượt với máy chủ (in tóm tắt JSON với --json)")
 
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
+    accept_json_anywhere(p)
     return p
+
+
+def accept_json_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--json`` stand before or after any subcommand, at any depth.
+
+    The subcommands' own ``--json`` defaults to SUPPRESS, so a subcommand that
+    does not see it leaves the global value alone instead of resetting it.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                if "--json" not in child._option_string_actions:
+                    child.add_argument(
+                        "--json",
+                        action="store_true",
+                        default=argparse.SUPPRESS,
+                        help="in kết quả dạng JSON",
+                    )
+                accept_json_anywhere(child)
 
 
 def _cleaning_options(s: argparse.ArgumentParser) -> None:
@@ -152,11 +172,6 @@ def _capture_parsers(sub) -> None:
     s = sub.add_parser("ocr", help="thêm lớp chữ tìm kiếm được (OCR) cho thành phần đã số hóa")
     s.add_argument("code")
     s.add_argument("--component", type=int, required=True, help="số thứ tự thành phần")
-    # Also accepted after the subcommand; SUPPRESS keeps a global --json intact.
-    s.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON"
-    )
-
     s = sub.add_parser("scan", help="quét một thành phần hồ sơ qua máy quét (SANE hoặc WIA)")
     s.add_argument("code", nargs="?")
     s.add_argument("--component", type=int, help="số thứ tự thành phần")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
-from app import printing
 from app.cli.commands import actor
-from app.cli.output import Output
+from app.cli.output import Output, write_atomically
 from app.domain.errors import DomainError
+from app.paper import printing
 from db.engine import Database
 
 
@@ -24,22 +22,6 @@ def _day(value: str | None, option: str) -> date:
             f"{option} phải là ngày dạng YYYY-MM-DD.",
             f"{option} must be a date like YYYY-MM-DD.",
             field=option,
-        ) from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Never leave a half-written PDF where a printer spooler might pick it up."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise DomainError(
-            "cannot_write",
-            f"Không ghi được tệp “{path}” ({exc.strerror or exc.__class__.__name__}).",
-            f"Cannot write “{path}” ({exc.strerror or exc.__class__.__name__}).",
         ) from None
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from app import office_setup
-from app.catalogue_seed import load_seed
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.domain.workcalendar import ProcessingUnit, WorkCalendar
-from app.storage import open_database
+from app.infra.storage import open_database
+from app.office import office_setup
+from app.office.catalogue_seed import load_seed
 from db import migrate
 from db.models import Procedure
 
@@ -44,7 +44,7 @@ def _check_database(data_dir: Path) -> str:
 def _check_fonts(_data_dir: Path) -> str:
     from reportlab.pdfbase import pdfmetrics
 
-    from app.documents import fonts
+    from app.paper.render import fonts
 
     fonts.register_fonts()
     face = pdfmetrics.getFont(fonts.SERIF).face

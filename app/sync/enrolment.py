@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from app import auth, clock, journal, settings, station
-from app.auth import Actor
 from app.domain.errors import DomainError
+from app.infra import clock, journal
+from app.office import auth, settings, station
+from app.office.auth import Actor
 from app.sync import credentials
 from app.sync import protocol as p
 from app.sync.transport import SyncError, Transport

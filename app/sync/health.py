@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app import settings
+from app.office import settings
 from app.sync import credentials, cursors
 from app.sync.round import CLOCK_SKEW_LIMIT, describe_skew
 from db.engine import Database

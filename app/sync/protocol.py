@@ -31,8 +31,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from app.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
-from app.clock import to_local
+from app.infra.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
+from app.infra.clock import to_local
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-MotCua-Protocol"
@@ -349,7 +349,7 @@ class ChangesResponse(WireModel):
 
 
 class CatalogueData(WireModel):
-    """Same shape as the shipped seed file, so ``app.catalogue_seed.parse_catalogue`` reads it."""
+    """Same shape as the shipped seed file (``app.office.catalogue_seed.parse_catalogue``)."""
 
     version: str
     source: str = ""

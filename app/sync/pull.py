@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app import catalogue, clock
-from app.catalogue_seed import parse_catalogue
 from app.domain.status import Status
+from app.infra import clock
+from app.office import catalogue
+from app.office.catalogue_seed import parse_catalogue
 from app.sync import cursors
 from app.sync import protocol as p
 from app.sync.transport import Transport

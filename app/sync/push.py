@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app import clock
+from app.infra import clock
 from app.sync.transport import SyncError, Transport
 from db.engine import Database
 from db.models import Dossier, OutboxEvent, StatusHistory

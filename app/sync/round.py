@@ -6,18 +6,20 @@ import errno
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import clock, station
 from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
+from app.infra import clock
+from app.office import station
 from app.sync import credentials, cursors, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
+from app.sync.roundlog import RoundReport
 from app.sync.transport import Transport
 from app.sync.upload import bytes_left, upload_all
 from db.engine import Database
@@ -27,58 +29,6 @@ log = logging.getLogger("motcua.sync")
 # Minutes either way are harmless on a receipt; beyond this, appointments drift.
 CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 SKEW_CURSOR = "clock_skew_seconds"
-UNREACHABLE = "server_unreachable"
-
-
-@dataclass
-class RoundReport:
-    started_at: datetime
-    finished_at: datetime | None = None
-    pushed: int = 0
-    duplicates: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    pulled: int = 0
-    uploaded_bytes: int = 0
-    master_updated: list[str] = field(default_factory=list)
-    pending: int = 0
-    errors: list[str] = field(default_factory=list)
-    # Problems that did not stop the round (a station clock far off).
-    warnings: list[str] = field(default_factory=list)
-    # One code per error (``server_unreachable``, ``credential_rejected``, ``disk_full``, …).
-    error_codes: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def unreachable(self) -> bool:
-        """The server did not answer at all (as opposed to answering with a refusal)."""
-        return UNREACHABLE in self.error_codes
-
-    def fail(self, code: str, message: str) -> None:
-        if message not in self.errors:
-            self.errors.append(message)
-            self.error_codes.append(code)
-
-    @property
-    def quiet(self) -> bool:
-        """Nothing travelled either way."""
-        return not (
-            self.pushed
-            or self.duplicates
-            or self.conflicts
-            or self.rejected
-            or self.pulled
-            or self.uploaded_bytes
-            or self.master_updated
-        )
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["ok"] = self.ok
-        return data
 
 
 @dataclass(frozen=True)

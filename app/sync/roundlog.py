@@ -12,18 +12,69 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from app.sync.round import RoundReport
+from typing import Any
 
 FILE_NAME = "sync-rounds.json"
 KEEP = 50
 
 log = logging.getLogger("motcua.sync")
+
+
+UNREACHABLE = "server_unreachable"
+
+
+@dataclass
+class RoundReport:
+    started_at: datetime
+    finished_at: datetime | None = None
+    pushed: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    uploaded_bytes: int = 0
+    master_updated: list[str] = field(default_factory=list)
+    pending: int = 0
+    errors: list[str] = field(default_factory=list)
+    # Problems that did not stop the round (a station clock far off).
+    warnings: list[str] = field(default_factory=list)
+    # One code per error (``server_unreachable``, ``credential_rejected``, ``disk_full``, …).
+    error_codes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def unreachable(self) -> bool:
+        """The server did not answer at all (as opposed to answering with a refusal)."""
+        return UNREACHABLE in self.error_codes
+
+    def fail(self, code: str, message: str) -> None:
+        if message not in self.errors:
+            self.errors.append(message)
+            self.error_codes.append(code)
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing travelled either way."""
+        return not (
+            self.pushed
+            or self.duplicates
+            or self.conflicts
+            or self.rejected
+            or self.pulled
+            or self.uploaded_bytes
+            or self.master_updated
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
 
 
 @dataclass(frozen=True)
@@ -49,7 +100,6 @@ def _dump(entry: LoggedRound) -> dict[str, Any]:
 
 
 def _load(data: dict[str, Any]) -> LoggedRound | None:
-    from app.sync.round import RoundReport
 
     try:
         known = {f.name for f in fields(RoundReport)}

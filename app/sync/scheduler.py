@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import clock
 from app.domain.errors import DomainError
+from app.infra import clock
 from app.sync import credentials
 from app.sync.round import ProgressCallback, RoundReport, run_round
 from app.sync.transport import Transport

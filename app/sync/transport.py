@@ -8,8 +8,8 @@ from typing import Any
 
 import requests
 
-from app import clock
 from app.domain.errors import DomainError
+from app.infra import clock
 from app.sync import protocol as p
 
 # (connect, read) seconds. urllib3 also uses the first while it sends a request

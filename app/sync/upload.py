@@ -18,8 +18,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from app import clock
 from app.capture.store import AttachmentStore
+from app.infra import clock
 from app.sync import protocol as p
 from app.sync.transport import SyncError, Transport
 from db.engine import Database

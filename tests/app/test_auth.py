@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app import auth, catalogue
 from app.domain.errors import DomainError
+from app.office import auth, catalogue
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 
 NOW = datetime(2026, 3, 2, 8, 0)

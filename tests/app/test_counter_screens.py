@@ -8,19 +8,14 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from app import (
-    catalogue,
-    counter_status,
-    dossier_actions,
-    dossier_query,
-    intake_preview,
-    intake_slips,
-    progress,
-    settings_admin,
-)
-from app import intake as intake_uc
+from app import overview
 from app.domain.errors import DomainError
-from app.dossier_query import DossierFilter
+from app.dossiers import dossier_actions, dossier_query, intake_preview, progress
+from app.dossiers import intake as intake_uc
+from app.dossiers.dossier_query import DossierFilter
+from app.office import catalogue, settings_admin
+from app.paper import dossier_slips
+from app.paper import slips as intake_slips
 from db.models import AuditLog
 
 NOW = datetime(2026, 2, 13, 9, 30)
@@ -189,11 +184,11 @@ def test_a_supplement_request_without_its_slip_changes_nothing(db, clerk, intake
     code = intake_uc.receive(db, clerk, intake, now=NOW).code
     for reason, missing in (("", "2"), ("Thiếu", ""), ("Thiếu", "9")):
         with pytest.raises(DomainError):
-            dossier_actions.request_supplement(db, clerk, code, reason, missing)
+            dossier_slips.request_supplement(db, clerk, code, reason, missing)
     assert dossier_query.detail(db, clerk, code).status == 2
-    result = dossier_actions.request_supplement(db, clerk, code, "Thiếu giấy chứng sinh", "2")
+    result = dossier_slips.request_supplement(db, clerk, code, "Thiếu giấy chứng sinh", "2")
     assert result.status == 5 and result.pdf.startswith(b"%PDF")
-    refused = dossier_actions.refuse(db, clerk, code, "Không bổ sung đúng hạn")
+    refused = dossier_slips.refuse(db, clerk, code, "Không bổ sung đúng hạn")
     assert refused.status == 3
     with pytest.raises(DomainError):
         dossier_actions.move(db, clerk, code, "processing")
@@ -217,9 +212,9 @@ def test_slips_for_a_dossier_not_accepted_are_audited(db, clerk, intake):
 
 
 def test_counter_status_counts_the_outbox(db, data_dir, clerk, intake):
-    assert counter_status.read(db).pending_changes == 0
+    assert overview.read(db).pending_changes == 0
     intake_uc.receive(db, clerk, intake, now=NOW)
-    st = counter_status.read(db, data_dir)
+    st = overview.read(db, data_dir)
     assert st.pending_changes == 1 and st.station_number == 1 and st.last_sync_at is None
     assert not st.enrolled and st.bytes_to_upload == 0
     assert any("chưa đăng ký" in w for w in st.warnings)

@@ -5,9 +5,9 @@ from datetime import datetime
 import pytest
 from sqlalchemy import event, func, select, text
 
-from app import intake as intake_uc
 from app.domain.errors import DomainError
-from app.dossiers import by_code
+from app.dossiers import intake as intake_uc
+from app.dossiers.views import by_code
 from db.models import AuditLog, Dossier, DossierComponent, OutboxEvent, StatusHistory
 from tests.conftest import snapshot
 
@@ -118,7 +118,7 @@ def test_read_only_database_gives_clear_message_and_changes_nothing(db, clerk, i
     def _read_only(dbapi_conn, _rec):
         dbapi_conn.execute("PRAGMA query_only=ON")
 
-    from app.storage import translating_storage_errors
+    from app.infra.storage import translating_storage_errors
 
     with pytest.raises(DomainError) as info:
         translating_storage_errors(intake_uc.receive)(db, clerk, intake, now=fixed_now)
@@ -136,7 +136,7 @@ def test_full_disk_gives_clear_message_and_keeps_last_good_state(db, clerk, inta
     def _tiny_disk(dbapi_conn, _rec):
         dbapi_conn.execute(f"PRAGMA max_page_count={pages + 2}")
 
-    from app.storage import translating_storage_errors
+    from app.infra.storage import translating_storage_errors
 
     receive = translating_storage_errors(intake_uc.receive)
     intake["applicant"]["address"] = "x" * 480

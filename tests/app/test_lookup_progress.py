@@ -5,10 +5,10 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from app import intake as intake_uc
-from app import lookup, progress
 from app.domain.errors import DomainError
 from app.domain.status import Status
+from app.dossiers import intake as intake_uc
+from app.dossiers import lookup, progress
 from db.models import OutboxEvent
 from tests.conftest import snapshot
 

@@ -8,9 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from app import datadir, lookup
-from app.auth import Actor
-from app.storage import open_database
+from app.dossiers import lookup
+from app.infra import datadir
+from app.infra.storage import open_database
+from app.office.auth import Actor
 from db import migrate
 from db.models import Base
 

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import intake as intake_uc
-from app import printing, progress, settings
 from app.domain.errors import DomainError
+from app.dossiers import intake as intake_uc
+from app.dossiers import progress
+from app.office import settings
+from app.paper import printing
 from db.models import AuditLog
 
 NOW = datetime(2026, 2, 13, 9, 30)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from app import intake as intake_uc
 from app.capture.pages import Page, page_from_image
+from app.dossiers import intake as intake_uc
 from tests.capture.synth import text_page
 
 # A5 at 200 dpi: a real page size and resolution (no warnings), half the work of A4.

@@ -12,11 +12,11 @@ import pikepdf
 import pytest
 from sqlalchemy import select
 
-from app import attachments
-from app.auth import Actor
+from app.capture import attachments
 from app.capture.pdf import read_metadata
 from app.capture.store import sha256_of
 from app.domain.errors import DomainError
+from app.office.auth import Actor
 from app.sync import protocol
 from db.models import Attachment, AuditLog, DossierComponent, OutboxEvent
 from tests.capture.conftest import A5_PIXELS

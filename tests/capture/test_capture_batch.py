@@ -10,7 +10,7 @@ import qrcode
 from PIL import Image
 from sqlalchemy import select
 
-from app import attachments, batches
+from app.capture import attachments, batches
 from app.capture.cover import find_cover, parse_payload, payload
 from app.capture.pages import page_from_image
 from app.domain.errors import DomainError

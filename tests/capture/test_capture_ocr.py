@@ -23,13 +23,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import select
 
-from app import attachments, settings, settings_admin
-from app.capture import ocr
+from app.capture import attachments, ocr
 from app.capture import pdf as pdfout
 from app.capture.clean import CleanedPage
 from app.capture.pages import page_from_image
 from app.capture.store import sha256_of
 from app.domain.errors import DomainError
+from app.office import settings, settings_admin
 from db.models import Attachment, AuditLog, OutboxEvent
 from tests.capture.synth import FONT
 from tests.conftest import snapshot

@@ -11,9 +11,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from app import attachments
-from app.capture import sane
-from app.capture.sane import ScanimageScanner, ScanSettings, WiaScanner, parse_options
+from app.capture import attachments, sane, scanners
+from app.capture.sane import ScanimageScanner, ScanSettings, parse_options
+from app.capture.wia import WiaScanner
 from app.domain.errors import DomainError
 
 HAVE_SCANIMAGE = shutil.which("scanimage") is not None
@@ -113,4 +113,4 @@ def test_missing_sane_and_wia_elsewhere_are_clear_errors():
         with pytest.raises(DomainError) as err:
             WiaScanner().scan("x", ScanSettings())
         assert err.value.code == "wia_unavailable"
-        assert isinstance(sane.default_scanner(), ScanimageScanner)
+        assert isinstance(scanners.default_scanner(), ScanimageScanner)

@@ -21,8 +21,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageDraw
 
-from app import attachments
-from app.capture import sane, wia
+from app.capture import attachments, sane, scanners, wia
 from app.capture.sane import ScanimageScanner, ScanSettings
 from app.capture.wia import WiaScanner
 from app.domain.errors import DomainError
@@ -618,10 +617,8 @@ def test_driver_specific_settings_are_written_as_id_and_value():
 
 def test_the_default_scanner_is_sane_off_windows_and_wia_on_it(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
-    assert isinstance(sane.default_scanner(), ScanimageScanner)
+    assert isinstance(scanners.default_scanner(), ScanimageScanner)
     err = failure(lambda: WiaScanner().devices())
     assert err.code == "wia_unavailable"
     monkeypatch.setattr(sys, "platform", "win32")
-    assert isinstance(sane.default_scanner(), WiaScanner)
-    # The old import path still works.
-    assert sane.WiaScanner is WiaScanner
+    assert isinstance(scanners.default_scanner(), WiaScanner)

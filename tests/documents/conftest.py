@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from app.documents.model import (
+from app.paper.render.model import (
     ApologyLetter,
     ApplicantInfo,
     ComponentLine,

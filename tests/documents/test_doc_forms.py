@@ -6,7 +6,7 @@ import dataclasses
 import re
 from datetime import datetime
 
-from app.documents import (
+from app.paper.render import (
     ControlSheet,
     SupplementItem,
     render_apology,

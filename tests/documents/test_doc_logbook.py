@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from app.documents import LogbookLine, render_logbook
+from app.paper.render import LogbookLine, render_logbook
 
 LANDSCAPE_A4 = (841.89, 595.28)
 

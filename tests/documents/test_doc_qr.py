@@ -9,7 +9,7 @@ import pytest
 import qrcode
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
-from app.documents.qr import QRFlowable, qr_matrix
+from app.paper.render.qr import QRFlowable, qr_matrix
 
 
 def _reference(data: str, level: int) -> tuple[tuple[bool, ...], ...]:

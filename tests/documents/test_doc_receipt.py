@@ -8,10 +8,10 @@ from datetime import datetime
 
 import pytest
 
-from app.documents import ComponentLine, render_receipt
 from app.domain.errors import DomainError
 from app.domain.formatting import format_long_datetime
 from app.domain.vietqr import build_vietqr, crc_is_valid, parse_tlv
+from app.paper.render import ComponentLine, render_receipt
 
 PRINTED_AT = datetime(2026, 2, 13, 9, 6)
 A4 = (595.28, 841.89)

@@ -11,10 +11,10 @@ import pytest
 from PIL import Image, ImageDraw
 from sqlalchemy import func, select
 
-from app import intake as intake_uc
-from app.attachments import attach_component
+from app.capture.attachments import attach_component
 from app.capture.pages import page_from_image
 from app.capture.store import AttachmentStore
+from app.dossiers import intake as intake_uc
 from app.sync import credentials, upload
 from app.sync.push import push_all
 from app.sync.round import run_round

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app import intake as intake_uc
+from app.dossiers import intake as intake_uc
 from app.sync.round import run_round
 from db.models import OutboxEvent
 from tests.integration.conftest import server_count

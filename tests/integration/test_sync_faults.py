@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from app import intake as intake_uc
+from app.dossiers import intake as intake_uc
 from app.sync import credentials, transport
 from app.sync.round import run_round
 from app.sync.scheduler import Backoff, SyncScheduler

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy.exc import OperationalError
 
-from app import clock
-from app import intake as intake_uc
-from app.attachments import attach_component
+from app.capture.attachments import attach_component
+from app.dossiers import intake as intake_uc
+from app.infra import clock
 from app.sync import round as round_mod
 from app.sync import roundlog, upload
 from app.sync.health import sync_health

@@ -10,10 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app import intake as intake_uc
-from app import progress
 from app.domain.errors import DomainError
-from app.dossiers import by_code
+from app.dossiers import intake as intake_uc
+from app.dossiers import progress
+from app.dossiers.views import by_code
 from app.sync import credentials, enrolment
 from app.sync.round import run_round
 from db.models import CalendarOverride, OutboxEvent

@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 from datetime import datetime, timedelta
 
-from app import auth
-from app import intake as intake_uc
-from app.office_setup import SetupRequest, initialise
+from app.dossiers import intake as intake_uc
+from app.office import auth
+from app.office.office_setup import SetupRequest, initialise
 from app.sync import enrolment
 from app.sync.round import run_round
 from server import admin as server_admin

@@ -6,7 +6,7 @@ from datetime import date
 
 from srvkit import Harness, Station, code_of, received, status_changed
 
-from app.catalogue_seed import load_seed, parse_catalogue
+from app.office.catalogue_seed import load_seed, parse_catalogue
 from app.sync import protocol as p
 from server import admin
 

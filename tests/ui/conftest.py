@@ -12,7 +12,7 @@ from dataclasses import dataclass, field  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD  # noqa: E402
-from ui.print_preview import PrintJob  # noqa: E402
+from ui.widgets.print_preview import PrintJob  # noqa: E402
 
 
 @dataclass
@@ -37,7 +37,7 @@ def previews() -> PreviewSpy:
 
 @pytest.fixture
 def window(qtbot, db, data_dir, previews) -> Iterator:
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     win = create_window(data_dir, db=db, preview_factory=previews)
     # Recognising text after every save would cost each capture test seconds

@@ -19,13 +19,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
-from app import attachments
+from app.capture import attachments
 from app.capture.pdf import read_metadata
 from db.models import Attachment, Dossier, DossierComponent
 from tests.capture.synth import MARK, marker_angle, photographed, text_page
 from tests.ui.test_ui_capture import close, open_dialog
 from tests.ui.test_ui_dossiers import receive as receive_directly
-from ui.capture_camera import CameraPanel
+from ui.capture.camera import CameraPanel
 
 QtMultimedia = pytest.importorskip("PySide6.QtMultimedia")
 

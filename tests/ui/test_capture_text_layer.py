@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-import ui.capture_dialog as capture_dialog
-from app import attachments
-from app.capture import ocr
+import ui.capture.dialog as capture_dialog
+from app.capture import attachments, ocr
 from app.domain.errors import DomainError
 from tests.capture.test_capture_ocr import _marked, form_page, page_text
 from tests.ui.test_ui_capture import close, open_dialog

@@ -7,15 +7,15 @@ import time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import settings
+from app.office import settings
 from db.models import AuditLog
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 from tests.ui.conftest import sign_in, type_text
-from ui.tasks import TaskRunner
+from ui.shell.tasks import TaskRunner
 
 
 def test_first_run_sets_up_the_station_then_asks_to_sign_in(qtbot, tmp_path, previews):
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     data_dir = tmp_path / "new-station"
     win = create_window(data_dir, preview_factory=previews)

@@ -14,8 +14,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QToolButton
 
-from app import attachments, settings_admin
+from app.capture import attachments
 from app.capture.sane import ScanimageScanner
+from app.office import settings_admin
 from tests.capture.conftest import small_pages
 from tests.capture.synth import text_page
 from tests.conftest import CLERK_PASSWORD
@@ -204,7 +205,7 @@ def test_scanning_two_pages_from_the_sane_test_backend(qtbot, clerk_window, db, 
 
 def test_a_station_without_sane_says_so(qtbot, clerk_window, db, clerk, monkeypatch):
     monkeypatch.setattr(
-        "ui.capture_sources.default_scanner", lambda: ScanimageScanner("khong-co-scanimage")
+        "ui.capture.sources.default_scanner", lambda: ScanimageScanner("khong-co-scanimage")
     )
     code = receive_directly(db, clerk).code
     _detail, dialog = open_dialog(qtbot, clerk_window, code)

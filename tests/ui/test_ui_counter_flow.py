@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app import dossier_query
 from app.domain.formatting import format_long_datetime
+from app.dossiers import dossier_query
 from tests.ui.conftest import type_text
 
 # A made-up card consistent with the ID rules (Hà Nội, female, born 1990).

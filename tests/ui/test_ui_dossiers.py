@@ -6,7 +6,7 @@ import copy
 
 from PySide6.QtCore import Qt
 
-from app import intake, progress
+from app.dossiers import intake, progress
 from tests.conftest import INTAKE
 from tests.ui.conftest import type_text
 from tests.ui.test_ui_counter_flow import CARD, pdf_text

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app import settings
+from app.office import settings
 from tests.conftest import CLERK_PASSWORD
 from tests.ui.conftest import sign_in
-from ui import i18n
+from ui.shell import i18n
 
 TS = Path(i18n.I18N_DIR) / "motcua_en.ts"
 
@@ -60,7 +60,7 @@ def test_english_is_built_on_first_start_and_used(qtbot, db, data_dir, previews,
         pytest.skip("Qt's lrelease is not installed")
     with db.write() as session:
         settings.put(session, "language", "en")
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     win = create_window(data_dir, db=db, preview_factory=previews)
     qtbot.addWidget(win)
@@ -88,7 +88,7 @@ def test_without_a_translation_tool_the_window_stays_vietnamese(
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with db.write() as session:
         settings.put(session, "language", "en")
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     win = create_window(data_dir, db=db, preview_factory=previews)
     qtbot.addWidget(win)

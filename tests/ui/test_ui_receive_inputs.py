@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app import intake
+from app.dossiers import intake
 from tests.conftest import INTAKE
 from tests.ui.conftest import type_text
 from tests.ui.test_ui_counter_flow import CARD, pdf_text, pick_procedure

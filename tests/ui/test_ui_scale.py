@@ -7,9 +7,9 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from app import datadir
-from app.office_setup import SetupRequest, initialise
-from app.storage import open_database
+from app.infra import datadir
+from app.infra.storage import open_database
+from app.office.office_setup import SetupRequest, initialise
 from tests.conftest import ADMIN_PASSWORD, OFFICE_CODE
 from tests.ui.bigdb import fill
 from tests.ui.conftest import sign_in
@@ -30,7 +30,7 @@ def million_dir(tmp_path_factory):
 
 @pytest.mark.slow
 def test_a_million_dossiers_open_and_scroll_a_page_at_a_time(qtbot, million_dir, previews):
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     db = open_database(million_dir)
     win = create_window(million_dir, db=db, preview_factory=previews)

@@ -16,9 +16,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from app import clock
-from app import intake as intake_uc
-from app.dossiers import by_code
+from app.dossiers import intake as intake_uc
+from app.dossiers.views import by_code
+from app.infra import clock
 from app.sync import enrolment, transport
 from app.sync.scheduler import Backoff
 from db.models import OutboxEvent
@@ -53,7 +53,7 @@ def enrol(central, db, data_dir, admin, number: int, url: str | None = None) -> 
 @pytest.fixture
 def open_window(qtbot, db, data_dir, previews):
     """Opens the window when the test is ready (after seeding), with the sync tuned."""
-    from ui.app import create_window
+    from ui.shell.app import create_window
 
     opened = []
 

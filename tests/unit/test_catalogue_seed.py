@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from app.catalogue_seed import (
+from app.domain.errors import DomainError
+from app.office.catalogue_seed import (
     DEFAULT_SEED_PATH,
     SeedCatalogue,
     load_seed,
     parse_catalogue,
 )
-from app.domain.errors import DomainError
 
 # Every code of the procedure table in the catalogue spec, written out here
 # rather than read from the data so a dropped entry is noticed.

@@ -8,6 +8,9 @@ SQLite's own diacritic removal does not turn đ into d, so the index holds
 text already folded by app.domain.text.fold, kept up to date by the
 application in the same transaction as the dossier row.
 """
+import re
+import unicodedata
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,9 +20,21 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
-    from app.domain.text import fold
+# A migration keeps its own copy of the folding it applied in 2026-11, so a
+# later change to app.domain.text cannot change what this step did, and db/
+# never imports app/.
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
+
+def fold(text: str | None) -> str:
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return re.sub(r"\s+", " ", stripped.casefold()).strip()
+
+
+def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE dossier_search USING fts5("
         "name, tokenize = 'unicode61', prefix = '2 3')"

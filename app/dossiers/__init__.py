@@ -1,0 +1,1 @@
+"""Dossiers: intake, preview, progress and actions, look-up, queries, applicants."""

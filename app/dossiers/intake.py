@@ -1,0 +1,370 @@
+"""Receiving a dossier at the counter: the one transaction that must never half-happen."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.domain import codes
+from app.domain.errors import DomainError
+from app.domain.status import Status
+from app.domain.text import fold
+from app.domain.workcalendar import ProcessingUnit
+from app.dossiers import applicants
+from app.infra import clock, journal
+from app.office import auth, settings, station
+from app.office.auth import Actor
+from db.engine import Database
+from db.models import (
+    DaySequence,
+    Dossier,
+    DossierComponent,
+    LogbookCounter,
+    Procedure,
+    StatusHistory,
+)
+
+# Unambiguous when read aloud or typed from paper: no 0/O, 1/I/L.
+SECRET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SECRET_LENGTH = 10
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class ComponentInput:
+    index: int
+    originals: int
+    copies: int
+    reused: bool = False
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    uuid: str
+    code: str
+    received_at: datetime
+    due_at: datetime
+    lookup_secret: str
+    lookup_url: str
+    logbook_book: str
+    logbook_line: int
+    fee_amount: int
+
+
+def new_lookup_secret() -> str:
+    return "".join(secrets.choice(SECRET_ALPHABET) for _ in range(SECRET_LENGTH))
+
+
+def lookup_url(base: str, code: str, secret: str) -> str:
+    return f"{base.rstrip('/')}/tra-cuu/{code}?k={secret}"
+
+
+def _count(item: dict[str, Any], key: str) -> int:
+    value = item.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 99:
+        raise DomainError(
+            "bad_count",
+            f"Số bản “{key}” của thành phần {item.get('index')} phải là số nguyên 0–99.",
+            f"Count “{key}” of component {item.get('index')} must be a whole number 0–99.",
+            field="components",
+        )
+    return value
+
+
+def parse_components(data: Any) -> list[ComponentInput]:
+    if not isinstance(data, list) or not data:
+        raise DomainError(
+            "missing_components",
+            "Chưa chọn thành phần hồ sơ nào.",
+            "No components were given.",
+            field="components",
+        )
+    result: list[ComponentInput] = []
+    seen: set[int] = set()
+    for item in data:
+        index = item.get("index") if isinstance(item, dict) else None
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise DomainError(
+                "bad_component",
+                "Mỗi thành phần phải có số thứ tự (index).",
+                "Every component needs its index.",
+                field="components",
+            )
+        if index in seen:
+            raise DomainError(
+                "duplicate_component",
+                f"Thành phần {index} được khai hai lần.",
+                f"Component {index} is listed twice.",
+                field="components",
+            )
+        seen.add(index)
+        reused = bool(item.get("reused", False))
+        comp = ComponentInput(index, _count(item, "originals"), _count(item, "copies"), reused)
+        if comp.originals + comp.copies == 0 and not reused:
+            raise DomainError(
+                "empty_component",
+                f"Thành phần {index} không có bản chính hay bản sao nào.",
+                f"Component {index} has neither originals nor copies.",
+                field="components",
+            )
+        result.append(comp)
+    return result
+
+
+def _procedure(session: Session, code: Any) -> Procedure:
+    proc = session.scalar(select(Procedure).where(Procedure.code == str(code or "").strip()))
+    if proc is None or not proc.active:
+        raise DomainError(
+            "unknown_procedure",
+            f"Không có thủ tục mã “{code}” trong danh mục.",
+            f"No procedure with code “{code}” in the catalogue.",
+            field="procedure",
+        )
+    if proc.processing_value is None or proc.processing_unit is None:
+        raise DomainError(
+            "procedure_without_time",
+            f"Thủ tục {proc.code} chưa có thời hạn giải quyết đã xác minh; "
+            "lãnh đạo bộ phận cần nhập thời hạn trước khi tiếp nhận.",
+            f"Procedure {proc.code} has no confirmed processing time; "
+            "a supervisor must set it before dossiers can be received.",
+            field="procedure",
+        )
+    return proc
+
+
+def _check_components(proc: Procedure, given: list[ComponentInput]) -> None:
+    known = {c.index: c for c in proc.components}
+    for comp in given:
+        if comp.index not in known:
+            raise DomainError(
+                "unknown_component",
+                f"Thủ tục {proc.code} không có thành phần số {comp.index}.",
+                f"Procedure {proc.code} has no component {comp.index}.",
+                field="components",
+            )
+    given_idx = {c.index for c in given}
+    missing = [c for c in proc.components if c.required and c.verified and c.index not in given_idx]
+    if missing:
+        names = "; ".join(f"{c.index}. {c.name}" for c in missing)
+        raise DomainError(
+            "missing_required_component",
+            f"Hồ sơ thiếu thành phần bắt buộc: {names}. Hãy lập phiếu yêu cầu bổ sung.",
+            f"Required components missing: {names}. Issue a request to supplement instead.",
+            field="components",
+        )
+
+
+def _received_at(value: Any, now: datetime) -> datetime:
+    if value in (None, ""):
+        return now
+    received = clock.parse_datetime(str(value))
+    if received > now + FUTURE_TOLERANCE:
+        raise DomainError(
+            "future_received_at",
+            "Thời điểm tiếp nhận không thể ở tương lai.",
+            "The time of receipt cannot be in the future.",
+            field="received_at",
+        )
+    return received
+
+
+def _allocate_code(session: Session, info: station.StationInfo, received: datetime) -> str:
+    day = received.date()
+    counter = session.get(DaySequence, (day, info.station_id))
+    last = counter.last_used if counter else None
+    while True:
+        seq = codes.next_sequence(last, info.sequence)
+        code = codes.format_code(info.agency_code, day, seq)
+        last = seq
+        # A code may already exist if the server sent us a dossier from this
+        # station's range (e.g. after a database restore): skip past it.
+        if session.scalar(select(Dossier.id).where(Dossier.code == code)) is None:
+            break
+    if counter is None:
+        session.add(DaySequence(day=day, station_id=info.station_id, last_used=seq))
+    else:
+        counter.last_used = seq
+    return code
+
+
+def _logbook_line(
+    session: Session, info: station.StationInfo, received: datetime
+) -> tuple[str, int]:
+    book = f"{received.year}/Q{info.station_number:02d}"
+    counter = session.get(LogbookCounter, book)
+    if counter is None:
+        counter = LogbookCounter(book=book, last_line=0)
+        session.add(counter)
+    counter.last_line += 1
+    return book, counter.last_line
+
+
+def _flag(data: dict[str, Any], key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise DomainError(
+            "bad_flag",
+            f"Trường “{key}” phải là true hoặc false.",
+            f"Field “{key}” must be true or false.",
+            field=key,
+        )
+    return value
+
+
+def _sets(data: dict[str, Any]) -> int:
+    value = data.get("sets", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+        raise DomainError(
+            "bad_sets",
+            "Số bộ hồ sơ phải là số nguyên 1–99.",
+            "The number of sets must be a whole number 1–99.",
+            field="sets",
+        )
+    return value
+
+
+def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) -> ReceiveResult:
+    """Validate an intake and record it with its code, due date, history and outbox event."""
+    auth.require(actor, "dossier.receive")
+    if not isinstance(data, dict):
+        raise DomainError(
+            "bad_intake",
+            "Dữ liệu tiếp nhận phải là một đối tượng JSON.",
+            "Intake data must be a JSON object.",
+        )
+    now = now or clock.now()
+    received = _received_at(data.get("received_at"), now)
+    components = parse_components(data.get("components"))
+    applicant_in = applicants.parse_applicant(data.get("applicant"), now.date())
+    summary = applicants.clean_text(data, "summary", 1000)
+    sets = _sets(data)
+    fee_paid = _flag(data, "fee_paid", False)
+    with db.write() as session:
+        proc = _procedure(session, data.get("procedure"))
+        _check_components(proc, components)
+        info = station.load(session)
+        calendar = station.work_calendar(session)
+        due = calendar.due_at(
+            received,
+            proc.processing_value,
+            ProcessingUnit(proc.processing_unit),
+            next_day_after_cutoff=proc.next_day_after_cutoff,
+            cutoff=settings.get_time(session, "cutoff_time"),
+        )
+        code = _allocate_code(session, info, received)
+        book, line = _logbook_line(session, info, received)
+        secret = new_lookup_secret()
+        applicant = applicants.save(session, applicant_in, now)
+        dossier = Dossier(
+            uuid=str(uuid.uuid4()),
+            code=code,
+            procedure_id=proc.id,
+            applicant_id=applicant.id,
+            station_id=info.station_id,
+            channel=1,
+            status=int(Status.RECEIVED),
+            summary=summary or proc.name,
+            sets=sets,
+            received_at=received,
+            due_at=due,
+            logbook_book=book,
+            logbook_line=line,
+            fee_amount=proc.fee_amount,
+            fee_paid=fee_paid or proc.fee_amount == 0,
+            lookup_secret=secret,
+        )
+        session.add(dossier)
+        session.flush()
+        by_index = {c.index: c for c in proc.components}
+        rows = []
+        for comp in components:
+            spec = by_index[comp.index]
+            rows.append(
+                DossierComponent(
+                    dossier_id=dossier.id,
+                    procedure_component_id=spec.id,
+                    index=comp.index,
+                    name=spec.name,
+                    originals=comp.originals,
+                    copies=comp.copies,
+                    digitized=False,
+                    reused=comp.reused,
+                )
+            )
+        session.add_all(rows)
+        session.add(
+            StatusHistory(
+                dossier_id=dossier.id,
+                status=int(Status.RECEIVED),
+                officer=actor.username,
+                at=received,
+                note="Tiếp nhận hồ sơ tại quầy",
+                source="counter",
+            )
+        )
+        session.execute(
+            text("INSERT INTO dossier_search(rowid, name) VALUES (:id, :name)"),
+            {"id": dossier.id, "name": fold(applicant.full_name)},
+        )
+        journal.add_event(
+            session,
+            "dossier.received",
+            _received_payload(dossier, proc, applicant, rows, info, actor),
+            now,
+            dossier.uuid,
+        )
+        journal.audit(session, actor.username, "dossier.receive", code, now)
+        base = settings.public_base_url(session)
+    return ReceiveResult(
+        uuid=dossier.uuid,
+        code=code,
+        received_at=received,
+        due_at=due,
+        lookup_secret=secret,
+        lookup_url=lookup_url(base, code, secret),
+        logbook_book=book,
+        logbook_line=line,
+        fee_amount=dossier.fee_amount,
+    )
+
+
+def _received_payload(dossier, proc, applicant, components, info, actor) -> dict[str, Any]:
+    return {
+        "dossier_uuid": dossier.uuid,
+        "code": dossier.code,
+        "office_code": info.agency_code,
+        "station": info.station_number,
+        "procedure_code": proc.code,
+        "procedure_name": proc.name,
+        "field": proc.field,
+        "channel": dossier.channel,
+        "status": dossier.status,
+        "summary": dossier.summary,
+        "sets": dossier.sets,
+        "received_at": clock.to_wire(dossier.received_at),
+        "due_at": clock.to_wire(dossier.due_at),
+        "lookup_secret": dossier.lookup_secret,
+        "fee_amount": dossier.fee_amount,
+        "fee_paid": dossier.fee_paid,
+        "logbook_book": dossier.logbook_book,
+        "logbook_line": dossier.logbook_line,
+        "officer": actor.username,
+        "applicant": applicants.to_wire(applicant),
+        "components": [
+            {
+                "index": c.index,
+                "name": c.name,
+                "originals": c.originals,
+                "copies": c.copies,
+                "digitized": c.digitized,
+                "reused": c.reused,
+            }
+            for c in components
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Plumbing: data folder, database opening, journal, clock, message language."""

@@ -1,0 +1,1 @@
+"""The office: officers and sign-in, the station, settings, catalogue."""

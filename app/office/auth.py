@@ -1,0 +1,223 @@
+"""Officers, passwords (argon2id), sign-in with lock-out, and permissions.
+
+Permissions are enforced here, by every use case, so a hidden button is never
+the only thing standing between a clerk and an admin action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.office import settings
+from db.engine import Database
+from db.models import Officer
+
+ROLES = ("clerk", "supervisor", "admin")
+ROLE_LABELS_VI = {
+    "clerk": "Cán bộ tiếp nhận",
+    "supervisor": "Lãnh đạo bộ phận",
+    "admin": "Quản trị",
+}
+_RANK = {role: i for i, role in enumerate(ROLES)}
+
+# The least role that may do each thing.
+PERMISSIONS: dict[str, str] = {
+    "dossier.receive": "clerk",
+    "dossier.lookup": "clerk",
+    "dossier.status": "clerk",
+    "dossier.return": "clerk",
+    "dossier.print": "clerk",
+    "catalogue.edit_fee": "supervisor",
+    "calendar.edit": "supervisor",
+    "audit.view": "supervisor",
+    "sync.health": "supervisor",
+    "settings.office": "admin",
+    "officer.manage": "admin",
+}
+
+MIN_PASSWORD_LENGTH = 8
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in officer on whose behalf a use case runs."""
+
+    username: str
+    full_name: str
+    role: str
+    title: str | None = None
+
+    @classmethod
+    def of(cls, officer: Officer) -> Actor:
+        return cls(officer.username, officer.full_name, officer.role, officer.title)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            "weak_password",
+            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+            field="password",
+        )
+
+
+def check_username(username: str) -> str:
+    value = username.strip().lower()
+    if not _USERNAME.match(value):
+        raise DomainError(
+            "bad_username",
+            "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch (2–40 ký tự).",
+            "A username is 2–40 letters without diacritics, digits, dots or dashes.",
+            field="username",
+        )
+    return value
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise DomainError(
+            "bad_role",
+            f"Vai trò “{role}” không hợp lệ (clerk, supervisor, admin).",
+            f"Unknown role “{role}” (clerk, supervisor, admin).",
+            field="role",
+        )
+    return role
+
+
+def can(actor: Actor, permission: str) -> bool:
+    least = PERMISSIONS[permission]
+    return _RANK.get(actor.role, -1) >= _RANK[least]
+
+
+def require(actor: Actor, permission: str) -> None:
+    if not can(actor, permission):
+        raise DomainError(
+            "forbidden",
+            f"Tài khoản “{actor.username}” không có quyền thực hiện thao tác này.",
+            f"Account “{actor.username}” is not allowed to do this.",
+        )
+
+
+def _bad_login() -> DomainError:
+    return DomainError(
+        "bad_login",
+        "Tên đăng nhập hoặc mật khẩu không đúng.",
+        "Wrong username or password.",
+    )
+
+
+def login(db: Database, username: str, password: str, now: datetime) -> Actor:
+    """Check a password offline against the local officer table.
+
+    Repeated failures lock the account for a while (settings
+    ``login_max_failures`` and ``login_lock_minutes``). The failure count is
+    committed before the refusal is raised, so the lock cannot be dodged.
+    """
+    error: DomainError | None = None
+    with db.write() as session:
+        officer = session.scalar(
+            select(Officer).where(Officer.username == username.strip().lower())
+        )
+        if officer is None or not officer.active:
+            error = _bad_login()
+        elif officer.locked_until and officer.locked_until > now:
+            minutes = max(1, int((officer.locked_until - now).total_seconds() // 60) + 1)
+            error = DomainError(
+                "account_locked",
+                f"Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {minutes} phút.",
+                f"Account locked after repeated failures; try again in {minutes} minute(s).",
+            )
+        elif not _matches(officer.password_hash, password):
+            officer.failed_logins += 1
+            if officer.failed_logins >= settings.get_int(session, "login_max_failures"):
+                lock = settings.get_int(session, "login_lock_minutes")
+                officer.locked_until = now + timedelta(minutes=lock)
+                officer.failed_logins = 0
+            error = _bad_login()
+        else:
+            officer.failed_logins = 0
+            officer.locked_until = None
+            if _hasher.check_needs_rehash(officer.password_hash):
+                officer.password_hash = _hasher.hash(password)
+            actor = Actor.of(officer)
+    if error is not None:
+        raise error
+    return actor
+
+
+def _matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def verify_password(session: Session, username: str, password: str) -> bool:
+    """Re-check the signed-in officer's password, e.g. to unlock an idle window."""
+    officer = session.scalar(select(Officer).where(Officer.username == username))
+    return officer is not None and _matches(officer.password_hash, password)
+
+
+def actor_for(session: Session, username: str) -> Actor:
+    officer = session.scalar(select(Officer).where(Officer.username == username.strip().lower()))
+    if officer is None or not officer.active:
+        raise DomainError(
+            "unknown_officer",
+            f"Không có cán bộ “{username}” đang hoạt động.",
+            f"No active officer “{username}”.",
+        )
+    return Actor.of(officer)
+
+
+def create_officer(
+    session: Session,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str,
+    title: str | None = None,
+) -> Officer:
+    username = check_username(username)
+    check_role(role)
+    check_password_rules(password)
+    if not full_name.strip():
+        raise DomainError(
+            "missing_name",
+            "Chưa nhập họ tên cán bộ.",
+            "Officer's full name is missing.",
+            field="full_name",
+        )
+    if session.scalar(select(Officer.id).where(Officer.username == username)):
+        raise DomainError(
+            "duplicate_username",
+            f"Tên đăng nhập “{username}” đã có.",
+            f"Username “{username}” already exists.",
+            field="username",
+        )
+    officer = Officer(
+        username=username,
+        full_name=full_name.strip(),
+        title=title,
+        role=role,
+        password_hash=hash_password(password),
+        active=True,
+        failed_logins=0,
+    )
+    session.add(officer)
+    session.flush()
+    return officer

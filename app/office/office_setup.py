@@ -1,0 +1,110 @@
+"""First-run set-up of a station's data folder (the ``init`` command and dialog)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.domain import codes
+from app.domain.errors import DomainError
+from app.infra import clock, datadir, journal
+from app.infra.storage import open_database, translating_storage_errors
+from app.office import auth, catalogue, settings
+from db.engine import Database
+from db.models import Office, Station
+
+
+@dataclass(frozen=True)
+class SetupRequest:
+    office_code: str
+    office_name: str
+    station_number: int
+    admin_user: str
+    admin_password: str
+    admin_full_name: str = "Quản trị hệ thống"
+    parent_name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    place_name: str | None = None
+
+
+def is_initialised(data_dir: Path) -> bool:
+    path = datadir.db_path(data_dir)
+    if not path.exists():
+        return False
+    db = open_database(data_dir)
+    try:
+        with db.read() as session:
+            return session.scalar(select(Office.id)) is not None
+    finally:
+        db.dispose()
+
+
+def _validate(req: SetupRequest) -> tuple[str, codes.SequenceSlice]:
+    agency = codes.validate_agency_code(req.office_code)
+    if not req.office_name.strip():
+        raise DomainError(
+            "missing_office_name",
+            "Chưa nhập tên cơ quan.",
+            "The office name is missing.",
+            field="office_name",
+        )
+    slc = codes.slice_for_station(req.station_number)
+    auth.check_username(req.admin_user)
+    auth.check_password_rules(req.admin_password)
+    return agency, slc
+
+
+@translating_storage_errors
+def initialise(data_dir: Path, req: SetupRequest) -> Database:
+    """Create the data folder, schema, office, station, admin and catalogue.
+
+    Refuses a folder that already holds an office, so a mistyped command can
+    never wipe a station's dossiers.
+    """
+    agency, slc = _validate(req)
+    if is_initialised(data_dir):
+        raise DomainError(
+            "already_initialised",
+            f"Thư mục dữ liệu {data_dir} đã được khởi tạo; không ghi đè.",
+            f"The data folder {data_dir} is already initialised; refusing to overwrite it.",
+        )
+    db = open_database(data_dir, create=True)
+    now = clock.now()
+    with db.write() as session:
+        office = Office(
+            agency_code=agency,
+            name=req.office_name.strip(),
+            parent_name=(req.parent_name or "").strip() or None,
+            address=req.address,
+            phone=req.phone,
+        )
+        session.add(office)
+        session.flush()
+        session.add(
+            Station(
+                office_id=office.id,
+                number=req.station_number,
+                sequence_start=slc.start,
+                sequence_end=slc.end,
+                is_local=True,
+            )
+        )
+        admin = auth.create_officer(
+            session, req.admin_user, req.admin_full_name, "admin", req.admin_password
+        )
+        settings.put(session, "cli_user", admin.username)
+        if req.place_name:
+            settings.put(session, "place_name", req.place_name.strip())
+        count = catalogue.import_seed(session)
+        journal.audit(
+            session,
+            admin.username,
+            "station.init",
+            agency,
+            now,
+            {"station": req.station_number, "procedures": count},
+        )
+    return db

@@ -1,0 +1,65 @@
+"""What the window's status bar shows about the station and its sync backlog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from app.infra import clock
+from app.office import settings, station
+from db.engine import Database
+
+
+@dataclass(frozen=True)
+class CounterStatus:
+    agency_code: str
+    office_name: str
+    station_number: int
+    # Changes recorded here and not yet accepted by the server.
+    pending_changes: int
+    # The end of the last round that succeeded, whoever ran it (window or command line).
+    last_sync_at: datetime | None
+    enrolled: bool
+    server_url: str | None = None
+    bytes_to_upload: int = 0
+    rejected_changes: int = 0
+    last_attempt_at: datetime | None = None
+    master_refreshed_at: datetime | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def server_configured(self) -> bool:
+        return self.enrolled
+
+
+def read(db: Database, data_dir: Path | None = None, now: datetime | None = None) -> CounterStatus:
+    """The station's state; ``data_dir`` defaults to the folder holding the database."""
+    # Imported here: the sync modules bring the wire schema (pydantic), which the
+    # window need not load before its first screen; this runs on a worker anyway.
+    from app.sync import upload
+    from app.sync.health import sync_health
+
+    health = sync_health(db, data_dir or db.path.parent, now or clock.now())
+    with db.read() as session:
+        info = station.load(session)
+    return CounterStatus(
+        agency_code=info.agency_code,
+        office_name=info.office_name,
+        station_number=info.station_number,
+        pending_changes=health.pending_events,
+        last_sync_at=health.last_success,
+        enrolled=health.enrolled,
+        server_url=health.server_url,
+        bytes_to_upload=upload.bytes_left(db),
+        rejected_changes=health.rejected_events,
+        last_attempt_at=health.last_attempt,
+        master_refreshed_at=health.master_refreshed_at,
+        warnings=list(health.warnings),
+    )
+
+
+def startup_info(db: Database) -> tuple[str, str]:
+    """The office's name and the window's language, read once at start."""
+    with db.read() as session:
+        return station.load(session).office_name, settings.get(session, "language")

@@ -1,0 +1,1 @@
+"""Paper: printing, the slips a dossier action produces, and every form's renderer."""

@@ -1,0 +1,436 @@
+"""Printing the counter's paper forms for a dossier, with the audit trail.
+
+Looks the dossier up, turns it into the plain objects of ``app.paper.render``
+and renders. Every print is recorded in the audit log; a form printed again
+for the same dossier is marked "BẢN SAO" automatically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.errors import DomainError
+from app.domain.status import Status
+from app.dossiers.intake import lookup_url
+from app.dossiers.views import by_code
+from app.infra import clock, journal
+from app.office import auth, catalogue, settings, station
+from app.office.auth import Actor
+from app.paper.render import (
+    ApologyLetter,
+    ApplicantInfo,
+    ComponentLine,
+    ControlSheet,
+    DossierInfo,
+    HandoverRow,
+    LogbookLine,
+    OfficeInfo,
+    RefusalNotice,
+    StopNotice,
+    SupplementItem,
+    SupplementRequest,
+    render_apology,
+    render_control_sheet,
+    render_logbook,
+    render_receipt,
+    render_refusal,
+    render_stop_notice,
+    render_supplement,
+)
+from db.engine import Database
+from db.models import AuditLog, Dossier, Officer
+
+FORMS = ("receipt", "supplement", "refusal", "apology", "control", "stop")
+FORM_LABELS_VI = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "stop": "Thông báo dừng giải quyết hồ sơ",
+    "logbook": "Sổ theo dõi hồ sơ",
+}
+LAYOUTS = ("a4", "80mm")
+AUTO_COPY_FORMS = ("receipt", "control")
+MAX_LOGBOOK_DAYS = 366
+
+
+@dataclass(frozen=True)
+class FormOptions:
+    """What some forms need beyond the dossier itself."""
+
+    reason: str | None = None
+    new_due_at: datetime | None = None
+    missing: tuple[int, ...] = ()
+    missing_names: tuple[str, ...] = ()
+    guidance: str | None = None
+    contact: str | None = None
+    requested_at: date | None = None
+
+
+def _required(value: str | None, what_vi: str, what_en: str, field: str) -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        raise DomainError(
+            "missing_" + field, f"Cần nhập {what_vi}.", f"{what_en} is required.", field=field
+        )
+    return text
+
+
+def office_info(session: Session) -> OfficeInfo:
+    info = station.load(session)
+    values = settings.get_all(session)
+    return OfficeInfo(
+        agency_code=info.agency_code,
+        name=info.office_name,
+        parent_name=info.parent_name,
+        address=info.address or "",
+        phone=values["contact_phone"] or info.phone or "",
+        province_place=values["place_name"] or info.office_name,
+        bank_bin=values["bank_bin"] or None,
+        bank_account=values["bank_account"] or None,
+        bank_account_name=values["bank_account_name"] or None,
+    )
+
+
+def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
+    proc = dossier.procedure
+    applicant = dossier.applicant
+    officer = session.get(Officer, dossier.received_by).full_name if dossier.received_by else ""
+    if not officer:
+        received = next((h for h in dossier.history if h.status == Status.RECEIVED), None)
+        name = received.officer if received else None
+        row = session.scalar(select(Officer).where(Officer.username == name)) if name else None
+        officer = row.full_name if row else (name or "")
+    return DossierInfo(
+        code=dossier.code,
+        procedure_code=proc.code,
+        procedure_name=proc.name,
+        field=proc.field,
+        applicant=ApplicantInfo(
+            full_name=applicant.full_name,
+            id_number=applicant.id_number or applicant.tax_code,
+            address=applicant.address,
+            phone=applicant.phone,
+            email=applicant.email,
+        ),
+        components=tuple(
+            ComponentLine(c.index, c.name, c.originals, c.copies) for c in dossier.components
+        ),
+        sets=dossier.sets,
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        processing_text=catalogue.processing_text(proc.processing_value, proc.processing_unit),
+        result_place=proc.result_place or "",
+        logbook_book=dossier.logbook_book or "",
+        logbook_line=str(dossier.logbook_line or ""),
+        fee_amount=dossier.fee_amount,
+        fee_paid=dossier.fee_paid,
+        fee_note=None,
+        lookup_url=lookup_url(
+            settings.public_base_url(session), dossier.code, dossier.lookup_secret
+        ),
+        receiving_officer=officer,
+        summary=dossier.summary,
+    )
+
+
+def slip_number(session: Session, form: str, now: datetime) -> str:
+    """Slips are numbered per form and year, e.g. ``12/2026``."""
+    start = datetime(now.year, 1, 1)
+    count = session.scalar(
+        select(func.count(AuditLog.id)).where(
+            AuditLog.action == f"print.{form}",
+            AuditLog.at >= start,
+            AuditLog.detail["reprint"].as_boolean().is_(False),
+        )
+    )
+    return f"{(count or 0) + 1:02d}/{now.year}"
+
+
+def _printed_before(session: Session, form: str, code: str) -> bool:
+    return (
+        session.scalar(
+            select(AuditLog.id)
+            .where(AuditLog.action == f"print.{form}", AuditLog.target == code)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _supplement_items(dossier: Dossier, opts: FormOptions) -> tuple[SupplementItem, ...]:
+    by_index = {c.index: c for c in dossier.procedure.components}
+    items = []
+    for index in opts.missing:
+        comp = by_index.get(index)
+        if comp is None:
+            raise DomainError(
+                "unknown_component",
+                f"Thủ tục {dossier.procedure.code} không có thành phần số {index}.",
+                f"Procedure {dossier.procedure.code} has no component {index}.",
+                field="missing",
+            )
+        items.append(SupplementItem(comp.name, originals=comp.originals, photocopies=comp.copies))
+    items += [SupplementItem(name, originals=1) for name in opts.missing_names if name.strip()]
+    if not items:
+        raise DomainError(
+            "missing_items",
+            "Cần ghi rõ giấy tờ phải bổ sung (--missing).",
+            "List what must be supplemented (--missing).",
+            field="missing",
+        )
+    return tuple(items)
+
+
+def _render(
+    session: Session,
+    form: str,
+    dossier: Dossier,
+    opts: FormOptions,
+    actor: Actor,
+    now: datetime,
+    layout: str,
+    two_per_page: bool,
+    reprint: bool,
+) -> bytes:
+    office = office_info(session)
+    info = dossier_info(session, dossier)
+    common = {"reprint": reprint, "printed_at": now}
+    values = settings.get_all(session)
+    if form == "receipt":
+        return render_receipt(
+            office, info, layout=layout, two_copies_per_page=two_per_page, **common
+        )
+    number = slip_number(session, form, now)
+    contact = opts.contact or f"{actor.full_name}" + (
+        f", ĐT {office.phone}" if office.phone else ""
+    )
+    if form == "supplement":
+        request = SupplementRequest(
+            number=number,
+            issued_at=now,
+            items=_supplement_items(dossier, opts),
+            reason=_required(opts.reason, "lý do yêu cầu bổ sung", "A reason", "reason"),
+            guidance=opts.guidance
+            or f"Thủ tục {dossier.procedure.code} trên Cổng Dịch vụ "
+            "công quốc gia và tại Bộ phận Một cửa",
+            contact_officer=actor.full_name,
+            guiding_officer=actor.full_name,
+            contact_phone=office.phone or None,
+        )
+        return render_supplement(office, info, request, **common)
+    if form == "refusal":
+        notice = RefusalNotice(
+            number=number,
+            issued_at=now,
+            reason=_required(opts.reason, "lý do từ chối", "A reason", "reason"),
+            contact=contact,
+            officer=actor.full_name,
+        )
+        return render_refusal(office, info, notice, **common)
+    if form == "apology":
+        if opts.new_due_at is None:
+            raise DomainError(
+                "missing_new_date",
+                "Cần nhập ngày hẹn trả kết quả mới (--new-date).",
+                "The new appointment (--new-date) is required.",
+                field="new_date",
+            )
+        if dossier.due_at and opts.new_due_at <= dossier.due_at:
+            raise DomainError(
+                "bad_new_date",
+                "Ngày hẹn mới phải sau ngày hẹn cũ.",
+                "The new appointment must be after the old one.",
+                field="new_date",
+            )
+        letter = ApologyLetter(
+            number=number,
+            issued_at=now,
+            reason=_required(opts.reason, "lý do chậm trả kết quả", "A reason", "reason"),
+            new_due_at=opts.new_due_at,
+            head_name=values["head_name"],
+            head_title=values["head_title"],
+        )
+        return render_apology(office, info, letter, **common)
+    if form == "control":
+        rows = tuple(
+            HandoverRow(
+                from_unit=office.unit_name,
+                to_unit=None,
+                handed_at=h.at,
+                giver=h.officer,
+                note=Status(h.status).label_vi,
+            )
+            for h in dossier.history
+            if h.status == Status.PROCESSING
+        )
+        return render_control_sheet(office, info, ControlSheet(rows=rows), **common)
+    notice = StopNotice(
+        number=number,
+        issued_at=now,
+        reason=_required(opts.reason, "lý do dừng giải quyết", "A reason", "reason"),
+        requested_at=opts.requested_at or now.date(),
+        signer_name=values["head_name"],
+        signer_title=values["head_title"],
+    )
+    return render_stop_notice(office, info, notice, **common)
+
+
+def print_form(
+    db: Database,
+    actor: Actor,
+    form: str,
+    code: str,
+    *,
+    layout: str | None = None,
+    two_per_page: bool | None = None,
+    reprint: bool | None = None,
+    options: FormOptions | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """Render ``form`` for dossier ``code`` as PDF bytes and record the print."""
+    auth.require(actor, "dossier.print")
+    if form not in FORMS:
+        raise DomainError(
+            "unknown_form",
+            f"Không có mẫu “{form}” ({', '.join(FORMS)}).",
+            f"No form “{form}” ({', '.join(FORMS)}).",
+            field="form",
+        )
+    now = now or clock.now()
+    opts = options or FormOptions()
+    with db.write() as session:
+        layout = layout or settings.get(session, "receipt_layout")
+        if layout not in LAYOUTS:
+            raise DomainError(
+                "bad_layout",
+                "Khổ giấy phải là a4 hoặc 80mm.",
+                "Layout must be a4 or 80mm.",
+                field="layout",
+            )
+        if two_per_page is None:
+            two_per_page = settings.get(session, "receipt_two_per_page") == "1"
+        dossier = by_code(session, code.strip())
+        if reprint is None:
+            # Only forms whose content never changes are copies when printed again;
+            # a second apology or supplement slip is a new document.
+            reprint = form in AUTO_COPY_FORMS and _printed_before(session, form, dossier.code)
+        copy = reprint
+        pdf = _render(session, form, dossier, opts, actor, now, layout, two_per_page, copy)
+        journal.audit(
+            session,
+            actor.username,
+            f"print.{form}",
+            dossier.code,
+            now,
+            {"reprint": copy, "layout": layout if form == "receipt" else "a4"},
+        )
+    return pdf
+
+
+def print_logbook(
+    db: Database, actor: Actor, date_from: date, date_to: date, now: datetime | None = None
+) -> bytes:
+    """The log book of dossiers received between two days, inclusive."""
+    auth.require(actor, "dossier.print")
+    if date_to < date_from:
+        raise DomainError(
+            "bad_period",
+            "Ngày kết thúc phải sau ngày bắt đầu.",
+            "The end date must not be before the start date.",
+            field="to",
+        )
+    if (date_to - date_from).days > MAX_LOGBOOK_DAYS:
+        raise DomainError(
+            "period_too_long",
+            "Mỗi lần in sổ tối đa một năm.",
+            "A log book covers at most one year at a time.",
+            field="to",
+        )
+    now = now or clock.now()
+    with db.write() as session:
+        rows = session.scalars(
+            select(Dossier)
+            .where(
+                Dossier.received_at >= datetime.combine(date_from, datetime.min.time()),
+                Dossier.received_at < datetime.combine(date_to, datetime.max.time()),
+            )
+            .options(
+                selectinload(Dossier.applicant),
+                selectinload(Dossier.procedure),
+                selectinload(Dossier.history),
+            )
+            .order_by(Dossier.received_at, Dossier.id)
+        ).all()
+        lines = [_logbook_line(i, d) for i, d in enumerate(rows, start=1)]
+        pdf = render_logbook(
+            office_info(session), lines, date_from, date_to, reprint=False, printed_at=now
+        )
+        journal.audit(
+            session,
+            actor.username,
+            "print.logbook",
+            f"{date_from}..{date_to}",
+            now,
+            {"reprint": False, "lines": len(lines)},
+        )
+    return pdf
+
+
+def _logbook_line(number: int, d: Dossier) -> LogbookLine:
+    handovers = "; ".join(
+        f"{h.at:%d/%m} {Status(h.status).label_vi}"
+        for h in d.history
+        if h.status not in (Status.RECEIVED, Status.RETURNED)
+    )
+    return LogbookLine(
+        number=number,
+        code=d.code,
+        applicant=d.applicant.full_name,
+        procedure=d.procedure.name,
+        received_at=d.received_at,
+        due_at=d.due_at,
+        handovers=handovers,
+        returned_at=d.returned_at,
+        note=Status(d.status).label_vi,
+    )
+
+
+def parse_options(**raw: Any) -> FormOptions:
+    """Options as typed on the command line or in a dialog."""
+    from app.infra.clock import parse_datetime
+
+    missing: list[int] = []
+    names: list[str] = []
+    for part in (raw.get("missing") or "").split(","):
+        part = part.strip()
+        if part.isdigit():
+            missing.append(int(part))
+        elif part:
+            names.append(part)
+    new_date = raw.get("new_date")
+    requested = raw.get("requested_at")
+    try:
+        requested_day = date.fromisoformat(requested) if requested else None
+    except ValueError:
+        raise DomainError(
+            "bad_date",
+            f"Ngày “{requested}” không hợp lệ (YYYY-MM-DD).",
+            f"Invalid date “{requested}” (YYYY-MM-DD).",
+            field="requested_at",
+        ) from None
+    return FormOptions(
+        reason=raw.get("reason"),
+        new_due_at=parse_datetime(new_date, field="new_date") if new_date else None,
+        missing=tuple(missing),
+        missing_names=tuple(names),
+        guidance=raw.get("guidance"),
+        contact=raw.get("contact"),
+        requested_at=requested_day,
+    )

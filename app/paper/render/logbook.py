@@ -1,0 +1,244 @@
+"""Sổ theo dõi hồ sơ (log book): one ruled line per dossier, landscape A4.
+
+A log book may hold ten thousand dossiers. reportlab's Table re-measures all
+remaining rows each time it splits at a page end, which grows with the square
+of the length, so the rows here are measured once and a light flowable cuts
+them into pages by a binary search on their running heights.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from itertools import accumulate
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
+
+from app.domain.formatting import format_date, format_datetime
+from app.paper.render.fonts import SERIF, SERIF_BOLD
+from app.paper.render.layout import Para, plain, styles, text
+from app.paper.render.model import LogbookLine, OfficeInfo
+from app.paper.render.pages import Margins, PageMarks, build_pdf
+
+TITLE = "Sổ theo dõi hồ sơ"
+PAGESIZE = landscape(A4)
+MARGINS = Margins(left=12 * mm, right=12 * mm, top=16 * mm, bottom=13 * mm)
+
+_SIZE = 9.0
+_LEADING = 11.0
+_PAD = 3.0
+# A runaway note must not make one line taller than a page.
+_MAX_LINES = 20
+_HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+
+# (heading, share of the table width, centred)
+_COLUMNS: tuple[tuple[str, float, bool], ...] = (
+    ("STT", 0.045, True),
+    ("Mã hồ sơ", 0.155, False),
+    ("Tên tổ chức, cá nhân", 0.14, False),
+    ("Nội dung yêu cầu giải quyết", 0.20, False),
+    ("Ngày, giờ nhận", 0.08, True),
+    ("Ngày, giờ hẹn trả", 0.08, True),
+    ("Chuyển giao hồ sơ", 0.125, False),
+    ("Ngày, giờ trả kết quả", 0.08, True),
+    ("Ghi chú", 0.095, False),
+)
+
+
+@lru_cache(maxsize=65536)
+def _width(value: str, font: str) -> float:
+    # Names of procedures, units and dates repeat down a log book; measuring a
+    # string glyph by glyph is the costliest step of laying it out.
+    return stringWidth(value, font, _SIZE)
+
+
+@lru_cache(maxsize=16384)
+def _wrap(value: str, width: float, font: str) -> tuple[str, ...]:
+    """Lines of ``value`` no wider than ``width``; over-long words are cut."""
+    value = plain(value).strip()
+    if not value:
+        return ()
+    if "\n" not in value and _width(value, font) <= width:
+        return (value,)
+    lines: list[str] = []
+    for line in simpleSplit(value, font, _SIZE, width):
+        while _width(line, font) > width and len(line) > 1:
+            # A word with no break point (a long code or URL): cut it.
+            cut = len(line) - 1
+            while cut > 1 and _width(line[:cut], font) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    if len(lines) > _MAX_LINES:
+        lines = [*lines[: _MAX_LINES - 1], lines[_MAX_LINES - 1] + " …"]
+    return tuple(lines)
+
+
+@dataclass
+class _Grid:
+    """All rows, wrapped and measured once, shared by every page's slice."""
+
+    widths: list[float]
+    centred: list[bool]
+    header: list[tuple[str, ...]]
+    header_height: float
+    rows: list[list[tuple[str, ...]]]
+    # offsets[i] is the height of rows[:i].
+    offsets: list[float]
+
+    @property
+    def width(self) -> float:
+        return sum(self.widths)
+
+
+def _row_height(cells: Sequence[Sequence[str]]) -> float:
+    return max(1, *(len(cell) for cell in cells)) * _LEADING + 2 * _PAD
+
+
+def _build_grid(lines: Sequence[LogbookLine], width: float) -> _Grid:
+    widths = [width * share for _, share, _ in _COLUMNS]
+    inner = [w - 2 * _PAD for w in widths]
+    header = [_wrap(title, w, SERIF_BOLD) for (title, _, _), w in zip(_COLUMNS, inner, strict=True)]
+    rows: list[list[tuple[str, ...]]] = []
+    for line in lines:
+        values = (
+            str(line.number),
+            line.code,
+            line.applicant,
+            line.procedure,
+            format_datetime(line.received_at),
+            format_datetime(line.due_at),
+            line.handovers,
+            format_datetime(line.returned_at),
+            line.note,
+        )
+        rows.append([_wrap(v, w, SERIF) for v, w in zip(values, inner, strict=True)])
+    offsets = [0.0, *accumulate(_row_height(row) for row in rows)]
+    return _Grid(
+        widths=widths,
+        centred=[centred for _, _, centred in _COLUMNS],
+        header=header,
+        header_height=_row_height(header),
+        rows=rows,
+        offsets=offsets,
+    )
+
+
+class _RowSlice(Flowable):
+    """Rows start..end of the grid, drawn under a copy of the header row."""
+
+    def __init__(self, grid: _Grid, start: int, end: int) -> None:
+        super().__init__()
+        self.grid = grid
+        self.start = start
+        self.end = end
+
+    def _height(self) -> float:
+        return self.grid.header_height + self.grid.offsets[self.end] - self.grid.offsets[self.start]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.grid.width, self._height()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        offsets = self.grid.offsets
+        room = availHeight - self.grid.header_height
+        last = bisect_right(offsets, offsets[self.start] + room, self.start, self.end + 1) - 1
+        if last <= self.start:
+            return []
+        return [_RowSlice(self.grid, self.start, last), _RowSlice(self.grid, last, self.end)]
+
+    def draw(self) -> None:
+        grid = self.grid
+        canv = self.canv
+        top = self._height()
+        lefts = [0.0, *accumulate(grid.widths)]
+        canv.saveState()
+        canv.setFillColor(_HEADER_FILL)
+        canv.rect(0, top - grid.header_height, grid.width, grid.header_height, stroke=0, fill=1)
+        canv.setFillColor(colors.black)
+        self._draw_cells(grid.header, top, lefts, SERIF_BOLD, [True] * len(grid.widths))
+        y = top - grid.header_height
+        boundaries = [top, y]
+        for row in grid.rows[self.start : self.end]:
+            self._draw_cells(row, y, lefts, SERIF, grid.centred)
+            y -= _row_height(row)
+            boundaries.append(y)
+        path = canv.beginPath()
+        for line_y in boundaries:
+            path.moveTo(0, line_y)
+            path.lineTo(grid.width, line_y)
+        for x in lefts:
+            path.moveTo(x, top)
+            path.lineTo(x, y)
+        canv.setLineWidth(0.5)
+        canv.drawPath(path, stroke=1, fill=0)
+        canv.restoreState()
+
+    def _draw_cells(
+        self,
+        cells: Sequence[Sequence[str]],
+        top: float,
+        lefts: Sequence[float],
+        font: str,
+        centred: Sequence[bool],
+    ) -> None:
+        # One text object per row: a drawString per line would build one each.
+        writer = self.canv.beginText()
+        writer.setFont(font, _SIZE)
+        baseline = top - _PAD - _SIZE
+        widths = self.grid.widths
+        for index, cell in enumerate(cells):
+            left = lefts[index]
+            y = baseline
+            for line in cell:
+                if centred[index]:
+                    x = left + (widths[index] - _width(line, font)) / 2
+                else:
+                    x = left + _PAD
+                writer.setTextOrigin(x, y)
+                writer.textOut(line)
+                y -= _LEADING
+        self.canv.drawText(writer)
+
+
+def render_logbook(
+    office: OfficeInfo,
+    lines: Sequence[LogbookLine],
+    date_from: date,
+    date_to: date,
+    *,
+    reprint: bool = False,
+    printed_at: datetime | None = None,
+) -> bytes:
+    """The log book for a period as PDF bytes, with the header row on every page."""
+    st = styles(12)
+    width = PAGESIZE[0] - MARGINS.left - MARGINS.right
+    agency = text(office.name.upper())
+    if office.parent_name:
+        agency = f"{text(office.parent_name.upper())}<br/><b>{agency}</b>"
+    else:
+        agency = f"<b>{agency}</b>"
+    story: list[Flowable] = [
+        Para(agency, st.small),
+        Para(text(TITLE.upper()), st.title),
+        Para(f"Từ ngày {format_date(date_from)} đến ngày {format_date(date_to)}", st.italic_center),
+        Para(f"Tổng số: {len(lines)} hồ sơ", st.body_center),
+        Spacer(1, 3 * mm),
+        _RowSlice(_build_grid(lines, width), 0, len(lines)),
+    ]
+    return build_pdf(
+        story,
+        pagesize=PAGESIZE,
+        marks=PageMarks(reprint=reprint, printed_at=printed_at),
+        title=f"{TITLE} {format_date(date_from)}–{format_date(date_to)}",
+        margins=MARGINS,
+    )

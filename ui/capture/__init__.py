@@ -1,0 +1,1 @@
+"""Digitizing: the capture dialog, its sources, tray and camera."""

@@ -1,0 +1,203 @@
+"""Hồ sơ: every dossier of the station, filtered, coloured by deadline, with details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.status import Status
+from app.dossiers.dossier_query import DUE_SOON_DAYS, DossierFilter
+from app.office import catalogue
+from ui.shell import i18n
+from ui.shell.context import Context
+from ui.widgets.dossier_detail import DossierDetail
+from ui.widgets.dossier_model import DossierTableModel
+from ui.widgets.messages import Banner
+
+ROW_HEIGHT = 24
+
+
+class DossiersPage(QWidget):
+    data_changed = Signal()
+    return_dossier = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._pending_code: str | None = None
+        root = QVBoxLayout(self)
+        root.setContentsMargins(14, 10, 14, 8)
+        self.banner = Banner()
+        root.addWidget(self.banner)
+        bar = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setObjectName("filter_status")
+        self.status.addItem(self.tr("Mọi trạng thái"), None)
+        for s in Status:
+            self.status.addItem(f"{int(s)}. {s.label(i18n.language())}", int(s))
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("filter_procedure")
+        for combo, chars in ((self.status, 16), (self.procedure, 22)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
+        self.procedure.addItem(self.tr("Mọi thủ tục"), None)
+        for p in catalogue.list_procedures(ctx.require_db()):
+            self.procedure.addItem(f"{p.code} — {p.name}", p.code)
+        self.use_dates = QCheckBox(self.tr("Tiếp nhận từ"))
+        self.use_dates.setObjectName("filter_use_dates")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for w in (self.date_from, self.date_to):
+            w.setDisplayFormat("dd/MM/yyyy")
+            w.setCalendarPopup(True)
+        self.overdue = QCheckBox(self.tr("Quá hạn"))
+        self.overdue.setObjectName("filter_overdue")
+        self.due_soon = QCheckBox(self.tr("Sắp đến hạn ({n} ngày)").format(n=DUE_SOON_DAYS))
+        self.due_soon.setObjectName("filter_due_soon")
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.refresh_button.setObjectName("refresh")
+        bar.addWidget(QLabel(self.tr("Lọc:")))
+        bar.addWidget(self.status)
+        bar.addWidget(self.procedure, 1)
+        bar.addWidget(self.refresh_button)
+        root.addLayout(bar)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("đến")))
+        dates.addWidget(self.date_to)
+        dates.addSpacing(16)
+        dates.addWidget(self.overdue)
+        dates.addWidget(self.due_soon)
+        dates.addStretch(1)
+        root.addLayout(dates)
+
+        self.model = DossierTableModel(ctx)
+        self.table = QTableView()
+        self.table.setObjectName("dossier_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        vh = self.table.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(ROW_HEIGHT)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The code column leaves room for the warning icon of a refused dossier.
+        for col, width in ((0, 232), (1, 128), (3, 88), (4, 124), (5, 112)):
+            self.table.setColumnWidth(col, width)
+        self.detail = DossierDetail(ctx)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([790, 370])
+        root.addWidget(split, 1)
+        legend = QLabel(
+            self.tr(
+                "Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · "
+                "⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)"
+            ).format(n=DUE_SOON_DAYS)
+        )
+        legend.setStyleSheet("color:#57606a; font-size:11px;")
+        root.addWidget(legend)
+
+        for w in (self.status, self.procedure):
+            w.currentIndexChanged.connect(self.apply_filter)
+        for w in (self.use_dates, self.overdue, self.due_soon):
+            w.toggled.connect(self.apply_filter)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply_filter())
+        self.refresh_button.clicked.connect(self.model.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.load_failed.connect(self.banner.show_error)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.detail.changed.connect(self._dossier_changed)
+        self.detail.return_requested.connect(self.return_dossier)
+        self._started = False
+
+    def activated(self) -> None:
+        if not self._started:
+            self._started = True
+            self.model.reload()
+        self.table.setFocus()
+
+    def current_filter(self) -> DossierFilter:
+        dates = self.use_dates.isChecked()
+        return DossierFilter(
+            status=self.status.currentData(),
+            procedure_code=self.procedure.currentData(),
+            received_from=self.date_from.date().toPython() if dates else None,
+            received_to=self.date_to.date().toPython() if dates else None,
+            overdue=self.overdue.isChecked(),
+            due_within_days=DUE_SOON_DAYS if self.due_soon.isChecked() else None,
+        )
+
+    def apply_filter(self) -> None:
+        self.banner.clear_message()
+        try:
+            flt = self.current_filter()
+        except Exception as exc:
+            self.banner.show_error(exc)
+            return
+        self._started = True
+        self.detail.clear()
+        self.model.set_filter(flt)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if row is not None:
+            self.detail.load(row.code)
+
+    def _page_loaded(self, _count: int) -> None:
+        if self._pending_code:
+            self._select(self._pending_code)
+
+    def _select(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        self._pending_code = None
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def show_dossier(self, code: str) -> None:
+        """Open ``code`` in the detail pane (and select it if it is loaded)."""
+        self._started = True
+        if not self._select(code):
+            self._pending_code = code
+            if not self.model.rows and not self.model.loading:
+                self.model.reload()
+        self.detail.load(code)
+
+    def _dossier_changed(self, code: str) -> None:
+        self.data_changed.emit()
+        self.model.reload()
+        self._pending_code = code
+
+    def print_current(self) -> None:
+        if self.detail.view is not None:
+            self.detail.reprint("receipt")

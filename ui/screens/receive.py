@@ -1,0 +1,532 @@
+"""Tiếp nhận: receive a dossier and hand over the printed receipt.
+
+Keyboard flow: type the procedure, Enter; scan the ID card (or type the
+applicant); Tab through the checklist; Ctrl+Enter receives and opens the
+receipt's print preview. F2 starts a new dossier, Esc twice abandons the one
+being typed, Ctrl+P prints the last receipt again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.cccd import CccdData
+from app.dossiers import intake, intake_preview
+from app.dossiers.intake_preview import ProcedureForm
+from app.infra.storage import Database
+from app.office import catalogue
+from app.office.auth import Actor
+from ui.shell import i18n
+from ui.shell.context import Context
+from ui.widgets.applicant_form import ApplicantForm
+from ui.widgets.components_table import ComponentsTable
+from ui.widgets.forms import form_layout, group, with_error
+from ui.widgets.messages import Banner, FieldErrors, describe
+from ui.widgets.print_preview import PrintJob, prepare
+from ui.widgets.procedure_picker import ProcedurePicker
+
+PREVIEW_REFRESH_MS = 60_000
+ESC_CONFIRM_MS = 3_000
+
+
+# The PDF stack (reportlab, fonts) is imported by the workers on first use, so the
+# window does not wait for it at start.
+
+
+def receive_and_print(db: Database, actor: Actor, data: dict[str, Any], title: str) -> tuple:
+    """Worker: receive, render the receipt, rasterise it. A failed print keeps the dossier."""
+    result = intake.receive(db, actor, data)
+    try:
+        from app.paper import printing
+
+        pdf = printing.print_form(db, actor, "receipt", result.code)
+        return result, prepare(pdf, f"{title} {result.code}"), None
+    except Exception as exc:  # the dossier is received either way; say the print failed
+        return result, None, exc
+
+
+def print_receipt(db: Database, actor: Actor, code: str, title: str) -> PrintJob:
+    from app.paper import printing
+
+    return prepare(printing.print_form(db, actor, "receipt", code), f"{title} {code}")
+
+
+def render_slip(
+    db: Database, actor: Actor, form: str, data: dict[str, Any], reason: str, title: str
+) -> PrintJob:
+    from app.paper import slips as intake_slips
+
+    return prepare(intake_slips.print_slip(db, actor, form, data, reason), title)
+
+
+def load_procedure(db: Database, code: str, at: datetime) -> tuple:
+    form = intake_preview.procedure_form(db, code)
+    due = intake_preview.preview_due(db, code, at) if form.receivable else None
+    return form, due
+
+
+class ReceivePage(QWidget):
+    data_changed = Signal()
+    received = Signal(object)  # ReceiveResult
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form: ProcedureForm | None = None
+        self.last_result: intake.ReceiveResult | None = None
+        self.last_job: PrintJob | None = None
+        self.preview_dialog = None
+        self._busy = False
+        self._esc_armed = False
+        self._returning_asked = 0
+        root = QVBoxLayout(self)
+        root.setContentsMargins(14, 10, 14, 8)
+        self.banner = Banner()
+        root.addWidget(self.banner)
+        self.errors = FieldErrors(self.banner)
+        columns = QHBoxLayout()
+        root.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        proc_box = group(self.tr("1. Thủ tục hành chính"))
+        proc_layout = QVBoxLayout(proc_box)
+        self.picker = ProcedurePicker()
+        proc_layout.addWidget(with_error(self.picker, self.errors, "procedure"))
+        left.addWidget(proc_box, 1)
+        app_box = group(self.tr("2. Người nộp hồ sơ (quét mã QR trên CCCD để điền tự động)"))
+        app_layout = QVBoxLayout(app_box)
+        self.applicant = ApplicantForm(self.errors)
+        app_layout.addWidget(self.applicant)
+        left.addWidget(app_box)
+        columns.addLayout(left, 5)
+
+        right = QVBoxLayout()
+        comp_box = group(self.tr("3. Thành phần hồ sơ đã nộp"))
+        comp_layout = QVBoxLayout(comp_box)
+        self.components = ComponentsTable()
+        comp_layout.addWidget(with_error(self.components, self.errors, "components"), 1)
+        extra = form_layout()
+        self.sets = QSpinBox()
+        self.sets.setObjectName("sets")
+        self.sets.setRange(1, 99)
+        self.summary = QLineEdit()
+        self.summary.setObjectName("summary")
+        self.summary.setPlaceholderText(self.tr("mặc định: tên thủ tục"))
+        extra.addRow(self.tr("Số bộ hồ sơ"), with_error(self.sets, self.errors, "sets"))
+        extra.addRow(self.tr("Nội dung yêu cầu"), with_error(self.summary, self.errors, "summary"))
+        comp_layout.addLayout(extra)
+        right.addWidget(comp_box, 1)
+        due_box = group(self.tr("4. Lệ phí và hẹn trả kết quả"))
+        due_layout = form_layout()
+        due_box.setLayout(due_layout)
+        self.fee = QLabel("—")
+        self.fee.setObjectName("fee")
+        self.fee_paid = QCheckBox(self.tr("Đã thu lệ phí"))
+        self.fee_paid.setObjectName("fee_paid")
+        fee_row = QHBoxLayout()
+        fee_row.addWidget(self.fee)
+        fee_row.addStretch(1)
+        fee_row.addWidget(self.fee_paid)
+        due_layout.addRow(self.tr("Lệ phí"), fee_row)
+        self.processing = QLabel("—")
+        self.processing.setObjectName("processing_time")
+        due_layout.addRow(self.tr("Thời hạn giải quyết"), self.processing)
+        self.due = QLabel("—")
+        self.due.setObjectName("due_preview")
+        self.due.setStyleSheet("font-weight:bold; color:#0b5394;")
+        self.due.setWordWrap(True)
+        due_layout.addRow(self.tr("Hẹn trả (nếu nhận bây giờ)"), self.due)
+        right.addWidget(due_box)
+        columns.addLayout(right, 6)
+
+        actions = QHBoxLayout()
+        self.receive_button = QPushButton(self.tr("Tiếp nhận (Ctrl+Enter)"))
+        self.receive_button.setObjectName("receive")
+        self.receive_button.setStyleSheet(
+            "QPushButton { background:#1a7f37; color:white; font-weight:bold; padding:6px 16px; }"
+            "QPushButton:disabled { background:#8fbf9b; }"
+        )
+        self.receive_button.clicked.connect(self.receive)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Lý do (khi không tiếp nhận)"))
+        self.supplement_button = QPushButton(self.tr("Phiếu yêu cầu bổ sung"))
+        self.supplement_button.setObjectName("supplement_slip")
+        self.supplement_button.clicked.connect(lambda: self.print_slip("supplement"))
+        self.refusal_button = QPushButton(self.tr("Phiếu từ chối"))
+        self.refusal_button.setObjectName("refusal_slip")
+        self.refusal_button.clicked.connect(lambda: self.print_slip("refusal"))
+        self.new_button = QPushButton(self.tr("Hồ sơ mới (F2)"))
+        self.new_button.setObjectName("new_dossier")
+        self.new_button.clicked.connect(self.new_dossier)
+        actions.addWidget(self.receive_button)
+        actions.addSpacing(12)
+        actions.addWidget(with_error(self.reason, self.errors, "reason"), 1)
+        actions.addWidget(self.supplement_button)
+        actions.addWidget(self.refusal_button)
+        actions.addWidget(self.new_button)
+        root.addLayout(actions)
+        self.errors.alias("missing", "reason")
+        self.result = QLabel()
+        self.result.setObjectName("last_result")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setStyleSheet("font-size:14px; color:#145a2e; font-weight:bold;")
+        self.digitize_button = QPushButton(self.tr("Số hóa hồ sơ"))
+        self.digitize_button.setObjectName("digitize")
+        self.digitize_button.setToolTip(self.tr("Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận"))
+        self.digitize_button.clicked.connect(self.digitize)
+        self.digitize_button.hide()
+        self.capture_dialog = None
+        done = QHBoxLayout()
+        done.addWidget(self.result, 1)
+        done.addWidget(self.digitize_button)
+        root.addLayout(done)
+
+        self._tab_order()
+        self._shortcut("Ctrl+Return", self.receive)
+        self._shortcut("Ctrl+Enter", self.receive)
+        self._shortcut("Escape", self.cancel)
+        from ui.widgets.scanner_input import ScannerWatcher
+
+        self.scanner = ScannerWatcher(self)
+        self.scanner.scanned.connect(self.card_scanned)
+        self.scanner.scan_failed.connect(self.banner.show_error)
+        self.picker.picked.connect(self._procedure_picked)
+        self.applicant.id_entered.connect(self._check_returning)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.timeout.connect(self._refresh_due)
+        self._preview_timer.start(PREVIEW_REFRESH_MS)
+        self.picker.set_procedures(catalogue.list_procedures(ctx.require_db()))
+
+    def _shortcut(self, key: str, handler) -> None:
+        sc = QShortcut(QKeySequence(key), self)
+        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.activated.connect(handler)
+
+    def _tab_order(self) -> None:
+        chain = [
+            self.picker.search,
+            self.picker.list,
+            *self.applicant.fields_in_tab_order(),
+            self.components,
+            self.sets,
+            self.summary,
+            self.fee_paid,
+            self.receive_button,
+            self.reason,
+            self.supplement_button,
+            self.refusal_button,
+            self.new_button,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def activated(self) -> None:
+        if self.focusWidget() is None or not self.isAncestorOf(self.focusWidget()):
+            self.picker.search.setFocus()
+
+    # --- procedure and preview -------------------------------------------------------
+
+    def _procedure_picked(self, proc: catalogue.ProcedureSummary) -> None:
+        self.errors.clear()
+        self.ctx.tasks.run(
+            load_procedure,
+            self.ctx.require_db(),
+            proc.code,
+            self.ctx.now(),
+            on_done=self._show_procedure,
+            on_error=self.errors.show,
+            label=self.tr("Đang tải thủ tục…"),
+        )
+        self.applicant.id_number.setFocus()
+
+    def _show_procedure(self, loaded: tuple) -> None:
+        form, due = loaded
+        if self.picker.current is None or self.picker.current.code != form.code:
+            return  # the clerk picked another procedure meanwhile
+        self.form = form
+        self.components.set_components(form.components)
+        self.processing.setText(form.processing_text)
+        free = form.fee_amount == 0
+        self.fee.setText(self.tr("Không thu lệ phí") if free else form.fee_text)
+        self.fee_paid.setChecked(free)
+        self.fee_paid.setEnabled(not free)
+        self._show_due(due)
+        if not form.receivable:
+            self.errors.set(
+                "procedure",
+                self.tr(
+                    "Thủ tục chưa có thời hạn giải quyết đã xác minh; lãnh đạo bộ phận cần nhập "
+                    "trước khi tiếp nhận."
+                ),
+            )
+
+    def _show_due(self, due: datetime | None) -> None:
+        self.due.setText(i18n.long_datetime(due) if due else "—")
+
+    def _refresh_due(self) -> None:
+        if self.form is None or not self.form.receivable or not self.isVisible():
+            return
+        code = self.form.code
+
+        def show(due: datetime) -> None:
+            if self.form is not None and self.form.code == code:
+                self._show_due(due)
+
+        self.ctx.tasks.run(
+            intake_preview.preview_due,
+            self.ctx.require_db(),
+            code,
+            self.ctx.now(),
+            on_done=show,
+            on_error=lambda exc: None,
+        )
+
+    # --- applicant -------------------------------------------------------------------
+
+    def card_scanned(self, card: CccdData) -> None:
+        self.errors.clear()
+        self.applicant.fill_from_card(card)
+        self.banner.show_message(
+            self.tr("Đã đọc CCCD của {name}.").format(name=card.full_name), "info", 5000
+        )
+        self._check_returning(card.id_number)
+        self.applicant.phone.setFocus()
+
+    def _check_returning(self, number: str) -> None:
+        self._returning_asked += 1
+        if len("".join(number.split())) < 9:
+            self.applicant.hide_offer()
+            return
+        asked = self._returning_asked
+
+        def show(saved) -> None:
+            if asked == self._returning_asked:  # an answer to an older number is stale
+                self.applicant.offer_saved(saved)
+
+        self.ctx.tasks.run(
+            intake_preview.returning_applicant,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            number,
+            on_done=show,
+            on_error=lambda exc: None,
+        )
+
+    # --- receive ---------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any]:
+        """The intake as ``app.dossiers.intake.receive`` takes it (raises on a mistyped date)."""
+        data: dict[str, Any] = {
+            "procedure": self.picker.current.code if self.picker.current else "",
+            "applicant": self.applicant.values(),
+            "components": self.components.checked_components(),
+            "sets": self.sets.value(),
+            "fee_paid": self.fee_paid.isChecked(),
+        }
+        if self.summary.text().strip():
+            data["summary"] = self.summary.text()
+        return data
+
+    def _start(self) -> dict[str, Any] | None:
+        if self._busy:
+            return None
+        self.errors.clear()
+        self._esc_armed = False
+        if self.picker.current is None:
+            self.errors.set("procedure", self.tr("Chưa chọn thủ tục."))
+            self.picker.search.setFocus()
+            return None
+        try:
+            return self.collect()
+        except Exception as exc:
+            self._show_error(exc)
+            return None
+
+    def receive(self) -> None:
+        data = self._start()
+        if data is None:
+            return
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            receive_and_print,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            data,
+            self.tr("Giấy tiếp nhận"),
+            on_done=self._received,
+            on_error=self._failed,
+            label=self.tr("Đang tiếp nhận và in biên nhận…"),
+        )
+
+    def _received(self, outcome: tuple) -> None:
+        result, job, print_error = outcome
+        self._set_busy(False)
+        self.last_result, self.last_job = result, job
+        self.result.setText(
+            self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
+                code=result.code, due=i18n.long_datetime(result.due_at)
+            )
+        )
+        self.clear_form()
+        self.digitize_button.show()
+        self.received.emit(result)
+        self.data_changed.emit()
+        if print_error is not None:
+            self.banner.show_error(
+                self.tr(
+                    "Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: "
+                    "{why} Nhấn Ctrl+P để in lại."
+                ).format(why=describe(print_error))
+            )
+        else:
+            self.open_preview(job)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
+        field = self.errors.show(exc)
+        widget = {
+            "procedure": self.picker.search,
+            "full_name": self.applicant.full_name,
+            "applicant": self.applicant.full_name,
+            "id_number": self.applicant.id_number,
+            "tax_code": self.applicant.id_number,
+            "birth_date": self.applicant.birth_date,
+            "sex": self.applicant.sex,
+            "address": self.applicant.address,
+            "phone": self.applicant.phone,
+            "email": self.applicant.email,
+            "components": self.components,
+            "sets": self.sets,
+            "reason": self.reason,
+            "missing": self.reason,
+        }.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for b in (self.receive_button, self.supplement_button, self.refusal_button):
+            b.setEnabled(not busy)
+
+    def open_preview(self, job: PrintJob | None) -> None:
+        if job is None:
+            return
+        printer = self.ctx.settings.get("printer_name", "")
+        self.preview_dialog = self.ctx.preview_factory(self, job, printer)
+
+    def print_current(self) -> None:
+        """Ctrl+P: the last receipt again (marked as a copy once printed)."""
+        if self.last_result is None or self._busy:
+            self.banner.show_message(self.tr("Chưa có biên nhận nào để in."), "info", 4000)
+            return
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            print_receipt,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.last_result.code,
+            self.tr("Giấy tiếp nhận"),
+            on_done=self._printed,
+            on_error=self._failed,
+            label=self.tr("Đang in…"),
+        )
+
+    def _printed(self, job: PrintJob) -> None:
+        self._set_busy(False)
+        self.last_job = job
+        self.open_preview(job)
+
+    def print_slip(self, form: str) -> None:
+        data = self._start()
+        if data is None:
+            return
+        self._set_busy(True)
+        title = {
+            "supplement": self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+            "refusal": self.tr("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+        }[form]
+        self.ctx.tasks.run(
+            render_slip,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            form,
+            data,
+            self.reason.text(),
+            title,
+            on_done=self._printed,
+            on_error=self._failed,
+            label=self.tr("Đang in phiếu…"),
+        )
+
+    # --- new / cancel ----------------------------------------------------------------
+
+    def clear_form(self) -> None:
+        self.form = None
+        self.picker.clear()
+        self.applicant.clear()
+        self.components.clear_components()
+        self.sets.setValue(1)
+        self.summary.clear()
+        self.reason.clear()
+        self.fee.setText("—")
+        self.fee_paid.setChecked(False)
+        self.fee_paid.setEnabled(True)
+        self.processing.setText("—")
+        self.due.setText("—")
+        self.errors.clear()
+        self._esc_armed = False
+        self.picker.search.setFocus()
+
+    def new_dossier(self) -> None:
+        self.clear_form()
+        self.result.clear()
+        self.digitize_button.hide()
+
+    def digitize(self) -> None:
+        """Capture the papers of the dossier just received, component by component."""
+        from ui.capture.dialog import open_capture
+
+        if self.last_result is None:
+            return
+        self.capture_dialog = open_capture(self, self.ctx, self.last_result.code)
+        self.capture_dialog.saved.connect(lambda _code: self.data_changed.emit())
+
+    def _has_input(self) -> bool:
+        a = self.applicant
+        return self.picker.current is not None or any(
+            w.text().strip() for w in (a.id_number, a.full_name, a.address, a.phone, a.email)
+        )
+
+    def cancel(self) -> None:
+        """Esc: a second Esc within a few seconds abandons what was typed."""
+        if self.scanner.capturing:
+            return
+        if not self._has_input() or self._esc_armed:
+            self.clear_form()
+            return
+        self._esc_armed = True
+        self.banner.show_message(
+            self.tr("Nhấn Esc lần nữa để hủy hồ sơ đang nhập."), "info", ESC_CONFIRM_MS
+        )
+        QTimer.singleShot(ESC_CONFIRM_MS, self._disarm)
+
+    def _disarm(self) -> None:
+        self._esc_armed = False

@@ -1,0 +1,283 @@
+"""Trả kết quả: find the dossier, confirm who collects the result, record the return."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_datetime
+from app.domain.status import Status
+from app.dossiers import dossier_query, lookup, progress
+from app.dossiers.views import DossierView
+from ui.shell import i18n
+from ui.shell.context import Context
+from ui.widgets.forms import form_layout, group, heading, with_error
+from ui.widgets.messages import Banner, FieldErrors
+
+
+class ReturnPage(QWidget):
+    data_changed = Signal()
+    returned = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dossier: DossierView | None = None
+        self._rows: list[tuple[str, str, str, str, str]] = []
+        root = QVBoxLayout(self)
+        root.setContentsMargins(14, 10, 14, 8)
+        self.banner = Banner()
+        root.addWidget(self.banner)
+        self.errors = FieldErrors(self.banner)
+        row = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setObjectName("return_query")
+        self.query.setPlaceholderText(
+            self.tr("Mã hồ sơ, quét mã QR trên giấy tiếp nhận, số CCCD hoặc họ tên người nộp")
+        )
+        self.query.setStyleSheet("font-size:15px; padding:4px;")
+        self.find_button = QPushButton(self.tr("Tìm (Enter)"))
+        self.find_button.setObjectName("return_find")
+        row.addWidget(self.query, 1)
+        row.addWidget(self.find_button)
+        root.addLayout(row)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        self.list_title = QLabel(self.tr("Hồ sơ đã có kết quả, chờ trả"))
+        self.list_title.setObjectName("return_list_title")
+        left.addWidget(self.list_title)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("return_candidates")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Hẹn trả"), self.tr("Trạng thái")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 218), (2, 130), (3, 120)):
+            self.table.setColumnWidth(col, width)
+        left.addWidget(self.table, 1)
+        columns.addLayout(left, 3)
+
+        box = group(self.tr("Trả kết quả"))
+        right = QVBoxLayout(box)
+        self.title = heading(self.tr("Chưa chọn hồ sơ"), 15)
+        self.title.setObjectName("return_title")
+        right.addWidget(self.title)
+        self.summary = QLabel()
+        self.summary.setObjectName("return_summary")
+        self.summary.setWordWrap(True)
+        right.addWidget(self.summary)
+        form = form_layout()
+        self.same_person = QCheckBox(self.tr("Người nộp hồ sơ nhận trực tiếp"))
+        self.same_person.setObjectName("same_person")
+        self.collector = QLineEdit()
+        self.collector.setObjectName("collector_name")
+        self.collector_id = QLineEdit()
+        self.collector_id.setObjectName("collector_id")
+        self.note = QLineEdit()
+        self.note.setObjectName("return_note")
+        self.note.setPlaceholderText(self.tr("ví dụ: nhận thay theo giấy ủy quyền"))
+        form.addRow("", self.same_person)
+        form.addRow(
+            self.tr("Họ tên người nhận"), with_error(self.collector, self.errors, "collector_name")
+        )
+        form.addRow(self.tr("Số CCCD người nhận"), self.collector_id)
+        form.addRow(self.tr("Ghi chú"), with_error(self.note, self.errors, "note"))
+        right.addLayout(form)
+        self.confirm = QPushButton(self.tr("Xác nhận đã trả kết quả"))
+        self.confirm.setObjectName("confirm_return")
+        self.confirm.setStyleSheet("QPushButton { font-weight:bold; padding:6px 14px; }")
+        self.confirm.setEnabled(False)
+        right.addWidget(self.confirm, alignment=Qt.AlignmentFlag.AlignRight)
+        right.addStretch(1)
+        columns.addWidget(box, 2)
+        root.addLayout(columns, 1)
+        self.errors.alias("code", "collector_name")
+        self.errors.alias("status", "collector_name")
+
+        self.query.returnPressed.connect(lambda: self.find(self.query.text()))
+        self.find_button.clicked.connect(lambda: self.find(self.query.text()))
+        self.table.currentCellChanged.connect(lambda r, *_: self._pick_row(r))
+        self.same_person.toggled.connect(self._same_person)
+        self.collector.returnPressed.connect(self.record)
+        self.confirm.clicked.connect(self.record)
+
+    def activated(self) -> None:
+        self.load_waiting()
+        self.query.setFocus()
+
+    def load_waiting(self) -> None:
+        flt = dossier_query.DossierFilter(status=int(Status.RESOLVED))
+        self.ctx.tasks.run(
+            dossier_query.fetch_page,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            flt,
+            None,
+            100,
+            on_done=self._show_waiting,
+            on_error=self.banner.show_error,
+        )
+
+    def _show_waiting(self, page: dossier_query.Page) -> None:
+        self.list_title.setText(self.tr("Hồ sơ đã có kết quả, chờ trả"))
+        self._fill(
+            [
+                (
+                    r.code,
+                    r.applicant_name,
+                    format_datetime(r.due_at),
+                    Status(r.status).label(i18n.language()),
+                    "",
+                )
+                for r in page.rows
+            ]
+        )
+
+    def _fill(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values[:4]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def find(self, query: str) -> None:
+        self.query.setText(query)
+        self.errors.clear()
+        self.ctx.tasks.run(
+            lookup.lookup,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            query,
+            on_done=self._found,
+            on_error=self.errors.show,
+            label=self.tr("Đang tìm hồ sơ…"),
+        )
+
+    def _found(self, result: lookup.LookupResult) -> None:
+        if not result.items:
+            self.banner.show_error(self.tr("Không tìm thấy hồ sơ nào."))
+            return
+        self.list_title.setText(self.tr("Kết quả tìm: {n} hồ sơ").format(n=len(result.items)))
+        self._fill(
+            [
+                (
+                    d.code,
+                    d.applicant_name,
+                    format_datetime(d.due_at),
+                    Status(d.status).label(i18n.language()),
+                    "",
+                )
+                for d in result.items
+            ]
+        )
+        self.table.selectRow(0)
+        if len(result.items) == 1:
+            self.show_dossier(result.items[0].code)
+
+    def _pick_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.show_dossier(self._rows[row][0])
+
+    def show_dossier(self, code: str) -> None:
+        self.ctx.tasks.run(
+            dossier_query.detail,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            code,
+            on_done=self._show,
+            on_error=self.errors.show,
+        )
+
+    def _show(self, d: DossierView) -> None:
+        self.dossier = d
+        self.title.setText(d.code)
+        lang = i18n.language()
+        self.summary.setText(
+            self.tr(
+                "Người nộp: {name} ({id})\nThủ tục: {proc}\nHẹn trả: {due}\nTrạng thái: {status}"
+            ).format(
+                name=d.applicant_name,
+                id=d.applicant_id_number or "—",
+                proc=d.procedure_name,
+                due=format_datetime(d.due_at),
+                status=Status(d.status).label(lang),
+            )
+        )
+        ready = d.status == int(Status.RESOLVED)
+        self.confirm.setEnabled(ready)
+        if d.status == int(Status.RETURNED):
+            pass  # just recorded here, or looked up afterwards: the summary says it all
+        elif not ready:
+            self.errors.clear()
+            self.banner.show_message(
+                self.tr(
+                    "Hồ sơ đang ở trạng thái “{status}”; chỉ trả kết quả khi hồ sơ đã xử lý xong."
+                ).format(status=Status(d.status).label(lang)),
+                "info",
+            )
+        else:
+            self.banner.clear_message()
+        self.same_person.setChecked(ready)
+        self._same_person(self.same_person.isChecked())
+        if ready:
+            self.collector.setFocus()
+
+    def _same_person(self, checked: bool) -> None:
+        if checked and self.dossier is not None:
+            self.collector.setText(self.dossier.applicant_name)
+            self.collector_id.setText(self.dossier.applicant_id_number or "")
+        elif not checked:
+            self.collector.clear()
+            self.collector_id.clear()
+
+    def record(self) -> None:
+        if self.dossier is None or not self.confirm.isEnabled():
+            return
+        self.errors.clear()
+        self.confirm.setEnabled(False)
+        self.ctx.tasks.run(
+            progress.record_return,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.dossier.code,
+            self.collector.text(),
+            self.collector_id.text(),
+            self.note.text() or None,
+            on_done=self._recorded,
+            on_error=self._failed,
+            label=self.tr("Đang ghi nhận trả kết quả…"),
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.confirm.setEnabled(True)
+        self.errors.show(exc)
+
+    def _recorded(self, change: progress.StatusChange) -> None:
+        self.banner.show_message(
+            self.tr("Đã trả kết quả hồ sơ {code} lúc {at}.").format(
+                code=change.code, at=format_datetime(change.at)
+            ),
+            "success",
+        )
+        self.note.clear()
+        self.returned.emit(change.code)
+        self.data_changed.emit()
+        self.show_dossier(change.code)
+        self.load_waiting()

@@ -1,0 +1,1 @@
+"""The window's frame: application, main window, context, sign-in, lock, first run."""

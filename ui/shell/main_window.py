@@ -1,0 +1,437 @@
+"""The counter window: first run, sign-in, the six work screens, the idle lock.
+
+One top-level window holds a stack of "modes" (first run, sign-in, work,
+locked) so nothing the clerk sees is a modal dialog that could hide behind
+another window, and tests drive every mode the same way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import overview
+from app.domain.formatting import format_bytes, format_datetime
+from app.infra.storage import Database
+from app.office import auth, settings_admin
+from app.office.auth import ROLE_LABELS_VI, Actor
+from ui.screens.dossiers import DossiersPage
+from ui.screens.lookup import LookupPage
+from ui.screens.receive import ReceivePage
+from ui.screens.returns import ReturnPage
+from ui.screens.settings import SettingsPage
+from ui.screens.sync import SyncPage, link_state
+from ui.shell import i18n
+from ui.shell.context import Context
+from ui.shell.first_run import FirstRunPage
+from ui.shell.lock import IdleWatcher, LockPage
+from ui.shell.sign_in import SignInPage
+from ui.shell.sync_controller import SyncController
+from ui.widgets import print_preview
+from ui.widgets.forms import ElidedLabel
+
+STATUS_REFRESH_MS = 30_000
+
+
+class _LazyPages(dict):
+    """Screens by name, each built on first use."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, name: str) -> QWidget:
+        page = self[name] = self._make(name)
+        return page
+
+
+PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings")
+
+
+class MainWindow(QMainWindow):
+    """Everything a counter clerk does, in one window."""
+
+    mode_changed = Signal(str)
+
+    def __init__(self, ctx: Context, office_name: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
+        self.resize(1366, 768)
+        self.pages: dict[str, QWidget] = {}
+        self._warmed = False
+        self._last_status: overview.CounterStatus | None = None
+        # The station keeps syncing while the window is open, whoever is signed in.
+        self.sync = SyncController(ctx.data_dir, ctx.require_db, ctx.sync_tuning, self)
+        ctx.sync = self.sync
+        self.sync.state_changed.connect(self._show_link)
+        self.sync.round_finished.connect(self.refresh_status)
+        self.modes = QStackedWidget()
+        self.setCentralWidget(self.modes)
+        self.first_run = FirstRunPage(ctx)
+        self.first_run.initialised.connect(self._initialised)
+        self.sign_in = SignInPage(ctx)
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.lock_page = LockPage(ctx)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.lock_page.switch_user.connect(self.sign_out)
+        self.work = QWidget()
+        for widget in (self.first_run, self.sign_in, self.work, self.lock_page):
+            self.modes.addWidget(widget)
+        self._build_work_area()
+        self._build_status_bar()
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._shortcuts()
+        ctx.tasks.busy_changed.connect(self._busy)
+        if ctx.db is None:
+            self._set_mode("first_run")
+        else:
+            self.sign_in.reset(office_name)
+            self._set_mode("sign_in")
+
+    # --- layout ----------------------------------------------------------------------
+
+    def _build_work_area(self) -> None:
+        layout = QHBoxLayout(self.work)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(176)
+        self.nav.setStyleSheet(
+            "QListWidget { background:#1f3b5c; color:#ffffff; border:none; font-size:14px; }"
+            "QListWidget::item { padding:11px 14px; }"
+            "QListWidget::item:selected { background:#2f6aa8; }"
+        )
+        labels = [
+            self.tr("Tiếp nhận"),
+            self.tr("Hồ sơ"),
+            self.tr("Tra cứu"),
+            self.tr("Trả kết quả"),
+            self.tr("Đồng bộ"),
+            self.tr("Cài đặt"),
+        ]
+        for i, text in enumerate(labels, start=1):
+            item = QListWidgetItem(f"{text}")
+            item.setToolTip(f"Alt+{i}")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setStyleSheet("QStatusBar { background:#eef1f4; } QStatusBar QLabel { padding:0 8px; }")
+        self.officer_label = QLabel()
+        self.officer_label.setObjectName("status_officer")
+        self.station_label = QLabel()
+        self.station_label.setObjectName("status_station")
+        self.online_label = QLabel()
+        self.online_label.setObjectName("status_online")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("status_pending")
+        self.bytes_label = QLabel()
+        self.bytes_label.setObjectName("status_bytes")
+        self.bytes_label.hide()
+        self.last_sync_label = QLabel()
+        self.last_sync_label.setObjectName("status_last_sync")
+        # Supervisors and administrators see the sync warnings here as well.
+        self.warning_label = ElidedLabel()
+        self.warning_label.setObjectName("status_warning")
+        self.warning_label.setStyleSheet("color:#8a4b00; font-weight:bold;")
+        self.warning_label.clicked.connect(lambda: self.show_page("sync"))
+        self.warning_label.hide()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busy")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.hide()
+        self.busy_label = QLabel()
+        self.busy_label.hide()
+        for w in (
+            self.officer_label,
+            self.station_label,
+            self.online_label,
+            self.pending_label,
+            self.bytes_label,
+            self.last_sync_label,
+        ):
+            bar.addWidget(w)
+        bar.addWidget(self.warning_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy_bar)
+
+    def _shortcuts(self) -> None:
+        def add(key: str | QKeySequence, handler) -> None:
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(handler)
+
+        add("F2", self.new_dossier)
+        add("F3", self.find)
+        add(QKeySequence.StandardKey.Print, self.print_current)
+        add("Ctrl+L", self.lock)
+        for i, name in enumerate(PAGES, start=1):
+            add(f"Alt+{i}", lambda n=name: self.show_page(n))
+
+    # --- modes -----------------------------------------------------------------------
+
+    @property
+    def mode(self) -> str:
+        return self.modes.currentWidget().property("mode") or ""
+
+    def _set_mode(self, mode: str) -> None:
+        widget = {
+            "first_run": self.first_run,
+            "sign_in": self.sign_in,
+            "work": self.work,
+            "locked": self.lock_page,
+        }[mode]
+        widget.setProperty("mode", mode)
+        self.modes.setCurrentWidget(widget)
+        self.statusBar().setVisible(mode in ("work", "locked"))
+        self.mode_changed.emit(mode)
+
+    def _initialised(self, db: Database, admin: str, office_name: str) -> None:
+        self.ctx.db = db
+        self.sign_in.reset(office_name, admin)
+        self._set_mode("sign_in")
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.ctx.actor = actor
+        self.ctx.settings = settings_admin.snapshot(self.ctx.require_db(), actor).values
+        self._build_pages()
+        self._set_mode("work")
+        self.officer_label.setText(
+            self.tr("Cán bộ: {name} ({role})").format(
+                name=actor.full_name, role=self._role_label(actor.role)
+            )
+        )
+        self.refresh_status()
+        self._status_timer.start(STATUS_REFRESH_MS)
+        self._start_idle()
+        self.show_page("receive")
+        if not self._warmed:
+            self._warmed = True
+            self.ctx.tasks.run(print_preview.warm_up, on_error=lambda exc: None)
+
+    @staticmethod
+    def _role_label(role: str) -> str:
+        if i18n.language() == "en":
+            return role
+        return ROLE_LABELS_VI.get(role, role)
+
+    def _start_idle(self) -> None:
+        try:
+            minutes = int(self.ctx.settings.get("idle_lock_minutes", "15"))
+        except ValueError:
+            minutes = 15
+        self.idle.start(max(1, minutes) * 60_000)
+
+    def _build_pages(self) -> None:
+        self._drop_pages()
+        # Screens are built when first shown: signing in stays quick on an old PC.
+        self.pages = _LazyPages(self._make_page)
+        self.pages["receive"]
+
+    def _make_page(self, name: str) -> QWidget:
+        factory = {
+            "receive": ReceivePage,
+            "dossiers": DossiersPage,
+            "lookup": LookupPage,
+            "return": ReturnPage,
+            "sync": SyncPage,
+            "settings": SettingsPage,
+        }[name]
+        page = factory(self.ctx)
+        self.stack.addWidget(page)
+        if hasattr(page, "data_changed"):
+            page.data_changed.connect(self.refresh_status)
+        if hasattr(page, "open_dossier"):
+            page.open_dossier.connect(self.open_dossier)
+        if hasattr(page, "return_dossier"):
+            page.return_dossier.connect(self.return_dossier)
+        if name == "settings":
+            page.settings_saved.connect(self._settings_saved)
+            page.station_enrolled.connect(self._station_enrolled)
+        if name == "sync" and self._last_status is not None:
+            page.show_status(self._last_status)
+        return page
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+
+    def lock(self) -> None:
+        if self.mode != "work" or self.ctx.actor is None:
+            return
+        self.idle.stop()
+        self.lock_page.prepare(self.ctx.actor)
+        self._set_mode("locked")
+
+    def _unlocked(self, actor: Actor) -> None:
+        self._set_mode("work")
+        self._start_idle()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def sign_out(self) -> None:
+        self.idle.stop()
+        self._status_timer.stop()
+        self.ctx.actor = None
+        self._drop_pages()
+        self.sign_in.reset(self.sign_in.office.text())
+        self._set_mode("sign_in")
+
+    def _settings_saved(self, values: dict) -> None:
+        self.ctx.settings = dict(values)
+        self._start_idle()
+        self.sync.set_interval(self._sync_interval())
+        self.refresh_status()
+
+    def _station_enrolled(self) -> None:
+        # A worker already running (re-enrolment after a revoked credential) reads
+        # the new credential on its next round; ask for that round now.
+        self.sync.sync_now()
+        self.refresh_status()
+
+    def _sync_interval(self) -> float:
+        try:
+            return max(10.0, float(self.ctx.settings.get("sync_interval_seconds", "60")))
+        except ValueError:
+            return 60.0
+
+    # --- navigation ------------------------------------------------------------------
+
+    def show_page(self, name: str) -> QWidget | None:
+        if self.mode != "work" or name not in PAGES or self.ctx.actor is None:
+            return None
+        self.nav.setCurrentRow(PAGES.index(name))
+        return self.pages[name]
+
+    def current_page_name(self) -> str:
+        row = self.nav.currentRow()
+        return PAGES[row] if 0 <= row < len(PAGES) else ""
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(PAGES) or self.ctx.actor is None:
+            return
+        page = self.pages[PAGES[row]]
+        self.stack.setCurrentWidget(page)
+        if hasattr(page, "activated"):
+            page.activated()
+
+    def new_dossier(self) -> None:
+        page = self.show_page("receive")
+        if page is not None:
+            page.new_dossier()
+
+    def find(self) -> None:
+        page = self.show_page("lookup")
+        if page is not None:
+            page.focus_query()
+
+    def print_current(self) -> None:
+        page = self.pages.get(self.current_page_name())
+        if self.mode == "work" and page is not None and hasattr(page, "print_current"):
+            page.print_current()
+
+    def open_dossier(self, code: str) -> None:
+        page = self.show_page("dossiers")
+        if page is not None:
+            page.show_dossier(code)
+
+    def return_dossier(self, code: str) -> None:
+        page = self.show_page("return")
+        if page is not None:
+            page.find(code)
+
+    # --- status bar ------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        if self.ctx.db is None or self.ctx.actor is None:
+            return
+        self.ctx.tasks.run(
+            overview.read,
+            self.ctx.db,
+            self.ctx.data_dir,
+            on_done=self._show_status,
+            on_error=lambda exc: None,
+            label="",
+        )
+
+    def _show_status(self, st: overview.CounterStatus) -> None:
+        self._last_status = st
+        self.station_label.setText(
+            self.tr("Quầy {n} · {office}").format(n=st.station_number, office=st.agency_code)
+        )
+        self.station_label.setToolTip(st.office_name)
+        self.pending_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=st.pending_changes))
+        self.bytes_label.setText(
+            self.tr("Còn {size} tệp").format(size=format_bytes(st.bytes_to_upload))
+        )
+        self.bytes_label.setToolTip(self.tr("Tệp đã số hóa chưa tải lên máy chủ"))
+        self.bytes_label.setVisible(st.bytes_to_upload > 0)
+        last = format_datetime(st.last_sync_at) if st.last_sync_at else self.tr("chưa có")
+        self.last_sync_label.setText(self.tr("Đồng bộ lần cuối: {t}").format(t=last))
+        actor = self.ctx.actor
+        shown = bool(st.warnings) and actor is not None and auth.can(actor, "sync.health")
+        if shown:
+            more = len(st.warnings) - 1
+            text = "⚠ " + st.warnings[0]
+            self.warning_label.setText(
+                text
+                if not more
+                else self.tr("{first} (và {n} cảnh báo khác)").format(first=text, n=more)
+            )
+            self.warning_label.fallback = self.tr("⚠ {n} cảnh báo").format(n=len(st.warnings))
+            self.warning_label.setToolTip("\n".join(st.warnings))
+            self.warning_label.update()
+        self.warning_label.setVisible(shown)
+        if st.enrolled and actor is not None:
+            self.sync.start(self._sync_interval())
+        self._show_link()
+        sync = self.pages.get("sync")
+        if sync is not None:
+            sync.show_status(st)
+
+    def _show_link(self) -> None:
+        text, colour, tip = link_state(self._last_status, self.sync)
+        self.online_label.setText(text)
+        self.online_label.setStyleSheet(f"color:{colour};")
+        self.online_label.setToolTip(tip)
+
+    def _busy(self, busy: bool, label: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy and bool(label))
+        self.busy_label.setText(label)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.idle.stop()
+        self.idle.detach()
+        self._status_timer.stop()
+        self.sync.stop()
+        self.ctx.tasks.wait_for_done(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,382 @@
+"""One dossier in full: applicant, components, status timeline and the legal actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_date, format_datetime, format_money
+from app.domain.status import Status
+from app.dossiers import dossier_actions, dossier_query
+from app.dossiers.views import DossierView
+from app.infra.storage import Database
+from app.office.auth import Actor
+from ui.shell import i18n
+from ui.shell.context import Context
+from ui.widgets.forms import heading, with_error
+from ui.widgets.messages import Banner, FieldErrors
+from ui.widgets.print_preview import PrintJob, prepare
+
+
+def run_action(
+    db: Database, actor: Actor, action: str, code: str, reason: str, missing: str
+) -> tuple[dossier_actions.ActionResult, PrintJob | None]:
+    """Worker: apply ``action`` and rasterise its slip, if it has one."""
+    # The PDF stack loads on first use, not with the window.
+    from app.paper import dossier_slips
+
+    if action == "supplement":
+        result = dossier_slips.request_supplement(db, actor, code, reason, missing)
+    elif action == "refuse":
+        result = dossier_slips.refuse(db, actor, code, reason)
+    else:
+        result = dossier_actions.move(db, actor, code, action, reason or None)
+    job = prepare(result.pdf, f"{code}") if result.pdf else None
+    return result, job
+
+
+def render_reprint(db: Database, actor: Actor, form: str, code: str, title: str) -> PrintJob:
+    from app.paper import printing
+
+    return prepare(printing.print_form(db, actor, form, code), f"{title} {code}")
+
+
+class DossierDetail(QWidget):
+    """Shows ``DossierView`` details; emits when the dossier changed or must be returned."""
+
+    changed = Signal(str)
+    return_requested = Signal(str)
+    loaded = Signal(object)  # DossierView
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: DossierView | None = None
+        self.preview_dialog = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        # Everything wraps to the pane's width; only long histories scroll, vertically.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.banner = Banner()
+        layout.addWidget(self.banner)
+        self.errors = FieldErrors(self.banner)
+        self.title = heading(self.tr("Chọn một hồ sơ để xem chi tiết"), 15)
+        self.title.setObjectName("detail_title")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.status = QLabel()
+        self.status.setObjectName("detail_status")
+        layout.addWidget(self.status)
+        self.info = QFormLayout()
+        self.info.setVerticalSpacing(2)
+        layout.addLayout(self.info)
+        self.components = QTableWidget(0, 4)
+        self.components.setObjectName("detail_components")
+        self.components.setHorizontalHeaderLabels(
+            [self.tr("Thành phần"), self.tr("Chính"), self.tr("Sao"), self.tr("Số hóa")]
+        )
+        header = self.components.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The digitizing column holds buttons, which ResizeToContents does not measure.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.components.verticalHeader().hide()
+        self.components.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.components.setWordWrap(True)
+        self.components.setMaximumHeight(112)
+        self.components.setMinimumWidth(0)
+        self.components.cellDoubleClicked.connect(lambda row, _col: self.digitize_row(row))
+        self.capture_dialog = None
+        layout.addWidget(QLabel(self.tr("Thành phần hồ sơ")))
+        layout.addWidget(self.components)
+        layout.addWidget(QLabel(self.tr("Quá trình xử lý")))
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.setMaximumHeight(84)
+        layout.addWidget(self.timeline)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("action_reason")
+        self.reason.setPlaceholderText(self.tr("Lý do / ghi chú"))
+        self.missing = QLineEdit()
+        self.missing.setObjectName("action_missing")
+        self.missing.setPlaceholderText(self.tr("Giấy tờ cần bổ sung, ví dụ: 2, Giấy ủy quyền"))
+        self.missing.setToolTip(
+            self.tr("Số thứ tự thành phần hoặc tên giấy tờ, cách nhau bằng dấu phẩy")
+        )
+        layout.addWidget(with_error(self.reason, self.errors, "reason"))
+        layout.addWidget(with_error(self.missing, self.errors, "missing"))
+        self.actions = QGridLayout()
+        self.actions.setHorizontalSpacing(6)
+        self.actions.setColumnStretch(0, 1)
+        self.actions.setColumnStretch(1, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        labels = {
+            "supplement": self.tr("Yêu cầu bổ sung"),
+            "refuse": self.tr("Từ chối"),
+            "processing": self.tr("Chuyển xử lý"),
+            "resolved": self.tr("Đã có kết quả"),
+            "return": self.tr("Trả kết quả"),
+        }
+        for name, text in labels.items():
+            button = QPushButton(text, body)
+            button.setObjectName(f"action_{name}")
+            button.clicked.connect(lambda _=False, n=name: self.act(n))
+            self.buttons[name] = button
+        self.reprint_button = QToolButton(body)
+        self.reprint_button.setObjectName("reprint")
+        self.reprint_button.setText(self.tr("In lại…"))
+        self.reprint_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.reprint_button)
+        self.form_titles = {
+            "receipt": self.tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+            "control": self.tr("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+        }
+        for form in dossier_actions.REPRINTABLE:
+            action = menu.addAction(self.form_titles[form])
+            action.triggered.connect(lambda _=False, f=form: self.reprint(f))
+        self.reprint_button.setMenu(menu)
+        layout.addLayout(self.actions)
+        layout.addStretch(1)
+        self._show_actions(None)
+
+    # --- loading ---------------------------------------------------------------------
+
+    def load(self, code: str) -> None:
+        self.ctx.tasks.run(
+            dossier_query.detail,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            code,
+            on_done=self.show_view,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang tải hồ sơ…"),
+        )
+
+    def clear(self) -> None:
+        self.view = None
+        self.title.setText(self.tr("Chọn một hồ sơ để xem chi tiết"))
+        self.status.clear()
+        self._clear_info()
+        self.components.setRowCount(0)
+        self.timeline.clear()
+        self._show_actions(None)
+
+    def _clear_info(self) -> None:
+        while self.info.rowCount():
+            self.info.removeRow(0)
+
+    def show_view(self, d: DossierView) -> None:
+        self.view = d
+        self.errors.clear()
+        self.title.setText(d.code)
+        lang = i18n.language()
+        label = Status(d.status).label(lang)
+        if d.overdue:
+            label += " — " + self.tr("QUÁ HẠN")
+        self.status.setText(label)
+        self.status.setStyleSheet(
+            "font-weight:bold; color:%s;" % ("#b3261e" if d.overdue else "#0b5394")
+        )
+        self._clear_info()
+        rows = [
+            (self.tr("Người nộp"), d.applicant_name),
+            (self.tr("Số CCCD/MST"), d.applicant_id_number or ""),
+            (self.tr("Ngày sinh"), format_date(d.applicant_birth_date)),
+            (self.tr("Địa chỉ"), d.applicant_address or ""),
+            (self.tr("Điện thoại"), d.applicant_phone or ""),
+            (self.tr("Thủ tục"), f"{d.procedure_code} — {d.procedure_name}"),
+            (self.tr("Tiếp nhận"), format_datetime(d.received_at)),
+            (self.tr("Hẹn trả"), format_datetime(d.due_at)),
+            (self.tr("Đã trả"), format_datetime(d.returned_at)),
+            (
+                self.tr("Lệ phí"),
+                format_money(d.fee_amount)
+                + (self.tr(" (đã nộp)") if d.fee_paid else self.tr(" (chưa nộp)")),
+            ),
+        ]
+        if d.sync_error:
+            rows.append(
+                (
+                    self.tr("Đồng bộ"),
+                    self.tr("Máy chủ từ chối: {reason}").format(reason=d.sync_error),
+                )
+            )
+        for caption, value in rows:
+            if not value:
+                continue
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if caption == self.tr("Đồng bộ"):
+                text.setObjectName("detail_sync_error")
+                text.setStyleSheet("color:#8a1c1c; font-weight:bold;")
+            self.info.addRow(caption, text)
+        self.components.setRowCount(len(d.components))
+        for r, c in enumerate(d.components):
+            digitized = (
+                self.tr("Tái sử dụng")
+                if c.reused
+                else (self.tr("Đã số hóa") if c.digitized else self.tr("Chưa"))
+            )
+            for col, value in enumerate(
+                (f"{c.index}. {c.name}", str(c.originals), str(c.copies), digitized)
+            ):
+                self.components.setItem(r, col, QTableWidgetItem(value))
+            self.components.setCellWidget(
+                r, 3, self._digitize_button(c.index, c.digitized, digitized)
+            )
+        widths = [
+            self.components.cellWidget(r, 3).sizeHint().width() for r in range(len(d.components))
+        ]
+        self.components.horizontalHeader().resizeSection(3, max([72, *widths]) + 4)
+        self.components.resizeRowsToContents()
+        self.timeline.clear()
+        for h in d.history:
+            parts = [format_datetime(h.at), Status(h.status).label(lang)]
+            if h.officer:
+                parts.append(h.officer)
+            if h.note:
+                parts.append(h.note)
+            self.timeline.addItem(" — ".join(parts))
+        self._show_actions(d)
+        self.loaded.emit(d)
+
+    def _show_actions(self, d: DossierView | None) -> None:
+        legal = dossier_actions.legal_actions(d.status) if d else []
+        shown = [b for name, b in self.buttons.items() if name in legal]
+        if d is not None:
+            shown.append(self.reprint_button)
+        everything = [*self.buttons.values(), self.reprint_button]
+        for button in everything:
+            self.actions.removeWidget(button)
+        # Two to a row, equal widths: the pane is narrow on a 1366-pixel screen.
+        for i, button in enumerate(shown):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.actions.addWidget(button, i // 2, i % 2)
+        # Only after the layout has adopted them: showing a widget without a parent
+        # would open it as a window of its own.
+        for button in everything:
+            button.setVisible(button in shown)
+        self.reason.setVisible(bool(set(legal) - {"return"}))
+        self.missing.setVisible("supplement" in legal)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def act(self, action: str) -> None:
+        if self.view is None:
+            return
+        if action == "return":
+            self.return_requested.emit(self.view.code)
+            return
+        self.errors.clear()
+        self.ctx.tasks.run(
+            run_action,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            action,
+            self.view.code,
+            self.reason.text(),
+            self.missing.text(),
+            on_done=self._acted,
+            on_error=self.errors.show,
+            label=self.tr("Đang cập nhật hồ sơ…"),
+        )
+
+    def _acted(self, outcome: tuple) -> None:
+        result, job = outcome
+        self.reason.clear()
+        self.missing.clear()
+        self.banner.show_message(
+            self.tr("Đã cập nhật hồ sơ {code}: {status}").format(
+                code=result.code, status=Status(result.status).label(i18n.language())
+            ),
+            "success",
+            6000,
+        )
+        if job is not None:
+            self._preview(job)
+        self.changed.emit(result.code)
+        self.load(result.code)
+
+    def _digitize_button(self, index: int, done: bool, state: str) -> QWidget:
+        """The component's digitizing state, and the way to (re)capture it, in one cell."""
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(2, 0, 2, 0)
+        button = QToolButton(cell)
+        box.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        button.setObjectName(f"digitize_{index}")
+        if done:
+            button.setText("✓ " + state)
+            button.setAutoRaise(True)
+            button.setStyleSheet("color:#145a2e;")
+            button.setToolTip(self.tr("Số hóa lại thành phần này…"))
+        else:
+            button.setText(self.tr("Số hóa…"))
+            button.setToolTip(self.tr("Quét, chụp hoặc thêm tệp cho thành phần này"))
+        button.clicked.connect(lambda _=False, i=index: self.digitize(i))
+        return cell
+
+    def digitize_row(self, row: int) -> None:
+        if self.view is not None and 0 <= row < len(self.view.components):
+            self.digitize(self.view.components[row].index)
+
+    def digitize(self, component: int) -> None:
+        """Open the capture dialog on one component of the dossier shown."""
+        from ui.capture.dialog import open_capture
+
+        if self.view is None:
+            return
+        self.capture_dialog = open_capture(self, self.ctx, self.view.code, component)
+        self.capture_dialog.saved.connect(self._digitized)
+
+    def _digitized(self, code: str) -> None:
+        self.changed.emit(code)
+        if self.view is not None and self.view.code == code:
+            self.load(code)
+
+    def reprint(self, form: str) -> None:
+        if self.view is None:
+            return
+        self.ctx.tasks.run(
+            render_reprint,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            form,
+            self.view.code,
+            self.form_titles[form],
+            on_done=self._preview,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang in…"),
+        )
+
+    def _preview(self, job: PrintJob) -> None:
+        self.preview_dialog = self.ctx.preview_factory(
+            self, job, self.ctx.settings.get("printer_name", "")
+        )
