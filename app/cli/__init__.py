@@ -36,6 +36,7 @@ NEEDS_DB = {
     "scan": "app.cli.capture_cmd:cmd_scan",
     "batch": "app.cli.capture_cmd:cmd_batch",
     "ocr": "app.cli.capture_cmd:cmd_ocr",
+    "report": "app.cli.report_cmd:cmd_report",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

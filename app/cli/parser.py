@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _capture_parsers(sub)
 
+    from app.cli.report_cmd import add_parsers as report_parsers
+
+    report_parsers(sub)
+
     s = sub.add_parser("enroll", help="đăng ký quầy với máy chủ trung tâm")
     s.add_argument("--server", required=True, help="địa chỉ máy chủ, vd https://motcua.tinh.gov.vn")
     s.add_argument("--code", required=True, help="mã đăng ký một lần do máy chủ cấp")

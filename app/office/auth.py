@@ -35,6 +35,7 @@ PERMISSIONS: dict[str, str] = {
     "dossier.status": "clerk",
     "dossier.return": "clerk",
     "dossier.print": "clerk",
+    "report.view": "clerk",
     "catalogue.edit_fee": "supervisor",
     "calendar.edit": "supervisor",
     "audit.view": "supervisor",

@@ -1,0 +1,55 @@
+"""``report``: the office's indicators and periodic report tables."""
+
+from __future__ import annotations
+
+import argparse
+from argparse import Namespace
+
+from app.cli.commands import actor
+from app.cli.output import Output
+from app.reports import indicators
+from app.reports import period as periods
+from db.engine import Database
+
+FIGURE_LABELS = (
+    ("received", "Tiếp nhận trong kỳ", "Received in the period"),
+    ("carried_over", "Kỳ trước chuyển sang", "Carried over"),
+    ("resolved_early", "Giải quyết trước hạn", "Resolved early"),
+    ("resolved_on_time", "Giải quyết đúng hạn", "Resolved on time"),
+    ("resolved_late", "Giải quyết quá hạn", "Resolved late"),
+    ("in_progress_on_time", "Đang giải quyết trong hạn", "In progress, on time"),
+    ("in_progress_overdue", "Đang giải quyết quá hạn", "In progress, overdue"),
+)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("report", help="báo cáo, chỉ số phục vụ (Quyết định 766/QĐ-TTg)")
+    rsub = s.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    r = rsub.add_parser("indicators", help="các chỉ số của một kỳ")
+    r.add_argument("--from", dest="date_from", required=True, help="từ ngày YYYY-MM-DD")
+    r.add_argument("--to", dest="date_to", required=True, help="đến ngày YYYY-MM-DD")
+    r.add_argument("--office", help="mã cơ quan (mặc định: cơ quan của trạm)")
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f} %".replace(".", ",")
+
+
+def cmd_report(args: Namespace, db: Database, out: Output) -> int:
+    p = periods.parse(args.date_from, args.date_to)
+    rep = indicators.report(db, actor(db, args), p, office=args.office)
+    lines = [f"{rep.office_name} ({rep.office_code}) — {p.label()}"]
+    for key, vi, en in FIGURE_LABELS:
+        lines.append(f"  {out.t(vi, en)}: {rep.counts[key]}")
+    for key, vi, en in (
+        ("digitized_share", "Tỷ lệ hồ sơ số hóa", "Digitized share"),
+        ("reused_share", "Tỷ lệ thành phần dùng lại", "Reused share"),
+        ("online_share", "Tỷ lệ hồ sơ trực tuyến", "Online share"),
+        ("cashless_share", "Tỷ lệ nộp phí không dùng tiền mặt", "Cashless share"),
+    ):
+        lines.append(f"  {out.t(vi, en)}: {_pct(rep.shares[key])}")
+    for s in rep.scores:
+        mark = "" if s["verified"] else out.t(" (chưa xác minh)", " (unverified)")
+        lines.append(f"  766 — {s['name']}: {s['points']:g}/{s['max']:g}{mark}")
+    out.emit(rep.to_json(), lines)
+    return 0

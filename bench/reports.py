@@ -1,0 +1,145 @@
+"""How long a yearly indicator report takes over a big station database.
+
+    python bench/reports.py [--dossiers 1000000] [--runs 3] [--keep DIR]
+
+Builds a station with ``--dossiers`` dossiers over five years (the scale
+tests' generator), each with the status history a counter writes (received,
+ready, handed over; a supplement request for some) and two components, then
+times ``report indicators`` for the last full year and for the current year
+(a period that ends after today). Prints each figure beside its target.
+With ``--keep DIR`` the database is kept there and reused by the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.infra import datadir, storage  # noqa: E402
+from app.office import office_setup  # noqa: E402
+from app.reports import indicators, period  # noqa: E402
+
+END = datetime(2026, 11, 20, 17, 0)
+TARGET_S = 2.0
+
+
+def add_history(db_path: Path, seed: int = 7) -> None:
+    """Status history and components for every dossier the generator wrote."""
+    rng = random.Random(seed)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA synchronous=OFF")
+    rows = conn.execute("SELECT id, status, received_at FROM dossier ORDER BY id").fetchall()
+    hist, comps, returned = [], [], []
+
+    def flush() -> None:
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO status_history (dossier_id, status, at, source) "
+            "VALUES (?, ?, ?, 'counter')",
+            hist,
+        )
+        conn.executemany(
+            'INSERT INTO dossier_component (dossier_id, "index", name, originals, copies, '
+            "digitized, reused) VALUES (?, ?, 'Thành phần', 1, 0, ?, ?)",
+            comps,
+        )
+        conn.executemany("UPDATE dossier SET returned_at = ? WHERE id = ?", returned)
+        conn.execute("COMMIT")
+        hist.clear()
+        comps.clear()
+        returned.clear()
+
+    for did, status, received_s in rows:
+        received = datetime.fromisoformat(received_s)
+        hist.append((did, 2, received_s))
+        supplement = rng.random() < 0.08
+        if supplement or status == 5:
+            hist.append((did, 5, (received + timedelta(hours=20)).isoformat(" ")))
+        if supplement and status != 5:
+            hist.append((did, 4, (received + timedelta(days=2)).isoformat(" ")))
+        if status in (9, 10):
+            ready = received + timedelta(days=rng.choice((1, 2, 3, 4, 6)))
+            hist.append((did, 9, ready.isoformat(" ")))
+        if status == 10:
+            back = received + timedelta(days=7)
+            hist.append((did, 10, back.isoformat(" ")))
+            returned.append((back.isoformat(" "), did))
+        digitized = rng.random() < 0.7
+        comps.append((did, 1, digitized, False))
+        comps.append((did, 2, digitized and rng.random() < 0.8, rng.random() < 0.1))
+        if len(hist) > 200_000:
+            flush()
+    flush()
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def build(parent: Path, n: int) -> Path:
+    from tests.ui.bigdb import fill
+
+    data_dir = parent / "station"
+    db = office_setup.initialise(
+        data_dir,
+        office_setup.SetupRequest("000.00.24.H47", "UBND xã Tân Lập", 1, "admin", "matkhau-bench"),
+    )
+    db.dispose()
+    path = datadir.db_path(data_dir)
+    t = time.perf_counter()
+    fill(path, n, end=END)
+    add_history(path)
+    print(f"built {n:,} dossiers in {time.perf_counter() - t:.0f} s", flush=True)
+    return data_dir
+
+
+def timed(data_dir: Path, p: period.Period, runs: int) -> tuple[list[float], dict]:
+    db = storage.open_database(data_dir)
+    try:
+        times, report = [], None
+        for _ in range(runs):
+            t = time.perf_counter()
+            report = indicators.compute(db, p, now=END)
+            times.append(time.perf_counter() - t)
+        return times, report.to_json()
+    finally:
+        db.dispose()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dossiers", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="folder to keep (and reuse) the database in")
+    args = ap.parse_args()
+    parent = args.keep or Path(tempfile.mkdtemp(prefix="motcua-bench-reports-"))
+    data_dir = parent / "station"
+    if not datadir.db_path(data_dir).exists():
+        build(parent, args.dossiers)
+    cases = [
+        ("yearly report, last full year (2025)", period.year(2025)),
+        ("yearly report, current year (ends after today)", period.year(2026)),
+    ]
+    print()
+    print(f"{'measure':52} {'value':>8}   target")
+    for label, p in cases:
+        times, data = timed(data_dir, p, args.runs)
+        print(
+            f"{label:52} {statistics.median(times):6.2f} s   ≤ {TARGET_S:.0f} s   "
+            f"(median of {args.runs}: " + ", ".join(f"{x:.2f}" for x in times) + "; "
+            f"{data['received']:,} received, {data['carried_over']:,} carried over, "
+            f"{args.dossiers:,} dossiers in the database)"
+        )
+
+
+if __name__ == "__main__":
+    main()

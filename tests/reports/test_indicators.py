@@ -1,0 +1,160 @@
+"""Indicators of the fixture office against figures added up by hand.
+
+The groups are in office_fixture.py (A … Q); each expected number below says
+which groups it is made of.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from app.domain.errors import DomainError
+from app.reports import drilldown, indicators, period
+from tests.reports.office_fixture import GROUPS, build
+
+MARCH = period.month(2026, 3)
+AFTER = datetime(2026, 4, 15, 10, 0)
+
+
+@pytest.fixture
+def office(db):
+    codes = build(db)
+    return db, codes
+
+
+def test_march_figures_match_the_hand_count(office):
+    db, _ = office
+    r = indicators.compute(db, MARCH, now=AFTER)
+    c = r.counts
+    assert c["received"] == 40 + 30 + 20 + 12 + 15 + 10 + 8 + 18 + 14 + 6 + 5  # A–K = 178
+    assert c["carried_over"] == 20 + 9 + 4  # L, M, O
+    assert c["resolved_early"] == 40 + 4  # A, O (ready when handed over, 5/3, due 6/3)
+    # B; E (supplement pause moved 4/3 to 6/3); F, G (closed without result); L
+    assert c["resolved_on_time"] == 30 + 15 + 10 + 8 + 20
+    assert c["resolved_late"] == 20 + 12  # C; D (two supplement requests)
+    # H (ready only in April); J (with the citizen); K (pause moved the date to 1/4 17:30)
+    assert c["in_progress_on_time"] == 18 + 6 + 5
+    assert c["in_progress_overdue"] == 14 + 9  # I, M
+    assert c["ended_without_result"] == 10 + 8
+    assert c["received_online"] == 10 + 6
+    assert c["received_post"] == 5
+    assert c["received_counter"] == 178 - 16 - 5
+    assert c["received_digitized"] == 40 + 12 + 15 + 18 + 5  # A, D, E, H, K
+    assert c["received_fee_paid"] == 20
+    # the flow adds up: what came in equals what went out plus what is left
+    assert c["received"] + c["carried_over"] == r.resolved + r.in_progress
+    assert r.components == 2 * 178
+    assert r.components_reused == 8 + 3
+    s = r.shares
+    assert s["online_share"] == round(16 / 178, 4) == 0.0899
+    assert s["digitized_share"] == round(90 / 178, 4) == 0.5056
+    assert s["reused_share"] == round(11 / 356, 4) == 0.0309
+    assert s["reused_dossier_share"] == round(11 / 178, 4) == 0.0618
+    assert s["progress_on_time_share"] == round((44 + 83 + 29) / 211, 4) == 0.7393
+    assert s["on_time_share"] == round(127 / 159, 4)
+    assert s["cashless_share"] is None and "cashless_share" in r.unavailable
+    # hours from receipt to ready: A 50, B 104, C 169, D 74, E 103, L 170, O 218
+    hours = 40 * 50 + 30 * 104 + 20 * 169 + 12 * 74 + 15 * 103 + 20 * 170 + 4 * 218
+    assert r.average_processing_days == round(hours / 24 / 141, 2) == 4.49
+
+
+def test_march_scores(office):
+    db, _ = office
+    r = indicators.compute(db, MARCH, now=AFTER)
+    scores = {s["group"]: s for s in r.scores}
+    assert set(scores) == {"progress", "digitization"}
+    assert scores["progress"]["points"] == round(20 * 0.7393, 2) == 14.79
+    assert scores["progress"]["max"] == 20 and not scores["progress"]["partial"]
+    # 4 × digitized share + 2 × reused share / 0.8 (full marks from 80 %)
+    assert scores["digitization"]["points"] == round(4 * 0.5056, 2) + round(2 * 0.0618 / 0.8, 2)
+    assert scores["digitization"]["max"] == 6
+    assert scores["digitization"]["group_max"] == 22 and scores["digitization"]["partial"]
+    assert all(s["verified"] is False for s in r.scores)
+    not_scored = {n["group"] for n in r.not_scored}
+    assert not_scored == {"transparency", "online", "payment", "satisfaction"}
+
+
+def test_field_table_rows(office):
+    db, _ = office
+    rows = {row.field: row for row in indicators.compute(db, MARCH, now=AFTER).fields}
+    x, y = rows["Hộ tịch"], rows["Cư trú"]
+    assert (x.received, x.received_online, x.received_direct, x.carried_over) == (117, 10, 107, 0)
+    assert (x.resolved, x.resolved_early, x.resolved_on_time, x.resolved_late) == (117, 40, 45, 32)
+    assert (x.in_progress, x.in_progress_on_time, x.in_progress_overdue) == (0, 0, 0)
+    assert (y.received, y.received_online, y.received_direct, y.carried_over) == (61, 6, 55, 33)
+    assert (y.resolved, y.resolved_early, y.resolved_on_time, y.resolved_late) == (42, 4, 38, 0)
+    assert (y.in_progress, y.in_progress_on_time, y.in_progress_overdue) == (52, 29, 23)
+
+
+def test_period_ending_after_today_counts_as_of_now(office):
+    db, _ = office
+    r = indicators.compute(db, period.parse("2026-03-01", "2026-04-30"), now=AFTER)
+    c = r.counts
+    assert r.as_of == AFTER
+    assert c["received"] == 178 + 3  # and P
+    assert c["carried_over"] == 33
+    assert c["resolved_early"] == 44 + 18  # H is ready on 2/4, due 3/4
+    assert c["resolved_on_time"] == 83
+    assert c["resolved_late"] == 32
+    assert c["in_progress_on_time"] == 6  # J, still with the citizen
+    assert c["in_progress_overdue"] == 14 + 9 + 5 + 3  # I, M, K (due 1/4 17:30), P
+
+
+def test_drill_down_lists_the_dossiers_behind_a_figure(office):
+    db, codes = office
+    r = indicators.compute(db, MARCH, now=AFTER)
+    behind = drilldown.dossiers(db, r.members["resolved_late"])
+    expected = set(codes["C late"]) | set(codes["D two supplements"])
+    assert {d.code for d in behind} == expected
+    assert all(d.procedure_code for d in behind)
+
+
+def test_before_any_dossier_nothing_is_scored(db):
+    r = indicators.compute(db, period.year(2020), now=AFTER)
+    assert r.counts["received"] == 0 and r.scores == []
+    assert r.shares["digitized_share"] is None
+
+
+def test_previous_periods():
+    assert MARCH.previous() == period.month(2026, 2)
+    assert period.quarter(2026, 1).previous() == period.quarter(2025, 4)
+    assert period.year(2026).previous() == period.year(2025)
+    assert period.parse("2026-03-10", "2026-03-19").previous() == period.Period(
+        date(2026, 2, 28), date(2026, 3, 9)
+    )
+
+
+def test_bad_periods_and_office_are_refused(db):
+    with pytest.raises(DomainError, match="trước ngày bắt đầu"):
+        period.parse("2026-03-31", "2026-03-01")
+    with pytest.raises(DomainError, match="YYYY-MM-DD"):
+        period.parse("31/03/2026", "2026-04-01")
+    with pytest.raises(DomainError, match="000.00.24.H47"):
+        indicators.compute(db, MARCH, office="000.00.99.H99")
+
+
+def test_groups_cover_every_branch():
+    # the fixture is a few hundred dossiers
+    assert 200 <= sum(g.count for g in GROUPS) <= 400
+
+
+def test_dossier_written_by_the_counter_use_cases(db, admin, intake):
+    """Through the real intake and status use cases: the pause moves the date."""
+    from app.dossiers import intake as intake_uc
+    from app.dossiers import progress
+
+    intake["procedure"] = "1.001022"
+    intake["received_at"] = "2026-03-09T09:00:00+07:00"
+    done = intake_uc.receive(db, admin, intake, now=datetime(2026, 3, 9, 9, 0))
+    assert done.due_at == datetime(2026, 3, 12, 9, 0)
+    steps = [(4, "03-09 10:00"), (5, "03-10 09:00"), (4, "03-12 09:00"), (9, "03-16 08:00")]
+    for status, at in steps:
+        when = datetime.fromisoformat(f"2026-{at}")
+        progress.change_status(db, admin, done.code, status, now=when)
+    progress.record_return(db, admin, done.code, "Nguyễn Văn Đức", now=datetime(2026, 3, 17, 8))
+    r = indicators.compute(db, MARCH, now=AFTER)
+    # 16 working hours with the citizen move 12/3 09:00 to 16/3 09:00: ready at 08:00 is on time
+    assert r.counts["resolved_on_time"] == 1
+    assert r.counts["received"] == 1 and r.resolved == 1
