@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from argparse import Namespace
+from pathlib import Path
 
 from app.cli.commands import actor
-from app.cli.output import Output
+from app.cli.output import Output, write_atomically
 from app.reports import indicators
 from app.reports import period as periods
 from db.engine import Database
@@ -29,6 +30,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--from", dest="date_from", required=True, help="từ ngày YYYY-MM-DD")
     r.add_argument("--to", dest="date_to", required=True, help="đến ngày YYYY-MM-DD")
     r.add_argument("--office", help="mã cơ quan (mặc định: cơ quan của trạm)")
+    r = rsub.add_parser("export", help="xuất biểu báo cáo của kỳ ra Excel hoặc PDF")
+    r.add_argument("--from", dest="date_from", required=True, help="từ ngày YYYY-MM-DD")
+    r.add_argument("--to", dest="date_to", required=True, help="đến ngày YYYY-MM-DD")
+    r.add_argument("--format", dest="fmt", required=True, choices=["xlsx", "pdf"])
+    r.add_argument("--out", required=True, help="tệp đầu ra")
+    r.add_argument("--office", help="mã cơ quan (mặc định: cơ quan của trạm)")
 
 
 def _pct(value: float | None) -> str:
@@ -37,6 +44,8 @@ def _pct(value: float | None) -> str:
 
 def cmd_report(args: Namespace, db: Database, out: Output) -> int:
     p = periods.parse(args.date_from, args.date_to)
+    if args.report_command == "export":
+        return _export(args, db, out, p)
     rep = indicators.report(db, actor(db, args), p, office=args.office)
     lines = [f"{rep.office_name} ({rep.office_code}) — {p.label()}"]
     for key, vi, en in FIGURE_LABELS:
@@ -52,4 +61,17 @@ def cmd_report(args: Namespace, db: Database, out: Output) -> int:
         mark = "" if s["verified"] else out.t(" (chưa xác minh)", " (unverified)")
         lines.append(f"  766 — {s['name']}: {s['points']:g}/{s['max']:g}{mark}")
     out.emit(rep.to_json(), lines)
+    return 0
+
+
+def _export(args: Namespace, db: Database, out: Output, p: periods.Period) -> int:
+    from app.reports.export import export
+
+    data = export(db, actor(db, args), p, args.fmt, office=args.office)
+    target = Path(args.out)
+    write_atomically(target, data)
+    out.emit(
+        {"format": args.fmt, "from": p.start, "to": p.end, "out": str(target), "bytes": len(data)},
+        [out.t(f"Đã xuất báo cáo ra {target}", f"Report written to {target}")],
+    )
     return 0

@@ -135,6 +135,9 @@ class IndicatorReport:
     scores: list[dict[str, Any]] = field(default_factory=list)
     not_scored: list[dict[str, Any]] = field(default_factory=list)
     unavailable: dict[str, str] = field(default_factory=dict)
+    # When the report was made (the date on its header); ``as_of`` is when the
+    # figures stand, the period's end for a past period.
+    made_at: datetime | None = None
 
     @property
     def resolved(self) -> int:
@@ -298,7 +301,8 @@ def compute(
             found += steps_f.result()
             comps = comps_f.result()
     ended, supplements, waits = _digest(found)
-    as_of = min(period.ends, now or clock.now())
+    made_at = now or clock.now()
+    as_of = min(period.ends, made_at)
     as_of_s = as_of.isoformat(" ")
 
     members: dict[str, list[int]] = {name: [] for name in COUNTS}
@@ -431,6 +435,7 @@ def compute(
         office_code=info.agency_code,
         office_name=info.office_name,
         as_of=as_of,
+        made_at=made_at,
         counts=counts,
         members=members,
         average_processing_days=(
