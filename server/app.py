@@ -21,7 +21,7 @@ from starlette.types import Scope
 
 from app import __version__
 from app.sync import protocol as p
-from server import uploads
+from server import openapi, uploads
 from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
@@ -98,8 +98,8 @@ def _error(
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some route answers at the request's path."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        if isinstance(route, Route) and route.methods:
+    for route in openapi.routes(request.app):
+        if isinstance(getattr(route, "original_route", route), Route) and route.methods:
             match, _ = route.matches({**request.scope, "method": "GET"})
             if match != Match.NONE:
                 methods |= route.methods
@@ -216,4 +216,5 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
 
     for module in (health, enrol, push, attachments, pull, backoffice_api, backoffice_web, public):
         app.include_router(module.router)
+    openapi.install(app)
     return app

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.sync import protocol as p
 from server.auth import StationContext
-from server.common import ApiError, now
+from server.common import now
 from server.db import Database
 from server.dossiers import lock_office
 from server.events import Answer, Lookups, Rejected, apply_event, problems
@@ -36,15 +36,15 @@ def _envelope(index: int, raw: dict[str, Any]) -> p.EventIn | p.EventResult:
         return p.EventIn.model_validate(raw)
     except ValidationError as exc:
         try:
-            event_uuid = uuid.UUID(str(raw.get("event_uuid")))
+            event_uuid: uuid.UUID | None = uuid.UUID(str(raw.get("event_uuid")))
         except ValueError:
-            raise ApiError(
-                422,
-                "invalid_request",
-                "Có sự kiện thiếu mã sự kiện (event_uuid) hợp lệ.",
-                "An event has no valid event_uuid.",
-                details=[{"loc": ["body", "events", index, "event_uuid"], "msg": "invalid UUID"}],
-            ) from None
+            # Rejected on its own, in its place: the rest of the batch goes on.
+            return p.EventResult(
+                event_uuid=None,
+                outcome="rejected",
+                message=f"Sự kiện thứ {index + 1} thiếu mã sự kiện (event_uuid) hợp lệ; "
+                f"sự kiện không được áp dụng ({problems(exc)}).",
+            )
         return p.EventResult(
             event_uuid=event_uuid,
             outcome="rejected",

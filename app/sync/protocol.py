@@ -170,7 +170,12 @@ class RawPushRequest(WireModel):
 
 
 class EventResult(WireModel):
-    event_uuid: UUID
+    """The final answer for one event, in the event's place in the batch.
+
+    ``event_uuid`` is null only for an event that came without a valid one.
+    """
+
+    event_uuid: UUID | None
     outcome: Outcome
     message: str | None = None
 
@@ -310,9 +315,10 @@ def decode_upload_metadata(header: str | None) -> dict[str, str]:
             raise ValueError("malformed Upload-Metadata pair")
         try:
             value = base64.b64decode(parts[1], validate=True) if len(parts) == 2 else b""
-            result[parts[0]] = value.decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError) as exc:
-            raise ValueError("Upload-Metadata value is not base64 UTF-8") from exc
+        except binascii.Error as exc:
+            raise ValueError("Upload-Metadata value is not base64") from exc
+        # tus values may be binary; only sha256 is read, and it must be hex.
+        result[parts[0]] = value.decode("utf-8", errors="replace")
     return result
 
 
@@ -328,7 +334,7 @@ def parse_checksum(header: str) -> tuple[str, bytes]:
         digest = base64.b64decode(encoded.strip(), validate=True)
     except binascii.Error as exc:
         raise ValueError("Upload-Checksum is not base64") from exc
-    return algorithm.lower(), digest
+    return algorithm, digest
 
 
 # --- pull and master data --------------------------------------------------------

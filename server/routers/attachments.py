@@ -238,8 +238,9 @@ async def _append(
             await sink.receive(request.stream(), state.length - offset)
         except UploadOverflow:
             sink.rollback()
+            # 413 as tus servers answer it: more than the upload has room for.
             raise ApiError(
-                400,
+                413,
                 "upload_overflow",
                 "Dữ liệu gửi vượt quá độ dài tệp đã khai báo.",
                 "The chunk goes past the declared Upload-Length.",

@@ -1,0 +1,397 @@
+"""The OpenAPI document, complete enough for tools nobody here wrote.
+
+FastAPI derives paths, parameters and bodies from the routes. What it cannot
+see is added here: the two bearer schemes (a station's token, an officer's
+session), the headers the API reads by hand (the protocol version, tus's
+upload headers, ``If-None-Match``, ``X-Request-ID``), the headers it
+answers with, the octet-stream body of an upload chunk, and every status an
+operation can answer, each with the one error body all errors share.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi import routing as fastapi_routing
+from fastapi.dependencies.models import Dependant
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+
+from app.sync import protocol as p
+from server.auth import officer_context, station_context
+
+STATION = "stationToken"
+BACKOFFICE = "backofficeSession"
+
+SECURITY_SCHEMES = {
+    STATION: {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "The station's token, answered once by `POST /api/v1/enroll` "
+        "(`station_token`).",
+    },
+    BACKOFFICE: {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A back-office officer's session token, answered by "
+        "`POST /api/v1/backoffice/login` (`token`).",
+    },
+}
+
+# What each error status means, for the description of its response.
+_MEANING = {
+    400: "Malformed request: bad JSON, a malformed header, or an unsupported protocol version.",
+    401: "Missing, wrong, revoked or expired credential.",
+    404: "No such resource (or not one of the caller's office).",
+    409: "Conflict with the resource's current state.",
+    410: "Gone: expired or damaged; start again.",
+    412: "tus: `Tus-Resumable` missing or not 1.0.0 (`Tus-Version` lists what is).",
+    413: "Request body, or declared upload, larger than the server accepts.",
+    415: "Wrong `Content-Type`.",
+    422: "The request does not validate (`error.details` says where).",
+    429: "Too many failed attempts from this client; wait `Retry-After` seconds.",
+    460: "tus checksum: the chunk does not match `Upload-Checksum`; it was discarded.",
+    500: "Unexpected server error.",
+    503: "The database does not answer.",
+}
+
+# Statuses some operations answer beyond those every operation of their kind does.
+_EXTRA: dict[tuple[str, str], tuple[int, ...]] = {
+    ("post", "/api/v1/enroll"): (401, 429),
+    ("post", "/api/v1/officers/login"): (429,),
+    ("post", "/api/v1/backoffice/login"): (401, 429),
+    ("get", "/api/v1/attachments/{sha256}"): (404, 410),
+    ("get", "/api/v1/backoffice/dossiers/{code}"): (404,),
+    ("post", "/api/v1/backoffice/dossiers/{code}/status"): (404, 409),
+    ("post", "/api/v1/backoffice/dossiers/{code}/progress"): (404,),
+    # 422: an empty file (Upload-Length 0) completes at once and does not match its sha256.
+    ("post", "/api/v1/uploads"): (400, 412, 413, 422),
+    ("head", "/api/v1/uploads/{upload_id}"): (404, 410, 412),
+    ("delete", "/api/v1/uploads/{upload_id}"): (404, 412),
+    ("patch", "/api/v1/uploads/{upload_id}"): (400, 404, 409, 410, 412, 413, 415, 422, 460),
+}
+
+
+def routes(app: FastAPI) -> Iterator[Any]:
+    """Every route of the app, through included routers (FastAPI nests them lazily)."""
+    iterate = getattr(fastapi_routing, "iter_route_contexts", None)
+    yield from iterate(app.routes) if iterate is not None else app.routes
+
+
+def _calls(dependant: Dependant) -> Iterator[Any]:
+    for dependency in dependant.dependencies:
+        yield dependency.call
+        yield from _calls(dependency)
+
+
+def _header(
+    name: str, description: str, schema: dict[str, Any], *, required: bool = False
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "header",
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
+_HEX = b"0123456789abcdefABCDEF"
+
+
+def _alternatives(options: set[str]) -> str:
+    return "(?:" + "|".join(sorted(options)) + ")"
+
+
+def sha256_metadata_pattern() -> str:
+    """A regular expression for base64 of a SHA-256 in hex, exactly.
+
+    The value of ``sha256`` in ``Upload-Metadata`` is 64 hex digits in
+    base64: 21 groups of three hex bytes (four characters each) and one hex
+    byte (two characters and ``==``). A group's middle byte ties its first
+    character pair to its second, so each group is spelled as the choice,
+    per middle byte, of the pairs the outer bytes allow.
+    """
+    groups = []
+    for middle in _HEX:
+        heads = {base64.b64encode(bytes([a, middle, 0x30]))[:2].decode() for a in _HEX}
+        tails = {base64.b64encode(bytes([0x30, middle, c]))[2:].decode() for c in _HEX}
+        groups.append(_alternatives(heads) + _alternatives(tails))
+    group = "(?:" + "|".join(groups) + ")"
+    last = _alternatives({base64.b64encode(bytes([b]))[:2].decode() for b in _HEX})
+    return f"{group}{{21}}{last}=="
+
+
+def upload_metadata_pattern() -> str:
+    """tus ``Upload-Metadata`` that carries ``sha256``, with any other pairs around it."""
+    b64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
+    # A key is printable ASCII without space or comma; sha256 comes once.
+    pair = f"(?!sha256[ ,]|sha256$)[\\x21-\\x2b\\x2d-\\x7e]+(?: {b64})?"
+    others = f"(?:{pair},)*"
+    return f"^{others}sha256 {sha256_metadata_pattern()}(?:,{pair})*$"
+
+
+def _error_response(spec: dict[str, Any], status: int, *, body: bool = True) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": _MEANING.get(status, "Error.")}
+    if body:
+        response["content"] = {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+        }
+    headers: dict[str, Any] = {}
+    if status == 401:
+        headers["WWW-Authenticate"] = {"schema": {"type": "string"}}
+    if status == 429:
+        headers["Retry-After"] = {"required": True, "schema": {"type": "integer"}}
+    if status == 412:
+        headers["Tus-Version"] = {"required": True, "schema": {"type": "string"}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def _add_error_schemas(spec: dict[str, Any]) -> None:
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    generated = TypeAdapter(p.ErrorResponse).json_schema(
+        ref_template="#/components/schemas/{model}"
+    )
+    for name, definition in generated.pop("$defs", {}).items():
+        schemas[name] = definition
+    schemas["ErrorResponse"] = generated
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+
+
+def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
+    tus = _header(
+        "Tus-Resumable",
+        "The tus version the client speaks; must be 1.0.0 (else 412).",
+        {"type": "string", "enum": [p.TUS_VERSION]},
+        required=True,
+    )
+    if method == "options":
+        return []
+    if method == "post":
+        return [
+            tus,
+            _header(
+                "Upload-Length",
+                "The whole file's size in bytes.",
+                {"type": "integer", "minimum": 0, "maximum": settings_max},
+                required=True,
+            ),
+            _header(
+                "Upload-Metadata",
+                "tus metadata: comma-separated `key base64(value)` pairs; `sha256` (the "
+                "file's SHA-256, 64 hex digits) is required and checked when the last "
+                "byte arrives. HEAD echoes the header as sent.",
+                {"type": "string", "pattern": upload_metadata_pattern()},
+                required=True,
+            ),
+        ]
+    if method == "patch":
+        return [
+            tus,
+            _header(
+                "Upload-Offset",
+                "The offset the chunk starts at; must equal the server's (else 409).",
+                {"type": "integer", "minimum": 0},
+                required=True,
+            ),
+            _header(
+                "Upload-Checksum",
+                "tus checksum of this chunk: `sha1 <base64 digest>` or `sha256 <base64 digest>`; "
+                "on mismatch the chunk is discarded (460).",
+                {"type": "string", "pattern": "^(sha1|sha256) [A-Za-z0-9+/]+={0,2}$"},
+            ),
+        ]
+    return [tus]
+
+
+def _tus_response_headers(method: str, status: str) -> dict[str, Any]:
+    text = {"type": "string"}
+    integer = {"type": "integer", "minimum": 0}
+    always = {"Tus-Resumable": {"required": True, "schema": {"type": "string"}}}
+    if method == "options" and status.startswith("2"):
+        return {
+            **always,
+            "Tus-Version": {"required": True, "schema": text},
+            "Tus-Extension": {"required": True, "schema": text},
+            "Tus-Max-Size": {"required": True, "schema": integer},
+            "Tus-Checksum-Algorithm": {"required": True, "schema": text},
+        }
+    if not status.startswith("2"):
+        return always
+    state = {
+        "Upload-Offset": {"required": True, "schema": integer},
+        "Upload-Length": {"required": True, "schema": integer},
+        "Upload-Expires": {"required": True, "schema": text},
+        "Cache-Control": {"required": True, "schema": {"type": "string", "enum": ["no-store"]}},
+    }
+    if method == "post":
+        return {**always, **state, "Location": {"required": True, "schema": text}}
+    if method == "head":
+        return {**always, **state, "Upload-Metadata": {"schema": text}}
+    if method == "patch":
+        return {**always, **state}
+    return always
+
+
+def build(app: FastAPI) -> dict[str, Any]:
+    settings = app.state.settings
+    spec = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    _add_error_schemas(spec)
+    spec["components"]["securitySchemes"] = SECURITY_SCHEMES
+    upload_prefix = f"{p.API_PREFIX}/uploads"
+    for route in routes(app):
+        if not isinstance(getattr(route, "original_route", route), APIRoute):
+            continue
+        if not route.include_in_schema:
+            continue
+        calls = set(_calls(route.dependant))
+        station = station_context in calls
+        officer = officer_context in calls
+        for method in sorted(m.lower() for m in route.methods):
+            operation = spec["paths"][route.path_format][method]
+            _complete(spec, operation, route.path_format, method, station, officer, settings)
+            if route.path_format.startswith(upload_prefix):
+                operation["parameters"] += _tus_headers(method, settings.max_upload_bytes)
+                for status, response in operation["responses"].items():
+                    response.setdefault("headers", {}).update(_tus_response_headers(method, status))
+                    if method in ("post", "head", "patch", "delete", "options") and status in (
+                        "201",
+                        "204",
+                        "200",
+                    ):
+                        response.pop("content", None)
+                if method == "patch":
+                    operation["requestBody"] = {
+                        "required": True,
+                        "content": {
+                            p.UPLOAD_CONTENT_TYPE: {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    }
+    return spec
+
+
+def _complete(
+    spec: dict[str, Any],
+    operation: dict[str, Any],
+    path: str,
+    method: str,
+    station: bool,
+    officer: bool,
+    settings: Any,
+) -> None:
+    parameters = operation.setdefault("parameters", [])
+    statuses: set[int] = {500}
+    has_body = "requestBody" in operation
+    if has_body:
+        statuses |= {400, 413, 422}
+    if parameters:
+        statuses.add(422)
+    if station or path == f"{p.API_PREFIX}/enroll":
+        # Only station calls check the protocol version; the back office does not.
+        parameters.append(
+            _header(
+                p.PROTOCOL_HEADER,
+                "The sync protocol version the client speaks; another one is refused (400).",
+                {"type": "string", "enum": [str(p.PROTOCOL_VERSION)]},
+            )
+        )
+        statuses.add(400)
+    parameters.append(
+        _header(
+            "X-Request-ID",
+            "Echoed in the answer and written to the server's log (its first 64 characters), "
+            "to follow one request.",
+            {"type": "string"},
+        )
+    )
+    if station:
+        operation["security"] = [{STATION: []}]
+        statuses.add(401)
+    elif officer:
+        operation["security"] = [{BACKOFFICE: []}]
+        statuses.add(401)
+    if path == f"{p.API_PREFIX}/master":
+        parameters.append(
+            _header(
+                "If-None-Match",
+                "The ETag of an earlier answer; 304 without a body if nothing changed.",
+                {"type": "string"},
+            )
+        )
+    statuses |= set(_EXTRA.get((method, path), ()))
+    if method == "options":
+        statuses = {500} | ({422} if "{" in path else set())
+    responses = operation["responses"]
+    responses.pop("422", None)  # FastAPI's, with a body this API never sends
+    if path.startswith("/tra-cuu"):
+        _public_page(operation, path)
+        return
+    if path == f"{p.API_PREFIX}/attachments/{{sha256}}":
+        responses["200"]["content"] = {
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+        }
+        responses["200"]["headers"] = {"ETag": {"required": True, "schema": {"type": "string"}}}
+    for status in sorted(statuses):
+        responses[str(status)] = _error_response(spec, status, body=method != "head")
+    if path == "/healthz":
+        responses.pop("500", None)
+    for status, response in responses.items():
+        headers = response.setdefault("headers", {})
+        headers["X-Request-ID"] = {"required": True, "schema": {"type": "string"}}
+        if path.startswith(p.API_PREFIX):
+            headers[p.PROTOCOL_HEADER] = {"required": True, "schema": {"type": "string"}}
+        if status == "200" and path in (f"{p.API_PREFIX}/master",):
+            headers["ETag"] = {"required": True, "schema": {"type": "string"}}
+    if not operation["parameters"]:
+        del operation["parameters"]
+
+
+def _public_page(operation: dict[str, Any], path: str) -> None:
+    """The citizen's look-up pages answer HTML, errors included."""
+    html = {"text/html": {"schema": {"type": "string"}}}
+    responses = operation["responses"]
+    responses["422"] = _error_response({}, 422)
+    responses["500"] = _error_response({}, 500)
+    if path == "/tra-cuu":
+        responses["303"] = {
+            "description": "Both code and secret given: on to the dossier's own address.",
+            "headers": {"Location": {"required": True, "schema": {"type": "string"}}},
+        }
+    else:
+        responses["404"] = {"description": "No dossier with this code and secret.", "content": html}
+        responses["429"] = {
+            "description": "Too many wrong look-ups from this address.",
+            "content": html,
+            "headers": {"Retry-After": {"required": True, "schema": {"type": "integer"}}},
+        }
+    for response in responses.values():
+        response.setdefault("headers", {})["X-Request-ID"] = {
+            "required": True,
+            "schema": {"type": "string"},
+        }
+
+
+def install(app: FastAPI) -> None:
+    """Serve the completed document at ``/openapi.json`` (built once, on first request)."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
