@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-import ui.capture.dialog as capture_dialog
 from app.capture import attachments, ocr
 from app.domain.errors import DomainError
 from tests.capture.test_capture_ocr import _marked, form_page, page_text
@@ -19,10 +18,10 @@ HEADING = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 
 
 @pytest.fixture(autouse=True)
-def idle_ocr(qtbot):
+def idle_ocr(qtbot, window):
     """Every recognition a test started has ended, callbacks included, before the next."""
     yield
-    runner = capture_dialog.ocr_runner()
+    runner = window.ctx.ocr_tasks
     runner.wait_for_done(120_000)
     qtbot.waitUntil(lambda: runner.active == 0, timeout=10_000)
 
@@ -34,8 +33,8 @@ def ocr_on(window) -> None:
 
 
 @pytest.fixture
-def ocr_ready(monkeypatch) -> None:
-    monkeypatch.setattr(capture_dialog, "_ocr_ready", True)
+def ocr_ready(window) -> None:
+    window.ctx.ocr_ready = True
 
 
 def form_file(folder: Path) -> Path:
@@ -95,7 +94,7 @@ def test_with_the_setting_off_nothing_is_recognised(
     _detail, dialog = open_dialog(qtbot, clerk_window, code)
     save_form(qtbot, dialog, tmp_path)
     assert not dialog.ocr_status.isVisible()
-    assert capture_dialog.ocr_runner().active == 0 and calls == []
+    assert clerk_window.ctx.ocr_tasks.active == 0 and calls == []
     close(qtbot, dialog)
 
 
@@ -143,10 +142,10 @@ def test_when_the_dialog_is_closed_the_status_bar_reports(
 
 
 @pytest.fixture
-def real_ocr(monkeypatch) -> None:
+def real_ocr(monkeypatch, window) -> None:
     from tests.capture.test_capture_ocr import _required
 
     lacks = ocr.missing()
     if lacks:
         _required("OCR (" + ", ".join(lacks) + ")")
-    monkeypatch.setattr(capture_dialog, "_ocr_ready", None)
+    window.ctx.ocr_ready = None

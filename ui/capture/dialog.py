@@ -14,7 +14,6 @@ the window is locked: a citizen's papers are never left on screen.
 
 from __future__ import annotations
 
-import atexit
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -49,53 +48,26 @@ from ui.capture.reuse import ReusePanel
 from ui.capture.sources import (
     FilesPanel,
     ScannerPanel,
-    capture_runner,
     majority_source,
     read_files,
 )
 from ui.capture.tray import TrayModel, TrayView
 from ui.shell import i18n
 from ui.shell.context import Context
-from ui.shell.tasks import Stream, TaskRunner
+from ui.shell.tasks import Stream
 from ui.widgets.forms import heading
 from ui.widgets.messages import Banner, describe
 
 SOURCES_WIDTH = 380
 OCR_SETTING = "capture_ocr"
 OCR_MESSAGE_MS = 10_000
-OCR_EXIT_WAIT_MS = 10 * 60_000
 translate = QCoreApplication.translate
-
-_ocr_runner: TaskRunner | None = None
-# Whether this station can recognise text; asked once, in the background.
-_ocr_ready: bool | None = None
-
-
-def ocr_runner() -> TaskRunner:
-    """The one worker that recognises text, for as long as the application runs.
-
-    One thread: components queue up and OCR never takes more than one core
-    of a counter PC. Its own runner, so a long recognition neither delays the
-    next save nor lights the window's busy indicator.
-    """
-    global _ocr_runner
-    if _ocr_runner is None:
-        _ocr_runner = TaskRunner(QCoreApplication.instance(), max_threads=1)
-        # Quitting lets a recognition under way finish and save, before Qt tears
-        # down the objects its worker reports to.
-        atexit.register(_ocr_runner.wait_for_done, OCR_EXIT_WAIT_MS)
-    return _ocr_runner
 
 
 def _check_ocr() -> bool:
     from app.capture import ocr
 
     return ocr.available()
-
-
-def _ocr_checked(ready: bool) -> None:
-    global _ocr_ready
-    _ocr_ready = ready
 
 
 class CaptureDialog(QDialog):
@@ -111,7 +83,7 @@ class CaptureDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.code = code
-        self.runner = capture_runner()
+        self.runner = ctx.capture_tasks
         self.view_data: DossierView | None = None
         self.saving = False
         self._wanted = component
@@ -141,8 +113,11 @@ class CaptureDialog(QDialog):
             mode_changed.connect(self._window_mode)
         self.load_components()
         self.reuse.load()
-        if _ocr_ready is None and self.ocr_wanted():
-            ocr_runner().run(_check_ocr, on_done=_ocr_checked, on_error=lambda exc: None)
+        if ctx.ocr_ready is None and self.ocr_wanted():
+            ctx.ocr_tasks.run(_check_ocr, on_done=self._ocr_checked, on_error=lambda exc: None)
+
+    def _ocr_checked(self, ready: bool) -> None:
+        self.ctx.ocr_ready = ready
 
     # --- layout ------------------------------------------------------------------------
 
@@ -590,9 +565,10 @@ class CaptureDialog(QDialog):
         status bar: the clerk may have closed the dialog by then.
         A failure leaves the image-only PDF as it was saved.
         """
-        if not self.ocr_wanted() or _ocr_ready is False:
+        if not self.ocr_wanted() or self.ctx.ocr_ready is False:
             return
         code = self.code
+        ctx = self.ctx
         dialog = self
         window = self.parentWidget().window() if self.parentWidget() is not None else None
 
@@ -619,10 +595,9 @@ class CaptureDialog(QDialog):
                 dialog._recognised(index, True, "")
 
         def failed(exc: BaseException) -> None:
-            global _ocr_ready
             code_of = exc.code if isinstance(exc, DomainError) else ""
             if code_of == "ocr_unavailable":
-                _ocr_ready = False
+                ctx.ocr_ready = False
             if code_of in ("ocr_unavailable", "attachment_changed", "already_searchable"):
                 # Nothing the clerk must act on: no OCR here, or a newer capture won.
                 text = ""
@@ -645,7 +620,7 @@ class CaptureDialog(QDialog):
 
         self._recognising.append(index)
         self._show_recognising()
-        ocr_runner().run(
+        self.ctx.ocr_tasks.run(
             attachments.add_text_layer,
             self.ctx.require_db(),
             self.ctx.require_actor(),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -44,22 +44,6 @@ from ui.widgets.messages import describe
 
 WATCH_SETTING = "capture_watch_folder"
 FILE_TYPES = "*.jpg *.jpeg *.png *.tif *.tiff *.pdf"
-
-
-_runner: TaskRunner | None = None
-
-
-def capture_runner() -> TaskRunner:
-    """The task runner of the capture screens, alive as long as the application.
-
-    A scan or a save holds a worker for minutes; on the window's own runner
-    that would leave look-ups waiting. It outlives every dialog, so closing
-    one never waits for a scanner to finish its page.
-    """
-    global _runner
-    if _runner is None:
-        _runner = TaskRunner(QCoreApplication.instance(), max_threads=3)
-    return _runner
 
 
 def read_files(paths: list[str], source: str) -> list[Page]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,7 @@ from app.dossiers.dossier_query import DUE_SOON_DAYS, DossierFilter
 from app.office import catalogue
 from ui.shell import i18n
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.dossier_detail import DossierDetail
 from ui.widgets.dossier_model import DossierTableModel
 from ui.widgets.messages import Banner
@@ -30,10 +31,7 @@ from ui.widgets.messages import Banner
 ROW_HEIGHT = 24
 
 
-class DossiersPage(QWidget):
-    data_changed = Signal()
-    return_dossier = Signal(str)
-
+class DossiersPage(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

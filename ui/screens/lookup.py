@@ -27,6 +27,7 @@ from app.dossiers.dossier_query import DUE_SOON_DAYS
 from app.dossiers.lookup import LookupResult
 from ui.shell import i18n
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.dossier_detail import DossierDetail
 from ui.widgets.dossier_model import DUE_SOON_BG, OVERDUE_BG
 from ui.widgets.messages import Banner
@@ -39,9 +40,7 @@ KIND_LABELS = {
 }
 
 
-class LookupPage(QWidget):
-    data_changed = Signal()
-    return_dossier = Signal(str)
+class LookupPage(Screen):
     # Seconds from Enter to the results on screen (the bench reads it).
     results_shown = Signal(float)
 

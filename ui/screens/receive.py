@@ -32,6 +32,7 @@ from app.office import catalogue
 from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.applicant_form import ApplicantForm
 from ui.widgets.components_table import ComponentsTable
 from ui.widgets.forms import form_layout, group, with_error
@@ -79,8 +80,7 @@ def load_procedure(db: Database, code: str, at: datetime) -> tuple:
     return form, due
 
 
-class ReceivePage(QWidget):
-    data_changed = Signal()
+class ReceivePage(Screen):
     received = Signal(object)  # ReceiveResult
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

@@ -23,12 +23,12 @@ from app.dossiers import dossier_query, lookup, progress
 from app.dossiers.views import DossierView
 from ui.shell import i18n
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.forms import form_layout, group, heading, with_error
 from ui.widgets.messages import Banner, FieldErrors
 
 
-class ReturnPage(QWidget):
-    data_changed = Signal()
+class ReturnPage(Screen):
     returned = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

@@ -33,6 +33,7 @@ from app.office.auth import Actor
 from app.office.settings_admin import OfficeDetails, SettingsSnapshot
 from ui.shell import i18n
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.enrolment_box import EnrolmentBox
 from ui.widgets.forms import form_layout, group, with_error
 from ui.widgets.messages import Banner, FieldErrors
@@ -48,9 +49,8 @@ def save_all(
     return settings_admin.snapshot(db, actor)
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Screen):
     settings_saved = Signal(dict)
-    data_changed = Signal()
     station_enrolled = Signal()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from app.infra.storage import Database
 from app.office.auth import Actor
 from app.overview import CounterStatus
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.shell.sync_controller import SyncController
 from ui.widgets.forms import card, heading
 
@@ -81,9 +82,7 @@ def load_lists(db: Database, data_dir: Path, actor: Actor, refused: bool) -> tup
     return roundlog.recent(data_dir), failures
 
 
-class SyncPage(QWidget):
-    open_dossier = Signal(str)
-
+class SyncPage(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

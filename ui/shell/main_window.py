@@ -32,7 +32,7 @@ from ui.screens.returns import ReturnPage
 from ui.screens.settings import SettingsPage
 from ui.screens.sync import SyncPage, link_state
 from ui.shell import i18n
-from ui.shell.context import Context
+from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.first_run import FirstRunPage
 from ui.shell.lock import IdleWatcher, LockPage
 from ui.shell.sign_in import SignInPage
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         ctx.sync = self.sync
         self.sync.state_changed.connect(self._show_link)
         self.sync.round_finished.connect(self.refresh_status)
+        self.ctx.changes.operation_did_execute.connect(self.refresh_status)
         self.modes = QStackedWidget()
         self.setCentralWidget(self.modes)
         self.first_run = FirstRunPage(ctx)
@@ -260,12 +261,10 @@ class MainWindow(QMainWindow):
         }[name]
         page = factory(self.ctx)
         self.stack.addWidget(page)
-        if hasattr(page, "data_changed"):
-            page.data_changed.connect(self.refresh_status)
-        if hasattr(page, "open_dossier"):
-            page.open_dossier.connect(self.open_dossier)
-        if hasattr(page, "return_dossier"):
-            page.return_dossier.connect(self.return_dossier)
+        page.data_changed.connect(self.ctx.changes.operation_did_execute)
+        self.ctx.changes.operation_did_execute.connect(page.operation_did_execute)
+        page.open_dossier.connect(self.open_dossier)
+        page.return_dossier.connect(self.return_dossier)
         if name == "settings":
             page.settings_saved.connect(self._settings_saved)
             page.station_enrolled.connect(self._station_enrolled)
@@ -336,8 +335,7 @@ class MainWindow(QMainWindow):
             return
         page = self.pages[PAGES[row]]
         self.stack.setCurrentWidget(page)
-        if hasattr(page, "activated"):
-            page.activated()
+        page.activated()
 
     def new_dossier(self) -> None:
         page = self.show_page("receive")
@@ -351,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def print_current(self) -> None:
         page = self.pages.get(self.current_page_name())
-        if self.mode == "work" and page is not None and hasattr(page, "print_current"):
+        if self.mode == "work" and page is not None:
             page.print_current()
 
     def open_dossier(self, code: str) -> None:
@@ -433,5 +431,6 @@ class MainWindow(QMainWindow):
         self.idle.detach()
         self._status_timer.stop()
         self.sync.stop()
-        self.ctx.tasks.wait_for_done(10_000)
+        # A recognition under way may take minutes; let it finish and save.
+        self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
         super().closeEvent(event)
