@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -78,11 +79,19 @@ class Procedure(Base):
     processing_value: Mapped[int | None] = mapped_column(Integer)
     processing_unit: Mapped[str | None] = mapped_column(String(20))
     processing_note: Mapped[str | None] = mapped_column(Text)
+    # "The clerk chooses within a maximum" (kết hôn: same day, up to 5 working days).
+    processing_max_value: Mapped[int | None] = mapped_column(Integer)
     next_day_after_cutoff: Mapped[bool] = mapped_column(Boolean, default=False)
     fee_amount: Mapped[int] = mapped_column(Integer, default=0)
     fee_set_by: Mapped[str] = mapped_column(String(20), default="none")
     fee_note: Mapped[str | None] = mapped_column(Text)
     fee_edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Per-page / per-copy rule with caps; None = ``fee_amount`` per case.
+    fee_rule: Mapped[dict | None] = mapped_column(JSON)
+    # Exemption categories the clerk may choose at intake: [{"code", "label"}].
+    fee_exemptions: Mapped[list | None] = mapped_column(JSON)
+    # Fields the office set itself; a seed refresh keeps them.
+    office_edits: Mapped[dict | None] = mapped_column(JSON)
     result_place: Mapped[str | None] = mapped_column(String(300))
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     unverified: Mapped[list] = mapped_column(JSON, default=list)
@@ -122,6 +131,11 @@ class Applicant(Base):
     tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
     full_name: Mapped[str] = mapped_column(String(300))
     birth_date: Mapped[date | None] = mapped_column(Date)
+    # "year", "month" or "day": old papers often give only the year of birth.
+    birth_date_precision: Mapped[str | None] = mapped_column(String(5))
+    # cccd, cmnd, passport or tax_code; nationality is ISO 3166-1 alpha-3.
+    document_type: Mapped[str | None] = mapped_column(String(20))
+    nationality: Mapped[str | None] = mapped_column(String(3))
     sex: Mapped[str | None] = mapped_column(String(10))
     address: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(40))
@@ -136,6 +150,7 @@ class Dossier(Base):
         Index("ix_dossier_status_received", "status", "received_at"),
         Index("ix_dossier_procedure_received", "procedure_id", "received_at"),
         Index("ix_dossier_status_procedure_received", "status", "procedure_id", "received_at"),
+        Index("ix_dossier_timeliness", "timeliness"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -158,6 +173,27 @@ class Dossier(Base):
     lookup_secret: Mapped[str] = mapped_column(String(40))
     received_by: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     sync_error: Mapped[str | None] = mapped_column(Text)
+    # The first appointment; ``due_at`` is the current one after pauses and extensions.
+    original_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Supervisor who confirmed a promised date the catalogue could not compute.
+    due_confirmed_by: Mapped[str | None] = mapped_column(String(80))
+    # Set while the clock stands still waiting for the citizen's supplement.
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime)
+    paused_working_days: Mapped[float] = mapped_column(Float, default=0.0)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # early / on_time / late when the result was ready, and when it was handed over.
+    timeliness: Mapped[str | None] = mapped_column(String(10))
+    return_timeliness: Mapped[str | None] = mapped_column(String(10))
+    # An entry made in error is cancelled, never deleted.
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cancelled_by: Mapped[str | None] = mapped_column(String(80))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    fee_exemption: Mapped[str | None] = mapped_column(String(40))
+    postal_address: Mapped[str | None] = mapped_column(Text)
+    postal_tracking: Mapped[str | None] = mapped_column(String(60))
+    return_by_post: Mapped[bool] = mapped_column(Boolean, default=False)
+    return_address: Mapped[str | None] = mapped_column(Text)
 
     procedure: Mapped[Procedure] = relationship()
     applicant: Mapped[Applicant] = relationship()
@@ -179,6 +215,8 @@ class DossierComponent(Base):
     name: Mapped[str] = mapped_column(Text)
     originals: Mapped[int] = mapped_column(Integer, default=0)
     copies: Mapped[int] = mapped_column(Integer, default=0)
+    # Pages of each copy, for per-page fees (certified copies).
+    pages: Mapped[int | None] = mapped_column(Integer)
     digitized: Mapped[bool] = mapped_column(Boolean, default=False)
     reused: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -292,6 +292,31 @@ class WorkCalendar:
                 remaining -= self._day_length
                 cursor = self._first_start(self.next_working_day(cursor.date()))
 
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """Working time in ``[start, end)``; zero when ``end`` is not after ``start``."""
+        _check_naive(start)
+        _check_naive(end)
+        total = timedelta()
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                for period_start, period_end in self._periods_on(day):
+                    lo, hi = max(period_start, start), min(period_end, end)
+                    if hi > lo:
+                        total += hi - lo
+            day += timedelta(days=1)
+        return total
+
+    def working_days_between(self, start: datetime, end: datetime) -> float:
+        """``working_time_between`` in working days (a full working day is 1.0)."""
+        return self.working_time_between(start, end) / self._day_length
+
+    def extend_by(self, due: datetime, amount: timedelta) -> datetime:
+        """``due`` moved later by ``amount`` of working time (unchanged for zero)."""
+        if amount <= timedelta():
+            return due
+        return self._add(due, amount)
+
     def add_working_hours(self, start: datetime, hours: float) -> datetime:
         """``hours`` of working time after ``working_start(start)``."""
         _check_amount(hours, "Số giờ làm việc", "Number of working hours")

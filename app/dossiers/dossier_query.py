@@ -16,7 +16,8 @@ from sqlalchemy import String, and_, select, tuple_, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.errors import DomainError
-from app.domain.status import OVERDUE_CLOCK_STATUSES, Status, is_due_soon, is_overdue
+from app.domain.status import OVERDUE_CLOCK_STATUSES, Status, is_due_soon
+from app.domain.timeliness import overdue
 from app.dossiers.views import DossierView, by_code, view
 from app.infra import clock
 from app.office import auth
@@ -178,6 +179,9 @@ def _columns(received, due):
         Dossier.procedure_id,
         Dossier.applicant_id,
         Dossier.sync_error,
+        Dossier.timeliness,
+        type_coerce(Dossier.paused_at, String),
+        Dossier.cancelled_at.is_not(None),
     )
 
 
@@ -216,7 +220,14 @@ def _rows(session: Session, found: list, now: datetime) -> list[DossierRow]:
                 received_at=received_at,
                 due_at=due_at,
                 returned_at=_parse(r[5]),
-                overdue=is_overdue(status, due_at, now),
+                overdue=overdue(
+                    status,
+                    due_at,
+                    now,
+                    timeliness=r[9],
+                    paused_at=_parse(r[10]),
+                    cancelled=bool(r[11]),
+                ),
                 due_soon=is_due_soon(status, due_at, now, window),
                 sync_error=r[8],
             )

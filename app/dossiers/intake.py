@@ -273,6 +273,7 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
             sets=sets,
             received_at=received,
             due_at=due,
+            original_due_at=due,
             logbook_book=book,
             logbook_line=line,
             fee_amount=proc.fee_amount,

@@ -1,18 +1,32 @@
-"""Moving a dossier along the legal status transitions, and returning results."""
+"""Moving a dossier along the legal status transitions, and returning results.
+
+``apply_status`` is the one place a status changes, inside the caller's
+transaction, so a slip, its audit entry and the change commit together. It
+also moves the clock: a request to supplement (5) or to meet a financial
+obligation (6) stops it, and the next step the office takes restarts it with
+the appointment moved by the working time the citizen held the dossier; a
+result ready (9) or handed over (10) is classified early, on time or late.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from app.domain.errors import DomainError
 from app.domain.status import Status, check_transition, parse_status
+from app.domain.timeliness import classify
 from app.dossiers.views import by_code
 from app.infra import clock, journal
-from app.office import auth
+from app.office import auth, station
 from app.office.auth import Actor
 from db.engine import Database
-from db.models import StatusHistory
+from db.models import Dossier, StatusHistory
+
+# While the dossier waits on the citizen the appointment clock stands still.
+PAUSING_STATUSES = frozenset({Status.SUPPLEMENT, Status.FINANCIAL})
 
 MAX_NOTE = 2000
 
@@ -39,6 +53,104 @@ def _note(note: str | None) -> str | None:
     return text or None
 
 
+def resume_clock(session: Session, dossier: Dossier, now: datetime) -> float:
+    """Restart a stopped clock: move the appointment by the working time paused.
+
+    Returns the working days added (0 when the clock was running).
+    """
+    if dossier.paused_at is None:
+        return 0.0
+    calendar = station.work_calendar(session)
+    paused = calendar.working_time_between(dossier.paused_at, now)
+    days = paused / calendar.hours.day_length
+    if dossier.due_at is not None:
+        dossier.due_at = calendar.extend_by(dossier.due_at, paused)
+    dossier.paused_working_days = (dossier.paused_working_days or 0.0) + days
+    dossier.paused_at = None
+    return days
+
+
+def apply_status(
+    session: Session,
+    dossier: Dossier,
+    target: Status,
+    actor: Actor,
+    now: datetime,
+    note: str | None,
+    *,
+    record: bool = True,
+) -> Status:
+    """Move ``dossier`` to ``target`` inside the caller's transaction; returns the old status.
+
+    Writes the history line, the outbox event and the audit entry, and keeps
+    the clock: paused on 5 and 6, resumed on leaving them, timeliness on 9
+    and 10. ``record=False`` leaves the event and audit entry to a caller
+    that writes its own (returning a result).
+    """
+    current = Status(dossier.status)
+    check_transition(current, target)
+    if dossier.cancelled_at is not None:
+        raise DomainError(
+            "dossier_cancelled",
+            f"Hồ sơ {dossier.code} đã bị hủy (nhập nhầm); không thể thao tác tiếp.",
+            f"Dossier {dossier.code} was cancelled as entered in error.",
+            field="code",
+        )
+    if target in PAUSING_STATUSES:
+        if dossier.paused_at is None:
+            dossier.paused_at = now
+    else:
+        resume_clock(session, dossier, now)
+    if target is Status.RESOLVED:
+        dossier.resolved_at = now
+        found = classify(now, dossier.due_at)
+        dossier.timeliness = str(found) if found else None
+    if target is Status.RETURNED:
+        dossier.returned_at = now
+        found = classify(now, dossier.due_at)
+        dossier.return_timeliness = str(found) if found else None
+    dossier.status = int(target)
+    session.add(
+        StatusHistory(
+            dossier_id=dossier.id,
+            status=int(target),
+            officer=actor.username,
+            at=now,
+            note=note,
+            source="counter",
+        )
+    )
+    if not record:
+        return current
+    journal.add_event(
+        session,
+        "dossier.status_changed",
+        {
+            "dossier_uuid": dossier.uuid,
+            "code": dossier.code,
+            "from_status": int(current),
+            "to_status": int(target),
+            "at": clock.to_wire(now),
+            "officer": actor.username,
+            "note": note,
+            "due_at": clock.to_wire(dossier.due_at) if dossier.due_at else None,
+            "timeliness": dossier.timeliness,
+            "paused_working_days": dossier.paused_working_days,
+        },
+        now,
+        dossier.uuid,
+    )
+    journal.audit(
+        session,
+        actor.username,
+        "dossier.status",
+        dossier.code,
+        now,
+        {"from": int(current), "to": int(target)},
+    )
+    return current
+
+
 def change_status(
     db: Database,
     actor: Actor,
@@ -60,42 +172,7 @@ def change_status(
     now = now or clock.now()
     with db.write() as session:
         dossier = by_code(session, code.strip())
-        current = Status(dossier.status)
-        check_transition(current, target)
-        dossier.status = int(target)
-        session.add(
-            StatusHistory(
-                dossier_id=dossier.id,
-                status=int(target),
-                officer=actor.username,
-                at=now,
-                note=note,
-                source="counter",
-            )
-        )
-        journal.add_event(
-            session,
-            "dossier.status_changed",
-            {
-                "dossier_uuid": dossier.uuid,
-                "code": dossier.code,
-                "from_status": int(current),
-                "to_status": int(target),
-                "at": clock.to_wire(now),
-                "officer": actor.username,
-                "note": note,
-            },
-            now,
-            dossier.uuid,
-        )
-        journal.audit(
-            session,
-            actor.username,
-            "dossier.status",
-            dossier.code,
-            now,
-            {"from": int(current), "to": int(target)},
-        )
+        current = apply_status(session, dossier, target, actor, now, note)
     return StatusChange(dossier.code, int(current), int(target), now)
 
 
@@ -123,20 +200,15 @@ def record_return(
     now = now or clock.now()
     with db.write() as session:
         dossier = by_code(session, code.strip())
-        current = Status(dossier.status)
-        check_transition(current, Status.RETURNED)
-        dossier.status = int(Status.RETURNED)
-        dossier.returned_at = now
         text = f"Người nhận: {name}" + (f" ({collector_id})" if collector_id else "")
-        session.add(
-            StatusHistory(
-                dossier_id=dossier.id,
-                status=int(Status.RETURNED),
-                officer=actor.username,
-                at=now,
-                note=f"{text}. {note}" if note else text,
-                source="counter",
-            )
+        current = apply_status(
+            session,
+            dossier,
+            Status.RETURNED,
+            actor,
+            now,
+            f"{text}. {note}" if note else text,
+            record=False,
         )
         journal.add_event(
             session,
@@ -149,6 +221,7 @@ def record_return(
                 "collector_name": name,
                 "collector_id_number": collector_id,
                 "note": note,
+                "return_timeliness": dossier.return_timeliness,
             },
             now,
             dossier.uuid,

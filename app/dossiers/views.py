@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.errors import DomainError
-from app.domain.status import Status, is_overdue
+from app.domain.status import Status
+from app.domain.timeliness import channel_name, overdue
 from db.models import Dossier
 
 
@@ -22,6 +23,7 @@ class ComponentView:
     copies: int
     digitized: bool
     reused: bool
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,23 @@ class DossierView:
     sets: int
     summary: str | None
     sync_error: str | None
+    # The first appointment; ``due_at`` is the current one after pauses and extensions.
+    original_due_at: datetime | None = None
+    # early / on_time / late once the result is ready (None while open), and at hand-over.
+    timeliness: str | None = None
+    return_timeliness: str | None = None
+    resolved_at: datetime | None = None
+    paused_working_days: float = 0.0
+    paused: bool = False
+    extensions: int = 0
+    channel: str = "counter"
+    fee_exemption: str | None = None
+    postal_tracking: str | None = None
+    return_by_post: bool = False
+    cancelled: bool = False
+    cancelled_at: datetime | None = None
+    cancel_reason: str | None = None
+    due_confirmed_by: str | None = None
     components: list[ComponentView] = field(default_factory=list)
     history: list[HistoryView] = field(default_factory=list)
 
@@ -95,7 +114,14 @@ def view(dossier: Dossier, now: datetime, *, detail: bool = False) -> DossierVie
         received_at=dossier.received_at,
         due_at=dossier.due_at,
         returned_at=dossier.returned_at,
-        overdue=is_overdue(status, dossier.due_at, now),
+        overdue=overdue(
+            status,
+            dossier.due_at,
+            now,
+            timeliness=dossier.timeliness,
+            paused_at=dossier.paused_at,
+            cancelled=dossier.cancelled_at is not None,
+        ),
         fee_amount=dossier.fee_amount,
         fee_paid=dossier.fee_paid,
         lookup_secret=dossier.lookup_secret,
@@ -104,8 +130,23 @@ def view(dossier: Dossier, now: datetime, *, detail: bool = False) -> DossierVie
         sets=dossier.sets,
         summary=dossier.summary,
         sync_error=dossier.sync_error,
+        original_due_at=dossier.original_due_at or dossier.due_at,
+        timeliness=dossier.timeliness,
+        return_timeliness=dossier.return_timeliness,
+        resolved_at=dossier.resolved_at,
+        paused_working_days=round(dossier.paused_working_days or 0.0, 2),
+        paused=dossier.paused_at is not None,
+        extensions=dossier.extensions or 0,
+        channel=channel_name(dossier.channel),
+        fee_exemption=dossier.fee_exemption,
+        postal_tracking=dossier.postal_tracking,
+        return_by_post=bool(dossier.return_by_post),
+        cancelled=dossier.cancelled_at is not None,
+        cancelled_at=dossier.cancelled_at,
+        cancel_reason=dossier.cancel_reason,
+        due_confirmed_by=dossier.due_confirmed_by,
         components=[
-            ComponentView(c.index, c.name, c.originals, c.copies, c.digitized, c.reused)
+            ComponentView(c.index, c.name, c.originals, c.copies, c.digitized, c.reused, c.pages)
             for c in dossier.components
         ]
         if detail
