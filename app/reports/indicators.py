@@ -65,8 +65,11 @@ TABLE_COLUMNS = (
 # received in it or not finished before it began. A dossier handed over (10)
 # before the period began was finished before it too, so the test on
 # ``returned_at`` keeps old dossiers out without reading their history.
+# The first appointment is read: pauses are derived here from the history, and
+# the counter's ``due_at`` already includes them (and any extension).
 _ROWS = """
-SELECT id, received_at, due_at, status, channel, returned_at, fee_amount, fee_paid, procedure_id
+SELECT id, received_at, COALESCE(original_due_at, due_at), status, channel, returned_at,
+       fee_amount, fee_paid, procedure_id
   FROM dossier
  WHERE received_at < :end AND status != 1
    AND (received_at >= :start OR status != 10 OR returned_at >= :start)
