@@ -24,6 +24,7 @@ log = logging.getLogger("motcua.cli")
 # loading the PDF, sync and capture code it never uses.
 NEEDS_DB = {
     "catalogue": "app.cli.commands:cmd_catalogue",
+    "office": "app.cli.office_cmd:cmd_office",
     "receive": "app.cli.commands:cmd_receive",
     "lookup": "app.cli.commands:cmd_lookup",
     "show": "app.cli.commands:cmd_show",

@@ -49,7 +49,7 @@ def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
         station_number=args.station,
         admin_user=args.admin_user,
         admin_password=password,
-        admin_full_name=args.admin_name,
+        admin_full_name=" ".join((args.admin_full_name or "").split()),
         parent_name=args.parent_name,
         address=args.address,
         phone=args.phone,

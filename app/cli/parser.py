@@ -24,8 +24,34 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--phone")
     s.add_argument("--station", required=True, type=int, help="số quầy (1, 2, …)")
     s.add_argument("--admin-user", required=True)
-    s.add_argument("--admin-name", default="Quản trị hệ thống")
+    s.add_argument(
+        "--admin-full-name",
+        "--admin-name",
+        dest="admin_full_name",
+        default="",
+        help="họ tên người quản trị, in trên các phiếu người đó ký (bỏ trống: hỏi khi đăng nhập)",
+    )
     s.add_argument("--admin-password", help="nếu bỏ trống sẽ được hỏi")
+
+    s = sub.add_parser("office", help="tên cơ quan, bộ phận, địa danh, người ký in trên giấy tờ")
+    osub = s.add_subparsers(dest="office_command", metavar="ACTION")
+    osub.add_parser("show", help="xem các tên đang dùng")
+    o = osub.add_parser("set", help="đặt tên (có thể dùng mẫu sẵn --preset)")
+    o.add_argument(
+        "--preset",
+        choices=["commune", "ward", "province"],
+        help="mẫu sẵn: UBND xã, UBND phường, Trung tâm Phục vụ hành chính công tỉnh",
+    )
+    o.add_argument(
+        "--governing-body", help="cơ quan ban hành, vd “Ủy ban nhân dân phường Hoàn Kiếm”"
+    )
+    o.add_argument("--unit-name", help="vd “Trung tâm Phục vụ hành chính công phường Hoàn Kiếm”")
+    o.add_argument("--place", help="địa danh trước ngày tháng, vd “Hoàn Kiếm”")
+    o.add_argument("--signer-title", help="chức vụ người ký, vd “Chủ tịch”")
+    o.add_argument("--signer-for", help='dòng thẩm quyền, vd “TM. Ủy ban nhân dân” ("" để bỏ)')
+    o.add_argument("--signer-name", help="họ tên thủ trưởng ký văn bản xin lỗi, thông báo")
+    o.add_argument("--office-abbr", help="chữ viết tắt cơ quan trong số văn bản, vd UBND")
+    o.add_argument("--unit-abbr", help="chữ viết tắt bộ phận trong số văn bản, vd TTPVHCC")
 
     s = sub.add_parser("catalogue", help="danh mục thủ tục hành chính")
     csub = s.add_subparsers(dest="catalogue_command", metavar="ACTION")

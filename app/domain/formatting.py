@@ -12,6 +12,11 @@ def format_money(amount: int | None) -> str:
     return f"{sign}{abs(value):,} đ".replace(",", ".")
 
 
+def format_money_official(amount: int | None) -> str:
+    """50000 → '50.000 đồng': official paper writes the currency out."""
+    return format_money(amount).removesuffix(" đ") + " đồng"
+
+
 def format_bytes(size: int) -> str:
     """1288490 → '1,2 MB': binary units, one decimal with a comma, as Windows shows sizes."""
     value = float(max(0, int(size)))
@@ -36,9 +41,14 @@ def format_datetime(value: datetime | None) -> str:
 
 def format_long_datetime(value: datetime) -> str:
     """'09 giờ 05 phút, ngày 13 tháng 02 năm 2026', as on the receipt."""
-    return f"{value:%H} giờ {value:%M} phút, ngày {value:%d} tháng {value:%m} năm {value:%Y}"
+    return f"{value:%H} giờ {value:%M} phút, {format_long_date(value)}"
 
 
 def format_long_date(value: date) -> str:
-    """'ngày 13 tháng 02 năm 2026', as in the place-and-date header line."""
-    return f"ngày {value:%d} tháng {value:%m} năm {value:%Y}"
+    """'ngày 13 tháng 02 năm 2026', 'ngày 07 tháng 5 năm 2019'.
+
+    Decree 30/2020/NĐ-CP (Appendix I) writes a leading zero only before days
+    below 10 and months 1 and 2, so a "1" cannot be added in front later.
+    """
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value:%d} tháng {month} năm {value:%Y}"

@@ -192,11 +192,14 @@ def create_officer(
     role: str,
     password: str,
     title: str | None = None,
+    *,
+    name_later: bool = False,
 ) -> Officer:
+    """A new officer; ``name_later`` lets ``init`` leave the admin's name to the first sign-in."""
     username = check_username(username)
     check_role(role)
     check_password_rules(password)
-    if not full_name.strip():
+    if not full_name.strip() and not name_later:
         raise DomainError(
             "missing_name",
             "Chưa nhập họ tên cán bộ.",

@@ -23,7 +23,8 @@ class SetupRequest:
     station_number: int
     admin_user: str
     admin_password: str
-    admin_full_name: str = "Quản trị hệ thống"
+    # Printed on the slips the admin signs; empty means "ask at first sign-in".
+    admin_full_name: str = ""
     parent_name: str | None = None
     address: str | None = None
     phone: str | None = None
@@ -93,7 +94,12 @@ def initialise(data_dir: Path, req: SetupRequest) -> Database:
             )
         )
         admin = auth.create_officer(
-            session, req.admin_user, req.admin_full_name, "admin", req.admin_password
+            session,
+            req.admin_user,
+            req.admin_full_name,
+            "admin",
+            req.admin_password,
+            name_later=True,
         )
         settings.put(session, "cli_user", admin.username)
         if req.place_name:

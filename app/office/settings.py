@@ -45,6 +45,14 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("cli_user", "", "Cán bộ mặc định của dòng lệnh"),
         SettingSpec("head_name", "", "Họ tên thủ trưởng cơ quan (ký phiếu xin lỗi, thông báo)"),
         SettingSpec("head_title", "Chủ tịch", "Chức vụ thủ trưởng cơ quan"),
+        # The names printed on the paper (app.office.office_names has the
+        # presets for a commune, a ward and a provincial centre).
+        SettingSpec("office_kind", "commune", "Loại cơ quan (xã, phường, trung tâm tỉnh)"),
+        SettingSpec("governing_body", "", "Tên cơ quan ban hành (dòng trên của tiêu đề)"),
+        SettingSpec("unit_name", "", "Tên Bộ phận Một cửa / Trung tâm Phục vụ hành chính công"),
+        SettingSpec("signer_for", "TM. Ủy ban nhân dân", "Dòng thẩm quyền ký (TM. …)"),
+        SettingSpec("office_abbr", "UBND", "Chữ viết tắt tên cơ quan trong số văn bản"),
+        SettingSpec("unit_abbr", "TTPVHCC", "Chữ viết tắt tên bộ phận trong số văn bản"),
         SettingSpec("contact_phone", "", "Số điện thoại liên hệ in trên phiếu", admin_only=False),
         SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
         SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục, lịch cũ quá (ngày)"),

@@ -19,7 +19,7 @@ from app.domain.status import Status
 from app.dossiers.intake import lookup_url
 from app.dossiers.views import by_code
 from app.infra import clock, journal
-from app.office import auth, catalogue, settings, station
+from app.office import auth, catalogue, office_names, settings, station
 from app.office.auth import Actor
 from app.paper.render import (
     ApologyLetter,
@@ -42,6 +42,7 @@ from app.paper.render import (
     render_stop_notice,
     render_supplement,
 )
+from app.paper.render.templates import TEMPLATES, document_number
 from db.engine import Database
 from db.models import AuditLog, Dossier, Officer
 
@@ -85,17 +86,35 @@ def _required(value: str | None, what_vi: str, what_en: str, field: str) -> str:
 def office_info(session: Session) -> OfficeInfo:
     info = station.load(session)
     values = settings.get_all(session)
+    names = office_names.load(session)
     return OfficeInfo(
         agency_code=info.agency_code,
-        name=info.office_name,
+        name=names.governing_body,
         parent_name=info.parent_name,
         address=info.address or "",
         phone=values["contact_phone"] or info.phone or "",
-        province_place=values["place_name"] or info.office_name,
+        province_place=names.place,
+        unit_name=names.unit_name,
         bank_bin=values["bank_bin"] or None,
         bank_account=values["bank_account"] or None,
         bank_account_name=values["bank_account_name"] or None,
+        signer_for=names.signer_for,
+        signer_title=names.signer_title,
+        office_abbr=names.office_abbr,
+        unit_abbr=names.unit_abbr,
+        letters_by_unit=names.letters_by_unit,
+        hours_text=working_hours_text(values["working_hours"]),
     )
+
+
+def working_hours_text(spec: str) -> str:
+    """'07:30-11:30,13:30-17:30' → 'từ 07 giờ 30 đến 11 giờ 30, từ 13 giờ 30 đến 17 giờ 30'."""
+    parts = []
+    for span in spec.split(","):
+        start, _, end = span.strip().partition("-")
+        if start and end:
+            parts.append(f"từ {start.replace(':', ' giờ ')} đến {end.replace(':', ' giờ ')}")
+    return ", ".join(parts)
 
 
 def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
@@ -118,6 +137,7 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
             address=applicant.address,
             phone=applicant.phone,
             email=applicant.email,
+            sex=applicant.sex,
         ),
         components=tuple(
             ComponentLine(c.index, c.name, c.originals, c.copies) for c in dossier.components
@@ -141,7 +161,7 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
 
 
 def slip_number(session: Session, form: str, now: datetime) -> str:
-    """Slips are numbered per form and year, e.g. ``12/2026``."""
+    """Slips are numbered per form and year with the office's symbols, e.g. ``12/TB-UBND``."""
     start = datetime(now.year, 1, 1)
     count = session.scalar(
         select(func.count(AuditLog.id)).where(
@@ -150,7 +170,14 @@ def slip_number(session: Session, form: str, now: datetime) -> str:
             AuditLog.detail["reprint"].as_boolean().is_(False),
         )
     )
-    return f"{(count or 0) + 1:02d}/{now.year}"
+    names = office_names.load(session)
+    number = document_number(
+        TEMPLATES[form],
+        (count or 0) + 1,
+        office_abbr=names.office_abbr,
+        unit_abbr=names.unit_abbr,
+    )
+    return number or f"{(count or 0) + 1:02d}"
 
 
 def _printed_before(session: Session, form: str, code: str) -> bool:
@@ -232,6 +259,7 @@ def _render(
             reason=_required(opts.reason, "lý do từ chối", "A reason", "reason"),
             contact=contact,
             officer=actor.full_name,
+            legal_basis=opts.guidance,
         )
         return render_refusal(office, info, notice, **common)
     if form == "apology":
@@ -255,7 +283,7 @@ def _render(
             reason=_required(opts.reason, "lý do chậm trả kết quả", "A reason", "reason"),
             new_due_at=opts.new_due_at,
             head_name=values["head_name"],
-            head_title=values["head_title"],
+            head_title=office.signer_title,
         )
         return render_apology(office, info, letter, **common)
     if form == "control":
@@ -277,7 +305,7 @@ def _render(
         reason=_required(opts.reason, "lý do dừng giải quyết", "A reason", "reason"),
         requested_at=opts.requested_at or now.date(),
         signer_name=values["head_name"],
-        signer_title=values["head_title"],
+        signer_title=office.signer_title,
     )
     return render_stop_notice(office, info, notice, **common)
 

@@ -81,6 +81,7 @@ def print_slip(
                 address=person.address,
                 phone=person.phone,
                 email=person.email,
+                sex=person.sex,
             ),
             components=tuple(
                 ComponentLine(

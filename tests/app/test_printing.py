@@ -123,7 +123,7 @@ def test_slips_need_their_reasons(db, clerk, received, tmp_path):
         (
             "apology",
             {"reason": "Cần xác minh thêm", "new_date": "2026-03-02T09:00"},
-            ["Cần xác minh thêm", "ngày 02 tháng 03 năm 2026"],
+            ["Cần xác minh thêm", "ngày 02 tháng 3 năm 2026"],
         ),
         ("control", {}, []),
         (

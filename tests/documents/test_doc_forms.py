@@ -107,14 +107,14 @@ def test_apology(office, dossier, apology_letter, pdf_file):
 
     assert _is_a4(pdf)
     _common(text)
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    assert "V/v xin lỗi và hẹn lại thời gian trả kết quả giải quyết hồ sơ" in text
     assert "Kính gửi: Ông/Bà Nguyễn Thị Thuỷ Tiên" in text
     assert "Hà Nội, ngày 23 tháng 02 năm 2026" in text
     assert DUE in text
     assert "14 giờ 30 phút, ngày 26 tháng 02 năm 2026" in text
     assert apology_letter.reason in text
     assert "xin lỗi Ông/Bà" in text
-    assert "CHỦ TỊCH" in text
+    assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in flat(pdf.text(layout=False))
     assert "Lê Thị Hồng Nhung" in text
 
 

@@ -42,10 +42,10 @@ def test_a4_receipt_text_has_applicant_code_and_dates(office, dossier, pdf_file)
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
-    assert "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" in text
+    assert "BỘ PHẬN MỘT CỬA" in text
     assert "Quyển số: 01, Số thứ tự: 0123" in text
     assert "01 ngày làm việc" in text
-    assert "50.000 đ – Chưa nộp" in text
+    assert "50.000 đồng – Chưa nộp" in text
     assert "(Ký và ghi rõ họ tên)" in text
     assert "BẢN SAO" not in text
     pages = pdf.page_texts()
@@ -89,7 +89,7 @@ def test_paid_fee_has_no_payment_code(office, dossier, pdf_file, decode_qr):
     pdf = pdf_file(render_receipt(office, paid, printed_at=PRINTED_AT))
     text = pdf.text()
 
-    assert "50.000 đ – Đã nộp" in text
+    assert "50.000 đồng – Đã nộp" in text
     assert "Quét để nộp phí" not in text
     by_zbar, by_zxing = decode_qr(pdf.render(1, dpi=150))
     assert by_zbar == [dossier.lookup_url]
@@ -99,7 +99,7 @@ def test_paid_fee_has_no_payment_code(office, dossier, pdf_file, decode_qr):
 def test_free_procedure_says_so(office, dossier, pdf_file):
     free = dataclasses.replace(dossier, fee_amount=0)
     text = pdf_file(render_receipt(office, free)).text()
-    assert "Phí, lệ phí: Miễn phí" in text
+    assert "Phí, lệ phí: Không thu phí, lệ phí" in text
     assert "Quét để nộp phí" not in text
 
 

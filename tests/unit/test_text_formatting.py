@@ -17,6 +17,7 @@ from app.domain.formatting import (
     format_long_date,
     format_long_datetime,
     format_money,
+    format_money_official,
 )
 from app.domain.text import fold, search_tokens
 
@@ -173,17 +174,35 @@ def test_format_long_date() -> None:
     assert format_long_date(date(2026, 2, 13)) == "ngày 13 tháng 02 năm 2026"
 
 
+def test_long_dates_put_a_zero_only_before_days_below_10_and_months_1_and_2() -> None:
+    # Decree 30/2020/NĐ-CP, Appendix I: "ngày 07 tháng 5 năm 2019".
+    assert format_long_date(date(2019, 5, 7)) == "ngày 07 tháng 5 năm 2019"
+    assert format_long_date(date(2026, 4, 29)) == "ngày 29 tháng 4 năm 2026"
+    assert format_long_date(date(2026, 1, 15)) == "ngày 15 tháng 01 năm 2026"
+    assert format_long_date(date(2026, 12, 1)) == "ngày 01 tháng 12 năm 2026"
+    assert format_long_datetime(datetime(2026, 10, 9, 7, 5)) == (
+        "07 giờ 05 phút, ngày 09 tháng 10 năm 2026"
+    )
+
+
+def test_money_on_official_paper_reads_dong_in_full() -> None:
+    assert format_money_official(50_000) == "50.000 đồng"
+    assert format_money_official(1_234_567) == "1.234.567 đồng"
+    assert format_money_official(0) == "0 đồng"
+
+
 @settings(max_examples=200)
 @given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)))
 def test_long_datetime_reads_back(value: datetime) -> None:
     match = re.fullmatch(
-        r"(\d{2}) giờ (\d{2}) phút, ngày (\d{2}) tháng (\d{2}) năm (\d{4})",
+        r"(\d{2}) giờ (\d{2}) phút, ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})",
         format_long_datetime(value),
     )
     assert match, format_long_datetime(value)
     hour, minute, day, month, year = (int(g) for g in match.groups())
     assert datetime(year, month, day, hour, minute) == value.replace(second=0, microsecond=0)
-    assert format_long_date(value) == f"ngày {day:02d} tháng {month:02d} năm {year}"
+    written_month = f"{month:02d}" if month < 3 else str(month)
+    assert format_long_date(value) == f"ngày {day:02d} tháng {written_month} năm {year}"
     assert format_date(value) == f"{day:02d}/{month:02d}/{year}"
 
 

@@ -74,7 +74,6 @@ class FirstRunPage(QWidget):
         self.station.setRange(1, 99)
         self.admin_user = line("admin_user", "quantri")
         self.admin_name = line("admin_full_name")
-        self.admin_name.setText(self.tr("Quản trị hệ thống"))
         self.password = line("admin_password", password=True)
         self.confirm = line("admin_confirm", password=True)
         rows = [
@@ -120,7 +119,7 @@ class FirstRunPage(QWidget):
             station_number=self.station.value(),
             admin_user=self.admin_user.text().strip(),
             admin_password=self.password.text(),
-            admin_full_name=self.admin_name.text().strip() or "Quản trị hệ thống",
+            admin_full_name=self.admin_name.text().strip(),
             parent_name=self.parent_name.text().strip() or None,
             address=self.address.text().strip() or None,
             phone=self.phone.text().strip() or None,

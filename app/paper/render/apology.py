@@ -1,8 +1,10 @@
-"""Phiếu xin lỗi và hẹn lại ngày trả kết quả (apology for a late result).
+"""Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu số 04).
 
-Circular 03/2025 calls it "Văn bản xin lỗi và đề nghị gia hạn"; the content
-is the same: the original appointment, why it was missed, an apology and the
-new appointment, signed by the head of the agency.
+A letter (công văn) in the form of Decree 30/2020: number and symbol with a
+"V/v" line instead of a title, addressed to the applicant by name, signed by
+the head on behalf of the body ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"). Printed
+before the appointment it says the result cannot be returned on time;
+printed after, that it was not.
 """
 
 from __future__ import annotations
@@ -11,23 +13,23 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable, Spacer
 
-from app.domain.formatting import format_date
 from app.paper.render.layout import (
     Para,
-    Signature,
     header_block,
+    letter_signature,
     long_datetime,
     recipients,
+    salutation_line,
     signature_row,
     styles,
     text,
-    title_block,
 )
 from app.paper.render.model import ApologyLetter, DossierInfo, OfficeInfo
 from app.paper.render.pages import A4_WIDTH, build_a4
+from app.paper.render.templates import APOLOGY
 
-TITLE = "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
-SEAL_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
+TITLE = APOLOGY.title
+SUBJECT = "V/v xin lỗi và hẹn lại thời gian trả kết quả giải quyết hồ sơ"
 
 
 def render_apology(
@@ -41,41 +43,56 @@ def render_apology(
     """The apology letter as PDF bytes."""
     st = styles(13)
     width = A4_WIDTH
-    agency = text(office.name)
-    name = text(dossier.applicant.full_name)
+    issuer = text(office.unit_name if office.letters_by_unit else office.name)
+    you = text(dossier.applicant.salutation)
     due = long_datetime(dossier.due_at) if dossier.due_at else "…………"
+    if dossier.due_at is not None and letter.issued_at < dossier.due_at:
+        late = (
+            f"Tuy nhiên, đến nay hồ sơ chưa giải quyết xong và {issuer} không thể trả kết quả "
+            f"cho {you} đúng thời gian đã hẹn trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+        )
+        sorry = f"Việc chậm trễ này sẽ gây phiền hà cho {you}."
+    else:
+        late = (
+            f"Tuy nhiên, đến nay {issuer} chưa trả kết quả giải quyết hồ sơ cho {you} đúng "
+            "thời gian đã hẹn trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+        )
+        sorry = f"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của {you}."
     story: list[Flowable] = [
         header_block(
-            office, st, width, when=letter.issued_at, number=letter.number, include_unit=False
+            office,
+            st,
+            width,
+            when=letter.issued_at,
+            number=letter.number,
+            include_unit=False,
+            subject=SUBJECT,
         ),
-        *title_block(TITLE, st),
-        Para(f"Kính gửi: Ông/Bà <b>{name}</b>", st.body_center),
+        Spacer(1, st.size * 0.8),
+        Para(salutation_line(dossier), st.body_center),
         Spacer(1, st.size * 0.6),
         Para(
-            f"Ngày {format_date(dossier.received_at)}, {agency} tiếp nhận giải quyết hồ sơ "
-            f"của Ông/Bà, mã hồ sơ: <b>{text(dossier.code)}</b>; nội dung yêu cầu giải quyết: "
+            f"Ngày {text(_day(dossier.received_at))}, {issuer} tiếp nhận hồ sơ của {you}, mã hồ "
+            f"sơ: <b>{text(dossier.code)}</b>; nội dung yêu cầu giải quyết: "
             f"{text(dossier.procedure_name)}.",
             st.body_indent,
         ),
         Para(f"Thời gian hẹn trả kết quả giải quyết hồ sơ: <b>{due}</b>.", st.body_indent),
-        Para(
-            f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn "
-            "ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
-            st.body_indent,
-        ),
+        Para(late, st.body_indent),
         Para(f"Lý do: {text(letter.reason)}", st.body_indent),
         Para(
-            f"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của Ông/Bà. {agency} "
-            "xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào "
-            f"<b>{long_datetime(letter.new_due_at)}</b>.",
+            f"{sorry} {issuer} trân trọng xin lỗi {you} và sẽ trả kết quả giải quyết hồ sơ "
+            f"cho {you} vào <b>{long_datetime(letter.new_due_at)}</b>.",
             st.body_indent,
         ),
-        Para("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.", st.body_indent),
+        Para(f"Xin trân trọng cảm ơn sự hợp tác của {you}./.", st.body_indent),
         signature_row(
-            [Signature(letter.head_title, letter.head_name, hint=SEAL_HINT)],
+            [letter_signature(office, letter.head_name, letter.head_title)],
             st,
             width,
-            left=recipients([f"Ông/Bà {dossier.applicant.full_name};", "Lưu: VT."], st),
+            left=recipients(
+                [f"{dossier.applicant.salutation} {dossier.applicant.full_name};", "Lưu: VT."], st
+            ),
         ),
     ]
     return build_a4(
@@ -85,3 +102,7 @@ def render_apology(
         printed_at=printed_at,
         reference=dossier.code or None,
     )
+
+
+def _day(value: datetime) -> str:
+    return f"{value:%d/%m/%Y}"

@@ -91,8 +91,8 @@ def or_dots(value: object) -> str:
 
 
 def two_digits(count: int) -> str:
-    """Counts on forms are written with two digits: 1 → '01'."""
-    return f"{count:02d}"
+    """Counts on forms are written with two digits: 1 → '01'; none is '0', not '00'."""
+    return f"{count:02d}" if count else "0"
 
 
 @dataclass(frozen=True)
@@ -247,15 +247,25 @@ def header_block(
     when: date | datetime,
     number: str | None = None,
     include_unit: bool = True,
+    subject: str | None = None,
 ) -> Table:
-    """Agency block on the left, national name and motto on the right."""
+    """Agency block on the left, national name and motto on the right.
+
+    Decree 30/2020: the issuing body in bold under the body it belongs to.
+    Slips come from the one-stop unit (governing body, then the unit); a
+    letter from a People's Committee carries its name alone
+    (``include_unit=False``), unless the office issues letters under the
+    unit's own name (a provincial centre). ``subject`` is a letter's "V/v"
+    line, under its number.
+    """
     # The national name must stay on one line; the agency block takes the rest.
     right_min = stringWidth(NATIONAL_NAME, SERIF_BOLD, st.header_bold.fontSize) + 8
     left_width = width - max(width * 0.54, right_min)
-    lines = [(office.parent_name, st.header)] if office.parent_name else []
-    lines.append((office.name, st.header_bold))
-    if include_unit:
-        lines.append((office.unit_name, st.header_bold))
+    with_unit = include_unit or office.letters_by_unit
+    if with_unit:
+        lines = [(office.name, st.header), (office.unit_name, st.header_bold)]
+    else:
+        lines = [(office.name, st.header_bold)]
     left: list[Flowable] = [
         Para(text(line.upper()), _fitted(line.upper(), style, left_width - 4))
         for line, style in lines
@@ -268,10 +278,14 @@ def header_block(
         Para(MOTTO, _resized(st.header_bold, st.size)),
         underline_rule(MOTTO, SERIF_BOLD, st.size),
     ]
-    number_line = Para(f"Số: {or_dots(number)}", st.header) if number is not None else ""
+    number_cell: list[Flowable] | str = ""
+    if number is not None:
+        number_cell = [Para(f"Số: {or_dots(number)}", st.header)]
+        if subject:
+            number_cell.append(Para(text(subject), _resized(st.header, st.size - 1)))
     date_line = Para(place_and_date(office, when), st.italic_center)
     table = Table(
-        [[left, right], [number_line, date_line]],
+        [[left, right], [number_cell, date_line]],
         colWidths=[left_width, width - left_width],
         hAlign="CENTER",
     )
@@ -316,12 +330,17 @@ def fields_inline(pairs: Sequence[tuple[str, object]], st: Styles) -> Para:
 
 @dataclass(frozen=True)
 class Signature:
-    """One signature column: who signs, an optional hint, and the printed name."""
+    """One signature column: who signs, an optional hint, and the printed name.
+
+    ``authority`` is the "TM. ỦY BAN NHÂN DÂN" line printed in capitals above
+    the title when the head signs on behalf of a collective body.
+    """
 
     role: str
     name: str | None = None
     hint: str = SIGN_HINT
     above: str | None = None
+    authority: str | None = None
 
 
 def signature_row(
@@ -347,6 +366,8 @@ def signature_row(
     for sig in signatures:
         # One paragraph per column: role, hint and any line above it.
         lines = [f"<i>{sig.above}</i>"] if sig.above else []
+        if sig.authority:
+            lines.append(f"<b>{text(upper_authority(sig.authority))}</b>")
         lines.append(f"<b>{text(sig.role.upper())}</b>")
         if sig.hint:
             lines.append(f"<i>{text(sig.hint)}</i>")
@@ -379,6 +400,30 @@ def signature_row(
     )
     outer.spaceBefore = st.size * 0.6
     return outer
+
+
+def upper_authority(line: str) -> str:
+    """'TM. Ủy ban nhân dân' → 'TM. ỦY BAN NHÂN DÂN' (the abbreviation keeps its case)."""
+    head, sep, body = line.partition(". ")
+    if sep and head.upper() in ("TM", "KT", "TL", "TUQ", "Q"):
+        return f"{head.upper()}. {body.upper()}"
+    return line.upper()
+
+
+def letter_signature(office: OfficeInfo, name: str | None, title: str | None = None) -> Signature:
+    """The head's signature on a letter, on behalf of the body when it is collective."""
+    return Signature(
+        title or office.signer_title,
+        name or None,
+        hint="",
+        authority=office.signer_for or None,
+    )
+
+
+def salutation_line(dossier: DossierInfo) -> str:
+    """'Kính gửi: Bà <b>Nguyễn Thị …</b>' with the salutation the recorded sex gives."""
+    applicant = dossier.applicant
+    return f"Kính gửi: {applicant.salutation} <b>{text(applicant.full_name)}</b>"
 
 
 def recipients(lines: Sequence[str], st: Styles) -> list[Flowable]:

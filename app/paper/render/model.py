@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-DEFAULT_UNIT_NAME = "Bộ phận tiếp nhận và trả kết quả"
+DEFAULT_UNIT_NAME = "Bộ phận Một cửa"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,18 @@ class OfficeInfo:
     bank_bin: str | None = None
     bank_account: str | None = None
     bank_account_name: str | None = None
+    # Who signs letters (apology, stop notice): "TM. Ủy ban nhân dân" above
+    # "Chủ tịch"; an empty line when the head signs in their own name.
+    signer_for: str = "TM. Ủy ban nhân dân"
+    signer_title: str = "Chủ tịch"
+    # Abbreviations in document numbers: "05/TB-UBND", "03/UBND-TTPVHCC".
+    office_abbr: str = "UBND"
+    unit_abbr: str = "TTPVHCC"
+    # A provincial centre issues letters under its own name; a commune's
+    # come from the People's Committee (``name``) alone.
+    letters_by_unit: bool = False
+    # "07 giờ 30 đến 11 giờ 30, 13 giờ 30 đến 17 giờ 30" for the guide.
+    hours_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,18 @@ class ApplicantInfo:
     address: str | None = None
     phone: str | None = None
     email: str | None = None
+    # "nam" / "nữ" when known: the letters then say "Ông" or "Bà".
+    sex: str | None = None
+
+    @property
+    def salutation(self) -> str:
+        """'Ông', 'Bà', or 'Ông/Bà' when the sex is not recorded."""
+        sex = (self.sex or "").strip().lower()
+        if sex in ("nam", "male", "m"):
+            return "Ông"
+        if sex in ("nữ", "nu", "female", "f"):
+            return "Bà"
+        return "Ông/Bà"
 
 
 @dataclass(frozen=True)
@@ -118,6 +142,9 @@ class RefusalNotice:
     # Who to ask and how (officer, phone, office hours), printed as written.
     contact: str
     officer: str
+    # The legal text the refusal rests on ("Điều 16 Luật Hộ tịch năm 2014");
+    # dots for the clerk to write it in by hand when not given.
+    legal_basis: str | None = None
 
 
 @dataclass(frozen=True)

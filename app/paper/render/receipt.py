@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.formatting import format_money
+from app.domain.formatting import format_money_official
 from app.paper.render.fonts import SERIF_BOLD
 from app.paper.render.layout import (
     Para,
@@ -62,6 +62,7 @@ from app.paper.render.receipt_data import (
     logbook_reference,
     numbered_lines,
     payment_qr,
+    summary_line,
 )
 from app.paper.render.receipt_roll import render_receipt_roll
 
@@ -142,7 +143,7 @@ def _pay_cell(
     code = QRFlowable(pay.payload, QR_SIZE)
     code.hAlign = "CENTER"
     details = [
-        f"Số tiền: <b>{text(format_money(pay.amount))}</b>",
+        f"Số tiền: <b>{text(format_money_official(pay.amount))}</b>",
         f"Tài khoản: {text(pay.account)}",
     ]
     if pay.account_name:
@@ -186,11 +187,11 @@ def receipt_copy_story(
         Spacer(1, st.size * 0.3),
         _title_with_qr(dossier, copy_label, st, width),
         Spacer(1, st.size * 0.3),
-        field(office.unit_name, office.name, st),
     ]
-    story += applicant_fields(dossier, st)
-    if dossier.summary:
-        story.append(field("Trích yếu", dossier.summary, st))
+    story += applicant_fields(dossier, st, name_label=f"{office.unit_name} tiếp nhận hồ sơ của")
+    summary = summary_line(dossier)
+    if summary:
+        story.append(field("Trích yếu", summary, st))
     story.append(Para("1. Thành phần hồ sơ nộp gồm:", st.body))
     story.append(_components_table(dossier, st, width))
     story.append(Spacer(1, st.size * 0.4))

@@ -6,20 +6,21 @@ import logging
 from dataclasses import dataclass
 
 from app.domain.errors import DomainError
-from app.domain.formatting import format_money
+from app.domain.formatting import format_money_official
 from app.domain.vietqr import build_vietqr, transfer_note_for
 from app.paper.render.layout import long_datetime, text, two_digits
 from app.paper.render.model import DossierInfo, OfficeInfo
+from app.paper.render.templates import FREE_OF_CHARGE, RECEIPT
 
 log = logging.getLogger(__name__)
 
-RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
-COPY_LABELS = ("Bản lưu tại cơ quan", "Bản giao cho người nộp hồ sơ")
+RECEIPT_TITLE = RECEIPT.title
+COPY_LABELS = RECEIPT.wording[:2]
 LOOKUP_HINT = "Quét mã QR để tra cứu tình trạng hồ sơ"
 PAY_LABEL = "Quét để nộp phí"
 PAID = "Đã nộp"
 UNPAID = "Chưa nộp"
-FREE = "Miễn phí"
+FREE = FREE_OF_CHARGE
 
 
 def check_receipt_inputs(dossier: DossierInfo) -> None:
@@ -39,11 +40,13 @@ def check_receipt_inputs(dossier: DossierInfo) -> None:
 
 
 def fee_status(dossier: DossierInfo) -> str:
-    """'50.000 đ – Chưa nộp', or 'Miễn phí' when nothing is due (escaped)."""
+    """'50.000 đồng – Chưa nộp', or 'Không thu phí, lệ phí' when nothing is due (escaped)."""
     if dossier.fee_amount <= 0:
         status = FREE
     else:
-        status = f"{format_money(dossier.fee_amount)} – {PAID if dossier.fee_paid else UNPAID}"
+        status = (
+            f"{format_money_official(dossier.fee_amount)} – {PAID if dossier.fee_paid else UNPAID}"
+        )
     if dossier.fee_note:
         status += f" ({dossier.fee_note})"
     return text(status)
@@ -111,6 +114,28 @@ def numbered_lines(dossier: DossierInfo) -> list[tuple[str, str, bool]]:
 
 def logbook_reference(dossier: DossierInfo) -> str:
     """'Vào Sổ theo dõi hồ sơ, Quyển số: 01, Số thứ tự: 123' (escaped)."""
-    book = text(dossier.logbook_book) or "……"
+    book = text(book_number(dossier.logbook_book)) or "……"
     line = text(dossier.logbook_line) or "……"
     return f"Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {line}"
+
+
+def book_number(book: str | None) -> str:
+    """The book number a clerk writes: '2026/Q01' (year and station, as stored) → '01'."""
+    value = (book or "").strip()
+    _, _, tail = value.rpartition("/")
+    tail = tail.removeprefix("Q")
+    return tail if tail.isdigit() else value
+
+
+def summary_line(dossier: DossierInfo) -> str | None:
+    """The 'Trích yếu' text, or None when it only repeats the procedure's name."""
+    summary = " ".join((dossier.summary or "").split())
+    if not summary:
+        return None
+    folded, name = (
+        summary.casefold().rstrip("."),
+        " ".join(dossier.procedure_name.split()).casefold(),
+    )
+    if folded in name or name in folded:
+        return None
+    return summary

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from app.domain.formatting import format_datetime, format_money
+from app.domain.formatting import format_datetime, format_money_official
 from app.paper.render.fonts import SERIF_BOLD
 from app.paper.render.layout import (
     MOTTO,
@@ -54,6 +54,7 @@ from app.paper.render.receipt_data import (
     logbook_reference,
     numbered_lines,
     payment_qr,
+    summary_line,
 )
 
 ROLL_WIDTH = 80 * mm
@@ -88,9 +89,7 @@ def _copy_story(
         Para(text(LOOKUP_HINT), st.small_center),
         Spacer(1, 2 * mm),
     ]
-    if office.parent_name:
-        story.append(Para(text(office.parent_name.upper()), st.header))
-    story.append(Para(text(office.name.upper()), st.header_bold))
+    story.append(Para(text(office.name.upper()), st.header))
     story.append(Para(text(office.unit_name.upper()), st.header_bold))
     story.append(Spacer(1, 1.5 * mm))
     story.append(Para(NATIONAL_NAME, st.header_bold))
@@ -102,16 +101,18 @@ def _copy_story(
     story.append(Para(f"({text(copy_label)})", st.italic_center))
     story.append(Spacer(1, 2 * mm))
 
-    story.append(field(office.unit_name, office.name, st))
-    story.append(field("Tiếp nhận hồ sơ của", applicant.full_name, st, bold=True))
+    story.append(
+        field(f"{office.unit_name} tiếp nhận hồ sơ của", applicant.full_name, st, bold=True)
+    )
     if applicant.id_number:
         story.append(field("Số định danh cá nhân/CCCD", applicant.id_number, st))
     story.append(field("Địa chỉ", applicant.address, st))
     story.append(field("Số điện thoại", applicant.phone, st))
     story.append(field("Email", applicant.email, st))
     story.append(Para(f"Nội dung yêu cầu giải quyết: {request_text(dossier)}", st.body))
-    if dossier.summary:
-        story.append(field("Trích yếu", dossier.summary, st))
+    summary = summary_line(dossier)
+    if summary:
+        story.append(field("Trích yếu", summary, st))
     story.append(Para("1. Thành phần hồ sơ nộp gồm:", st.body))
     if not dossier.components:
         story.append(Para("(Không có giấy tờ kèm theo)", st.body_hanging))
@@ -130,7 +131,7 @@ def _copy_story(
         story.append(_centered(QRFlowable(pay.payload, ROLL_QR_SIZE)))
         story.append(
             Para(
-                f"Số tiền: <b>{text(format_money(pay.amount))}</b> – "
+                f"Số tiền: <b>{text(format_money_official(pay.amount))}</b> – "
                 f"Tài khoản: {text(pay.account)}",
                 st.small_center,
             )

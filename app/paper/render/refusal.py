@@ -7,6 +7,7 @@ from datetime import datetime
 from reportlab.platypus import Flowable, Spacer
 
 from app.paper.render.layout import (
+    DOTS,
     Para,
     Signature,
     applicant_fields,
@@ -19,8 +20,9 @@ from app.paper.render.layout import (
 )
 from app.paper.render.model import DossierInfo, OfficeInfo, RefusalNotice
 from app.paper.render.pages import A4_WIDTH, build_a4
+from app.paper.render.templates import REFUSAL
 
-TITLE = "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
+TITLE = REFUSAL.title
 
 
 def render_refusal(
@@ -34,7 +36,7 @@ def render_refusal(
     """The refusal slip as PDF bytes."""
     st = styles(13)
     width = A4_WIDTH
-    unit = f"{text(office.unit_name)} – {text(office.name)}"
+    unit = text(office.unit_name)
     story: list[Flowable] = [
         header_block(office, st, width, when=notice.issued_at, number=notice.number),
         *title_block(TITLE, st),
@@ -43,18 +45,19 @@ def render_refusal(
     if dossier.code:
         story.append(Para(f"Mã hồ sơ: <b>{text(dossier.code)}</b>", st.body_center))
         story.append(Spacer(1, st.size * 0.5))
-    story.append(field(office.unit_name, office.name, st))
-    story += applicant_fields(dossier, st)
+    story += applicant_fields(dossier, st, name_label=f"{office.unit_name} tiếp nhận hồ sơ của")
+    basis = text(notice.legal_basis) if notice.legal_basis else DOTS
     story.append(
         Para(
-            f"Qua xem xét, {unit} từ chối tiếp nhận, giải quyết hồ sơ này "
+            f"Căn cứ quy định tại {basis}, {unit} từ chối tiếp nhận, giải quyết hồ sơ này "
             "với lý do cụ thể như sau:",
             st.body,
         )
     )
     story.append(Para(text(notice.reason), st.body_indent))
     story.append(field("Thông tin liên hệ", notice.contact, st))
-    story.append(Para("Xin thông báo để Ông/Bà được biết và thực hiện./.", st.body_indent))
+    you = text(dossier.applicant.salutation)
+    story.append(Para(f"Xin thông báo để {you} được biết và thực hiện./.", st.body_indent))
     story.append(
         signature_row(
             [

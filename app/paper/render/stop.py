@@ -1,4 +1,4 @@
-"""Thông báo dừng giải quyết hồ sơ (processing stopped at the applicant's request)."""
+"""Thông báo dừng giải quyết hồ sơ (Mẫu số 05), at the applicant's request."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from reportlab.platypus import Flowable, Spacer
 from app.domain.formatting import format_date, format_long_date
 from app.paper.render.layout import (
     Para,
-    Signature,
     header_block,
+    letter_signature,
     long_datetime,
     recipients,
+    salutation_line,
     signature_row,
     styles,
     text,
@@ -23,7 +24,6 @@ from app.paper.render.pages import A4_WIDTH, build_a4
 
 TITLE = "Thông báo"
 SUBTITLE = "Về việc dừng giải quyết hồ sơ"
-SEAL_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
 
 
 def render_stop_notice(
@@ -37,32 +37,32 @@ def render_stop_notice(
     """The notice of stopping as PDF bytes."""
     st = styles(13)
     width = A4_WIDTH
-    agency = text(office.name)
-    name = text(dossier.applicant.full_name)
+    issuer = text(office.unit_name if office.letters_by_unit else office.name)
+    you = text(dossier.applicant.salutation)
     story: list[Flowable] = [
         header_block(
             office, st, width, when=notice.issued_at, number=notice.number, include_unit=False
         ),
         *title_block(TITLE, st, subtitle=SUBTITLE),
-        Para(f"Kính gửi: Ông/Bà <b>{name}</b>", st.body_center),
+        Para(salutation_line(dossier), st.body_center),
         Spacer(1, st.size * 0.6),
         Para(
-            f"Ngày {format_date(notice.requested_at)}, {agency} nhận được đề nghị dừng giải "
-            f"quyết hồ sơ của Ông/Bà đối với hồ sơ mã số <b>{text(dossier.code)}</b>, tiếp nhận "
+            f"Ngày {format_date(notice.requested_at)}, {issuer} nhận được đề nghị dừng giải "
+            f"quyết hồ sơ của {you} đối với hồ sơ mã số <b>{text(dossier.code)}</b>, tiếp nhận "
             f"lúc {long_datetime(dossier.received_at)}; nội dung yêu cầu giải "
             f"quyết: {text(dossier.procedure_name)}.",
             st.body_indent,
         ),
         Para(f"Lý do: {text(notice.reason)}", st.body_indent),
         Para(
-            f"{agency} thông báo dừng giải quyết hồ sơ nêu trên kể từ "
+            f"{issuer} thông báo dừng giải quyết hồ sơ nêu trên kể từ "
             f"{format_long_date(notice.issued_at)}.",
             st.body_indent,
         ),
     ]
     if notice.returned_documents:
         story.append(
-            Para(f"Giấy tờ trả lại cho Ông/Bà: {text(notice.returned_documents)}", st.body_indent)
+            Para(f"Giấy tờ trả lại cho {you}: {text(notice.returned_documents)}", st.body_indent)
         )
     story.append(
         Para(
@@ -73,10 +73,12 @@ def render_stop_notice(
     )
     story.append(
         signature_row(
-            [Signature(notice.signer_title, notice.signer_name, hint=SEAL_HINT)],
+            [letter_signature(office, notice.signer_name, notice.signer_title)],
             st,
             width,
-            left=recipients([f"Ông/Bà {dossier.applicant.full_name};", "Lưu: VT."], st),
+            left=recipients(
+                [f"{dossier.applicant.salutation} {dossier.applicant.full_name};", "Lưu: VT."], st
+            ),
         )
     )
     return build_a4(

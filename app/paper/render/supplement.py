@@ -23,8 +23,9 @@ from app.paper.render.layout import (
 )
 from app.paper.render.model import DossierInfo, OfficeInfo, SupplementRequest
 from app.paper.render.pages import A4_WIDTH, build_a4
+from app.paper.render.templates import SUPPLEMENT
 
-TITLE = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
+TITLE = SUPPLEMENT.title
 
 
 def _items_table(request: SupplementRequest, st: Styles, width: float) -> Flowable:
@@ -86,7 +87,8 @@ def render_supplement(
     phone = f", số điện thoại <b>{text(request.contact_phone)}</b>" if request.contact_phone else ""
     story.append(
         Para(
-            "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với "
+            "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, "
+            f"{text(dossier.applicant.salutation)} liên hệ với "
             f"<b>{text(request.contact_officer)}</b>{phone} để được hướng dẫn.",
             st.body,
         )

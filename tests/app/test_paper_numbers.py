@@ -1,0 +1,64 @@
+"""Document numbers with the office's symbols, and the head's name on letters."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import DomainError
+from app.dossiers import intake as intake_uc
+from app.office import office_names
+from app.paper import printing
+
+NOW = datetime(2026, 2, 13, 9, 30)
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+@pytest.fixture
+def code(db, clerk, intake):
+    return intake_uc.receive(db, clerk, intake, now=NOW).code
+
+
+def test_each_slip_numbers_with_its_type_and_the_offices_symbol(db, admin, clerk, code, tmp_path):
+    office_names.set_names(db, admin, kind="commune", place="Tân Lập", signer_name="Phạm Thị Lan")
+
+    def text(form: str, **options: str) -> str:
+        pdf = printing.print_form(
+            db, clerk, form, code, now=NOW, options=printing.parse_options(**options)
+        )
+        return _text(pdf, tmp_path)
+
+    stop = text("stop", reason="Công dân đề nghị dừng", requested_at="2026-02-13")
+    assert "Số: 01/TB-UBND" in stop
+    assert "TM. ỦY BAN NHÂN DÂN" in stop and "CHỦ TỊCH" in stop
+    assert "Phạm Thị Lan" in stop
+    apology = text("apology", reason="Chậm", new_date="2026-03-02T09:00")
+    assert "Số: 01/UBND-TTPVHCC" in apology
+    assert "Phạm Thị Lan" in apology
+    supplement = text("supplement", reason="Thiếu", missing="1")
+    assert "Số: 01/PYCBS-TTPVHCC" in supplement
+    assert "Số: 02/PYCBS-TTPVHCC" in text("supplement", reason="Thiếu", missing="1")
+    assert "Tân Lập, ngày 13 tháng 02 năm 2026" in supplement
+    assert "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TÂN LẬP" in supplement.upper()
+
+
+def test_provincial_centre_preset(db, admin):
+    names = office_names.set_names(db, admin, kind="province", place="Quảng Ninh")
+    assert names.unit_name == "Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh"
+    assert names.signer_title == "Giám đốc" and names.signer_for == ""
+    assert names.letters_by_unit
+
+
+def test_names_need_the_office_permission(db, clerk):
+    with pytest.raises(DomainError) as caught:
+        office_names.set_names(db, clerk, unit_name="Bộ phận Một cửa")
+    assert caught.value.code == "forbidden"
