@@ -10,6 +10,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import sqlite_pragmas
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -24,12 +26,7 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
         # pysqlite's own transaction handling defers BEGIN past the first
         # SELECT; we issue BEGIN ourselves so writes take the lock up front.
         dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
+        sqlite_pragmas.apply(dbapi_conn, busy_timeout_ms=BUSY_TIMEOUT_MS)
 
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 

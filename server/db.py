@@ -35,6 +35,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from db import sqlite_pragmas
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "motcua_server_version"
 SQLITE_BUSY_MS = 30_000
@@ -54,13 +56,8 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     def _on_connect(dbapi_conn: sqlite3.Connection, record: ConnectionPoolEntry) -> None:
         # Let us issue BEGIN ourselves; pysqlite would defer it past SELECTs.
         dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.close()
-        record.info[SYNC_OPTION] = "FULL"
+        sqlite_pragmas.apply(dbapi_conn, busy_timeout_ms=SQLITE_BUSY_MS)
+        record.info[SYNC_OPTION] = sqlite_pragmas.SYNCHRONOUS
 
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
@@ -68,7 +65,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         if immediate:
             # The level cannot change inside a transaction: set it first.
-            wanted = conn.get_execution_options().get(SYNC_OPTION, "FULL")
+            wanted = conn.get_execution_options().get(SYNC_OPTION, sqlite_pragmas.SYNCHRONOUS)
             info = conn.connection.info
             if info.get(SYNC_OPTION) != wanted:
                 conn.exec_driver_sql(f"PRAGMA synchronous={wanted}")

@@ -30,9 +30,18 @@ FEE_SET_BY: tuple[FeeSetBy, ...] = ("national", "province", "none")
 # Parts of a procedure that can be flagged as not yet confirmed.
 UNVERIFIED_PARTS: tuple[str, ...] = ("code", "level", "processing", "fee", "components")
 
-DEFAULT_SEED_PATH = (
-    Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "procedures.json"
-)
+
+def _default_seed_path() -> Path:
+    # The repository (and the desktop) keeps the seed in resources/; the
+    # server's own distribution ships it beside this module.
+    here = Path(__file__).resolve()
+    beside = here.with_name("procedures.json")
+    if beside.exists():
+        return beside
+    return here.parents[2] / "resources" / "catalogue" / "procedures.json"
+
+
+DEFAULT_SEED_PATH = _default_seed_path()
 
 # ASCII digits only: `\d` would also accept other scripts' digits.
 _CODE_RE = re.compile(r"[0-9]\.[0-9]{6}")
