@@ -30,6 +30,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--from", dest="date_from", required=True, help="từ ngày YYYY-MM-DD")
     r.add_argument("--to", dest="date_to", required=True, help="đến ngày YYYY-MM-DD")
     r.add_argument("--office", help="mã cơ quan (mặc định: cơ quan của trạm)")
+    r = rsub.add_parser("day", help="báo cáo cuối ngày (số hồ sơ, danh sách quá hạn)")
+    r.add_argument("--date", dest="day", help="ngày YYYY-MM-DD (mặc định: hôm nay)")
+    r.add_argument("--out", help="in ra tệp PDF")
     r = rsub.add_parser("export", help="xuất biểu báo cáo của kỳ ra Excel hoặc PDF")
     r.add_argument("--from", dest="date_from", required=True, help="từ ngày YYYY-MM-DD")
     r.add_argument("--to", dest="date_to", required=True, help="đến ngày YYYY-MM-DD")
@@ -43,6 +46,8 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_report(args: Namespace, db: Database, out: Output) -> int:
+    if args.report_command == "day":
+        return _day(args, db, out)
     p = periods.parse(args.date_from, args.date_to)
     if args.report_command == "export":
         return _export(args, db, out, p)
@@ -74,4 +79,28 @@ def _export(args: Namespace, db: Database, out: Output, p: periods.Period) -> in
         {"format": args.fmt, "from": p.start, "to": p.end, "out": str(target), "bytes": len(data)},
         [out.t(f"Đã xuất báo cáo ra {target}", f"Report written to {target}")],
     )
+    return 0
+
+
+def _day(args: Namespace, db: Database, out: Output) -> int:
+    from app.infra import clock
+    from app.reports import daily, daily_pdf
+
+    day = periods.parse_day(args.day, "date") if args.day else clock.now().date()
+    who = actor(db, args)
+    s = daily.summary(db, who, day)
+    data = s.to_json()
+    if args.out:
+        pdf = daily_pdf.print_day(db, who, day)
+        write_atomically(Path(args.out), pdf)
+        data["out"] = args.out
+    lines = [
+        f"{s.office_name} — {day:%d/%m/%Y}",
+        out.t(f"  Tiếp nhận: {s.received}", f"  Received: {s.received}"),
+        out.t(f"  Có kết quả: {s.ready}", f"  Ready: {s.ready}"),
+        out.t(f"  Đã trả: {s.returned}", f"  Returned: {s.returned}"),
+        out.t(f"  Đang giải quyết: {s.in_progress}", f"  In progress: {s.in_progress}"),
+        out.t(f"  Quá hạn: {s.overdue_count}", f"  Overdue: {s.overdue_count}"),
+    ] + [f"    {d.code}  {d.applicant_name}" for d in s.overdue]
+    out.emit(data, lines)
     return 0

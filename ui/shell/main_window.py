@@ -28,6 +28,7 @@ from app.office.auth import ROLE_LABELS_VI, Actor
 from ui.screens.dossiers import DossiersPage
 from ui.screens.lookup import LookupPage
 from ui.screens.receive import ReceivePage
+from ui.screens.reports import ReportsPage
 from ui.screens.returns import ReturnPage
 from ui.screens.settings import SettingsPage
 from ui.screens.sync import SyncPage, link_state
@@ -55,7 +56,7 @@ class _LazyPages(dict):
         return page
 
 
-PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings")
+PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings", "reports")
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             self.tr("Trả kết quả"),
             self.tr("Đồng bộ"),
             self.tr("Cài đặt"),
+            self.tr("Báo cáo"),
         ]
         for i, text in enumerate(labels, start=1):
             item = QListWidgetItem(f"{text}")
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
             "return": ReturnPage,
             "sync": SyncPage,
             "settings": SettingsPage,
+            "reports": ReportsPage,
         }[name]
         page = factory(self.ctx)
         self.stack.addWidget(page)

@@ -1,0 +1,118 @@
+"""Báo cáo in the real window: period, cards with trend, drill-down, chart, exports."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+
+from tests.reports.office_fixture import build
+
+
+@pytest.fixture
+def office_window(qtbot, db, clerk_window):
+    codes = build(db)
+    return clerk_window, codes
+
+
+def open_reports(qtbot, win):
+    qtbot.keyClick(win, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: win.current_page_name() == "reports", timeout=5000)
+    page = win.pages["reports"]
+    # the page computes the current month when first shown
+    qtbot.waitUntil(lambda: page.report is not None, timeout=30_000)
+    return page
+
+
+def show_march(qtbot, page):
+    page.set_period("month", 2026, 3)
+    with qtbot.waitSignal(page.report_shown, timeout=30_000):
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+
+
+def test_cards_trend_points_and_chart(qtbot, office_window):
+    win, _ = office_window
+    page = open_reports(qtbot, win)
+    show_march(qtbot, page)
+    values = {key: card.value.text() for key, card in page.cards.items()}
+    assert values["received"] == "178"
+    assert values["carried_over"] == "33"
+    assert values["resolved_early"] == "44"
+    assert values["resolved_on_time"] == "83"
+    assert values["resolved_late"] == "32"
+    assert values["in_progress_on_time"] == "29"
+    assert values["in_progress_overdue"] == "23"
+    assert values["digitized_share"] == "50,6 %"
+    assert values["cashless_share"] == "—"
+    # February: L, M, N and O were received (20 + 9 + 7 + 4)
+    assert page.cards["received"].trend.text() == "▲ 138 so với kỳ trước (40)"
+    assert "14,79/20 điểm" in page.scores.text()
+    assert "chưa xác minh" in page.scores.text()
+    pixmap = page.chart.pixmap()
+    assert pixmap is not None and pixmap.width() > 300
+
+
+def test_drill_down_and_open_a_dossier(qtbot, office_window):
+    win, codes = office_window
+    page = open_reports(qtbot, win)
+    show_march(qtbot, page)
+    card = page.cards["resolved_late"]
+    with qtbot.waitSignal(page.drilled, timeout=10_000):
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    shown = {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+    assert shown == set(codes["C late"]) | set(codes["D two supplements"])
+    # pick the first row and press Enter: the dossier opens on the Hồ sơ screen
+    rect = page.table.visualItemRect(page.table.item(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.current_page_name() == "dossiers", timeout=5000)
+    detail = win.pages["dossiers"].detail
+    qtbot.waitUntil(lambda: detail.view is not None, timeout=10_000)
+    assert detail.view.code == page.lines[0].code
+
+
+def test_export_and_close_of_day(qtbot, office_window, previews, tmp_path):
+    win, _ = office_window
+    page = open_reports(qtbot, win)
+    show_march(qtbot, page)
+    target = tmp_path / "march.xlsx"
+    page.export_to(target, "xlsx")
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    assert target.read_bytes()[:2] == b"PK"
+    qtbot.waitUntil(lambda: page.banner.kind == "success", timeout=5000)
+    qtbot.mouseClick(page.day_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews.jobs), timeout=30_000)
+    assert previews.last_pdf.startswith(b"%PDF")
+    assert previews.jobs[-1].pages
+
+
+@pytest.mark.slow
+def test_gui_keeps_running_while_a_big_report_is_computed(qtbot, db, data_dir, clerk_window):
+    """A long report never holds the GUI thread: its stalls stay far below its duration."""
+    from app.infra import datadir
+    from tests.ui.bigdb import fill
+
+    fill(datadir.db_path(data_dir), 150_000)
+    page = open_reports(qtbot, clerk_window)
+    page.kind.setCurrentIndex(3)  # a custom range: the five years the generator filled
+    page.date_from.setDate(page.date_from.date().addYears(-6))
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(beat)
+    timer.start(5)
+    started = time.perf_counter()
+    with qtbot.waitSignal(page.report_shown, timeout=120_000) as shown:
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    took = time.perf_counter() - started
+    assert shown.args[0] > 0.3, "the report was too quick to tell anything"
+    assert int(page.cards["received"].value.text()) > 100_000
+    assert max(gaps) < min(0.25, took / 3), (max(gaps), took)
