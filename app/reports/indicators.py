@@ -67,11 +67,12 @@ TABLE_COLUMNS = (
 # ``returned_at`` keeps old dossiers out without reading their history.
 # The first appointment is read: pauses are derived here from the history, and
 # the counter's ``due_at`` already includes them (and any extension).
+# An entry cancelled as made in error is no dossier at all.
 _ROWS = """
 SELECT id, received_at, COALESCE(original_due_at, due_at), status, channel, returned_at,
-       fee_amount, fee_paid, procedure_id
+       fee_amount, fee_paid, procedure_id, timeliness, extensions
   FROM dossier
- WHERE received_at < :end AND status != 1
+ WHERE received_at < :end AND status != 1 AND cancelled_at IS NULL
    AND (received_at >= :start OR status != 10 OR returned_at >= :start)
 """
 
@@ -331,7 +332,19 @@ def compute(
     # Times are compared as stored text (``YYYY-MM-DD HH:MM:SS``, sometimes with
     # fractions of a second, which no rule here looks at); they are parsed only
     # to move an appointment or to measure a processing time.
-    for did, received_s, due_s, status, channel, returned_s, fee, paid, proc in rows:
+    for (
+        did,
+        received_s,
+        due_s,
+        status,
+        channel,
+        returned_s,
+        fee,
+        paid,
+        proc,
+        recorded,
+        extensions,
+    ) in rows:
         end = ended.get(did)
         if end is not None:
             ended_s, end_status = end
@@ -374,6 +387,12 @@ def compute(
                 # column note says, and shown separately.
                 members["ended_without_result"].append(did)
                 kind = timeliness.ON_TIME
+            elif recorded and not extensions and supplements.get(did, 0) <= 1:
+                # Classified by the counter when the result was ready, against the
+                # appointment moved by the time with the citizen. An extension
+                # does not make a result on time, and two or more requests to
+                # supplement make it late: those are decided here.
+                kind = recorded
             elif history is None and due_s is not None:
                 ready19, due19 = ended_s[:19], due_s[:19]
                 if ready19 > due19:

@@ -1011,6 +1011,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="65"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>
@@ -2239,6 +2243,217 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
         <location filename="../../ui/print_preview.py" line="163"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Nhấn vào một chỉ số để xem các hồ sơ.</source>
+        <translation>Click a figure to list its dossiers.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <source>Xem báo cáo</source>
+        <translation>Show report</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Báo cáo cuối ngày</source>
+        <translation>Close of day</translation>
+    </message>
+    <message>
+        <source>Kỳ:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Quý </source>
+        <translation>Quarter </translation>
+    </message>
+    <message>
+        <source>Tháng </source>
+        <translation>Month </translation>
+    </message>
+    <message>
+        <source>Đang tính {period}…</source>
+        <translation>Computing {period}…</translation>
+    </message>
+    <message>
+        <source>Đang tính báo cáo…</source>
+        <translation>Computing the report…</translation>
+    </message>
+    <message>
+        <source>{office} — {period} (số liệu đến {as_of})</source>
+        <translation>{office} — {period} (figures as of {as_of})</translation>
+    </message>
+    <message>
+        <source>{sign} {diff} so với kỳ trước ({before})</source>
+        <translation>{sign} {diff} against the previous period ({before})</translation>
+    </message>
+    <message>
+        <source>Chưa tính được</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ</source>
+        <translation>No dossiers</translation>
+    </message>
+    <message>
+        <source>Kỳ trước: —</source>
+        <translation>Previous period: —</translation>
+    </message>
+    <message>
+        <source>{sign} {points} điểm % so với kỳ trước</source>
+        <translation>{sign} {points} percentage points against the previous period</translation>
+    </message>
+    <message>
+        <source>{name}: {points}/{max} điểm</source>
+        <translation>{name}: {points}/{max} points</translation>
+    </message>
+    <message>
+        <source> (trên {group_max})</source>
+        <translation> (of {group_max})</translation>
+    </message>
+    <message>
+        <source>, kỳ trước {points}</source>
+        <translation>, previous period {points}</translation>
+    </message>
+    <message>
+        <source> — trọng số chưa xác minh</source>
+        <translation> — weights unverified</translation>
+    </message>
+    <message>
+        <source>Điểm theo Quyết định 766/QĐ-TTg: </source>
+        <translation>Decision 766/QĐ-TTg points: </translation>
+    </message>
+    <message>
+        <source>. Chưa tính được: {groups}.</source>
+        <translation>. Not computed: {groups}.</translation>
+    </message>
+    <message>
+        <source>chưa có hồ sơ.</source>
+        <translation>no dossiers yet.</translation>
+    </message>
+    <message>
+        <source>Chỉ số này không có danh sách hồ sơ.</source>
+        <translation>This figure has no list of dossiers.</translation>
+    </message>
+    <message>
+        <source>{title}: {n} hồ sơ</source>
+        <translation>{title}: {n} dossiers</translation>
+    </message>
+    <message>
+        <source> (hiện 5.000 hồ sơ đầu)</source>
+        <translation> (the first 5,000 shown)</translation>
+    </message>
+    <message>
+        <source>Đang lấy danh sách hồ sơ…</source>
+        <translation>Listing the dossiers…</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Đã xuất báo cáo ra {path}</source>
+        <translation>Report written to {path}</translation>
+    </message>
+    <message>
+        <source>Đang xuất báo cáo…</source>
+        <translation>Exporting the report…</translation>
+    </message>
+    <message>
+        <source>Đang lập báo cáo cuối ngày…</source>
+        <translation>Preparing the close-of-day summary…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận trong kỳ</source>
+        <translation>Received in the period</translation>
+    </message>
+    <message>
+        <source>Kỳ trước chuyển sang</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <source>Giải quyết trước hạn</source>
+        <translation>Resolved early</translation>
+    </message>
+    <message>
+        <source>Giải quyết đúng hạn</source>
+        <translation>Resolved on time</translation>
+    </message>
+    <message>
+        <source>Giải quyết quá hạn</source>
+        <translation>Resolved late</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết trong hạn</source>
+        <translation>In progress, on time</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết quá hạn</source>
+        <translation>In progress, overdue</translation>
+    </message>
+    <message>
+        <source>Hồ sơ trực tuyến</source>
+        <translation>Online dossiers</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ số hóa khi tiếp nhận</source>
+        <translation>Digitized at intake</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ thành phần dùng lại</source>
+        <translation>Components reused</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hồ sơ trực tuyến</source>
+        <translation>Online share</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ không dùng tiền mặt</source>
+        <translation>Cashless share</translation>
     </message>
 </context>
 </TS>

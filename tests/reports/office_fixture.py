@@ -44,6 +44,9 @@ class Group:
     fee_paid_n: int = 0
     # no history at all (as a dossier received from the server may have)
     bare: bool = False
+    # early / on time / late as the counter recorded it when the result was ready
+    recorded: str | None = None
+    cancelled: bool = False
 
 
 D = (True, False)
@@ -151,6 +154,27 @@ GROUPS = [
         [(5, "03-24 07:30"), (4, "03-31 07:30")],
         components=(D, D),
     ),
+    Group(
+        "R cancelled as entered in error",
+        3,
+        FIELD_Y,
+        "03-10 08:00",
+        "03-12 17:30",
+        2,
+        [],
+        cancelled=True,
+    ),
+    Group(
+        "S on time as recorded: the citizen paid the fee in between",
+        2,
+        FIELD_X,
+        "03-09 08:00",
+        "03-11 17:30",
+        9,
+        [(6, "03-10 08:00"), (4, "03-12 08:00"), (9, "03-12 10:00")],
+        recorded="on_time",
+        components=(N, N),
+    ),
     # received before March
     Group(
         "L carried over, on time",
@@ -246,6 +270,9 @@ def build(db: Database, agency: str = "000.00.24.H47") -> dict[str, list[str]]:
                     fee_amount=10_000 if i < g.fee_paid_n else 0,
                     fee_paid=i < g.fee_paid_n,
                     lookup_secret="ABCDEFGHJK",
+                    timeliness=g.recorded,
+                    cancelled_at=t(g.received) if g.cancelled else None,
+                    cancel_reason="Nhập nhầm" if g.cancelled else None,
                 )
                 session.add(d)
                 session.flush()

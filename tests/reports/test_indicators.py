@@ -28,11 +28,13 @@ def test_march_figures_match_the_hand_count(office):
     db, _ = office
     r = indicators.compute(db, MARCH, now=AFTER)
     c = r.counts
-    assert c["received"] == 40 + 30 + 20 + 12 + 15 + 10 + 8 + 18 + 14 + 6 + 5  # A–K = 178
+    # A–K and S = 180 (R, cancelled, is no dossier at all)
+    assert c["received"] == 40 + 30 + 20 + 12 + 15 + 10 + 8 + 18 + 14 + 6 + 5 + 2
     assert c["carried_over"] == 20 + 9 + 4  # L, M, O
     assert c["resolved_early"] == 40 + 4  # A, O (ready when handed over, 5/3, due 6/3)
-    # B; E (supplement pause moved 4/3 to 6/3); F, G (closed without result); L
-    assert c["resolved_on_time"] == 30 + 15 + 10 + 8 + 20
+    # B; E (supplement pause moved 4/3 to 6/3); F, G (closed without result); L;
+    # S (recorded on time by the counter: the wait for the fee is not counted)
+    assert c["resolved_on_time"] == 30 + 15 + 10 + 8 + 20 + 2
     assert c["resolved_late"] == 20 + 12  # C; D (two supplement requests)
     # H (ready only in April); J (with the citizen); K (pause moved the date to 1/4 17:30)
     assert c["in_progress_on_time"] == 18 + 6 + 5
@@ -40,24 +42,24 @@ def test_march_figures_match_the_hand_count(office):
     assert c["ended_without_result"] == 10 + 8
     assert c["received_online"] == 10 + 6
     assert c["received_post"] == 5
-    assert c["received_counter"] == 178 - 16 - 5
+    assert c["received_counter"] == 180 - 16 - 5
     assert c["received_digitized"] == 40 + 12 + 15 + 18 + 5  # A, D, E, H, K
     assert c["received_fee_paid"] == 20
     # the flow adds up: what came in equals what went out plus what is left
     assert c["received"] + c["carried_over"] == r.resolved + r.in_progress
-    assert r.components == 2 * 178
+    assert r.components == 2 * 180
     assert r.components_reused == 8 + 3
     s = r.shares
-    assert s["online_share"] == round(16 / 178, 4) == 0.0899
-    assert s["digitized_share"] == round(90 / 178, 4) == 0.5056
-    assert s["reused_share"] == round(11 / 356, 4) == 0.0309
-    assert s["reused_dossier_share"] == round(11 / 178, 4) == 0.0618
-    assert s["progress_on_time_share"] == round((44 + 83 + 29) / 211, 4) == 0.7393
-    assert s["on_time_share"] == round(127 / 159, 4)
+    assert s["online_share"] == round(16 / 180, 4) == 0.0889
+    assert s["digitized_share"] == round(90 / 180, 4) == 0.5
+    assert s["reused_share"] == round(11 / 360, 4) == 0.0306
+    assert s["reused_dossier_share"] == round(11 / 180, 4) == 0.0611
+    assert s["progress_on_time_share"] == round((44 + 85 + 29) / 213, 4) == 0.7418
+    assert s["on_time_share"] == round(129 / 161, 4)
     assert s["cashless_share"] is None and "cashless_share" in r.unavailable
-    # hours from receipt to ready: A 50, B 104, C 169, D 74, E 103, L 170, O 218
-    hours = 40 * 50 + 30 * 104 + 20 * 169 + 12 * 74 + 15 * 103 + 20 * 170 + 4 * 218
-    assert r.average_processing_days == round(hours / 24 / 141, 2) == 4.49
+    # hours from receipt to ready: A 50, B 104, C 169, D 74, E 103, S 74, L 170, O 218
+    hours = 40 * 50 + 30 * 104 + 20 * 169 + 12 * 74 + 15 * 103 + 2 * 74 + 20 * 170 + 4 * 218
+    assert r.average_processing_days == round(hours / 24 / 143, 2) == 4.47
 
 
 def test_march_scores(office):
@@ -65,10 +67,10 @@ def test_march_scores(office):
     r = indicators.compute(db, MARCH, now=AFTER)
     scores = {s["group"]: s for s in r.scores}
     assert set(scores) == {"progress", "digitization"}
-    assert scores["progress"]["points"] == round(20 * 0.7393, 2) == 14.79
+    assert scores["progress"]["points"] == round(20 * 0.7418, 2) == 14.84
     assert scores["progress"]["max"] == 20 and not scores["progress"]["partial"]
     # 4 × digitized share + 2 × reused share / 0.8 (full marks from 80 %)
-    assert scores["digitization"]["points"] == round(4 * 0.5056, 2) + round(2 * 0.0618 / 0.8, 2)
+    assert scores["digitization"]["points"] == round(4 * 0.5, 2) + round(2 * 0.0611 / 0.8, 2)
     assert scores["digitization"]["max"] == 6
     assert scores["digitization"]["group_max"] == 22 and scores["digitization"]["partial"]
     assert all(s["verified"] is False for s in r.scores)
@@ -80,8 +82,8 @@ def test_field_table_rows(office):
     db, _ = office
     rows = {row.field: row for row in indicators.compute(db, MARCH, now=AFTER).fields}
     x, y = rows["Hộ tịch"], rows["Cư trú"]
-    assert (x.received, x.received_online, x.received_direct, x.carried_over) == (117, 10, 107, 0)
-    assert (x.resolved, x.resolved_early, x.resolved_on_time, x.resolved_late) == (117, 40, 45, 32)
+    assert (x.received, x.received_online, x.received_direct, x.carried_over) == (119, 10, 109, 0)
+    assert (x.resolved, x.resolved_early, x.resolved_on_time, x.resolved_late) == (119, 40, 47, 32)
     assert (x.in_progress, x.in_progress_on_time, x.in_progress_overdue) == (0, 0, 0)
     assert (y.received, y.received_online, y.received_direct, y.carried_over) == (61, 6, 55, 33)
     assert (y.resolved, y.resolved_early, y.resolved_on_time, y.resolved_late) == (42, 4, 38, 0)
@@ -93,10 +95,10 @@ def test_period_ending_after_today_counts_as_of_now(office):
     r = indicators.compute(db, period.parse("2026-03-01", "2026-04-30"), now=AFTER)
     c = r.counts
     assert r.as_of == AFTER
-    assert c["received"] == 178 + 3  # and P
+    assert c["received"] == 180 + 3  # and P
     assert c["carried_over"] == 33
     assert c["resolved_early"] == 44 + 18  # H is ready on 2/4, due 3/4
-    assert c["resolved_on_time"] == 83
+    assert c["resolved_on_time"] == 85
     assert c["resolved_late"] == 32
     assert c["in_progress_on_time"] == 6  # J, still with the citizen
     assert c["in_progress_overdue"] == 14 + 9 + 5 + 3  # I, M, K (due 1/4 17:30), P

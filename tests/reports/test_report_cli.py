@@ -39,22 +39,22 @@ def test_indicators_json(office):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     expected = {
-        "received": 178,
+        "received": 180,
         "carried_over": 33,
         "resolved_early": 44,
-        "resolved_on_time": 83,
+        "resolved_on_time": 85,
         "resolved_late": 32,
         "in_progress_on_time": 29,
         "in_progress_overdue": 23,
     }
     for key, value in expected.items():
         assert type(data[key]) is int and data[key] == value, key
-    assert data["digitized_share"] == 0.5056
-    assert data["reused_share"] == 0.0309
-    assert data["online_share"] == 0.0899
+    assert data["digitized_share"] == 0.5
+    assert data["reused_share"] == 0.0306
+    assert data["online_share"] == 0.0889
     assert data["cashless_share"] is None and data["unavailable"]["cashless_share"]
     groups = {s["group"]: s for s in data["scores"]}
-    assert groups["progress"]["points"] == 14.79 and groups["progress"]["max"] == 20
+    assert groups["progress"]["points"] == 14.84 and groups["progress"]["max"] == 20
     for s in data["scores"]:
         assert set(s) >= {"group", "points", "max", "verified"}
         assert s["verified"] is False
@@ -66,7 +66,7 @@ def test_period_may_end_after_today(office):
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["received"] == 181 and data["to"] == "2030-12-31"
+    assert data["received"] == 183 and data["to"] == "2030-12-31"
 
 
 @pytest.mark.parametrize(

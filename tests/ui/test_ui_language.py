@@ -77,6 +77,7 @@ def test_english_is_built_on_first_start_and_used(qtbot, db, data_dir, previews,
         "Return results",
         "Sync",
         "Settings",
+        "Reports",
     ]
     assert win.pages["receive"].receive_button.text() == "Receive (Ctrl+Enter)"
     assert win.officer_label.text() == "Officer: Trần Thị Hoa (clerk)"

@@ -36,18 +36,18 @@ def test_cards_trend_points_and_chart(qtbot, office_window):
     page = open_reports(qtbot, win)
     show_march(qtbot, page)
     values = {key: card.value.text() for key, card in page.cards.items()}
-    assert values["received"] == "178"
+    assert values["received"] == "180"
     assert values["carried_over"] == "33"
     assert values["resolved_early"] == "44"
-    assert values["resolved_on_time"] == "83"
+    assert values["resolved_on_time"] == "85"
     assert values["resolved_late"] == "32"
     assert values["in_progress_on_time"] == "29"
     assert values["in_progress_overdue"] == "23"
-    assert values["digitized_share"] == "50,6 %"
+    assert values["digitized_share"] == "50,0 %"
     assert values["cashless_share"] == "—"
     # February: L, M, N and O were received (20 + 9 + 7 + 4)
-    assert page.cards["received"].trend.text() == "▲ 138 so với kỳ trước (40)"
-    assert "14,79/20 điểm" in page.scores.text()
+    assert page.cards["received"].trend.text() == "▲ 140 so với kỳ trước (40)"
+    assert "14,84/20 điểm" in page.scores.text()
     assert "chưa xác minh" in page.scores.text()
     pixmap = page.chart.pixmap()
     assert pixmap is not None and pixmap.width() > 300

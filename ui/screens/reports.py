@@ -42,6 +42,7 @@ from app.reports import period as periods
 from app.reports.export import export
 from app.reports.indicators import IndicatorReport
 from ui.shell.context import Context
+from ui.shell.screen import Screen
 from ui.widgets.messages import Banner
 
 # (figure, title, kind): "count" cards drill down to their dossiers.
@@ -152,8 +153,7 @@ class Card(QFrame):
         super().mousePressEvent(event)
 
 
-class ReportsPage(QWidget):
-    open_dossier = Signal(str)
+class ReportsPage(Screen):
     # Seconds from asking for a report to its cards and chart on screen.
     report_shown = Signal(float)
     drilled = Signal(str)
@@ -166,6 +166,7 @@ class ReportsPage(QWidget):
         self.lines: list[drilldown.DossierLine] = []
         self._started = 0.0
         self._chart: QPixmap | None = None
+        self._stale = False
         root = QVBoxLayout(self)
         root.setContentsMargins(14, 10, 14, 8)
         self.banner = Banner()
@@ -312,8 +313,13 @@ class ReportsPage(QWidget):
     # --- the report ------------------------------------------------------------------
 
     def activated(self) -> None:
-        if self.report is None:
+        if self.report is None or self._stale:
             self.refresh()
+
+    def operation_did_execute(self) -> None:
+        # Recomputing a year on every change would cost seconds; the figures are
+        # refreshed when the screen is next brought to the front.
+        self._stale = True
 
     def refresh(self) -> None:
         try:
@@ -322,6 +328,7 @@ class ReportsPage(QWidget):
             self.banner.show_error(exc)
             return
         self.banner.clear_message()
+        self._stale = False
         self.show_button.setEnabled(False)
         self._started = time.perf_counter()
         self.heading.setText(self.tr("Đang tính {period}…").format(period=period.label()))
