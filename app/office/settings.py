@@ -60,6 +60,10 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec(
             "capture_watch_folder", "", "Thư mục máy quét lưu tệp (số hóa)", admin_only=False
         ),
+        # A scanner set to "USB serial" / "HID POS" mode (COM3, /dev/ttyACM0).
+        SettingSpec(
+            "scanner_serial_port", "", "Cổng máy quét mã QR (USB serial)", admin_only=False
+        ),
         # On by default; it only takes effect where OCRmyPDF and Tesseract's
         # Vietnamese data are installed (app.capture.ocr.available).
         SettingSpec("capture_ocr", "1", "Nhận dạng chữ (OCR) sau khi số hóa", admin_only=False),

@@ -91,3 +91,80 @@ def type_text(widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+# Characters a US-layout keyboard (and so a keyboard-wedge scanner) types with Shift held.
+SHIFTED = set('~!@#$%^&*()_+{}|:"<>?')
+
+
+def scanner_type(
+    qtbot,
+    widget,
+    text: str,
+    *,
+    gap_ms: int = 0,
+    code_gap_ms: int = 0,
+    letters: str = "text",
+    shift_digits: bool = False,
+) -> None:
+    """Type ``text`` into ``widget`` the way a keyboard-wedge scanner does.
+
+    Shift is pressed and released around every shifted character (``|``,
+    ``:``, capitals), as separate key events without text, exactly as the X
+    server delivers them; the events go through ``QApplication.notify``, so a
+    key the field ignores travels on to its parents. Letters outside ASCII
+    arrive as ``letters`` says:
+
+    * ``"text"``: one key event carrying the letter (a remapped key);
+    * ``"dead"``: a dead key (no text), then the composed letter as an
+      input-method commit;
+    * ``"altcode"``: Alt held, four numpad digits, Alt released, then the
+      letter (Windows Alt+numpad codes).
+
+    ``shift_digits`` types digits with Shift held (AZERTY's top row).
+    ``gap_ms`` waits between characters and ``code_gap_ms`` between the keys
+    of an Alt+numpad code, letting timers run.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    mods = Qt.KeyboardModifier
+    press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+
+    def send(kind, key, modifiers=mods.NoModifier, ch=""):
+        QApplication.sendEvent(widget, QKeyEvent(kind, int(key), modifiers, ch))
+
+    def tap(key, modifiers=mods.NoModifier, ch=""):
+        send(press, key, modifiers, ch)
+        send(release, key, modifiers, ch)
+
+    for ch in text:
+        if ch == "\n":
+            tap(Qt.Key.Key_Return, ch="\r")
+        elif not ch.isascii():
+            if letters == "dead":
+                tap(Qt.Key.Key_Dead_Grave)
+                event = QInputMethodEvent("", [])
+                event.setCommitString(ch)
+                QApplication.sendEvent(widget, event)
+            elif letters == "altcode":
+                send(press, Qt.Key.Key_Alt, mods.AltModifier)
+                for digit in f"{ord(ch):04d}"[-4:]:
+                    tap(Qt.Key.Key_0 + int(digit), mods.AltModifier | mods.KeypadModifier, digit)
+                    if code_gap_ms:
+                        qtbot.wait(code_gap_ms)
+                send(release, Qt.Key.Key_Alt)
+                tap(0, ch=ch)
+            else:
+                tap(0, ch=ch)
+        else:
+            shifted = ch in SHIFTED or ch.isupper() or (shift_digits and ch.isdigit())
+            key = ord(ch.upper()) if ch.isprintable() else 0
+            if shifted:
+                send(press, Qt.Key.Key_Shift, mods.ShiftModifier)
+            tap(key, mods.ShiftModifier if shifted else mods.NoModifier, ch)
+            if shifted:
+                send(release, Qt.Key.Key_Shift)
+        if gap_ms:
+            qtbot.wait(gap_ms)

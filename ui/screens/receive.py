@@ -205,6 +205,9 @@ class ReceivePage(Screen):
         self.scanner = ScannerWatcher(self)
         self.scanner.scanned.connect(self.card_scanned)
         self.scanner.scan_failed.connect(self.banner.show_error)
+        self.scanner.receipt.connect(self._receipt_scanned)
+        self.serial = None
+        self._open_serial()
         self.picker.picked.connect(self._procedure_picked)
         self.applicant.id_entered.connect(self._check_returning)
         self._preview_timer = QTimer(self)
@@ -236,8 +239,43 @@ class ReceivePage(Screen):
             QWidget.setTabOrder(a, b)
 
     def activated(self) -> None:
+        self._open_serial()
         if self.focusWidget() is None or not self.isAncestorOf(self.focusWidget()):
             self.picker.search.setFocus()
+
+    def _open_serial(self) -> None:
+        """Listen to a scanner in serial mode when the station names its port."""
+        port = self.ctx.settings.get("scanner_serial_port", "").strip()
+        if self.serial is not None and self.serial.port_name == port:
+            return
+        if self.serial is not None:
+            self.serial.close()
+            self.serial.deleteLater()
+            self.serial = None
+        if not port:
+            return
+        from ui.widgets.serial_scanner import SerialScanner
+
+        self.serial = SerialScanner(port, self)
+        self.serial.line.connect(self._serial_line)
+        self.serial.failed.connect(self.banner.show_error)
+        self.serial.open()
+
+    def _serial_line(self, text: str) -> None:
+        from ui.widgets.scanner_input import classify
+
+        kind = classify(text)
+        if kind is None:
+            self.banner.show_error(
+                self.tr("Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.")
+            )
+            return
+        self.scanner.deliver(kind, text)
+
+    def _receipt_scanned(self, link: str) -> None:
+        from app.domain.scanstream import receipt_code
+
+        self.open_dossier.emit(receipt_code(link))
 
     # --- procedure and preview -------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtSerialPort import QSerialPortInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -215,6 +216,13 @@ class SettingsPage(Screen):
         ocr = QCheckBox(self.tr("Nhận dạng chữ (OCR) sau khi số hóa, khi máy có cài OCR"))
         ocr.setObjectName("setting_capture_ocr")
         self.fields["capture_ocr"] = ocr
+        serial = QComboBox()
+        serial.setObjectName("setting_scanner_serial_port")
+        serial.setEditable(True)
+        serial.addItem(self.tr("(không dùng: máy quét gõ như bàn phím)"), "")
+        for port in QSerialPortInfo.availablePorts():
+            serial.addItem(f"{port.portName()} — {port.description()}", port.portName())
+        self.fields["scanner_serial_port"] = serial
         lang = QComboBox()
         lang.setObjectName("setting_language")
         for code, name in i18n.LANGUAGES.items():
@@ -230,6 +238,7 @@ class SettingsPage(Screen):
             "contact_phone",
             self._line("contact_phone"),
         )
+        self._row(form, self.tr("Máy quét mã QR (USB serial)"), "scanner_serial_port", serial)
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)
         return tab
 

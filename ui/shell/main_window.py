@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
                 name=actor.full_name, role=self._role_label(actor.role)
             )
         )
+        # Who is signed in shows on the taskbar too.
+        self.setWindowTitle(self.tr("MotCua Desk — {name}").format(name=actor.full_name))
         self.refresh_status()
         self._status_timer.start(STATUS_REFRESH_MS)
         self._start_idle()
@@ -299,6 +301,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._status_timer.stop()
         self.ctx.actor = None
+        self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
         self._drop_pages()
         self.sign_in.reset(self.sign_in.office.text())
         self._set_mode("sign_in")
