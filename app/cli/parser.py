@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--from", dest="date_from", help="sổ theo dõi: từ ngày YYYY-MM-DD")
     s.add_argument("--to", dest="date_to", help="sổ theo dõi: đến ngày YYYY-MM-DD")
     s.add_argument("--component", type=int, help="tờ bìa: chỉ thành phần số N")
+    s.add_argument(
+        "--paper", choices=["a4", "a3"], help="sổ theo dõi: khổ A4 (mặc định) hoặc A3 ngang"
+    )
 
     _capture_parsers(sub)
 

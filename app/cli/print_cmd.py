@@ -34,7 +34,7 @@ def cmd_print(args: Namespace, db: Database, out: Output) -> int:
     target = Path(args.out)
     if args.form == "logbook":
         date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-        pdf = printing.print_logbook(db, who, date_from, date_to)
+        pdf = printing.print_logbook(db, who, date_from, date_to, paper=args.paper or "a4")
         subject = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"
     else:
         if not args.code:

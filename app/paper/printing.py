@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.errors import DomainError
 from app.domain.status import Status
+from app.domain.timeliness import Timeliness
 from app.dossiers.intake import lookup_url
 from app.dossiers.views import by_code
 from app.infra import clock, journal
@@ -363,9 +364,25 @@ def print_form(
 
 
 def print_logbook(
-    db: Database, actor: Actor, date_from: date, date_to: date, now: datetime | None = None
+    db: Database,
+    actor: Actor,
+    date_from: date,
+    date_to: date,
+    now: datetime | None = None,
+    *,
+    paper: str = "a4",
 ) -> bytes:
-    """The log book of dossiers received between two days, inclusive."""
+    """The log book of dossiers received between two days, inclusive.
+
+    Lines keep the numbers the receipts gave them (per book and year).
+    """
+    if paper not in ("a4", "a3"):
+        raise DomainError(
+            "bad_paper",
+            "Khổ giấy sổ theo dõi phải là a4 hoặc a3.",
+            "The log book paper must be a4 or a3.",
+            field="paper",
+        )
     auth.require(actor, "dossier.print")
     if date_to < date_from:
         raise DomainError(
@@ -394,11 +411,12 @@ def print_logbook(
                 selectinload(Dossier.procedure),
                 selectinload(Dossier.history),
             )
-            .order_by(Dossier.received_at, Dossier.id)
+            .order_by(Dossier.logbook_book, Dossier.logbook_line, Dossier.received_at, Dossier.id)
         ).all()
-        lines = [_logbook_line(i, d) for i, d in enumerate(rows, start=1)]
+        office = office_info(session)
+        lines = [_logbook_line(session, office, d) for d in rows]
         pdf = render_logbook(
-            office_info(session), lines, date_from, date_to, reprint=False, printed_at=now
+            office, lines, date_from, date_to, paper=paper, reprint=False, printed_at=now
         )
         journal.audit(
             session,
@@ -406,27 +424,53 @@ def print_logbook(
             "print.logbook",
             f"{date_from}..{date_to}",
             now,
-            {"reprint": False, "lines": len(lines)},
+            {"reprint": False, "lines": len(lines), "paper": paper},
         )
     return pdf
 
 
-def _logbook_line(number: int, d: Dossier) -> LogbookLine:
-    handovers = "; ".join(
-        f"{h.at:%d/%m} {Status(h.status).label_vi}"
-        for h in d.history
-        if h.status not in (Status.RECEIVED, Status.RETURNED)
-    )
+def resolving_agency(office: OfficeInfo, dossier: Dossier) -> str:
+    """The lead resolving agency: the catalogue names none, so the office and the field.
+
+    A procedure of the commune level is resolved by the People's Committee
+    itself (its officer for the field); other levels by an agency the
+    catalogue does not record, so only the field is printed.
+    """
+    proc = dossier.procedure
+    field = f" (lĩnh vực {proc.field})" if proc.field else ""
+    level = (proc.level or "").strip().lower()
+    if level in ("xã", "cấp xã", "") or office.letters_by_unit:
+        return f"{office.name}{field}"
+    return f"Cơ quan cấp {proc.level}{field}"
+
+
+def _first(dossier: Dossier, status: Status) -> datetime | None:
+    return next((h.at for h in dossier.history if h.status == status), None)
+
+
+def _logbook_line(session: Session, office: OfficeInfo, d: Dossier) -> LogbookLine:
+    applicant = d.applicant
+    contact = "; ".join(part for part in (applicant.address, applicant.phone) if part)
+    notes = []
+    if d.status not in (Status.RESOLVED, Status.RETURNED):
+        notes.append(Status(d.status).label_vi)
+    if d.return_timeliness:
+        notes.append("Trả " + Timeliness(d.return_timeliness).label_vi.lower())
     return LogbookLine(
-        number=number,
+        number=d.logbook_line or 0,
+        book=d.logbook_book or "",
         code=d.code,
-        applicant=d.applicant.full_name,
+        applicant=applicant.full_name,
         procedure=d.procedure.name,
+        sets=d.sets,
+        contact=contact,
+        lead_agency=resolving_agency(office, d),
         received_at=d.received_at,
         due_at=d.due_at,
-        handovers=handovers,
+        sent_at=_first(d, Status.PROCESSING),
+        result_at=d.resolved_at or _first(d, Status.RESOLVED),
         returned_at=d.returned_at,
-        note=Status(d.status).label_vi,
+        note="; ".join(notes),
     )
 
 

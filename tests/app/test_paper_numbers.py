@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -62,3 +62,31 @@ def test_names_need_the_office_permission(db, clerk):
     with pytest.raises(DomainError) as caught:
         office_names.set_names(db, clerk, unit_name="Bộ phận Một cửa")
     assert caught.value.code == "forbidden"
+
+
+def _layout_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "book.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_logbook_numbers_lines_as_the_receipts_did(db, clerk, intake, tmp_path):
+    codes = []
+    for day in (2, 3, 4):
+        intake["received_at"] = f"2026-03-0{day}T08:00:00"
+        codes.append(intake_uc.receive(db, clerk, intake, now=datetime(2026, 3, day, 9)).code)
+    receipt = _text(printing.print_form(db, clerk, "receipt", codes[2], now=NOW), tmp_path)
+    assert "Quyển số: 01, Số thứ tự: 3" in receipt
+    book = _layout_text(
+        printing.print_logbook(db, clerk, date(2026, 3, 4), date(2026, 3, 4), now=NOW), tmp_path
+    )
+    (row,) = [line for line in book.splitlines() if codes[2] in line]
+    assert row.split()[0] == "3"
+    assert codes[0] not in book
+    assert "Quyển số: 01 – Năm 2026" in book
+    a3 = printing.print_logbook(db, clerk, date(2026, 3, 1), date(2026, 3, 31), paper="a3")
+    assert [
+        line.split()[0] for line in _layout_text(a3, tmp_path).splitlines() if "-26030" in line
+    ] == ["1", "2", "3"]

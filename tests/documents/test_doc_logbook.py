@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import subprocess
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from app.paper.render import LogbookLine, render_logbook
+from app.paper.render.logbook import _COLUMNS, MARGINS
+from tests.documents.conftest import require_tool
 
 LANDSCAPE_A4 = (841.89, 595.28)
 
@@ -43,19 +49,21 @@ def test_logbook_lists_every_dossier_with_the_header_on_each_page(office, pdf_fi
         abs(w - LANDSCAPE_A4[0]) < 0.5 and abs(h - LANDSCAPE_A4[1]) < 0.5
         for w, h in pdf.page_sizes()
     )
-    assert all("Mã hồ sơ" in page and "Tên tổ chức, cá nhân" in page for page in pages)
+    assert all("Mã hồ sơ" in page and "Tên tổ chức" in page for page in pages)
     text = re.sub(r"\s+", " ", "\n".join(pages))
     assert "SỔ THEO DÕI HỒ SƠ" in text
     assert "Từ ngày 01/02/2026 đến ngày 28/02/2026" in text
-    assert "Nguyễn Thị Thuỷ Tiên" in text
-    assert "Trả qua bưu điện" in text
+    assert "Nguyễn Thị Thuỷ Tiên" in _raw(pdf)
+    assert "Trả qua bưu điện" in _raw(pdf)
     for line in lines:
         assert line.code in text
     # Each dossier shows once; the header row is not mistaken for data.
     assert len(re.findall(r"000\.00\.24\.H47-260202-\d{4}", text)) == len(lines)
-    # Dossier 7 came in at 07:30 + 49 minutes: the time sits on its own row.
-    row = next(line for page in pages for line in page.splitlines() if "260202-0007" in line)
-    assert re.match(r"\s*7\s+000\.00\.24\.H47-260202-0007\s.*\s08:19\s", row)
+    # Dossier 7 came in at 07:30 + 49 minutes: the date on its row, the time under it.
+    rows = [line for page in pages for line in page.splitlines()]
+    at = next(i for i, line in enumerate(rows) if "260202-0007" in line)
+    assert re.match(r"\s*7\s+000\.00\.24\.H47-260202-0007\s.*\s02/02/2026\s", rows[at])
+    assert "08:19" in rows[at + 1]
 
 
 def test_empty_period_still_prints_the_book_header(office, pdf_file):
@@ -81,3 +89,109 @@ def test_reprint_marks_every_page(office, pdf_file):
     pages = pdf.page_texts()
     assert len(pages) >= 2
     assert all("BẢN SAO" in page for page in pages)
+
+
+LANDSCAPE_A3 = (1190.55, 841.89)
+COLUMN_WORDS = (
+    "STT",
+    "Mã hồ sơ",
+    "Tên thủ tục",
+    "lượng",
+    "Tên tổ chức",
+    "Địa chỉ, số",
+    "Cơ quan chủ",
+    "Nhận hồ",
+    "Hẹn trả",
+    "Chuyển hồ",
+    "Nhận kết",
+    "Trả kết",
+    "Ký nhận",
+    "Ghi chú",
+)
+
+
+def _raw(pdf) -> str:
+    """Text in drawing order: each cell's wrapped lines stay together."""
+    out = subprocess.run(
+        [require_tool("pdftotext"), "-raw", str(pdf.path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode("utf-8")
+    return re.sub(r"\s+", " ", out)
+
+
+def _book(count: int, first: int, book: str = "2026/Q01") -> list[LogbookLine]:
+    return [
+        dataclasses.replace(
+            line,
+            number=first + i,
+            book=book,
+            sets=2,
+            contact="Số 12 ngõ 34 phố Hàng Bạc; 0912 345 678",
+            lead_agency="Ủy ban nhân dân phường Hoàn Kiếm",
+            sent_at=line.received_at + timedelta(hours=1),
+            result_at=line.received_at + timedelta(days=1),
+        )
+        for i, line in enumerate(_lines(count))
+    ]
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", LANDSCAPE_A4), ("a3", LANDSCAPE_A3)])
+def test_book_has_every_column_its_unit_line_and_number(office, pdf_file, paper, size):
+    named = dataclasses.replace(
+        office, unit_name="Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"
+    )
+    pdf = pdf_file(
+        render_logbook(named, _book(40, 37), date(2026, 2, 1), date(2026, 2, 28), paper=paper)
+    )
+    assert all(abs(w - size[0]) < 0.5 and abs(h - size[1]) < 0.5 for w, h in pdf.page_sizes())
+    pages = pdf.page_texts()
+    for page in pages:
+        for word in COLUMN_WORDS:
+            assert word in page, (word, paper)
+    text = re.sub(r"\s+", " ", "\n".join(pages))
+    assert "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀN KIẾM" in text
+    assert "Quyển số: 01 – Năm 2026" in text
+    assert "Số 12 ngõ 34 phố Hàng Bạc; 0912 345 678" in _raw(pdf)
+    # The lines keep the receipts' numbers: 37 to 76, not 1 to 40.
+    numbers = [
+        int(m.group(1))
+        for page in pages
+        for m in re.finditer(r"^\s*(\d+)\s+000\.00\.24\.H47-", page, re.M)
+    ]
+    assert numbers == list(range(37, 77))
+
+
+def test_collector_column_is_left_blank(office, pdf_file):
+    pdf = pdf_file(render_logbook(office, _book(5, 1), date(2026, 2, 1), date(2026, 2, 28)))
+    out = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(pdf.path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode("utf-8")
+    words = [
+        (float(x0), float(y0), float(x1), word)
+        for x0, y0, x1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+            out,
+        )
+    ]
+    # The column's edges as the template lays them out on the page.
+    width = LANDSCAPE_A4[0] - MARGINS.left - MARGINS.right
+    edges = [MARGINS.left + width * sum(s for _, s, _ in _COLUMNS[:i]) for i in range(15)]
+    column = [title for title, _, _ in _COLUMNS].index("Ký nhận")
+    left, right = edges[column], edges[column + 1]
+    inside = [w for w in words if left < (w[0] + w[2]) / 2 < right]
+    assert [w[3] for w in inside] == ["Ký", "nhận"], inside
+    # Its neighbours do carry data, so the test is looking at the right place.
+    assert any(w[3] == "04/02/2026" for w in words if edges[column - 1] < w[0] < left)
+
+
+def test_each_book_prints_under_its_own_number(office, pdf_file):
+    lines = _book(3, 1, "2025/Q01") + _book(2, 1, "2026/Q01")
+    pdf = pdf_file(render_logbook(office, lines, date(2025, 12, 1), date(2026, 2, 28)))
+    pages = pdf.page_texts()
+    assert "Quyển số: 01 – Năm 2025" in pages[0]
+    assert "Quyển số: 01 – Năm 2026" in pages[-1]

@@ -1,4 +1,8 @@
-"""Sổ theo dõi hồ sơ (log book): one ruled line per dossier, landscape A4.
+"""Sổ theo dõi hồ sơ (log book, Mẫu số 07): one ruled line per dossier.
+
+Landscape A4 or A3, the office's unit line and the book number on top, the
+template's fourteen columns, lines numbered as the receipts numbered them
+(per book and year), and a column left blank for the collector to sign.
 
 A log book may hold ten thousand dossiers. reportlab's Table re-measures all
 remaining rows each time it splits at a page end, which grows with the square
@@ -16,41 +20,51 @@ from functools import lru_cache
 from itertools import accumulate
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from app.domain.formatting import format_date, format_datetime
+from app.domain.formatting import format_date
 from app.paper.render.fonts import SERIF, SERIF_BOLD
-from app.paper.render.layout import Para, plain, styles, text
+from app.paper.render.layout import Para, plain, styles, text, underline_rule
 from app.paper.render.model import LogbookLine, OfficeInfo
 from app.paper.render.pages import Margins, PageMarks, build_pdf
+from app.paper.render.receipt_data import book_number
+from app.paper.render.templates import LOGBOOK
 
-TITLE = "Sổ theo dõi hồ sơ"
+TITLE = LOGBOOK.title
 PAGESIZE = landscape(A4)
+PAGESIZES = {"a4": landscape(A4), "a3": landscape(A3)}
 MARGINS = Margins(left=12 * mm, right=12 * mm, top=16 * mm, bottom=13 * mm)
 
-_SIZE = 9.0
-_LEADING = 11.0
+_SIZE = 8.0
+_LEADING = 9.8
 _PAD = 3.0
 # A runaway note must not make one line taller than a page.
 _MAX_LINES = 20
 _HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
-# (heading, share of the table width, centred)
+# (heading, share of the table width, centred): the columns of Mẫu số 07.
 _COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("STT", 0.045, True),
-    ("Mã hồ sơ", 0.155, False),
-    ("Tên tổ chức, cá nhân", 0.14, False),
-    ("Nội dung yêu cầu giải quyết", 0.20, False),
-    ("Ngày, giờ nhận", 0.08, True),
-    ("Ngày, giờ hẹn trả", 0.08, True),
-    ("Chuyển giao hồ sơ", 0.125, False),
-    ("Ngày, giờ trả kết quả", 0.08, True),
-    ("Ghi chú", 0.095, False),
+    ("STT", 0.035, True),
+    ("Mã hồ sơ", 0.13, False),
+    ("Tên thủ tục hành chính", 0.11, False),
+    ("Số lượng hồ sơ (bộ)", 0.042, True),
+    ("Tên tổ chức, cá nhân", 0.083, False),
+    ("Địa chỉ, số điện thoại", 0.095, False),
+    ("Cơ quan chủ trì giải quyết", 0.08, False),
+    ("Nhận hồ sơ", 0.057, True),
+    ("Hẹn trả kết quả", 0.057, True),
+    ("Chuyển hồ sơ đến cơ quan giải quyết", 0.06, True),
+    ("Nhận kết quả từ cơ quan giải quyết", 0.06, True),
+    ("Trả kết quả cho tổ chức, cá nhân", 0.057, True),
+    ("Ký nhận", 0.075, True),
+    ("Ghi chú", 0.059, False),
 )
+# Room for the collector's signature in the blank column.
+_MIN_LINES = 3
 
 
 @lru_cache(maxsize=65536)
@@ -100,8 +114,13 @@ class _Grid:
         return sum(self.widths)
 
 
-def _row_height(cells: Sequence[Sequence[str]]) -> float:
-    return max(1, *(len(cell) for cell in cells)) * _LEADING + 2 * _PAD
+def _row_height(cells: Sequence[Sequence[str]], minimum: int = _MIN_LINES) -> float:
+    return max(minimum, *(len(cell) for cell in cells)) * _LEADING + 2 * _PAD
+
+
+def _when(value: datetime | None) -> str:
+    # Date over time, so the narrow column breaks between them.
+    return f"{value:%d/%m/%Y} {value:%H:%M}" if value else ""
 
 
 def _build_grid(lines: Sequence[LogbookLine], width: float) -> _Grid:
@@ -113,13 +132,18 @@ def _build_grid(lines: Sequence[LogbookLine], width: float) -> _Grid:
         values = (
             str(line.number),
             line.code,
-            line.applicant,
             line.procedure,
-            format_datetime(line.received_at),
-            format_datetime(line.due_at),
-            line.handovers,
-            format_datetime(line.returned_at),
-            line.note,
+            f"{line.sets:02d}",
+            line.applicant,
+            line.contact,
+            line.lead_agency,
+            _when(line.received_at),
+            _when(line.due_at),
+            _when(line.sent_at),
+            _when(line.result_at),
+            _when(line.returned_at),
+            "",
+            "; ".join(part for part in (line.handovers, line.note) if part),
         )
         rows.append([_wrap(v, w, SERIF) for v, w in zip(values, inner, strict=True)])
     offsets = [0.0, *accumulate(_row_height(row) for row in rows)]
@@ -127,7 +151,7 @@ def _build_grid(lines: Sequence[LogbookLine], width: float) -> _Grid:
         widths=widths,
         centred=[centred for _, _, centred in _COLUMNS],
         header=header,
-        header_height=_row_height(header),
+        header_height=_row_height(header, 1),
         rows=rows,
         offsets=offsets,
     )
@@ -210,34 +234,69 @@ class _RowSlice(Flowable):
         self.canv.drawText(writer)
 
 
+def _book_story(
+    office: OfficeInfo,
+    book: str,
+    lines: Sequence[LogbookLine],
+    date_from: date,
+    date_to: date,
+    width: float,
+) -> list[Flowable]:
+    st = styles(12)
+    units = [(office.name, False), (office.unit_name, True)]
+    head: list[Flowable] = [
+        Para(f"<b>{text(name.upper())}</b>" if bold else text(name.upper()), st.small)
+        for name, bold in units
+    ]
+    rule = underline_rule(office.unit_name.upper(), SERIF_BOLD, st.small.fontSize, ratio=0.3)
+    rule.hAlign = "LEFT"
+    head.append(rule)
+    # Books are kept per year ("2026/Q01"); the year is the book's, not the period's.
+    prefix = book.partition("/")[0]
+    year = int(prefix) if prefix.isdigit() else (lines[0].received_at if lines else date_from).year
+    number = book_number(book) if book else "……"
+    return [
+        *head,
+        Para(text(TITLE.upper()), st.title),
+        Para(f"Quyển số: <b>{text(number)}</b> – Năm {year}", st.body_center),
+        Para(f"Từ ngày {format_date(date_from)} đến ngày {format_date(date_to)}", st.italic_center),
+        Para(f"Tổng số: {len(lines)} hồ sơ", st.body_center),
+        Spacer(1, 3 * mm),
+        _RowSlice(_build_grid(lines, width), 0, len(lines)),
+    ]
+
+
 def render_logbook(
     office: OfficeInfo,
     lines: Sequence[LogbookLine],
     date_from: date,
     date_to: date,
     *,
+    paper: str = "a4",
     reprint: bool = False,
     printed_at: datetime | None = None,
 ) -> bytes:
-    """The log book for a period as PDF bytes, with the header row on every page."""
-    st = styles(12)
-    width = PAGESIZE[0] - MARGINS.left - MARGINS.right
-    agency = text(office.name.upper())
-    if office.parent_name:
-        agency = f"{text(office.parent_name.upper())}<br/><b>{agency}</b>"
-    else:
-        agency = f"<b>{agency}</b>"
-    story: list[Flowable] = [
-        Para(agency, st.small),
-        Para(text(TITLE.upper()), st.title),
-        Para(f"Từ ngày {format_date(date_from)} đến ngày {format_date(date_to)}", st.italic_center),
-        Para(f"Tổng số: {len(lines)} hồ sơ", st.body_center),
-        Spacer(1, 3 * mm),
-        _RowSlice(_build_grid(lines, width), 0, len(lines)),
-    ]
+    """The log book for a period as PDF bytes, with the header row on every page.
+
+    Lines of different books each start a new page under their own book number.
+    """
+    pagesize = PAGESIZES.get(paper)
+    if pagesize is None:
+        raise ValueError(f"Unknown log book paper: {paper!r}")
+    width = pagesize[0] - MARGINS.left - MARGINS.right
+    books: dict[str, list[LogbookLine]] = {}
+    for line in lines:
+        books.setdefault(line.book, []).append(line)
+    if not books:
+        books[""] = []
+    story: list[Flowable] = []
+    for index, (book, book_lines) in enumerate(books.items()):
+        if index:
+            story.append(PageBreak())
+        story += _book_story(office, book, book_lines, date_from, date_to, width)
     return build_pdf(
         story,
-        pagesize=PAGESIZE,
+        pagesize=pagesize,
         marks=PageMarks(reprint=reprint, printed_at=printed_at),
         title=f"{TITLE} {format_date(date_from)}–{format_date(date_to)}",
         margins=MARGINS,

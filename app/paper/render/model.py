@@ -199,7 +199,12 @@ class StopNotice:
 
 @dataclass(frozen=True)
 class LogbookLine:
-    """One line of the log book (sổ theo dõi hồ sơ)."""
+    """One line of the log book (sổ theo dõi hồ sơ, Mẫu số 07).
+
+    ``number`` is the line the receipt gave ("Số thứ tự"), counted per book
+    and year, never renumbered per printed period. Lines of different books
+    (``book`` as stored, e.g. "2026/Q01") print as separate books.
+    """
 
     number: int
     code: str
@@ -210,3 +215,11 @@ class LogbookLine:
     handovers: str = ""
     returned_at: datetime | None = None
     note: str = ""
+    book: str = ""
+    sets: int = 1
+    # "Số 12 ngõ 34 phố Hàng Bạc; 0912 345 678"
+    contact: str = ""
+    lead_agency: str = ""
+    # Sent to the resolving agency, and its result back at the counter.
+    sent_at: datetime | None = None
+    result_at: datetime | None = None
