@@ -126,6 +126,12 @@ class LookupPage(Screen):
         self.query.setFocus()
 
     def show_result(self, result: LookupResult) -> None:
+        # A new search starts with nothing selected: the detail pane and every action
+        # follow only a row the clerk picks (or the single result).
+        self.result = None
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
+        self.detail.clear()
         self.result = result
         lang = i18n.language()
         now, window = self.ctx.now(), timedelta(days=DUE_SOON_DAYS)
@@ -153,16 +159,18 @@ class LookupPage(Screen):
                 n=len(result.items), kind=kind, q=result.query
             )
         )
-        if result.items:
+        if len(result.items) == 1:
             self.table.selectRow(0)
-        else:
-            self.detail.clear()
         self.results_shown.emit(time.perf_counter() - self._started)
 
     def _show_row(self, row: int) -> None:
         if self.result is not None and 0 <= row < len(self.result.items):
             self.detail.load(self.result.items[row].code)
+        else:
+            self.detail.clear()
 
     def print_current(self) -> None:
-        if self.detail.view is not None:
-            self.detail.reprint("receipt")
+        if self.detail.view is None:
+            self.banner.show_message(self.tr("Chọn một hồ sơ trong danh sách để in."), "info", 4000)
+            return
+        self.detail.reprint("receipt")

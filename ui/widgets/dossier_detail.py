@@ -69,6 +69,7 @@ class DossierDetail(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: DossierView | None = None
+        self._wanted = ""
         self.preview_dialog = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +162,10 @@ class DossierDetail(QWidget):
             action = menu.addAction(self.form_titles[form])
             action.triggered.connect(lambda _=False, f=form: self.reprint(f))
         self.reprint_button.setMenu(menu)
+        self.acting_on = QLabel()
+        self.acting_on.setObjectName("acting_on")
+        self.acting_on.setWordWrap(True)
+        layout.addWidget(self.acting_on)
         layout.addLayout(self.actions)
         layout.addStretch(1)
         self._show_actions(None)
@@ -168,18 +173,33 @@ class DossierDetail(QWidget):
     # --- loading ---------------------------------------------------------------------
 
     def load(self, code: str) -> None:
+        """Show ``code``; until it arrives nothing is shown, so nothing acts on another dossier."""
+        if self.view is None or self.view.code != code:
+            self.clear()
+            self.title.setText(self.tr("Đang tải hồ sơ {code}…").format(code=code))
+        self._wanted = code
         self.ctx.tasks.run(
             dossier_query.detail,
             self.ctx.require_db(),
             self.ctx.require_actor(),
             code,
-            on_done=self.show_view,
-            on_error=self.banner.show_error,
+            on_done=self._loaded,
+            on_error=self._load_failed,
             label=self.tr("Đang tải hồ sơ…"),
         )
 
+    def _loaded(self, d: DossierView) -> None:
+        # An answer for a dossier the clerk has since moved away from is dropped.
+        if d.code == self._wanted:
+            self.show_view(d)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.clear()
+        self.banner.show_error(exc)
+
     def clear(self) -> None:
         self.view = None
+        self._wanted = ""
         self.title.setText(self.tr("Chọn một hồ sơ để xem chi tiết"))
         self.status.clear()
         self._clear_info()
@@ -283,6 +303,13 @@ class DossierDetail(QWidget):
         # would open it as a window of its own.
         for button in everything:
             button.setVisible(button in shown)
+        # The buttons say which dossier they act on: the clerk checks it before a click.
+        self.acting_on.setText(
+            self.tr("Thao tác trên hồ sơ <b>{code}</b>:").format(code=d.code) if d else ""
+        )
+        self.acting_on.setVisible(d is not None)
+        if d is not None:
+            self.reprint_button.setText(self.tr("In lại {code}…").format(code=d.code))
         self.reason.setVisible(bool(set(legal) - {"return"}))
         self.missing.setVisible("supplement" in legal)
 
