@@ -22,13 +22,13 @@ from app.dossiers.views import by_code
 from app.infra import clock, journal
 from app.office import auth, catalogue, office_names, settings, station
 from app.office.auth import Actor
+from app.paper.control_rows import handover_rows
 from app.paper.render import (
     ApologyLetter,
     ApplicantInfo,
     ComponentLine,
     ControlSheet,
     DossierInfo,
-    HandoverRow,
     LogbookLine,
     OfficeInfo,
     RefusalNotice,
@@ -288,18 +288,13 @@ def _render(
         )
         return render_apology(office, info, letter, **common)
     if form == "control":
-        rows = tuple(
-            HandoverRow(
-                from_unit=office.unit_name,
-                to_unit=None,
-                handed_at=h.at,
-                giver=h.officer,
-                note=Status(h.status).label_vi,
-            )
-            for h in dossier.history
-            if h.status == Status.PROCESSING
+        resolving = resolving_agency(office, dossier)
+        sheet = ControlSheet(
+            rows=handover_rows(session, office, dossier, resolving),
+            resolving_unit=resolving,
+            blank_rows=1,
         )
-        return render_control_sheet(office, info, ControlSheet(rows=rows), **common)
+        return render_control_sheet(office, info, sheet, **common)
     notice = StopNotice(
         number=number,
         issued_at=now,

@@ -10,7 +10,8 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.dossiers import intake as intake_uc
-from app.office import office_names
+from app.dossiers import progress
+from app.office import auth, office_names
 from app.paper import printing
 
 NOW = datetime(2026, 2, 13, 9, 30)
@@ -90,3 +91,45 @@ def test_logbook_numbers_lines_as_the_receipts_did(db, clerk, intake, tmp_path):
     assert [
         line.split()[0] for line in _layout_text(a3, tmp_path).splitlines() if "-26030" in line
     ] == ["1", "2", "3"]
+
+
+def _flat_raw(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "control.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(out.replace("\u00a0", " ").split())
+
+
+def test_control_sheet_follows_the_real_history(db, admin, clerk, code, tmp_path):
+    office_names.set_names(db, admin, kind="commune", place="Tân Lập")
+    fresh = _flat_raw(printing.print_form(db, clerk, "control", code, now=NOW), tmp_path)
+    assert "Cơ quan (bộ phận) giải quyết hồ sơ: Ủy ban nhân dân xã Tân Lập" in fresh
+    assert "Nhận: Ủy ban nhân dân xã Tân Lập" in fresh
+    assert "Nhận: Tổ chức, cá nhân" in fresh
+
+    with db.write() as session:
+        auth.create_officer(session, "xuly", "Phạm Quốc Huy", "clerk", "matkhau-123")
+    resolver = auth.Actor("xuly", "Phạm Quốc Huy", "clerk")
+    progress.change_status(
+        db, clerk, code, 4, "Chuyển công chức hộ tịch", now=datetime(2026, 2, 13, 10)
+    )
+    progress.change_status(db, resolver, code, 9, now=datetime(2026, 2, 20, 15, 30))
+    progress.record_return(db, clerk, code, "Nguyễn Văn Đức", now=datetime(2026, 2, 23, 10, 15))
+    text = _flat_raw(
+        printing.print_form(db, clerk, "control", code, now=datetime(2026, 2, 23, 10, 20)),
+        tmp_path,
+    )
+    assert "10 giờ 00 phút, ngày 13 tháng 02 năm 2026" in text
+    assert "15 giờ 30 phút, ngày 20 tháng 02 năm 2026" in text
+    assert "10 giờ 15 phút, ngày 23 tháng 02 năm 2026" in text
+    for name in ("Trần Thị Hoa", "Phạm Quốc Huy", "Nguyễn Văn Đức"):
+        assert name in text
+    # Ready three days early; handed over after the 09:00 appointment. The
+    # column heading (repeated on each page) names every mark: leave it out.
+    rows = text.replace("(Trước hạn / Đúng hạn / Quá hạn)", "")
+    assert (rows.count("Trước hạn"), rows.count("Đúng hạn"), rows.count("Quá hạn")) == (1, 0, 1)
+    assert rows.index("Trước hạn") < rows.index("Quá hạn")
+    for login in ("canbo1", "xuly", "admin"):
+        assert f" {login} " not in f" {text} "
