@@ -14,7 +14,7 @@ import secrets
 import sys
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import MAX_STATION, validate_agency_code
@@ -24,7 +24,7 @@ from server.auth import password_hasher
 from server.common import digest, new_enrolment_code, normalise_enrolment_code, now
 from server.config import Settings
 from server.db import Database
-from server.models import Office, Officer, Station
+from server.models import Office, Officer, OfficerSession, Station
 
 ROLES = ("clerk", "supervisor", "admin", "backoffice")
 MIN_PASSWORD_LENGTH = 8
@@ -147,6 +147,9 @@ def set_officer_active(db: Database, username: str, active: bool) -> None:
             raise AdminError(f"Không có cán bộ {username}.")
         officer.active = active
         officer.updated_at = now()
+        if not active:
+            # For good: re-activating later must not bring old sessions back.
+            session.execute(delete(OfficerSession).where(OfficerSession.officer_id == officer.id))
         office = session.get(Office, officer.office_id)
         assert office is not None
         master.bump_officers(session, office)

@@ -16,6 +16,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import delete
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
@@ -26,9 +28,14 @@ from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
 from server.master import seed_catalogue
-from server.middleware import AccessLogMiddleware, BodyLimitMiddleware, TusMiddleware
+from server.middleware import (
+    AccessLogMiddleware,
+    BodyLimitMiddleware,
+    TusMiddleware,
+    UnfitTextMiddleware,
+)
 from server.models import OfficerSession
-from server.ratelimit import MissLimiter
+from server.ratelimit import MissCounter
 from server.routers import (
     attachments,
     backoffice_api,
@@ -61,18 +68,19 @@ def prepare(settings: Settings) -> Database:
     return db
 
 
-def _janitor_pass(db: Database, store: BlobStore) -> None:
+def _janitor_pass(db: Database, store: BlobStore, misses: MissCounter) -> None:
     purged = uploads.purge_expired(db, store)
     with db.write() as session:
         session.execute(delete(OfficerSession).where(OfficerSession.expires_at < now()))
+    misses.purge()
     if purged:
         log.info("expired uploads removed", extra={"count": purged})
 
 
-async def _janitor(db: Database, store: BlobStore) -> None:
+async def _janitor(db: Database, store: BlobStore, misses: MissCounter) -> None:
     while True:
         try:
-            await run_in_threadpool(_janitor_pass, db, store)
+            await run_in_threadpool(_janitor_pass, db, store, misses)
         except Exception:  # noqa: BLE001 - housekeeping must never stop the server
             log.exception("housekeeping failed")
         await asyncio.sleep(JANITOR_SECONDS)
@@ -145,6 +153,13 @@ def _install_error_handlers(app: FastAPI) -> None:
             details=details,
         )
 
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, _exc: ClientDisconnect) -> Response:
+        # The client hung up mid-body: nobody reads this answer, and it is no
+        # server fault. What arrived of an upload was kept by the router.
+        log.info("client disconnected", extra={"path": request.url.path})
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def crashed(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error", exc_info=exc)
@@ -160,10 +175,11 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     """The application for ``settings``; prepares the database unless given one."""
     database = db or prepare(settings)
     store = BlobStore(settings)
+    misses = MissCounter(database, settings.lookup_miss_window_seconds)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        janitor = asyncio.create_task(_janitor(database, store))
+        janitor = asyncio.create_task(_janitor(database, store, misses))
         log.info("server started", extra={"database": database.engine.dialect.name})
         try:
             yield
@@ -189,12 +205,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = database
     app.state.store = store
     app.state.upload_locks = {}
-    app.state.lookup_limiter = MissLimiter(
-        settings.lookup_miss_limit, settings.lookup_miss_window_seconds
-    )
-    app.state.auth_limiter = MissLimiter(
-        settings.auth_miss_limit, settings.lookup_miss_window_seconds
-    )
+    app.state.misses = misses
     _install_error_handlers(app)
 
     upload_prefix = f"{p.API_PREFIX}/uploads/"
@@ -205,6 +216,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         return settings.max_json_bytes
 
     app.add_middleware(BodyLimitMiddleware, limit_for=body_limit)
+    app.add_middleware(UnfitTextMiddleware)
     app.add_middleware(
         AccessLogMiddleware,
         api_prefix=p.API_PREFIX,

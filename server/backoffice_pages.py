@@ -29,11 +29,13 @@ def _notice(error: str = "", ok: str = "") -> str:
     return ""
 
 
-def login_page(error: str = "", status_code: int = 200) -> HTMLResponse:
+def login_page(csrf: str, error: str = "", status_code: int = 200) -> HTMLResponse:
+    """The sign-in form; ``csrf`` must come back with it (and in its cookie)."""
     return _page(
         f"""<section class="card" style="max-width:420px;margin:24px auto">
 <h2>Đăng nhập</h2>{_notice(error)}
 <form method="post" action="{BASE}/dang-nhap">
+<input type="hidden" name="csrf" value="{esc(csrf)}">
 <label for="username">Tên đăng nhập</label>
 <input id="username" name="username" autocomplete="username" required maxlength="40">
 <label for="password">Mật khẩu</label>

@@ -39,11 +39,17 @@ class Settings:
     officer_session_hours: float = 12.0
     sequence_slice_size: int = 1000
 
-    # Public look-up: misses allowed per client address in the window.
+    # Public look-up: wrong secrets allowed per dossier code in the window,
+    # from whatever addresses, and per client address over all codes. The
+    # address limit is high because many citizens share one carrier-NAT
+    # address; the per-dossier limit is what stops guessing one secret.
     lookup_miss_limit: int = 10
+    lookup_address_limit: int = 100
     lookup_miss_window_seconds: float = 600.0
-    # Failed sign-ins and enrolments allowed per address in the same window.
+    # Failed sign-ins and enrolments allowed per address in the same window,
+    # and failed sign-ins per account from whatever addresses.
     auth_miss_limit: int = 20
+    account_miss_limit: int = 10
 
     # Seconds uvicorn waits on SIGTERM for in-flight requests (uploads) to end.
     graceful_timeout: float = 120.0

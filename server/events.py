@@ -32,7 +32,7 @@ from server.dossiers import (
     status_label,
     when,
 )
-from server.models import Blob, Dossier, EventRecord, ManifestItem
+from server.models import Blob, BlobOffice, Dossier, EventRecord, ManifestItem
 
 
 class Rejected(Exception):
@@ -437,10 +437,14 @@ def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachmen
                 "trên máy chủ; không thể bỏ hoặc thay."
             )
     hashes = {e.sha256 for e in payload.manifest}
+    # Sizes of the files this office holds only: a file of another office
+    # must answer as an unknown one does.
     sizes = {
         sha: size
         for sha, size in session.execute(
-            select(Blob.sha256, Blob.size).where(Blob.sha256.in_(hashes))
+            select(Blob.sha256, Blob.size)
+            .join(BlobOffice, BlobOffice.sha256 == Blob.sha256)
+            .where(Blob.sha256.in_(hashes), BlobOffice.office_id == dossier.office_id)
         )
     }
     for entry in payload.manifest:

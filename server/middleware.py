@@ -7,9 +7,12 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.sync.protocol import unfit_character
 
 log = logging.getLogger("server.access")
 
@@ -35,7 +38,12 @@ class BodyLimitMiddleware:
             return
         limit = self.limit_for(scope)
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        if (
+            declared is not None
+            and declared.isascii()
+            and declared.isdigit()
+            and int(declared) > limit
+        ):
             # Answer before reading a byte; closing lets the client stop sending.
             await _too_large(send, limit)
             return
@@ -51,6 +59,31 @@ class BodyLimitMiddleware:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+class UnfitTextMiddleware:
+    """Refuse a path or query string holding control characters, before any router.
+
+    A NUL in ``/tra-cuu/<code>`` or in a query parameter would otherwise reach
+    a PostgreSQL query, which cannot hold one, and end as a 500.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = unquote(scope.get("query_string", b"").decode("latin-1"), errors="replace")
+            if unfit_character(scope["path"]) or unfit_character(query):
+                await _json_error(
+                    send,
+                    400,
+                    "unfit_text",
+                    "Địa chỉ yêu cầu chứa ký tự điều khiển không hợp lệ.",
+                    "The request path or query holds a control character.",
+                )
+                return
+        await self.app(scope, receive, send)
 
 
 class AccessLogMiddleware:
@@ -148,20 +181,24 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 async def _too_large(send: Send, limit: int) -> None:
+    await _json_error(
+        send,
+        413,
+        "too_large",
+        f"Yêu cầu quá lớn (tối đa {limit} byte).",
+        f"Request body too large (at most {limit} bytes).",
+    )
+
+
+async def _json_error(send: Send, status: int, code: str, message: str, message_en: str) -> None:
     body = json.dumps(
-        {
-            "error": {
-                "code": "too_large",
-                "message": f"Yêu cầu quá lớn (tối đa {limit} byte).",
-                "message_en": f"Request body too large (at most {limit} bytes).",
-            }
-        },
+        {"error": {"code": code, "message": message, "message_en": message_en}},
         ensure_ascii=False,
     ).encode("utf-8")
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),

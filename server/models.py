@@ -236,6 +236,17 @@ class Upload(Base):
     upload_metadata: Mapped[str | None] = mapped_column(Text)
 
 
+class RateMiss(Base):
+    """One miss (wrong look-up secret, failed sign-in) counted against a key."""
+
+    __tablename__ = "rate_misses"
+    __table_args__ = (Index("ix_rate_misses_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Procedure(Base):
     __tablename__ = "procedures"
 

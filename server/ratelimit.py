@@ -1,56 +1,80 @@
-"""In-memory counting of misses (bad look-ups, failed sign-ins) per client."""
+"""Counting misses (bad look-ups, failed sign-ins) in the database.
+
+The counts live in a table, not in a process: they survive a restart and
+every worker of a multi-worker server sees the same ones. A key is blocked
+once it has ``limit`` misses within the window; old misses are deleted by the
+housekeeping pass.
+"""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict, deque
+from collections.abc import Iterable
+from datetime import timedelta
+
+from sqlalchemy import bindparam, delete, func, insert, select
+
+from server.common import ApiError, now
+from server.db import Database
+from server.models import RateMiss
+
+_MISSES = RateMiss.__table__
+_COUNT = (
+    select(_MISSES.c.key, func.count(), func.min(_MISSES.c.at))
+    .where(_MISSES.c.key.in_(bindparam("keys", expanding=True)), _MISSES.c.at > bindparam("since"))
+    .group_by(_MISSES.c.key)
+)
+_ADD = insert(_MISSES)
+# Keys are built from client input (a user name, a dossier code): bounded.
+MAX_KEY = 200
 
 
-class MissLimiter:
-    """Blocks a key after ``limit`` misses within ``window`` seconds.
+def _key(key: str) -> str:
+    return key[:MAX_KEY]
 
-    Memory is bounded: past ``max_keys`` the least recently missed keys are
-    forgotten, which at worst lets a very wide attack retry a little sooner.
-    """
 
-    def __init__(self, limit: int, window: float, max_keys: int = 100_000) -> None:
-        self.limit = limit
+class MissCounter:
+    """Misses per key within ``window`` seconds, kept in the server database."""
+
+    def __init__(self, db: Database, window: float) -> None:
+        self.db = db
         self.window = window
-        self.max_keys = max_keys
-        self._misses: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def _recent(self, key: str, now: float) -> deque[float] | None:
-        times = self._misses.get(key)
-        if times is None:
-            return None
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if not times:
-            del self._misses[key]
-            return None
-        return times
+    def retry_after(self, limits: Iterable[tuple[str, int]]) -> int:
+        """Seconds until every key is under its limit again; 0 when none is blocked."""
+        wanted = {_key(key): limit for key, limit in limits}
+        stamp = now()
+        with self.db.read_rows() as conn:
+            rows = conn.execute(
+                _COUNT, {"keys": list(wanted), "since": stamp - timedelta(seconds=self.window)}
+            ).all()
+        wait = 0
+        for key, count, oldest in rows:
+            if count >= wanted[key]:
+                free_at = oldest + timedelta(seconds=self.window)
+                wait = max(wait, int((free_at - stamp).total_seconds()) + 1)
+        return wait
 
-    def blocked(self, key: str) -> bool:
-        with self._lock:
-            times = self._recent(key, time.monotonic())
-            return times is not None and len(times) >= self.limit
+    def miss(self, *keys: str) -> None:
+        stamp = now()
+        # Not durable: a miss lost in a power cut only grants one more try.
+        with self.db.write(durable=False) as session:
+            session.execute(_ADD, [{"key": _key(key), "at": stamp} for key in keys])
 
-    def retry_after(self, key: str) -> int:
-        with self._lock:
-            now = time.monotonic()
-            times = self._recent(key, now)
-            if not times:
-                return 0
-            return max(1, int(times[0] + self.window - now) + 1)
+    def purge(self) -> int:
+        """Forget misses older than the window; returns how many."""
+        with self.db.write(durable=False) as session:
+            result = session.execute(
+                delete(RateMiss).where(RateMiss.at <= now() - timedelta(seconds=self.window))
+            )
+        return result.rowcount or 0
 
-    def miss(self, key: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            times = self._recent(key, now) or deque()
-            times.append(now)
-            self._misses[key] = times
-            self._misses.move_to_end(key)
-            while len(self._misses) > self.max_keys:
-                self._misses.popitem(last=False)
+
+def too_many(
+    counter: MissCounter, limits: Iterable[tuple[str, int]], message: str, message_en: str
+) -> None:
+    """Raise 429 with ``Retry-After`` when any of the keys is over its limit."""
+    wait = counter.retry_after(limits)
+    if wait:
+        raise ApiError(
+            429, "too_many_attempts", message, message_en, headers={"Retry-After": str(wait)}
+        )

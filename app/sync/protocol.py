@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -29,6 +30,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
 )
 
 from app.infra.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
@@ -56,7 +58,41 @@ CHECKSUM_MISMATCH = 460  # tus checksum extension: the chunk was discarded
 
 def to_vietnam_naive(value: datetime) -> datetime:
     """Naive Vietnam time; naive input is taken as already office-local."""
-    return to_local(value)
+    try:
+        return to_local(value)
+    except OverflowError:
+        # 9999-12-31T23:00-05:00 is past the last representable Vietnam time.
+        raise ValueError("thời điểm nằm ngoài khoảng thời gian cho phép") from None
+
+
+# Characters no text on the wire may hold: C0 controls other than tab, line
+# feed and carriage return, DEL, and lone UTF-16 surrogates. PostgreSQL text
+# cannot store NUL at all, a surrogate cannot be encoded as UTF-8, and the
+# rest only ever arrive by accident or to forge what a log or a page shows.
+_UNFIT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+UNFIT_TEXT_MESSAGE = "chứa ký tự điều khiển hoặc ký tự không hợp lệ (U+{code:04X})"
+
+
+def unfit_character(text: str) -> str | None:
+    """The first character ``text`` may not hold, or ``None`` when it is fit to store."""
+    found = _UNFIT_TEXT.search(text)
+    return found.group() if found else None
+
+
+def check_text(value: Any) -> Any:
+    """Raise ``ValueError`` if any string in ``value`` (keys too, nested) is unfit."""
+    if isinstance(value, str):
+        bad = unfit_character(value)
+        if bad is not None:
+            raise ValueError(UNFIT_TEXT_MESSAGE.format(code=ord(bad)))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_text(key)
+            check_text(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_text(item)
+    return value
 
 
 def wire_time(value: datetime) -> str:
@@ -77,6 +113,10 @@ Sha256Hex = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$", to_lower=True, strip_whitespace=True)
 ]
 StatusCode = Annotated[int, Field(ge=1, le=10)]
+# Whole numbers stored in 32- and 64-bit database columns.
+MAX_INT32 = 2**31 - 1
+MAX_INT64 = 2**63 - 1
+Int32 = Annotated[int, Field(ge=0, le=MAX_INT32)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=4000)]
 Outcome = Literal["applied", "duplicate", "conflict", "rejected"]
@@ -89,6 +129,12 @@ ACKNOWLEDGED: frozenset[str] = frozenset({"applied", "duplicate"})
 
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _fit_text(cls, value: Any) -> Any:
+        # Nested models have checked their own fields already.
+        return value if isinstance(value, BaseModel) else check_text(value)
 
 
 # --- errors -----------------------------------------------------------------
@@ -161,10 +207,12 @@ class PushRequest(WireModel):
     events: list[EventIn] = Field(max_length=MAX_PUSH_EVENTS)
 
 
-class RawPushRequest(WireModel):
+class RawPushRequest(BaseModel):
     """A push as the server reads it: each event is checked against ``EventIn`` on
     its own, so one malformed event is answered ``rejected`` instead of the whole
     batch being refused (which would wedge the station's queue)."""
+
+    model_config = ConfigDict(extra="ignore")
 
     events: list[dict[str, Any]] = Field(max_length=MAX_PUSH_EVENTS)
 
@@ -197,7 +245,7 @@ class ApplicantIn(WireModel):
 
 
 class ComponentIn(WireModel):
-    index: int = Field(ge=0)
+    index: Int32
     name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
     originals: int = Field(default=0, ge=0, le=1000)
     copies: int = Field(default=0, ge=0, le=1000)
@@ -209,7 +257,7 @@ class DossierReceived(WireModel):
     dossier_uuid: UUID
     code: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     office_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    station: int = Field(ge=1)
+    station: int = Field(ge=1, le=MAX_INT32)
     procedure_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     procedure_name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
     field: ShortText | None = None
@@ -220,10 +268,10 @@ class DossierReceived(WireModel):
     received_at: VnDateTime
     due_at: VnDateTime | None = None
     lookup_secret: Annotated[str, StringConstraints(min_length=4, max_length=64)]
-    fee_amount: int = Field(default=0, ge=0)
+    fee_amount: int = Field(default=0, ge=0, le=MAX_INT64)
     fee_paid: bool = False
-    logbook_book: Annotated[str, StringConstraints(max_length=40)] | int | None = None
-    logbook_line: int | None = None
+    logbook_book: Annotated[str, StringConstraints(max_length=40)] | Int32 | None = None
+    logbook_line: Int32 | None = None
     officer: Annotated[str, StringConstraints(max_length=40)] | None = None
     applicant: ApplicantIn
     components: list[ComponentIn] = Field(default_factory=list, max_length=200)
@@ -250,10 +298,10 @@ class DossierReturned(WireModel):
 
 
 class ManifestEntry(WireModel):
-    component_index: int = Field(ge=0)
+    component_index: Int32
     sha256: Sha256Hex
-    size: int = Field(ge=0)
-    pages: int | None = Field(default=None, ge=0)
+    size: int = Field(ge=0, le=MAX_INT64)
+    pages: Int32 | None = None
     mime: Annotated[str, StringConstraints(max_length=100)] = "application/pdf"
 
 

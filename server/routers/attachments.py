@@ -78,8 +78,9 @@ def _check_tus(request: Request) -> None:
 
 
 def _int_header(request: Request, name: str) -> int:
-    raw = request.headers.get(name)
-    if raw is None or not raw.strip().isdigit():
+    raw = (request.headers.get(name) or "").strip()
+    # ASCII only: str.isdigit() also admits "²" and "١٢", which int() refuses or reads.
+    if not (raw.isascii() and raw.isdigit()):
         raise ApiError(
             400,
             "bad_header",

@@ -10,6 +10,7 @@ from app.sync import protocol as p
 from server import backoffice
 from server.auth import OfficerContext, client_address, database, officer_context
 from server.common import ApiError
+from server.ratelimit import too_many
 
 router = APIRouter(prefix=f"{p.API_PREFIX}/backoffice", tags=["back office"])
 Officer = Annotated[OfficerContext, Depends(officer_context)]
@@ -18,21 +19,23 @@ Officer = Annotated[OfficerContext, Depends(officer_context)]
 def guarded_login(
     request: Request, username: str, password: str
 ) -> tuple[str, object, OfficerContext]:
-    """Sign in, counting failures per client address against the same limit as stations."""
-    limiter = request.app.state.auth_limiter
-    key = f"backoffice:{client_address(request)}"
-    if limiter.blocked(key):
-        raise ApiError(
-            429,
-            "too_many_attempts",
-            "Quá nhiều lần đăng nhập sai; hãy đợi ít phút rồi thử lại.",
-            "Too many failed sign-ins; wait a few minutes and try again.",
-            headers={"Retry-After": str(limiter.retry_after(key))},
-        )
+    """Sign in, counting failures per client address and per account."""
+    settings = request.app.state.settings
+    misses = request.app.state.misses
+    keys = (
+        f"backoffice:{client_address(request)}",
+        f"signin-user:{username.strip().lower()}",
+    )
+    too_many(
+        misses,
+        zip(keys, (settings.auth_miss_limit, settings.account_miss_limit), strict=True),
+        "Quá nhiều lần đăng nhập sai; hãy đợi ít phút rồi thử lại.",
+        "Too many failed sign-ins; wait a few minutes and try again.",
+    )
     try:
-        return backoffice.login(database(request), request.app.state.settings, username, password)
+        return backoffice.login(database(request), settings, username, password)
     except ApiError:
-        limiter.miss(key)
+        misses.miss(*keys)
         raise
 
 

@@ -2,11 +2,17 @@
 
 Forms carry the session's CSRF token and the cookie is ``SameSite=Strict``,
 so another site cannot make a signed-in officer's browser move a dossier.
+The sign-in form has a token too, held in a cookie of its own until a session
+exists (a double-submit check), so another site cannot sign a browser in as
+someone else either. Cookies are ``Secure`` whenever the request came over
+HTTPS: directly, or by ``X-Forwarded-Proto`` from a proxy the server trusts
+(uvicorn honours the header only from ``--forwarded-allow-ips``).
 """
 
 from __future__ import annotations
 
 import hmac
+import secrets
 from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
@@ -14,6 +20,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from app.sync.protocol import unfit_character
 from server import backoffice, backoffice_pages
 from server.auth import SESSION_COOKIE, OfficerContext, database, officer_from_token
 from server.common import ApiError
@@ -21,6 +28,41 @@ from server.routers.backoffice_api import guarded_login
 
 router = APIRouter(prefix=backoffice_pages.BASE, tags=["back office"], include_in_schema=False)
 FormText = Annotated[str, Form(max_length=4000)]
+LOGIN_CSRF_COOKIE = "motcua_bo_login"
+
+
+def _secure(request: Request) -> bool:
+    return request.app.state.settings.secure_cookies or request.url.scheme == "https"
+
+
+def _set_cookie(request: Request, response: Response, name: str, value: str, age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=age,
+        path=backoffice_pages.BASE,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+    )
+
+
+def _login_page(request: Request, error: str = "", status_code: int = 200) -> Response:
+    """The sign-in form with a fresh anti-forgery token, set in its cookie too."""
+    token = secrets.token_urlsafe(24)
+    response = backoffice_pages.login_page(token, error, status_code)
+    _set_cookie(request, response, LOGIN_CSRF_COOKIE, token, 3600)
+    return response
+
+
+def _unfit_form(*values: str) -> Response | None:
+    """A 400 page when a form field holds control characters (PostgreSQL refuses NUL)."""
+    for value in values:
+        if unfit_character(value.replace("\r\n", "\n")) is not None:
+            return HTMLResponse(
+                "Dữ liệu gửi lên chứa ký tự điều khiển không hợp lệ.", status_code=400
+            )
+    return None
 
 
 def _officer(request: Request) -> OfficerContext | None:
@@ -35,7 +77,7 @@ def _checked(request: Request, csrf: str) -> OfficerContext | Response:
     """The signed-in officer, or the answer to give instead (sign-in page, 403)."""
     officer = _officer(request)
     if officer is None:
-        return backoffice_pages.login_page("Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.", 401)
+        return _login_page(request, "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.", 401)
     if not hmac.compare_digest(csrf.encode(), officer.csrf_token.encode()):
         return HTMLResponse("Yêu cầu không hợp lệ (sai mã chống giả mạo).", status_code=403)
     return officer
@@ -45,7 +87,7 @@ def _checked(request: Request, csrf: str) -> OfficerContext | Response:
 def home(request: Request, trang_thai: str = "4", q: str = "") -> Response:
     officer = _officer(request)
     if officer is None:
-        return backoffice_pages.login_page()
+        return _login_page(request)
     status = int(trang_thai) if trang_thai.isdigit() and 1 <= int(trang_thai) <= 10 else None
     search = q[:100]
     dossiers = backoffice.list_dossiers(database(request), officer, status, search)
@@ -57,22 +99,26 @@ def sign_in(
     request: Request,
     username: Annotated[str, Form(max_length=40)],
     password: Annotated[str, Form(max_length=200)],
+    csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not hmac.compare_digest(csrf.encode(), expected.encode()):
+        return _login_page(
+            request, "Trang đăng nhập đã hết hạn hoặc không hợp lệ; hãy đăng nhập lại.", 403
+        )
+    unfit = _unfit_form(username, password)
+    if unfit is not None:
+        return unfit
     try:
         token, _expires, _officer = guarded_login(request, username, password)
     except ApiError as exc:
-        return backoffice_pages.login_page(exc.message, exc.status)
+        return _login_page(request, exc.message, exc.status)
     settings = request.app.state.settings
     response = _redirect(backoffice_pages.BASE)
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        max_age=int(settings.officer_session_hours * 3600),
-        path=backoffice_pages.BASE,
-        httponly=True,
-        samesite="strict",
-        secure=settings.secure_cookies,
+    _set_cookie(
+        request, response, SESSION_COOKIE, token, int(settings.officer_session_hours * 3600)
     )
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path=backoffice_pages.BASE)
     return response
 
 
@@ -91,7 +137,7 @@ def sign_out(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") 
 def dossier(code: str, request: Request, ok: str = "") -> Response:
     officer = _officer(request)
     if officer is None:
-        return backoffice_pages.login_page()
+        return _login_page(request)
     try:
         detail = backoffice.get_detail(database(request), officer, code)
     except ApiError as exc:
@@ -131,6 +177,9 @@ def change_status(
     checked = _checked(request, csrf)
     if isinstance(checked, Response):
         return checked
+    unfit = _unfit_form(code, note)
+    if unfit is not None:
+        return unfit
     return _after_change(
         request,
         checked,
@@ -150,6 +199,9 @@ def add_progress(
     checked = _checked(request, csrf)
     if isinstance(checked, Response):
         return checked
+    unfit = _unfit_form(code, note)
+    if unfit is not None:
+        return unfit
     return _after_change(
         request,
         checked,

@@ -20,20 +20,18 @@ from server.auth import (
 )
 from server.common import ApiError, digest, new_token, normalise_enrolment_code, now
 from server.models import Office, Officer, Station
+from server.ratelimit import too_many
 
 router = APIRouter(prefix=p.API_PREFIX, tags=["enrolment"])
 
 
-def _too_many(request: Request, key: str) -> None:
-    limiter = request.app.state.auth_limiter
-    if limiter.blocked(key):
-        raise ApiError(
-            429,
-            "too_many_attempts",
-            "Quá nhiều lần thử sai; hãy đợi ít phút rồi thử lại.",
-            "Too many failed attempts; wait a few minutes and try again.",
-            headers={"Retry-After": str(limiter.retry_after(key))},
-        )
+def _too_many(request: Request, *keys: tuple[str, int]) -> None:
+    too_many(
+        request.app.state.misses,
+        keys,
+        "Quá nhiều lần thử sai; hãy đợi ít phút rồi thử lại.",
+        "Too many failed attempts; wait a few minutes and try again.",
+    )
 
 
 @router.post("/enroll", response_model=p.EnrollResponse)
@@ -41,7 +39,7 @@ def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
     """Trade a one-time enrolment code for the station's long-lived credential."""
     check_protocol(request)
     key = f"enrol:{client_address(request)}"
-    _too_many(request, key)
+    _too_many(request, (key, request.app.state.settings.auth_miss_limit))
     code_hash = digest(normalise_enrolment_code(body.enrolment_code))
     token = new_token("mcs")
     settings = request.app.state.settings
@@ -52,31 +50,36 @@ def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
             .where(Station.enrolment_hash == code_hash)
         ).first()
         stamp = now()
-        if row is None or row[0].revoked or (row[0].enrolment_expires_at or stamp) <= stamp:
-            request.app.state.auth_limiter.miss(key)
-            raise ApiError(
-                401,
-                "bad_enrolment_code",
-                "Mã đăng ký máy trạm không đúng, đã dùng hoặc đã hết hạn.",
-                "The enrolment code is wrong, already used or expired.",
+        if (
+            row is not None
+            and not row[0].revoked
+            and stamp < (row[0].enrolment_expires_at or stamp)
+        ):
+            station, office = row
+            station.token_hash = digest(token)
+            station.enrolment_hash = None
+            station.enrolment_expires_at = None
+            station.enrolled_at = stamp
+            station.name = body.station_name
+            sequence = slice_for_station(station.number, settings.sequence_slice_size)
+            return p.EnrollResponse(
+                station_id=station.id,
+                station_token=token,
+                office_code=office.code,
+                office_name=office.name,
+                station_number=station.number,
+                sequence_start=sequence.start,
+                sequence_end=sequence.end,
+                server_time=stamp,
             )
-        station, office = row
-        station.token_hash = digest(token)
-        station.enrolment_hash = None
-        station.enrolment_expires_at = None
-        station.enrolled_at = stamp
-        station.name = body.station_name
-        sequence = slice_for_station(station.number, settings.sequence_slice_size)
-        return p.EnrollResponse(
-            station_id=station.id,
-            station_token=token,
-            office_code=office.code,
-            office_name=office.name,
-            station_number=station.number,
-            sequence_start=sequence.start,
-            sequence_end=sequence.end,
-            server_time=stamp,
-        )
+    # Counted once the transaction is over: SQLite admits one writer at a time.
+    request.app.state.misses.miss(key)
+    raise ApiError(
+        401,
+        "bad_enrolment_code",
+        "Mã đăng ký máy trạm không đúng, đã dùng hoặc đã hết hạn.",
+        "The enrolment code is wrong, already used or expired.",
+    )
 
 
 def officer_record(officer: Officer, *, with_hash: bool) -> p.OfficerRecord:
@@ -98,8 +101,9 @@ def officer_login(
 ) -> p.OfficerRecord:
     """Check an officer's password online and hand the station a fresh credential."""
     username = body.username.strip().lower()
-    key = f"login:{station.station_id}:{username}"
-    _too_many(request, key)
+    settings = request.app.state.settings
+    key, account = f"login:{station.station_id}:{username}", f"signin-user:{username}"
+    _too_many(request, (key, settings.auth_miss_limit), (account, settings.account_miss_limit))
     with database(request).read() as session:
         officer = session.scalar(
             select(Officer).where(
@@ -107,17 +111,12 @@ def officer_login(
             )
         )
         password_ok = verify_password(officer, body.password)
-        if (
-            not password_ok
-            or officer is None
-            or not officer.active
-            or (officer.role not in COUNTER_ROLES)
-        ):
-            request.app.state.auth_limiter.miss(key)
-            raise ApiError(
-                401,
-                "invalid_credentials",
-                "Tên đăng nhập hoặc mật khẩu không đúng.",
-                "Wrong username or password.",
-            )
-        return officer_record(officer, with_hash=True)
+        if password_ok and officer is not None and officer.active and officer.role in COUNTER_ROLES:
+            return officer_record(officer, with_hash=True)
+    request.app.state.misses.miss(key, account)
+    raise ApiError(
+        401,
+        "invalid_credentials",
+        "Tên đăng nhập hoặc mật khẩu không đúng.",
+        "Wrong username or password.",
+    )

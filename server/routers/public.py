@@ -3,8 +3,10 @@
 Without the right secret the page reveals nothing: a wrong secret and a code
 that does not exist get the same bytes after the same work (one query, one
 constant-time comparison against a stored or a dummy digest). Misses are
-counted per client address and, past the limit, every look-up from that
-address is refused, correct or not, so guessing cannot go on quietly.
+counted in the database per dossier code (from whatever addresses) and per
+client address; past either limit the look-up is refused, correct or not, so
+guessing cannot go on quietly, neither spread over many addresses nor over
+many codes.
 """
 
 from __future__ import annotations
@@ -89,12 +91,16 @@ def lookup_form(request: Request, ma: Text = None, k: Text = None) -> Response:
 def lookup(code: str, request: Request, k: Text = None) -> Response:
     """Procedure, status and dates of one dossier, for whoever holds its receipt."""
     code = code.strip()[:100]
-    limiter = request.app.state.lookup_limiter
-    address = client_address(request)
-    if limiter.blocked(address):
-        return _too_many(limiter.retry_after(address))
     if not k:
         return page("Tra cứu hồ sơ", _form(code))
+    settings = request.app.state.settings
+    misses = request.app.state.misses
+    keys = (f"lookup-addr:{client_address(request)}", f"lookup-code:{code.upper()}")
+    wait = misses.retry_after(
+        zip(keys, (settings.lookup_address_limit, settings.lookup_miss_limit), strict=True)
+    )
+    if wait:
+        return _too_many(wait)
     with database(request).read() as session:
         row = session.execute(
             select(Dossier, Office.name)
@@ -102,11 +108,11 @@ def lookup(code: str, request: Request, k: Text = None) -> Response:
             .where(Dossier.code == code.upper())
         ).first()
         stored = row[0].lookup_hash if row else _DUMMY_DIGEST
-        if not hmac.compare_digest(digest(k.strip()), stored) or row is None:
-            limiter.miss(address)
-            return _not_found(code)
-        dossier, office_name = row
-        return _result(dossier, office_name)
+        if hmac.compare_digest(digest(k.strip()), stored) and row is not None:
+            dossier, office_name = row
+            return _result(dossier, office_name)
+    misses.miss(*keys)
+    return _not_found(code)
 
 
 def _result(dossier: Dossier, office_name: str) -> Response:

@@ -20,7 +20,7 @@ Station = Annotated[StationContext, Depends(station_context)]
 def changes(
     request: Request,
     station: Station,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: Annotated[int, Query(ge=0, le=p.MAX_INT64)] = 0,
     limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
 ) -> p.ChangesResponse:
     """Changes for the station's office after ``cursor``, oldest first.

@@ -106,10 +106,14 @@ def test_web_page_sign_in_list_and_move_a_dossier(harness: Harness, station: Sta
     browser = httpx.Client(base_url=harness.base_url, follow_redirects=True)
     page = browser.get("/back-office")
     assert "Đăng nhập" in page.text
-    wrong = browser.post("/back-office/dang-nhap", data={"username": username, "password": "x"})
+    wrong = browser.post(
+        "/back-office/dang-nhap",
+        data={"username": username, "password": "x", "csrf": _csrf(page.text)},
+    )
     assert wrong.status_code == 401 and "không đúng" in wrong.text
     listed = browser.post(
-        "/back-office/dang-nhap", data={"username": username, "password": PASSWORD}
+        "/back-office/dang-nhap",
+        data={"username": username, "password": PASSWORD, "csrf": _csrf(wrong.text)},
     )
     assert listed.status_code == 200
     assert code_of(ev) in listed.text and "Lê Thị Hoa" in listed.text
@@ -137,3 +141,9 @@ def test_web_page_sign_in_list_and_move_a_dossier(harness: Harness, station: Sta
     out = browser.post("/back-office/dang-xuat", data={"csrf": csrf.group(1)})
     assert "Đăng nhập" in out.text
     assert "Đăng nhập" in browser.get("/back-office").text
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html
+    return found.group(1)
