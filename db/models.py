@@ -332,6 +332,36 @@ class Attachment(Base):
     )
 
 
+class DossierResult(Base):
+    """The result paper handed to the citizen, digitized (or received electronically).
+
+    Kept so the office can reprint a lost copy, count electronic results, and
+    offer it for reuse in the applicant's next dossier. Stored by SHA-256 in
+    the same store as the components.
+    """
+
+    __tablename__ = "dossier_result"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), unique=True
+    )
+    # What the paper is: "Trích lục khai sinh", "Bản sao chứng thực", "Giấy phép …".
+    kind: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(String(100))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(100))
+    # file, scanner, camera, or electronic (the resolving body's own file, kept as received).
+    source: Mapped[str] = mapped_column(String(20))
+    officer: Mapped[str | None] = mapped_column(String(80))
+    captured_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class UploadState(Base):
     """Progress of one stored file's upload to the central server."""
 

@@ -29,7 +29,7 @@ from app.infra import clock, journal
 from app.office import auth, station
 from app.office.auth import Actor
 from db.engine import Database
-from db.models import Applicant, Attachment, Dossier, DossierComponent
+from db.models import Applicant, Attachment, Dossier, DossierComponent, DossierResult
 
 EVENT_TYPE = "dossier.attachments"
 REUSED = "reused"
@@ -316,15 +316,27 @@ def mark_reused(
         dossier = by_code(session, code.strip())
         comp = _component(dossier, component_index)
         source_row = session.scalar(select(Attachment).where(Attachment.uuid == from_attachment))
-        if source_row is None:
+        # A result the office itself issued earlier is reused like a component.
+        result_row = (
+            session.scalar(select(DossierResult).where(DossierResult.uuid == from_attachment))
+            if source_row is None
+            else None
+        )
+        if source_row is None and result_row is None:
             raise DomainError(
                 "unknown_attachment",
                 "Không tìm thấy tệp số hóa được chọn để dùng lại.",
                 "The file chosen for reuse does not exist.",
                 field="from_attachment",
             )
-        source_comp = session.get(DossierComponent, source_row.dossier_component_id)
-        earlier = session.get(Dossier, source_comp.dossier_id)
+        if result_row is not None:
+            earlier = session.get(Dossier, result_row.dossier_id)
+            source_label = "kết quả"
+        else:
+            source_comp = session.get(DossierComponent, source_row.dossier_component_id)
+            earlier = session.get(Dossier, source_comp.dossier_id)
+            source_label = str(source_comp.index)
+        origin_row = source_row if source_row is not None else result_row
         if (
             earlier.id == dossier.id
             or earlier.applicant_id != dossier.applicant_id
@@ -337,16 +349,18 @@ def mark_reused(
                 field="from_attachment",
             )
         # Never link a file that is no longer what was stored.
-        store.verify(source_row.sha256)
+        store.verify(origin_row.sha256)
         row = _attachment_of(session, comp)
         if row is None:
             row = Attachment(uuid=str(uuid.uuid4()), dossier_component_id=comp.id)
             session.add(row)
-        row.sha256, row.size, row.pages = source_row.sha256, source_row.size, source_row.pages
-        row.dpi, row.source, row.mime = source_row.dpi, REUSED, source_row.mime
-        row.officer, row.captured_at, row.reused_from = actor.username, now, source_row.id
+        row.sha256, row.size, row.pages = origin_row.sha256, origin_row.size, origin_row.pages
+        row.dpi = source_row.dpi if source_row is not None else None
+        row.source, row.mime = REUSED, origin_row.mime
+        row.officer, row.captured_at = actor.username, now
+        row.reused_from = source_row.id if source_row is not None else None
         comp.digitized, comp.reused = True, True
-        origin = f"{earlier.code}/{source_comp.index}"
+        origin = f"{earlier.code}/{source_label}"
         journal.audit(
             session,
             actor.username,
@@ -417,6 +431,36 @@ def list_reusable(
                     att.size,
                     att.sha256,
                     att.captured_at,
+                )
+            )
+        # Results the office issued to this applicant: papers never to ask for again.
+        issued = (
+            select(DossierResult, Dossier)
+            .join(Dossier, Dossier.id == DossierResult.dossier_id)
+            .join(Applicant, Applicant.id == Dossier.applicant_id)
+            .where(Applicant.uuid == applicant)
+            .order_by(Dossier.received_at.desc())
+        )
+        if before_code:
+            issued = issued.where(
+                Dossier.id != current.id, Dossier.received_at <= current.received_at
+            )
+        for result, dossier in session.execute(issued).all():
+            if result.sha256 in seen:
+                continue
+            seen.add(result.sha256)
+            items.append(
+                ReusableAttachment(
+                    result.uuid,
+                    dossier.code,
+                    dossier.received_at,
+                    dossier.procedure.name,
+                    0,
+                    f"Kết quả: {result.kind or 'giấy tờ kết quả'}",
+                    result.pages,
+                    result.size,
+                    result.sha256,
+                    result.captured_at,
                 )
             )
         return items

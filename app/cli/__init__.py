@@ -30,6 +30,7 @@ NEEDS_DB = {
     "show": "app.cli.commands:cmd_show",
     "status": "app.cli.commands:cmd_status",
     "return": "app.cli.commands:cmd_return",
+    "result": "app.cli.commands:cmd_result",
     "print": "app.cli.print_cmd:cmd_print",
     "enroll": "app.cli.sync_cmd:cmd_enroll",
     "sync": "app.cli.sync_cmd:cmd_sync",

@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime, format_money
@@ -21,6 +23,7 @@ from app.infra import clock
 from app.infra.storage import open_database
 from app.office import auth, catalogue, office_setup, settings, station
 from db.engine import Database
+from db.models import DossierResult
 
 
 def actor(db: Database, args: Namespace) -> auth.Actor:
@@ -167,7 +170,22 @@ def cmd_lookup(args: Namespace, db: Database, out: Output) -> int:
 def cmd_show(args: Namespace, db: Database, out: Output) -> int:
     auth.require(actor(db, args), "dossier.lookup")
     with db.read() as session:
-        d = view(by_code(session, args.code.strip()), clock.now(), detail=True)
+        dossier = by_code(session, args.code.strip())
+        d = view(dossier, clock.now(), detail=True)
+        kept = session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
+        result = (
+            {
+                "number": kept.number,
+                "date": kept.issued_on.isoformat() if kept.issued_on else None,
+                "digitized": True,
+                "sha256": kept.sha256,
+                "kind": kept.kind,
+                "issuer": kept.issuer,
+                "source": kept.source,
+            }
+            if kept is not None
+            else None
+        )
     lines = [
         f"{d.code} — {d.status_label}",
         f"{d.applicant_name} ({d.applicant_id_number or ''})",
@@ -175,7 +193,9 @@ def cmd_show(args: Namespace, db: Database, out: Output) -> int:
         out.t("Tiếp nhận: ", "Received: ") + format_datetime(d.received_at),
         out.t("Hẹn trả: ", "Due: ") + format_datetime(d.due_at),
     ] + [f"  {h.at:%d/%m/%Y %H:%M}  {h.status_label}  {h.note or ''}" for h in d.history]
-    out.emit(d.to_json(), lines)
+    if result is not None:
+        lines.append(out.t("Kết quả đã số hóa: ", "Digitized result: ") + (result["number"] or ""))
+    out.emit({**d.to_json(), "result": result}, lines)
     return 0
 
 
@@ -195,18 +215,72 @@ def cmd_status(args: Namespace, db: Database, out: Output) -> int:
     return 0
 
 
-def cmd_return(args: Namespace, db: Database, out: Output) -> int:
-    change = progress.record_return(
-        db, actor(db, args), args.code, args.collector, args.collector_id, args.note
+def _result_args(args: Namespace):
+    from app.capture import results
+
+    details = results.ResultDetails(
+        kind=args.result_kind,
+        number=args.result_number,
+        issued_on=results.parse_issued_on(args.result_date),
+        issuer=args.result_issuer,
     )
+    return results, details
+
+
+def cmd_return(args: Namespace, db: Database, out: Output) -> int:
+    who = actor(db, args)
+    if args.result_files:
+        results, details = _result_args(args)
+        prepared = results.prepare(
+            db, who, args.code, args.result_files, electronic=args.electronic
+        )
+        change, kept = results.hand_over(
+            db,
+            who,
+            args.code,
+            args.collector,
+            collector_id_number=args.collector_id,
+            note=args.note,
+            prepared=prepared,
+            details=details,
+        )
+    else:
+        change = progress.record_return(
+            db, who, args.code, args.collector, args.collector_id, args.note
+        )
+        kept = None
     out.emit(
         {
             "code": change.code,
             "from_status": change.from_status,
             "to_status": change.to_status,
             "returned_at": change.at,
+            "result": kept.to_json() if kept is not None else None,
         },
         [out.t(f"Đã trả kết quả hồ sơ {change.code}", f"Result of {change.code} returned")],
+    )
+    return 0
+
+
+def cmd_result(args: Namespace, db: Database, out: Output) -> int:
+    if args.result_command != "attach":
+        raise DomainError(
+            "missing_action",
+            "Thiếu thao tác: dùng “result attach”.",
+            "Missing action: use “result attach”.",
+        )
+    who = actor(db, args)
+    results, details = _result_args(args)
+    prepared = results.prepare(db, who, args.code, args.result_files, electronic=args.electronic)
+    kept = results.attach(db, who, args.code, prepared, details)
+    out.emit(
+        kept.to_json(),
+        [
+            out.t(
+                f"Đã lưu bản số hóa kết quả hồ sơ {kept.code} ({kept.pages} trang)",
+                f"Result of {kept.code} kept ({kept.pages} pages)",
+            )
+        ],
     )
     return 0
 

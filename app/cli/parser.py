@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--collector", required=True, help="họ tên người nhận kết quả")
     s.add_argument("--collector-id", help="số giấy tờ của người nhận")
     s.add_argument("--note")
+    _result_options(s, "--result-file", required=False)
+
+    s = sub.add_parser("result", help="bản số hóa kết quả giải quyết")
+    rsub = s.add_subparsers(dest="result_command", metavar="ACTION")
+    r = rsub.add_parser("attach", help="lưu bản số hóa kết quả của hồ sơ đã giải quyết")
+    r.add_argument("code")
+    _result_options(r, "--file", required=True)
 
     s = sub.add_parser("due", help="tính ngày hẹn trả kết quả")
     g = s.add_mutually_exclusive_group(required=True)
@@ -137,6 +144,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
     accept_json_anywhere(p)
     return p
+
+
+def _result_options(s: argparse.ArgumentParser, file_flag: str, *, required: bool) -> None:
+    s.add_argument(
+        file_flag,
+        dest="result_files",
+        action="append",
+        required=required,
+        metavar="FILE",
+        help="tệp kết quả (JPEG, PNG, TIFF, PDF); lặp lại cho nhiều trang",
+    )
+    s.add_argument("--result-number", help="số của giấy tờ kết quả")
+    s.add_argument("--result-date", help="ngày cấp (dd/mm/yyyy hoặc YYYY-MM-DD)")
+    s.add_argument("--result-kind", help="loại giấy tờ, vd “Trích lục khai sinh”")
+    s.add_argument("--result-issuer", help="cơ quan cấp")
+    s.add_argument(
+        "--electronic",
+        action="store_true",
+        help="kết quả điện tử: lưu nguyên tệp PDF cơ quan giải quyết gửi",
+    )
 
 
 def accept_json_anywhere(parser: argparse.ArgumentParser) -> None:

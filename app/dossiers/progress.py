@@ -10,9 +10,11 @@ result ready (9) or handed over (10) is classified early, on time or late.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -20,10 +22,10 @@ from app.domain.status import Status, check_transition, parse_status
 from app.domain.timeliness import classify
 from app.dossiers.views import by_code
 from app.infra import clock, journal
-from app.office import auth, station
+from app.office import auth, settings, station
 from app.office.auth import Actor
 from db.engine import Database
-from db.models import Dossier, StatusHistory
+from db.models import Dossier, DossierResult, StatusHistory
 
 # While the dossier waits on the citizen the appointment clock stands still.
 PAUSING_STATUSES = frozenset({Status.SUPPLEMENT, Status.FINANCIAL})
@@ -184,8 +186,15 @@ def record_return(
     collector_id_number: str | None = None,
     note: str | None = None,
     now: datetime | None = None,
+    *,
+    with_result: Callable[[Session, Dossier], None] | None = None,
 ) -> StatusChange:
-    """Hand the result over: status becomes “Đã trả kết quả” with who collected it."""
+    """Hand the result over: status becomes “Đã trả kết quả” with who collected it.
+
+    ``with_result`` records the digitized result in the same transaction
+    (``app.capture.results.hand_over``); where the office requires a result at
+    hand-over, a dossier without one is refused and nothing changes.
+    """
     auth.require(actor, "dossier.return")
     name = " ".join((collector_name or "").split())
     if not name:
@@ -200,6 +209,18 @@ def record_return(
     now = now or clock.now()
     with db.write() as session:
         dossier = by_code(session, code.strip())
+        if with_result is not None:
+            with_result(session, dossier)
+        result = session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
+        if result is None and settings.get(session, "require_result_at_handover") == "1":
+            raise DomainError(
+                "result_required",
+                f"Văn phòng yêu cầu số hóa kết quả trước khi trả; hồ sơ {dossier.code} "
+                "chưa có bản số hóa kết quả.",
+                f"The office requires the result to be digitized before hand-over; "
+                f"dossier {dossier.code} has none.",
+                field="result_file",
+            )
         text = f"Người nhận: {name}" + (f" ({collector_id})" if collector_id else "")
         current = apply_status(
             session,
@@ -222,6 +243,7 @@ def record_return(
                 "collector_id_number": collector_id,
                 "note": note,
                 "return_timeliness": dossier.return_timeliness,
+                "result_sha256": result.sha256 if result is not None else None,
             },
             now,
             dossier.uuid,

@@ -67,6 +67,8 @@ SPECS: dict[str, SettingSpec] = {
         # On by default; it only takes effect where OCRmyPDF and Tesseract's
         # Vietnamese data are installed (app.capture.ocr.available).
         SettingSpec("capture_ocr", "1", "Nhận dạng chữ (OCR) sau khi số hóa", admin_only=False),
+        # Off by default: an office that wants every result kept turns it on.
+        SettingSpec("require_result_at_handover", "0", "Bắt buộc số hóa kết quả khi trả"),
     ]
 }
 

@@ -214,3 +214,33 @@ def test_show_reports_the_digitized_component_and_the_pdf_names_its_dossier(
     with pikepdf.open(io.BytesIO(stored.read_bytes())) as pdf:
         assert str(pdf.docinfo["/MotCuaDossierCode"]) == second
         assert str(pdf.docinfo["/MotCuaComponent"]) == "1"
+
+
+def test_return_with_the_result_file_then_show_reports_it(station, tmp_path: Path):
+    data_dir, codes = station
+    code = codes[1]
+    image = tmp_path / "trich-luc.png"
+    text_page(200, seed=3, lines=10, noise=0, size=(1169, 1654)).save(image, dpi=(200, 200))
+    assert run(data_dir, "result", "attach", code, "--file", str(image)).returncode == 1
+    for status in ("4", "9"):
+        ok_json(data_dir, "status", code, "--set", status)
+    before = ok_json(data_dir, "show", code)
+    assert before["result"] is None
+    bad = tmp_path / "ket-qua.txt"
+    bad.write_text("không phải giấy tờ")
+    refused = run(
+        data_dir, "return", code, "--collector", "Nguyễn Văn An", "--result-file", str(bad)
+    )
+    assert refused.returncode == 1 and "ket-qua.txt" in refused.stderr
+    assert ok_json(data_dir, "show", code)["status"] == 9
+    done = ok_json(
+        data_dir, "return", code, "--collector", "Nguyễn Văn An", "--result-file", str(image),
+        "--result-number", "12/TLKS", "--result-date", "05/12/2026",
+    )  # fmt: skip
+    assert done["to_status"] == 10 and done["result"]["pages"] == 1
+    shown = ok_json(data_dir, "show", code)
+    assert shown["result"]["number"] == "12/TLKS"
+    assert shown["result"]["date"] == "2026-12-05"
+    assert shown["result"]["digitized"] is True
+    stored = data_dir / "attachments"
+    assert any(p.name.startswith(shown["result"]["sha256"]) for p in stored.rglob("*"))
