@@ -32,7 +32,7 @@ from server.dossiers import (
     status_label,
     when,
 )
-from server.models import Blob, BlobOffice, Dossier, EventRecord, ManifestItem
+from server.models import Blob, BlobOffice, Dossier, DossierResult, EventRecord, ManifestItem
 
 
 class Rejected(Exception):
@@ -141,6 +141,8 @@ def apply_event(
             return _status_changed(session, station, event, dossier, payload)
         if isinstance(payload, p.DossierReturned):
             return _returned(session, station, event, dossier, payload)
+        if isinstance(payload, p.DossierResultIn):
+            return _result(session, dossier, payload)
         assert isinstance(payload, p.DossierAttachments)
         return _attachments(session, dossier, payload)
     except DomainError as exc:
@@ -477,4 +479,30 @@ def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachmen
     # A new manifest is unverified until proven otherwise.
     dossier.attachments_complete = not wanted and not kept
     refresh_completeness(session, dossier)
+    return Answer("applied")
+
+
+def _result(session: Session, dossier: Dossier, payload: p.DossierResultIn) -> Answer:
+    """Keep (or replace) the dossier's digitized result; its file arrives by upload."""
+    if dossier.id is None:
+        session.flush()  # received earlier in this same batch: give it its id
+    row = session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
+    if row is None:
+        row = DossierResult(dossier_id=dossier.id, uuid=payload.result_uuid)
+        session.add(row)
+    row.kind, row.number, row.issued_on, row.issuer = (
+        payload.kind,
+        payload.number,
+        payload.issued_on,
+        payload.issuer,
+    )
+    row.sha256, row.size, row.pages, row.mime = (
+        payload.sha256,
+        payload.size,
+        payload.pages,
+        payload.mime,
+    )
+    row.source = payload.source
+    row.captured_at = payload.captured_at
+    row.updated_at = now()
     return Answer("applied")

@@ -204,6 +204,27 @@ class BlobOffice(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class DossierResult(Base):
+    """The digitized result of a dossier, as its station recorded it at hand-over."""
+
+    __tablename__ = "dossier_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), unique=True)
+    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    kind: Mapped[str | None] = mapped_column(String(200))
+    number: Mapped[str | None] = mapped_column(String(100))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(20))
+    captured_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class ManifestItem(Base):
     __tablename__ = "dossier_attachments"
     __table_args__ = (UniqueConstraint("dossier_id", "component_index", "sha256"),)

@@ -193,6 +193,7 @@ EVENT_RECEIVED = "dossier.received"
 EVENT_STATUS_CHANGED = "dossier.status_changed"
 EVENT_RETURNED = "dossier.returned"
 EVENT_ATTACHMENTS = "dossier.attachments"
+EVENT_RESULT = "dossier.result"
 
 
 class EventIn(WireModel):
@@ -311,11 +312,30 @@ class DossierAttachments(WireModel):
     manifest: list[ManifestEntry] = Field(max_length=1000)
 
 
+class DossierResultIn(WireModel):
+    """The result paper handed to the citizen, digitized; its file is uploaded by hash."""
+
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    result_uuid: UUID
+    kind: ShortText | None = None
+    number: Annotated[str, StringConstraints(max_length=100)] | None = None
+    issued_on: date | None = None
+    issuer: Annotated[str, StringConstraints(max_length=300)] | None = None
+    sha256: Sha256Hex
+    size: int = Field(ge=1)
+    pages: int = Field(ge=1)
+    mime: Annotated[str, StringConstraints(max_length=100)] = "application/pdf"
+    source: Literal["file", "scanner", "camera", "electronic"]
+    captured_at: VnDateTime
+
+
 EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_RECEIVED: DossierReceived,
     EVENT_STATUS_CHANGED: DossierStatusChanged,
     EVENT_RETURNED: DossierReturned,
     EVENT_ATTACHMENTS: DossierAttachments,
+    EVENT_RESULT: DossierResultIn,
 }
 
 

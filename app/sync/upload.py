@@ -23,7 +23,7 @@ from app.infra import clock
 from app.sync import protocol as p
 from app.sync.transport import SyncError, Transport
 from db.engine import Database
-from db.models import Attachment, UploadState
+from db.models import Attachment, DossierResult, UploadState
 
 CHUNK = 1024 * 1024
 MISSING_BATCH = 500
@@ -41,7 +41,17 @@ def _pending_files(db: Database) -> list[tuple[str, int]]:
             .group_by(Attachment.sha256)
             .order_by(func.min(Attachment.id))
         ).all()
-    return [(sha, size) for sha, size in rows]
+        # Digitized results travel the same way, after the components.
+        results = session.execute(
+            select(DossierResult.sha256, func.max(DossierResult.size))
+            .where(DossierResult.sha256.not_in(done))
+            .group_by(DossierResult.sha256)
+            .order_by(func.min(DossierResult.id))
+        ).all()
+    files = [(sha, size) for sha, size in rows]
+    seen = {sha for sha, _size in files}
+    files.extend((sha, size) for sha, size in results if sha not in seen)
+    return files
 
 
 def bytes_left(db: Database) -> int:
