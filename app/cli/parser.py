@@ -107,9 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
             "stop",
             "logbook",
             "cover",
+            "guide",
         ],
     )
-    s.add_argument("code", nargs="?", help="mã hồ sơ (trừ logbook)")
+    s.add_argument("code", nargs="?", help="mã hồ sơ (trừ logbook); với guide: mã thủ tục")
     s.add_argument("--out", required=True, help="tệp PDF đầu ra")
     s.add_argument("--layout", choices=["a4", "80mm"], help="khổ biên nhận (mặc định: thiết lập)")
     s.add_argument("--two-per-page", action="store_true", help="hai liên biên nhận trên một trang")

@@ -32,7 +32,19 @@ def cmd_print(args: Namespace, db: Database, out: Output) -> int:
         return print_cover(args, db, out)
     who = actor(db, args)
     target = Path(args.out)
-    if args.form == "logbook":
+    if args.form == "guide":
+        from app.paper.guide_print import print_guide
+
+        if not args.code:
+            raise DomainError(
+                "missing_code",
+                "Cần mã thủ tục để in hướng dẫn (vd 1.001193).",
+                "A procedure code is required (e.g. 1.001193).",
+                field="code",
+            )
+        pdf = print_guide(db, who, args.code, layout=args.layout or "a4")
+        subject = args.code
+    elif args.form == "logbook":
         date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
         pdf = printing.print_logbook(db, who, date_from, date_to, paper=args.paper or "a4")
         subject = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"

@@ -52,3 +52,33 @@ def format_long_date(value: date) -> str:
     """
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"ngày {value:%d} tháng {month} năm {value:%Y}"
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def number_in_words(value: int) -> str:
+    """0–999 in Vietnamese words: 1 → 'một', 15 → 'mười lăm', 21 → 'hai mươi mốt'."""
+    if not 0 <= value <= 999:
+        raise ValueError(value)
+    hundreds, rest = divmod(value, 100)
+    tens, units = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds:
+        words += [_DIGITS[hundreds], "trăm"]
+        if rest and tens == 0:
+            words.append("linh")
+    if tens == 1:
+        words.append("mười")
+    elif tens > 1:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 5 and (tens or hundreds and rest > 9):
+            words.append("lăm")
+        elif units == 1 and tens > 1:
+            words.append("mốt")
+        else:
+            words.append(_DIGITS[units])
+    elif not words:
+        words.append(_DIGITS[0])
+    return " ".join(words)

@@ -56,6 +56,7 @@ FORM_LABELS_VI = {
     "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
     "stop": "Thông báo dừng giải quyết hồ sơ",
     "logbook": "Sổ theo dõi hồ sơ",
+    "guide": "Hướng dẫn thực hiện thủ tục hành chính",
 }
 LAYOUTS = ("a4", "80mm")
 AUTO_COPY_FORMS = ("receipt", "control")

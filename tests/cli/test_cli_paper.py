@@ -59,6 +59,9 @@ def test_office_set_names_and_init_full_name_reach_the_slip(tmp_path: Path):
     assert "Tân Lập, ngày" in refusal
     assert "Trung tâm Phục vụ hành chính công phường Tân Lập tiếp nhận hồ sơ của" in refusal
     assert "Lê Văn An" in refusal
+    guide = tmp_path / "huongdan.pdf"
+    ok_json(data_dir, "print", "guide", "1.001193", "--layout", "80mm", "--out", str(guide))
+    assert "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH" in _text(guide)
 
 
 def test_init_without_a_full_name_never_prints_a_placeholder(tmp_path: Path):

@@ -171,3 +171,18 @@ def test_ctrl_p_prints_the_last_receipt_again_as_a_copy(qtbot, clerk_window, pre
     qtbot.keyClick(clerk_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(previews.jobs) == 2, timeout=20_000)
     assert "BẢN SAO" in pdf_text(previews.last_pdf, tmp_path)
+
+
+def test_guide_button_beside_the_picker_prints_the_procedure_guide(
+    qtbot, clerk_window, previews, tmp_path
+):
+    page = clerk_window.pages["receive"]
+    qtbot.mouseClick(page.guide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.errors.text("procedure") != "")
+    assert previews.jobs == []
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+    qtbot.mouseClick(page.guide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=20_000)
+    text = pdf_text(previews.last_pdf, tmp_path)
+    assert "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH" in text
+    assert "1.001193" in text and "Thành phần hồ sơ" in text

@@ -18,6 +18,7 @@ from app.domain.formatting import (
     format_long_datetime,
     format_money,
     format_money_official,
+    number_in_words,
 )
 from app.domain.text import fold, search_tokens
 
@@ -215,3 +216,25 @@ def test_sizes_are_written_in_binary_units_with_a_decimal_comma():
         "12,3 MB",
         "5,0 GB",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (0, "không"),
+        (1, "một"),
+        (5, "năm"),
+        (10, "mười"),
+        (11, "mười một"),
+        (15, "mười lăm"),
+        (20, "hai mươi"),
+        (21, "hai mươi mốt"),
+        (25, "hai mươi lăm"),
+        (30, "ba mươi"),
+        (105, "một trăm linh năm"),
+        (115, "một trăm mười lăm"),
+        (200, "hai trăm"),
+    ],
+)
+def test_number_in_words(value: int, words: str) -> None:
+    assert number_in_words(value) == words

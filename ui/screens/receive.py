@@ -74,6 +74,15 @@ def render_slip(
     return prepare(intake_slips.print_slip(db, actor, form, data, reason), title)
 
 
+def render_guide(db: Database, actor: Actor, code: str, title: str) -> PrintJob:
+    from app.office import settings
+    from app.paper.guide_print import print_guide
+
+    with db.read() as session:
+        layout = settings.get(session, "receipt_layout")
+    return prepare(print_guide(db, actor, code, layout=layout), f"{title} {code}")
+
+
 def load_procedure(db: Database, code: str, at: datetime) -> tuple:
     form = intake_preview.procedure_form(db, code)
     due = intake_preview.preview_due(db, code, at) if form.receivable else None
@@ -106,6 +115,12 @@ class ReceivePage(Screen):
         proc_layout = QVBoxLayout(proc_box)
         self.picker = ProcedurePicker()
         proc_layout.addWidget(with_error(self.picker, self.errors, "procedure"))
+        # The citizen's take-home guide to the procedure picked (what to bring,
+        # fee, time, where to collect), before anything is filed.
+        self.guide_button = QPushButton(self.tr("In hướng dẫn thủ tục"))
+        self.guide_button.setObjectName("procedure_guide")
+        self.guide_button.clicked.connect(self.print_guide)
+        proc_layout.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignRight)
         left.addWidget(proc_box, 1)
         app_box = group(self.tr("2. Người nộp hồ sơ (quét mã QR trên CCCD để điền tự động)"))
         app_layout = QVBoxLayout(app_box)
@@ -491,6 +506,23 @@ class ReceivePage(Screen):
         self._set_busy(False)
         self.last_job = job
         self.open_preview(job)
+
+    def print_guide(self) -> None:
+        if self.picker.current is None:
+            self.errors.set("procedure", self.tr("Chọn thủ tục để in hướng dẫn."))
+            self.picker.search.setFocus()
+            return
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            render_guide,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.picker.current.code,
+            self.tr("Hướng dẫn thực hiện thủ tục hành chính"),
+            on_done=self._printed,
+            on_error=self._failed,
+            label=self.tr("Đang in hướng dẫn…"),
+        )
 
     def print_slip(self, form: str) -> None:
         data = self._start()
