@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import cccd
 from app.domain.errors import DomainError
+from app.domain.text import require_fit_text
 from db.models import Applicant
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
@@ -43,7 +44,7 @@ def clean_text(data: dict[str, Any], key: str, limit: int = 300) -> str | None:
         raise DomainError(
             "bad_field", f"Trường “{key}” không hợp lệ.", f"Field “{key}” is invalid.", field=key
         )
-    text = " ".join(str(value).split())
+    text = require_fit_text(" ".join(str(value).split()), key, key)
     if len(text) > limit:
         raise DomainError(
             "too_long",

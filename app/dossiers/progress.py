@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.domain.status import Status, check_transition, parse_status
+from app.domain.text import require_fit_text
 from app.domain.timeliness import classify
 from app.dossiers.views import by_code
 from app.infra import clock, journal
@@ -44,7 +45,7 @@ class StatusChange:
 def _note(note: str | None) -> str | None:
     if note is None:
         return None
-    text = note.strip()
+    text = require_fit_text(note.strip(), "note", "Ghi chú")
     if len(text) > MAX_NOTE:
         raise DomainError(
             "note_too_long",
@@ -196,7 +197,9 @@ def record_return(
     hand-over, a dossier without one is refused and nothing changes.
     """
     auth.require(actor, "dossier.return")
-    name = " ".join((collector_name or "").split())
+    name = require_fit_text(
+        " ".join((collector_name or "").split()), "collector_name", "Người nhận kết quả"
+    )
     if not name:
         raise DomainError(
             "missing_collector",
@@ -205,7 +208,12 @@ def record_return(
             field="collector_name",
         )
     note = _note(note)
-    collector_id = (collector_id_number or "").strip() or None
+    collector_id = (
+        require_fit_text(
+            (collector_id_number or "").strip(), "collector_id_number", "Giấy tờ người nhận"
+        )
+        or None
+    )
     now = now or clock.now()
     with db.write() as session:
         dossier = by_code(session, code.strip())

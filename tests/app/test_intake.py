@@ -92,7 +92,36 @@ BAD_INPUTS = [
     ("bad_datetime", lambda d: d.update(received_at="13/02/2026")),
     ("bad_email", lambda d: d["applicant"].update(email="khong-phai-email")),
     ("bad_phone", lambda d: d["applicant"].update(phone="12ab")),
+    # PostgreSQL at the central server cannot hold NUL: refused here, at the counter.
+    ("bad_characters", lambda d: d.update(summary="Khai sinh\x00cho con")),
 ]
+
+
+@pytest.mark.parametrize(
+    ("where", "spoil"),
+    [
+        ("summary", lambda d: d.update(summary="Khai sinh\x00")),
+        ("full_name", lambda d: d["applicant"].update(full_name="Nguyễn\x1bVăn Đức")),
+        ("address", lambda d: d["applicant"].update(address="Số 1\x7f Tràng Tiền")),
+        ("email", lambda d: d["applicant"].update(email="a\x08@b.vn")),
+        ("summary", lambda d: d.update(summary="x\ud800")),
+    ],
+)
+def test_control_characters_are_refused_in_vietnamese(db, clerk, intake, fixed_now, where, spoil):
+    before = snapshot(db.path)
+    spoil(intake)
+    with pytest.raises(DomainError) as info:
+        intake_module_receive(db, clerk, intake, fixed_now)
+    assert info.value.code == "bad_characters" and info.value.field == where
+    assert "ký tự điều khiển" in info.value.message_vi
+    assert snapshot(db.path) == before
+
+
+def test_tabs_and_line_breaks_in_a_summary_become_spaces(db, clerk, intake, fixed_now):
+    intake["summary"] = "Khai sinh\tcho con\r\nthứ hai"
+    result = intake_module_receive(db, clerk, intake, fixed_now)
+    with db.read() as session:
+        assert by_code(session, result.code).summary == "Khai sinh cho con thứ hai"
 
 
 @pytest.mark.parametrize(("label", "spoil"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])

@@ -117,6 +117,14 @@ def test_return_result_records_collector(db, clerk, three):
     progress.change_status(db, clerk, a.code, 9, now=NOW)
     with pytest.raises(DomainError):
         progress.record_return(db, clerk, a.code, "  ", now=NOW)
+    for name, id_number, note in (
+        ("Nguyễn\x00Văn Đức", None, None),
+        ("Nguyễn Văn Đức", "0010850\x0012345", None),
+        ("Nguyễn Văn Đức", None, "Đã nhận\x1b[31m"),
+    ):
+        with pytest.raises(DomainError) as info:
+            progress.record_return(db, clerk, a.code, name, id_number, note=note, now=NOW)
+        assert info.value.code == "bad_characters"
     change = progress.record_return(db, clerk, a.code, "Nguyễn Văn Đức", "001085012345", now=NOW)
     assert change.to_status == 10
     item = lookup.lookup(db, clerk, a.code).items[0]

@@ -127,6 +127,8 @@ class CaptureDialog(QDialog):
         self.title = heading(self.tr("Số hóa hồ sơ {code}").format(code=self.code), 15)
         self.title.setObjectName("capture_title")
         self.subtitle = QLabel()
+        # The applicant's name: data, never markup.
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setStyleSheet("color:#57606a;")
         root.addWidget(self.title)
         root.addWidget(self.subtitle)

@@ -69,6 +69,7 @@ class LookupPage(Screen):
         row.addWidget(self.search)
         root.addLayout(row)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("lookup_summary")
         root.addWidget(self.summary)
         self.table = QTableWidget(0, 5)

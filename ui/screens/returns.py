@@ -80,6 +80,7 @@ class ReturnPage(Screen):
         self.title.setObjectName("return_title")
         right.addWidget(self.title)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("return_summary")
         self.summary.setWordWrap(True)
         right.addWidget(self.summary)

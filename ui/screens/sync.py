@@ -165,6 +165,7 @@ class SyncPage(Screen):
             name = QLabel(caption)
             name.setStyleSheet("color:#57606a;")
             value = QLabel("—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setObjectName(f"sync_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value

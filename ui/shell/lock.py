@@ -89,6 +89,7 @@ class LockPage(QWidget):
         inner.setContentsMargins(28, 24, 28, 24)
         inner.addWidget(heading(self.tr("Màn hình đã khóa"), 18))
         self.who = QLabel()
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
         self.who.setWordWrap(True)
         inner.addWidget(self.who)
         self.banner = Banner()

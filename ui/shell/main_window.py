@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setStyleSheet("QStatusBar { background:#eef1f4; } QStatusBar QLabel { padding:0 8px; }")
         self.officer_label = QLabel()
+        self.officer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.officer_label.setObjectName("status_officer")
         self.station_label = QLabel()
         self.station_label.setObjectName("status_station")

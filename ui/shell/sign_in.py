@@ -39,6 +39,7 @@ class SignInPage(QWidget):
         self.title = heading(self.tr("Đăng nhập MotCua Desk"), 18)
         inner.addWidget(self.title)
         self.office = QLabel()
+        self.office.setTextFormat(Qt.TextFormat.PlainText)
         self.office.setWordWrap(True)
         self.office.setStyleSheet("color:#57606a;")
         inner.addWidget(self.office)

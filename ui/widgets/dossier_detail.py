@@ -251,6 +251,8 @@ class DossierDetail(QWidget):
             if not value:
                 continue
             text = QLabel(value)
+            # Names, addresses and server messages: data, never markup.
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if caption == self.tr("Đồng bộ"):

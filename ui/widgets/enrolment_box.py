@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.sync import credentials
@@ -43,6 +43,7 @@ class EnrolmentBox(QWidget):
         outer.addWidget(box)
         layout = QVBoxLayout(box)
         self.state = QLabel(self.tr("Đang đọc trạng thái đăng ký…"))
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("enrolment_state")
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
