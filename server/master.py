@@ -31,7 +31,10 @@ def procedure_to_wire(procedure: SeedProcedure) -> dict[str, Any]:
     data = dataclasses.asdict(procedure)
     value = data.pop("processing_value")
     unit = data.pop("processing_unit")
+    max_value = data.pop("processing_max_value", None)
     data["processing"] = {"value": value, "unit": unit} if value is not None else None
+    if data["processing"] is not None and max_value is not None:
+        data["processing"]["max_value"] = max_value
     data["unverified"] = list(data["unverified"])
     data["shown_documents"] = list(data["shown_documents"])
     data["components"] = [dict(c) for c in data["components"]]

@@ -39,6 +39,13 @@ NEEDS_DB = {
     "batch": "app.cli.capture_cmd:cmd_batch",
     "ocr": "app.cli.capture_cmd:cmd_ocr",
     "report": "app.cli.report_cmd:cmd_report",
+    "supplement": "app.cli.life_cmd:cmd_supplement",
+    "supplied": "app.cli.life_cmd:cmd_supplied",
+    "extend": "app.cli.life_cmd:cmd_extend",
+    "stop": "app.cli.life_cmd:cmd_stop",
+    "refuse": "app.cli.life_cmd:cmd_refuse",
+    "withdraw": "app.cli.life_cmd:cmd_withdraw",
+    "cancel": "app.cli.life_cmd:cmd_cancel",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

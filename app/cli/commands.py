@@ -85,6 +85,10 @@ def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
 
 
 def cmd_catalogue(args: Namespace, db: Database, out: Output) -> int:
+    if args.catalogue_command in ("set", "import"):
+        from app.cli import life_cmd
+
+        return getattr(life_cmd, f"catalogue_{args.catalogue_command}")(args, db, out)
     if args.catalogue_command == "set-fee":
         catalogue.set_fee(db, actor(db, args), args.code, args.amount, args.note)
         out.emit(
@@ -126,7 +130,7 @@ def _read_json(path: str) -> Any:
 
 def cmd_receive(args: Namespace, db: Database, out: Output) -> int:
     data = _read_json(args.file)
-    result = intake.receive(db, actor(db, args), data)
+    result = intake.receive(db, actor(db, args), data, confirm_by=args.confirm_by)
     out.emit(
         {
             "uuid": result.uuid,
@@ -347,4 +351,5 @@ def _due_spec(args: Namespace, proc: Any) -> tuple[int, str, bool]:
             f"Thủ tục {proc.code} chưa có thời hạn giải quyết đã xác minh.",
             f"Procedure {proc.code} has no confirmed processing time.",
         )
+    # A "clerk chooses" time defaults to the shortest.
     return proc.processing_value, str(proc.processing_unit), proc.next_day_after_cutoff

@@ -57,6 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     csub = s.add_subparsers(dest="catalogue_command", metavar="ACTION")
     c = csub.add_parser("list", help="liệt kê thủ tục")
     c.add_argument("--search", default="", help="lọc theo tên (không dấu) hoặc mã")
+    c = csub.add_parser("set", help="sửa thời hạn, lệ phí, quy tắc 15 giờ của một thủ tục")
+    c.add_argument("code")
+    c.add_argument("--processing", help="thời hạn bằng chữ, vd “05 ngày làm việc”")
+    c.add_argument("--processing-value", type=int, help="thời hạn bằng số")
+    c.add_argument(
+        "--processing-unit",
+        choices=["same_day", "working_hours", "working_days", "calendar_days"],
+    )
+    c.add_argument("--max-days", type=int, help="tối đa (ngày làm việc) khi cần xác minh")
+    c.add_argument("--fee", help="lệ phí: số tiền hoặc chữ, vd “2.000 đồng/trang …”")
+    c.add_argument("--after-15h", choices=["yes", "no"], help="nhận sau 15 giờ tính ngày sau")
+    c.add_argument("--result-place", help="nơi trả kết quả")
+    c = csub.add_parser("import", help="nhập danh mục thủ tục từ tệp Excel (.xlsx)")
+    c.add_argument("file", metavar="FILE.xlsx")
     c = csub.add_parser("set-fee", help="nhập lệ phí do tỉnh quy định")
     c.add_argument("code")
     c.add_argument("amount", type=int)
@@ -64,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("receive", help="tiếp nhận hồ sơ từ tệp JSON")
     s.add_argument("--file", required=True, help="tệp JSON mô tả hồ sơ ('-' = stdin)")
+    s.add_argument(
+        "--confirm-by",
+        metavar="SUPERVISOR",
+        help="lãnh đạo bộ phận xác nhận (ngày hẹn nhập tay, số định danh lệch với thẻ)",
+    )
 
     s = sub.add_parser("lookup", help="tra cứu theo mã, QR biên nhận, số CCCD hoặc họ tên")
     s.add_argument("query", nargs="+")
@@ -88,6 +107,34 @@ def build_parser() -> argparse.ArgumentParser:
     r = rsub.add_parser("attach", help="lưu bản số hóa kết quả của hồ sơ đã giải quyết")
     r.add_argument("code")
     _result_options(r, "--file", required=True)
+
+    s = sub.add_parser("supplement", help="yêu cầu bổ sung hồ sơ (dừng tính thời hạn)")
+    s.add_argument("code")
+    s.add_argument("--missing", required=True, help="giấy tờ cần bổ sung: số thứ tự hoặc tên")
+    s.add_argument("--reason", help="lý do (mặc định: hồ sơ chưa đầy đủ, chưa hợp lệ)")
+    s.add_argument("--out", help="lưu phiếu yêu cầu bổ sung ra tệp PDF")
+    s = sub.add_parser("supplied", help="công dân đã bổ sung: tính tiếp thời hạn")
+    s.add_argument("code")
+    s.add_argument("--note")
+    s = sub.add_parser("extend", help="hẹn lại ngày trả kết quả (phiếu xin lỗi)")
+    s.add_argument("code")
+    s.add_argument("--to", required=True, help="ngày giờ hẹn mới ISO 8601")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--out", help="lưu phiếu xin lỗi ra tệp PDF")
+    s = sub.add_parser("stop", help="dừng xử lý hồ sơ (trạng thái 8)")
+    s.add_argument("code")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--out", help="lưu thông báo dừng ra tệp PDF")
+    s = sub.add_parser("refuse", help="từ chối, trả hồ sơ không giải quyết (trạng thái 3)")
+    s.add_argument("code")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--out", help="lưu phiếu từ chối ra tệp PDF")
+    s = sub.add_parser("withdraw", help="công dân rút hồ sơ (trạng thái 7)")
+    s.add_argument("code")
+    s.add_argument("--reason", required=True)
+    s = sub.add_parser("cancel", help="hủy hồ sơ nhập nhầm (lãnh đạo bộ phận; không xóa)")
+    s.add_argument("code")
+    s.add_argument("--reason", required=True)
 
     s = sub.add_parser("due", help="tính ngày hẹn trả kết quả")
     g = s.add_mutually_exclusive_group(required=True)

@@ -65,7 +65,8 @@ INITIAL_STATUSES: frozenset[Status] = frozenset(
 )
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.NEW: frozenset({Status.RECEIVED, Status.REFUSED, Status.SUPPLEMENT}),
+    # An applicant may withdraw an online submission before it is accepted.
+    Status.NEW: frozenset({Status.RECEIVED, Status.REFUSED, Status.SUPPLEMENT, Status.WITHDRAWN}),
     Status.RECEIVED: frozenset(
         {
             Status.PROCESSING,

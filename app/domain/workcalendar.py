@@ -15,8 +15,11 @@ Rules, in the order they apply:
   next working period (a dossier received at lunch, after hours or on a day
   off counts from the next working hour). When a procedure has the "after the
   cut-off counts from the next working day" setting and the dossier arrives
-  on a working day at or after the cut-off (default 15:00), counting starts
-  at the first working period of the next working day instead.
+  on a working day strictly after the cut-off (default 15:00; the rules say
+  "sau 15 giờ", so a dossier received at 15:00:00 is still counted that day),
+  counting starts at the first working period of the next working day.
+* "Same working day" (unit ``same_day``) is due at the close of the working
+  day on which counting starts, like 0 working days.
 * N working days are N × (working hours per day) working hours from the
   start; N working hours likewise. A result that lands exactly on a period
   boundary is the end of the earlier period (17:30, never the next 07:30).
@@ -56,6 +59,7 @@ _PERIOD_RE = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", re.A
 class ProcessingUnit(StrEnum):
     """The unit a procedure's processing time is expressed in."""
 
+    SAME_DAY = "same_day"
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"
     CALENDAR_DAYS = "calendar_days"
@@ -351,7 +355,7 @@ class WorkCalendar:
         if (
             next_day_after_cutoff
             and self.is_working_day(received_at.date())
-            and received_at.time() >= cutoff
+            and received_at.time() > cutoff
         ):
             start = self._first_start(self.next_working_day(received_at.date()))
         else:
@@ -359,7 +363,7 @@ class WorkCalendar:
 
         if unit is ProcessingUnit.WORKING_HOURS:
             return self._add(start, value * _ONE_HOUR)
-        if value == 0:
+        if value == 0 or unit is ProcessingUnit.SAME_DAY:
             return self._close_of(start.date())
         if unit is ProcessingUnit.WORKING_DAYS:
             return self._add(start, value * self._day_length)

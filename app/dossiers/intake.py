@@ -15,8 +15,7 @@ from app.domain import codes
 from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.domain.text import fold
-from app.domain.workcalendar import ProcessingUnit
-from app.dossiers import applicants
+from app.dossiers import applicants, intake_terms
 from app.infra import clock, journal
 from app.office import auth, settings, station
 from app.office.auth import Actor
@@ -42,6 +41,8 @@ class ComponentInput:
     originals: int
     copies: int
     reused: bool = False
+    # Pages of each copy, for per-page fees (certified copies).
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,19 @@ def parse_components(data: Any) -> list[ComponentInput]:
             )
         seen.add(index)
         reused = bool(item.get("reused", False))
-        comp = ComponentInput(index, _count(item, "originals"), _count(item, "copies"), reused)
+        pages = item.get("pages")
+        if pages is not None and (
+            isinstance(pages, bool) or not isinstance(pages, int) or not 1 <= pages <= 9999
+        ):
+            raise DomainError(
+                "bad_pages",
+                f"Số trang mỗi bản của thành phần {index} phải là số nguyên 1–9999.",
+                f"Pages per copy of component {index} must be a whole number 1–9999.",
+                field="components",
+            )
+        comp = ComponentInput(
+            index, _count(item, "originals"), _count(item, "copies"), reused, pages
+        )
         if comp.originals + comp.copies == 0 and not reused:
             raise DomainError(
                 "empty_component",
@@ -124,15 +137,6 @@ def _procedure(session: Session, code: Any) -> Procedure:
             "unknown_procedure",
             f"Không có thủ tục mã “{code}” trong danh mục.",
             f"No procedure with code “{code}” in the catalogue.",
-            field="procedure",
-        )
-    if proc.processing_value is None or proc.processing_unit is None:
-        raise DomainError(
-            "procedure_without_time",
-            f"Thủ tục {proc.code} chưa có thời hạn giải quyết đã xác minh; "
-            "lãnh đạo bộ phận cần nhập thời hạn trước khi tiếp nhận.",
-            f"Procedure {proc.code} has no confirmed processing time; "
-            "a supervisor must set it before dossiers can be received.",
             field="procedure",
         )
     return proc
@@ -229,8 +233,20 @@ def _sets(data: dict[str, Any]) -> int:
     return value
 
 
-def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) -> ReceiveResult:
-    """Validate an intake and record it with its code, due date, history and outbox event."""
+def receive(
+    db: Database,
+    actor: Actor,
+    data: Any,
+    now: datetime | None = None,
+    *,
+    confirm_by: str | None = None,
+) -> ReceiveResult:
+    """Validate an intake and record it with its code, due date, history and outbox event.
+
+    ``confirm_by`` names the supervisor who confirms what the clerk may not
+    decide alone: a promised date where the catalogue has none, or an
+    applicant whose ID number disagrees with the card.
+    """
     auth.require(actor, "dossier.receive")
     if not isinstance(data, dict):
         raise DomainError(
@@ -249,14 +265,9 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
         proc = _procedure(session, data.get("procedure"))
         _check_components(proc, components)
         info = station.load(session)
-        calendar = station.work_calendar(session)
-        due = calendar.due_at(
-            received,
-            proc.processing_value,
-            ProcessingUnit(proc.processing_unit),
-            next_day_after_cutoff=proc.next_day_after_cutoff,
-            cutoff=settings.get_time(session, "cutoff_time"),
-        )
+        confirmer = intake_terms.supervisor(session, confirm_by)
+        terms = intake_terms.terms(session, proc, data, received, components, confirmer)
+        due = terms.due_at
         code = _allocate_code(session, info, received)
         book, line = _logbook_line(session, info, received)
         secret = new_lookup_secret()
@@ -267,7 +278,7 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
             procedure_id=proc.id,
             applicant_id=applicant.id,
             station_id=info.station_id,
-            channel=1,
+            channel=terms.channel,
             status=int(Status.RECEIVED),
             summary=summary or proc.name,
             sets=sets,
@@ -276,8 +287,14 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
             original_due_at=due,
             logbook_book=book,
             logbook_line=line,
-            fee_amount=proc.fee_amount,
-            fee_paid=fee_paid or proc.fee_amount == 0,
+            fee_amount=terms.fee_amount,
+            fee_paid=fee_paid or terms.fee_amount == 0,
+            fee_exemption=terms.fee_exemption,
+            due_confirmed_by=terms.confirmed_by,
+            postal_address=terms.postal_address,
+            postal_tracking=terms.postal_tracking,
+            return_by_post=terms.return_by_post,
+            return_address=terms.return_address,
             lookup_secret=secret,
         )
         session.add(dossier)
@@ -296,6 +313,7 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
                     copies=comp.copies,
                     digitized=False,
                     reused=comp.reused,
+                    pages=comp.pages,
                 )
             )
         session.add_all(rows)
@@ -305,7 +323,7 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
                 status=int(Status.RECEIVED),
                 officer=actor.username,
                 at=received,
-                note="Tiếp nhận hồ sơ tại quầy",
+                note=_intake_note(terms),
                 source="counter",
             )
         )
@@ -320,7 +338,14 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
             now,
             dossier.uuid,
         )
-        journal.audit(session, actor.username, "dossier.receive", code, now)
+        journal.audit(
+            session,
+            actor.username,
+            "dossier.receive",
+            code,
+            now,
+            {"confirmed_by": confirmer.username} if confirmer else None,
+        )
         base = settings.public_base_url(session)
     return ReceiveResult(
         uuid=dossier.uuid,
@@ -333,6 +358,14 @@ def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) 
         logbook_line=line,
         fee_amount=dossier.fee_amount,
     )
+
+
+def _intake_note(terms: intake_terms.Terms) -> str:
+    where = {1: "tại quầy", 2: "trực tuyến", 3: "qua bưu chính"}[terms.channel]
+    note = f"Tiếp nhận hồ sơ {where}"
+    if terms.confirmed_by:
+        note += f"; ngày hẹn do {terms.confirmed_by} xác nhận"
+    return note
 
 
 def _received_payload(dossier, proc, applicant, components, info, actor) -> dict[str, Any]:
@@ -353,6 +386,11 @@ def _received_payload(dossier, proc, applicant, components, info, actor) -> dict
         "lookup_secret": dossier.lookup_secret,
         "fee_amount": dossier.fee_amount,
         "fee_paid": dossier.fee_paid,
+        "fee_exemption": dossier.fee_exemption,
+        "original_due_at": clock.to_wire(dossier.due_at),
+        "due_confirmed_by": dossier.due_confirmed_by,
+        "postal_tracking": dossier.postal_tracking,
+        "return_by_post": dossier.return_by_post,
         "logbook_book": dossier.logbook_book,
         "logbook_line": dossier.logbook_line,
         "officer": actor.username,
@@ -365,6 +403,7 @@ def _received_payload(dossier, proc, applicant, components, info, actor) -> dict
                 "copies": c.copies,
                 "digitized": c.digitized,
                 "reused": c.reused,
+                "pages": c.pages,
             }
             for c in components
         ],

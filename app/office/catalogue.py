@@ -18,10 +18,23 @@ from db.engine import Database
 from db.models import Procedure, ProcedureComponent
 
 UNIT_LABELS_VI = {
+    "same_day": "trong ngày làm việc",
     "working_days": "ngày làm việc",
     "working_hours": "giờ làm việc",
     "calendar_days": "ngày",
 }
+UNITS = tuple(UNIT_LABELS_VI)
+# What the office may set itself; kept across a catalogue refresh.
+EDITABLE = (
+    "processing_value",
+    "processing_unit",
+    "processing_max_value",
+    "next_day_after_cutoff",
+    "fee_amount",
+    "fee_rule",
+    "fee_exemptions",
+    "result_place",
+)
 
 
 @dataclass(frozen=True)
@@ -37,10 +50,17 @@ class ProcedureSummary:
     fee_set_by: str
     verified: bool
     components: int
+    processing_max_value: int | None = None
+    fee_rule: dict | None = None
+    fee_exemptions: list | None = None
+    result_place: str | None = None
+    office_edits: list[str] | None = None
 
     @property
     def processing_text(self) -> str:
-        return processing_text(self.processing_value, self.processing_unit)
+        return processing_text(
+            self.processing_value, self.processing_unit, self.processing_max_value
+        )
 
     def to_json(self) -> dict:
         data = dict(self.__dict__)
@@ -49,12 +69,16 @@ class ProcedureSummary:
         return data
 
 
-def processing_text(value: int | None, unit: str | None) -> str:
+def processing_text(value: int | None, unit: str | None, max_value: int | None = None) -> str:
     if value is None or unit is None:
         return "chưa xác định"
-    if value == 0 and unit == "working_days":
-        return "trong ngày làm việc"
-    return f"{value:02d} {UNIT_LABELS_VI.get(unit, unit)}"
+    if unit == "same_day" or (value == 0 and unit in ("working_days", "calendar_days")):
+        text = "trong ngày làm việc"
+    else:
+        text = f"{value:02d} {UNIT_LABELS_VI.get(unit, unit)}"
+    if max_value is not None:
+        text += f"; tối đa {max_value:02d} ngày làm việc nếu cần xác minh"
+    return text
 
 
 def _apply(row: Procedure, seed: SeedProcedure, keep_fee: bool) -> None:
@@ -64,16 +88,23 @@ def _apply(row: Procedure, seed: SeedProcedure, keep_fee: bool) -> None:
     row.level = seed.level
     row.processing_value = seed.processing_value
     row.processing_unit = str(seed.processing_unit) if seed.processing_unit else None
+    row.processing_max_value = seed.processing_max_value
     row.processing_note = seed.processing_note
     row.next_day_after_cutoff = seed.next_day_after_cutoff
     if not keep_fee:
         row.fee_amount = seed.fee.amount
         row.fee_set_by = str(seed.fee.set_by)
         row.fee_note = seed.fee.note
+    row.fee_rule = seed.fee.rule
+    row.fee_exemptions = [dict(e) for e in seed.fee.exemptions]
     row.result_place = seed.result_place
     row.verified = seed.verified
     row.unverified = list(seed.unverified)
     row.active = True
+    # What the office set itself wins over the refreshed catalogue.
+    for key, value in (row.office_edits or {}).items():
+        if key in EDITABLE:
+            setattr(row, key, value)
 
 
 def import_seed(session: Session, catalogue: SeedCatalogue | None = None) -> int:
@@ -118,6 +149,11 @@ def _summary(p: Procedure) -> ProcedureSummary:
         fee_set_by=p.fee_set_by,
         verified=p.verified,
         components=len(p.components),
+        processing_max_value=p.processing_max_value,
+        fee_rule=p.fee_rule,
+        fee_exemptions=p.fee_exemptions,
+        result_place=p.result_place,
+        office_edits=sorted(p.office_edits or {}),
     )
 
 

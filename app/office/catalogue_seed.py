@@ -20,12 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn, cast
 
+from app.domain import fees
 from app.domain.errors import DomainError
 
-ProcessingUnit = Literal["working_days", "working_hours", "calendar_days"]
+ProcessingUnit = Literal["same_day", "working_days", "working_hours", "calendar_days"]
 FeeSetBy = Literal["national", "province", "none"]
 
-PROCESSING_UNITS: tuple[ProcessingUnit, ...] = ("working_days", "working_hours", "calendar_days")
+PROCESSING_UNITS: tuple[ProcessingUnit, ...] = (
+    "same_day",
+    "working_days",
+    "working_hours",
+    "calendar_days",
+)
 FEE_SET_BY: tuple[FeeSetBy, ...] = ("national", "province", "none")
 # Parts of a procedure that can be flagged as not yet confirmed.
 UNVERIFIED_PARTS: tuple[str, ...] = ("code", "level", "processing", "fee", "components")
@@ -68,6 +74,10 @@ class SeedFee:
     amount: int
     set_by: FeeSetBy
     note: str
+    # Per-copy or per-page rule (``app.domain.fees``); None = ``amount`` per dossier.
+    rule: dict | None = None
+    # Exemption categories the clerk may choose at intake: ({"code", "label"}, ...).
+    exemptions: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +99,9 @@ class SeedProcedure:
     unverified: tuple[str, ...]
     components: tuple[SeedComponent, ...]
     note: str | None = None
+    # "The clerk chooses within a maximum": the longest time, in working days,
+    # when conditions must be verified (kết hôn: same day, up to 5).
+    processing_max_value: int | None = None
     # Papers the applicant shows at the counter but does not leave in the dossier.
     shown_documents: tuple[str, ...] = ()
 
@@ -211,6 +224,15 @@ def _parse_procedure(item: Any, position: int) -> SeedProcedure:
     field = _text(where, item, "field", "lĩnh vực", "field")
     level = _optional_text(where, item, "level", "cấp thực hiện", "level", required=True)
     value, unit = _parse_processing(where, item)
+    max_value = None
+    if isinstance(item.get("processing"), Mapping) and "max_value" in item["processing"]:
+        max_value = _count(
+            where.nested("processing"),
+            item["processing"],
+            "max_value",
+            "thời hạn tối đa (ngày làm việc)",
+            "maximum processing time (working days)",
+        )
     processing_note = _optional_text(
         where, item, "processing_note", "ghi chú thời hạn", "processing note"
     )
@@ -249,6 +271,7 @@ def _parse_procedure(item: Any, position: int) -> SeedProcedure:
         components=components,
         note=note,
         shown_documents=shown,
+        processing_max_value=max_value,
     )
 
 
@@ -303,7 +326,29 @@ def _parse_fee(where: _Where, fee: Any) -> SeedFee:
             "fee is marked as none but the amount is not 0",
             "amount",
         )
-    return SeedFee(amount=amount, set_by=cast(FeeSetBy, set_by), note=_nfc(note.strip()))
+    try:
+        rule = fees.check_rule(fee.get("rule"))
+    except DomainError as exc:
+        where.fail(exc.message_vi.rstrip("."), exc.message_en.rstrip("."), "rule")
+    exemptions = fee.get("exemptions", [])
+    if not isinstance(exemptions, list) or not all(
+        isinstance(e, Mapping)
+        and isinstance(e.get("code"), str)
+        and isinstance(e.get("label"), str)
+        for e in exemptions
+    ):
+        where.fail(
+            "danh sách miễn phí (exemptions) phải gồm các đối tượng {code, label}",
+            "exemptions must be a list of {code, label} objects",
+            "exemptions",
+        )
+    return SeedFee(
+        amount=amount,
+        set_by=cast(FeeSetBy, set_by),
+        note=_nfc(note.strip()),
+        rule=rule,
+        exemptions=tuple({"code": e["code"], "label": _nfc(e["label"])} for e in exemptions),
+    )
 
 
 def _parse_unverified(where: _Where, raw: Any) -> tuple[str, ...]:

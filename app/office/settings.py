@@ -54,6 +54,11 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("office_abbr", "UBND", "Chữ viết tắt tên cơ quan trong số văn bản"),
         SettingSpec("unit_abbr", "TTPVHCC", "Chữ viết tắt tên bộ phận trong số văn bản"),
         SettingSpec("contact_phone", "", "Số điện thoại liên hệ in trên phiếu", admin_only=False),
+        SettingSpec(
+            "extension_max_working_days",
+            "10",
+            "Hẹn lại ngày trả kết quả tối đa (ngày làm việc sau ngày hẹn)",
+        ),
         SettingSpec("sync_interval_seconds", "60", "Chu kỳ đồng bộ (giây)"),
         SettingSpec("stale_master_days", "7", "Cảnh báo khi danh mục, lịch cũ quá (ngày)"),
         SettingSpec("stale_outbox_hours", "24", "Cảnh báo khi hồ sơ chờ gửi quá (giờ)"),

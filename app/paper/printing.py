@@ -7,8 +7,10 @@ for the same dossier is marked "BẢN SAO" automatically.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -61,6 +63,8 @@ FORM_LABELS_VI = {
 LAYOUTS = ("a4", "80mm")
 AUTO_COPY_FORMS = ("receipt", "control")
 MAX_LOGBOOK_DAYS = 366
+# Draw again when another station took the slip number meanwhile, at most this often.
+MAX_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -227,14 +231,15 @@ def _render(
     layout: str,
     two_per_page: bool,
     reprint: bool,
-) -> bytes:
+) -> Callable[[], bytes]:
+    """Everything read from the database now; the returned call only draws the PDF."""
     office = office_info(session)
     info = dossier_info(session, dossier)
     common = {"reprint": reprint, "printed_at": now}
     values = settings.get_all(session)
     if form == "receipt":
-        return render_receipt(
-            office, info, layout=layout, two_copies_per_page=two_per_page, **common
+        return partial(
+            render_receipt, office, info, layout=layout, two_copies_per_page=two_per_page, **common
         )
     number = slip_number(session, form, now)
     contact = opts.contact or f"{actor.full_name}" + (
@@ -253,7 +258,7 @@ def _render(
             guiding_officer=actor.full_name,
             contact_phone=office.phone or None,
         )
-        return render_supplement(office, info, request, **common)
+        return partial(render_supplement, office, info, request, **common)
     if form == "refusal":
         notice = RefusalNotice(
             number=number,
@@ -263,7 +268,7 @@ def _render(
             officer=actor.full_name,
             legal_basis=opts.guidance,
         )
-        return render_refusal(office, info, notice, **common)
+        return partial(render_refusal, office, info, notice, **common)
     if form == "apology":
         if opts.new_due_at is None:
             raise DomainError(
@@ -287,7 +292,7 @@ def _render(
             head_name=values["head_name"],
             head_title=office.signer_title,
         )
-        return render_apology(office, info, letter, **common)
+        return partial(render_apology, office, info, letter, **common)
     if form == "control":
         resolving = resolving_agency(office, dossier)
         sheet = ControlSheet(
@@ -295,7 +300,7 @@ def _render(
             resolving_unit=resolving,
             blank_rows=1,
         )
-        return render_control_sheet(office, info, sheet, **common)
+        return partial(render_control_sheet, office, info, sheet, **common)
     notice = StopNotice(
         number=number,
         issued_at=now,
@@ -304,7 +309,7 @@ def _render(
         signer_name=values["head_name"],
         signer_title=office.signer_title,
     )
-    return render_stop_notice(office, info, notice, **common)
+    return partial(render_stop_notice, office, info, notice, **common)
 
 
 def print_form(
@@ -330,33 +335,102 @@ def print_form(
         )
     now = now or clock.now()
     opts = options or FormOptions()
-    with db.write() as session:
-        layout = layout or settings.get(session, "receipt_layout")
-        if layout not in LAYOUTS:
-            raise DomainError(
-                "bad_layout",
-                "Khổ giấy phải là a4 hoặc 80mm.",
-                "Layout must be a4 or 80mm.",
-                field="layout",
-            )
-        if two_per_page is None:
-            two_per_page = settings.get(session, "receipt_two_per_page") == "1"
-        dossier = by_code(session, code.strip())
-        if reprint is None:
-            # Only forms whose content never changes are copies when printed again;
-            # a second apology or supplement slip is a new document.
-            reprint = form in AUTO_COPY_FORMS and _printed_before(session, form, dossier.code)
-        copy = reprint
-        pdf = _render(session, form, dossier, opts, actor, now, layout, two_per_page, copy)
-        journal.audit(
-            session,
-            actor.username,
-            f"print.{form}",
-            dossier.code,
-            now,
-            {"reprint": copy, "layout": layout if form == "receipt" else "a4"},
+    for _ in range(MAX_ATTEMPTS):
+        with db.read() as session:
+            prepared = prepare(session, actor, form, code, layout, two_per_page, reprint, opts, now)
+        pdf = prepared.render()
+        try:
+            with db.write() as session:
+                record(session, actor, prepared)
+        except SlipNumberTaken:
+            continue
+        return pdf
+    raise _busy()
+
+
+@dataclass(frozen=True)
+class PreparedForm:
+    """A form read from the database and ready to draw, outside any write lock."""
+
+    form: str
+    code: str
+    status: int
+    layout: str
+    reprint: bool
+    number: str | None
+    at: datetime
+    render: Callable[[], bytes]
+
+
+class SlipNumberTaken(Exception):
+    """Another print took this slip's number (or the dossier moved) while it was drawn."""
+
+
+def _busy() -> DomainError:
+    return DomainError(
+        "print_busy",
+        "Máy khác đang in cùng loại phiếu; hãy thử lại.",
+        "Another station is printing the same kind of slip; try again.",
+    )
+
+
+def prepare(
+    session: Session,
+    actor: Actor,
+    form: str,
+    code: str,
+    layout: str | None,
+    two_per_page: bool | None,
+    reprint: bool | None,
+    opts: FormOptions,
+    now: datetime,
+) -> PreparedForm:
+    """Read what ``form`` needs for dossier ``code``; nothing is written."""
+    layout = layout or settings.get(session, "receipt_layout")
+    if layout not in LAYOUTS:
+        raise DomainError(
+            "bad_layout",
+            "Khổ giấy phải là a4 hoặc 80mm.",
+            "Layout must be a4 or 80mm.",
+            field="layout",
         )
-    return pdf
+    if two_per_page is None:
+        two_per_page = settings.get(session, "receipt_two_per_page") == "1"
+    dossier = by_code(session, code.strip())
+    if reprint is None:
+        # Only forms whose content never changes are copies when printed again;
+        # a second apology or supplement slip is a new document.
+        reprint = form in AUTO_COPY_FORMS and _printed_before(session, form, dossier.code)
+    draw = _render(session, form, dossier, opts, actor, now, layout, two_per_page, reprint)
+    number = None if form == "receipt" else slip_number(session, form, now)
+    return PreparedForm(form, dossier.code, dossier.status, layout, reprint, number, now, draw)
+
+
+def record(session: Session, actor: Actor, prepared: PreparedForm) -> None:
+    """The print's audit entry, in the caller's write transaction.
+
+    Raises :class:`SlipNumberTaken` when the slip number drawn is no longer
+    the next one, or the dossier's status moved since it was read, so the
+    caller draws again rather than record a slip that says something else.
+    """
+    if prepared.number is not None and slip_number(session, prepared.form, prepared.at) != (
+        prepared.number
+    ):
+        raise SlipNumberTaken()
+    if by_code(session, prepared.code).status != prepared.status:
+        raise SlipNumberTaken()
+    journal.audit(
+        session,
+        actor.username,
+        f"print.{prepared.form}",
+        prepared.code,
+        prepared.at,
+        {
+            "reprint": prepared.reprint,
+            "layout": prepared.layout if prepared.form == "receipt" else "a4",
+            "number": prepared.number,
+        },
+    )
 
 
 def print_logbook(
@@ -395,7 +469,7 @@ def print_logbook(
             field="to",
         )
     now = now or clock.now()
-    with db.write() as session:
+    with db.read() as session:
         rows = session.scalars(
             select(Dossier)
             .where(
@@ -411,9 +485,11 @@ def print_logbook(
         ).all()
         office = office_info(session)
         lines = [_logbook_line(session, office, d) for d in rows]
-        pdf = render_logbook(
-            office, lines, date_from, date_to, paper=paper, reprint=False, printed_at=now
-        )
+    # Drawn outside the write lock: a year's log book takes a while.
+    pdf = render_logbook(
+        office, lines, date_from, date_to, paper=paper, reprint=False, printed_at=now
+    )
+    with db.write() as session:
         journal.audit(
             session,
             actor.username,

@@ -82,12 +82,13 @@ def test_preview_matches_what_receive_records(db, clerk, intake):
     received = datetime(2026, 2, 13, 9, 0)
     preview = intake_preview.preview_due(db, "1.001193", received)
     result = intake_uc.receive(db, clerk, intake, now=NOW)
-    assert preview == result.due_at == datetime(2026, 2, 23, 9, 0)
+    # Birth registration: the same working day (received before 15:00).
+    assert preview == result.due_at == datetime(2026, 2, 13, 17, 30)
     form = intake_preview.procedure_form(db, "1.001193")
-    assert form.receivable and form.processing_text == "01 ngày làm việc"
+    assert form.receivable and form.processing_text == "trong ngày làm việc"
     assert [c.index for c in form.components if c.required] == [1, 2]
     with pytest.raises(DomainError):
-        intake_preview.preview_due(db, "1.000656", received)
+        intake_preview.preview_due(db, "1.004884", received)
 
 
 def test_ranking_puts_the_plain_procedure_first_and_ignores_diacritics(db):
@@ -163,14 +164,14 @@ def test_bad_setting_values_name_the_setting(db, admin, key, value):
 
 def test_calendar_overrides_move_the_appointment(db, admin):
     received = datetime(2026, 2, 13, 9, 0)
-    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 23, 9, 0)
-    settings_admin.set_override(db, admin, date(2026, 2, 23), "off", "Nghỉ bù địa phương")
-    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 24, 9, 0)
-    assert [o.day for o in settings_admin.snapshot(db, admin).overrides] == [date(2026, 2, 23)]
-    settings_admin.remove_override(db, admin, date(2026, 2, 23))
-    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 23, 9, 0)
+    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 13, 17, 30)
+    settings_admin.set_override(db, admin, date(2026, 2, 13), "off", "Nghỉ bù địa phương")
+    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 23, 17, 30)
+    assert [o.day for o in settings_admin.snapshot(db, admin).overrides] == [date(2026, 2, 13)]
+    settings_admin.remove_override(db, admin, date(2026, 2, 13))
+    assert intake_preview.preview_due(db, "1.001193", received) == datetime(2026, 2, 13, 17, 30)
     with pytest.raises(DomainError):
-        settings_admin.remove_override(db, admin, date(2026, 2, 23))
+        settings_admin.remove_override(db, admin, date(2026, 2, 13))
 
 
 def test_legal_actions_follow_the_status_machine():

@@ -15,8 +15,8 @@ from tests.conftest import snapshot
 def test_receive_writes_everything_in_one_go(db, clerk, intake: dict, fixed_now):
     result = intake_receive = intake_module_receive(db, clerk, intake, fixed_now)
     assert result.code == "000.00.24.H47-260213-0001"
-    # Tết 2026 lies between: one working day after Friday 13/02 is Monday 23/02.
-    assert result.due_at == datetime(2026, 2, 23, 9, 0)
+    # Birth registration received before 15:00 is due the same working day.
+    assert result.due_at == datetime(2026, 2, 13, 17, 30)
     assert len(result.lookup_secret) == 10
     assert result.lookup_url.endswith(f"/tra-cuu/{result.code}?k={result.lookup_secret}")
     with db.read() as session:
@@ -78,7 +78,7 @@ def test_returning_applicant_is_not_duplicated(db, clerk, intake, fixed_now):
 
 BAD_INPUTS = [
     ("unknown_procedure", lambda d: d.update(procedure="9.999999")),
-    ("procedure_without_time", lambda d: d.update(procedure="1.000656")),
+    ("missing_due_at", lambda d: d.update(procedure="1.004884")),
     ("id_number_format", lambda d: d["applicant"].update(id_number="00108501234")),
     ("inconsistent", lambda d: d["applicant"].update(birth_date="2001-03-12")),
     ("bad_birth_date", lambda d: d["applicant"].update(birth_date="1985-02-30")),

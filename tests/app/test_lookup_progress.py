@@ -137,6 +137,7 @@ def test_return_result_records_collector(db, clerk, three):
 
 def test_overdue_is_derived_from_due_date_and_status(db, clerk, three):
     a = three[0]
-    before_due = lookup.lookup(db, clerk, a.code, now=datetime(2026, 2, 23, 8, 0)).items[0]
-    after_due = lookup.lookup(db, clerk, a.code, now=datetime(2026, 2, 23, 10, 0)).items[0]
+    # Birth registration is due the same working day (17:30).
+    before_due = lookup.lookup(db, clerk, a.code, now=datetime(2026, 2, 13, 17, 0)).items[0]
+    after_due = lookup.lookup(db, clerk, a.code, now=datetime(2026, 2, 13, 18, 0)).items[0]
     assert (before_due.overdue, after_due.overdue) == (False, True)

@@ -56,7 +56,7 @@ def test_receipt_carries_the_dossier_and_a_qr_that_opens_it(db, clerk, received,
     text = pdf_text(pdf, tmp_path)
     assert received.code in text
     assert "Nguyễn Văn Đức" in text
-    assert "ngày 23 tháng 02 năm 2026" in text
+    assert "ngày 13 tháng 02 năm 2026" in text
     assert "BẢN SAO" not in text
     assert received.lookup_url in decode_qr(pdf, tmp_path)
 
@@ -103,7 +103,7 @@ def test_slips_need_their_reasons(db, clerk, received, tmp_path):
             "apology",
             received.code,
             now=NOW,
-            options=printing.FormOptions(reason="Chậm", new_due_at=datetime(2026, 2, 20, 9)),
+            options=printing.FormOptions(reason="Chậm", new_due_at=datetime(2026, 2, 13, 12)),
         )
 
 

@@ -68,7 +68,8 @@ def test_counter_flow_init_receive_lookup_status_lookup(station: Path, tmp_path:
     got = ok_json(station, "receive", "--file", str(intake_file))
     # Station 2 owns numbers 1001–2000 of each day.
     assert got["code"] == "000.00.24.H47-260213-1001"
-    assert got["due_at"] == "2026-02-23T09:00:00"
+    # Birth registration received at 09:00: the same working day.
+    assert got["due_at"] == "2026-02-13T17:30:00"
     assert len(got["lookup_secret"]) == 10
 
     found = ok_json(station, "lookup", "nguyen van duc")
@@ -112,7 +113,8 @@ def test_catalogue_list_has_the_seed(station: Path):
     assert len(items) >= 25
     assert {"1.001193", "2.000815", "1.004222"} <= codes
     birth = next(p for p in items if p["code"] == "1.001193")
-    assert birth["processing_value"] == 1 and birth["next_day_after_cutoff"] is True
+    assert (birth["processing_value"], birth["processing_unit"]) == (0, "same_day")
+    assert birth["next_day_after_cutoff"] is True
 
 
 @pytest.mark.parametrize(
@@ -120,6 +122,9 @@ def test_catalogue_list_has_the_seed(station: Path):
     [
         (("--working-days", "1", "--received", "2026-02-13T09:00"), "2026-02-23T09:00:00"),
         (("--procedure", "1.001193", "--received", "2026-02-13T15:30"), "2026-02-23T17:30:00"),
+        (("--procedure", "1.001193", "--received", "2026-02-13T15:00"), "2026-02-13T17:30:00"),
+        (("--procedure", "1.001193", "--received", "2026-02-13T09:00"), "2026-02-13T17:30:00"),
+        (("--procedure", "1.000656", "--received", "2026-03-02T10:00"), "2026-03-02T17:30:00"),
         (("--procedure", "1.004222", "--received", "2026-04-24T10:00"), "2026-05-08T10:00:00"),
     ],
 )

@@ -30,10 +30,13 @@ TABLE_CODES = {
 }  # fmt: skip
 
 # code -> (value, unit, received-after-15:00 counts from the next working day)
+# Birth and death registration are same-day (next working day only after
+# 15:00); marriage is same-day, up to 5 working days when it must be verified.
 PROCESSING_SAMPLE = {
-    "1.001193": (1, "working_days", True),
-    "2.000815": (0, "working_days", True),
-    "1.000894": (0, "working_days", False),
+    "1.001193": (0, "same_day", True),
+    "1.000656": (0, "same_day", True),
+    "2.000815": (0, "same_day", True),
+    "1.000894": (0, "same_day", False),
     "1.004873": (3, "working_days", False),
     "2.001035": (2, "working_days", False),
     "1.004222": (7, "working_days", False),
@@ -42,7 +45,7 @@ PROCESSING_SAMPLE = {
     "1.013978": (20, "working_days", False),
 }
 
-UNKNOWN_TIME = {"1.000656", "1.000689", "1.004884", "2.000635", "1.004837", "2.000528",
+UNKNOWN_TIME = {"1.000689", "1.004884", "2.000635", "1.004837", "2.000528",
                 "1.001776", "1.014027", "1.001731", "1.011606", "1.013225"}  # fmt: skip
 
 # code -> (amount, set_by)
@@ -68,7 +71,7 @@ def seed() -> SeedCatalogue:
 
 def test_shipped_file_loads_from_default_path(seed: SeedCatalogue) -> None:
     assert DEFAULT_SEED_PATH.is_file()
-    assert seed.version == "2026.11.1"
+    assert seed.version == "2026.12.1"
     assert "thủ tục hành chính" in seed.source
     assert len(seed.procedures) >= 25
 
@@ -93,6 +96,27 @@ def test_processing_times(seed: SeedCatalogue, code: str, expected: tuple[int, s
     assert procedure.processing_value == value
     assert procedure.processing_unit == unit
     assert procedure.next_day_after_cutoff is cutoff
+
+
+@pytest.mark.parametrize(("code", "maximum"), [("1.000894", 5), ("1.000656", 3)])
+def test_clerk_chosen_times_have_their_legal_maximum(
+    seed: SeedCatalogue, code: str, maximum: int
+) -> None:
+    procedure = seed.get(code)
+    assert procedure is not None and procedure.processing_max_value == maximum
+
+
+def test_certified_copy_fee_is_per_page_with_a_cap(seed: SeedCatalogue) -> None:
+    procedure = seed.get("2.000815")
+    assert procedure is not None
+    assert procedure.fee.rule == {
+        "kind": "per_page",
+        "component": 2,
+        "first_pages": 2,
+        "first_rate": 2000,
+        "rate": 1000,
+        "cap_per_copy": 200000,
+    }
 
 
 def test_land_registration_time_explains_the_split(seed: SeedCatalogue) -> None:

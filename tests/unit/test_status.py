@@ -21,7 +21,7 @@ from app.domain.status import (
 
 # The transition table, written out by code number independently of the module.
 ALLOWED = {
-    (1, 2), (1, 3), (1, 5),
+    (1, 2), (1, 3), (1, 5), (1, 7),
     (2, 4), (2, 5), (2, 6), (2, 7), (2, 8), (2, 9),
     (4, 5), (4, 6), (4, 7), (4, 8), (4, 9),
     (5, 2), (5, 3), (5, 4), (5, 7), (5, 8),

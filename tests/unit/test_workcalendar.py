@@ -11,6 +11,7 @@ from app.domain.errors import DomainError
 from app.domain.workcalendar import ProcessingUnit, WorkCalendar, WorkingHours
 
 WD = ProcessingUnit.WORKING_DAYS
+SD = ProcessingUnit.SAME_DAY
 WH = ProcessingUnit.WORKING_HOURS
 CD = ProcessingUnit.CALENDAR_DAYS
 
@@ -211,9 +212,12 @@ def test_after_cutoff_counts_from_next_working_day() -> None:
     assert due == dt(23, 2, 2026, 17, 30)
 
 
-def test_cutoff_is_inclusive() -> None:
-    at_cutoff = CAL.due_at(dt(13, 2, 2026, 15, 0), 1, WD, next_day_after_cutoff=True)
-    assert at_cutoff == dt(23, 2, 2026, 17, 30)
+def test_cutoff_is_strict_after_15h() -> None:
+    # "sau 15 giờ": 15:00:00 itself is still the same day; one second later is not.
+    at_cutoff = CAL.due_at(dt(13, 2, 2026, 15, 0), 0, SD, next_day_after_cutoff=True)
+    assert at_cutoff == dt(13, 2, 2026, 17, 30)
+    after = CAL.due_at(datetime(2026, 2, 13, 15, 0, 1), 0, SD, next_day_after_cutoff=True)
+    assert after == dt(23, 2, 2026, 17, 30)
     before = CAL.due_at(dt(13, 2, 2026, 14, 59), 1, WD, next_day_after_cutoff=True)
     # 2 h 31 min on Friday, then 4 h and 1 h 29 min on Monday.
     assert before == dt(23, 2, 2026, 14, 59)
@@ -225,7 +229,7 @@ def test_cutoff_rule_off_counts_the_rest_of_the_day() -> None:
 
 
 def test_custom_cutoff() -> None:
-    due = CAL.due_at(dt(10, 3, 2026, 16, 0), 1, WD, next_day_after_cutoff=True, cutoff=time(16))
+    due = CAL.due_at(dt(10, 3, 2026, 16, 1), 1, WD, next_day_after_cutoff=True, cutoff=time(16))
     assert due == dt(11, 3, 2026, 17, 30)
     due = CAL.due_at(dt(10, 3, 2026, 16, 0), 1, WD, next_day_after_cutoff=True, cutoff=time(16, 30))
     assert due == dt(11, 3, 2026, 16, 0)

@@ -1,0 +1,161 @@
+"""The office's own edits to its catalogue: processing time, fees, exemptions, result place.
+
+A supervisor sets what the national catalogue leaves open or what the
+province decided. Each edited field is remembered in ``office_edits`` and
+re-applied after every catalogue refresh, so the office's values stay until
+the office changes them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.domain import fees, processing_text
+from app.domain.errors import DomainError
+from app.infra import clock, journal
+from app.office import auth
+from app.office.auth import Actor
+from app.office.catalogue import EDITABLE, UNITS, get
+from db.engine import Database
+from db.models import Procedure
+
+
+@dataclass(frozen=True)
+class ProcedureEdit:
+    """What to change; ``None`` leaves a field as it is."""
+
+    processing: str | None = None
+    processing_value: int | None = None
+    processing_unit: str | None = None
+    processing_max_value: int | None = None
+    clear_max: bool = False
+    fee: str | None = None
+    after_15h: bool | None = None
+    result_place: str | None = None
+    exemptions: list[dict[str, str]] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _bad(code: str, vi: str, en: str, field_name: str) -> DomainError:
+    return DomainError(code, vi, en, field=field_name)
+
+
+def changes(edit: ProcedureEdit) -> dict[str, Any]:
+    """The catalogue fields ``edit`` sets, validated; raises before anything is written."""
+    out: dict[str, Any] = {}
+    if edit.processing is not None and edit.processing_value is not None:
+        raise _bad(
+            "processing_twice",
+            "Chỉ nhập thời hạn bằng chữ (--processing) hoặc bằng số (--processing-value).",
+            "Give the processing time as text or as a number, not both.",
+            "processing",
+        )
+    if edit.processing is not None:
+        parsed = processing_text.parse(edit.processing)
+        out["processing_value"] = parsed.value
+        out["processing_unit"] = parsed.unit
+        out["processing_max_value"] = parsed.max_value
+        if edit.after_15h is None and parsed.after_cutoff:
+            out["next_day_after_cutoff"] = True
+    if edit.processing_value is not None or edit.processing_unit is not None:
+        value, unit = edit.processing_value, edit.processing_unit
+        if unit == "same_day" and value is None:
+            value = 0
+        if unit not in UNITS:
+            raise _bad(
+                "bad_processing_unit",
+                f"Đơn vị thời hạn “{unit}” không hợp lệ ({', '.join(UNITS)}).",
+                f"Processing unit “{unit}” is invalid ({', '.join(UNITS)}).",
+                "processing_unit",
+            )
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
+            raise _bad(
+                "bad_processing_value",
+                "Thời hạn phải là số nguyên 0–365.",
+                "The processing time must be a whole number 0–365.",
+                "processing_value",
+            )
+        out["processing_value"], out["processing_unit"] = value, unit
+    if edit.processing_max_value is not None:
+        if not 0 <= edit.processing_max_value <= 365:
+            raise _bad(
+                "bad_processing_value",
+                "Thời hạn tối đa phải là số nguyên 0–365 ngày làm việc.",
+                "The maximum must be 0–365 working days.",
+                "processing_max_value",
+            )
+        out["processing_max_value"] = edit.processing_max_value
+    if edit.clear_max:
+        out["processing_max_value"] = None
+    if edit.fee is not None:
+        amount, rule = fees.parse_fee_text(edit.fee)
+        out["fee_amount"], out["fee_rule"] = amount, rule
+    if edit.after_15h is not None:
+        out["next_day_after_cutoff"] = edit.after_15h
+    if edit.result_place is not None:
+        place = " ".join(edit.result_place.split())
+        if not place or len(place) > 300:
+            raise _bad(
+                "bad_result_place",
+                "Nơi trả kết quả phải có 1–300 ký tự.",
+                "The result place must be 1–300 characters.",
+                "result_place",
+            )
+        out["result_place"] = place
+    if edit.exemptions is not None:
+        out["fee_exemptions"] = [
+            {"code": str(e["code"]), "label": str(e["label"])} for e in edit.exemptions
+        ]
+    out.update(edit.extra)
+    unknown = set(out) - set(EDITABLE)
+    if unknown:
+        raise _bad(
+            "not_editable",
+            f"Không sửa được: {', '.join(sorted(unknown))}.",
+            f"Not editable: {', '.join(sorted(unknown))}.",
+            "catalogue",
+        )
+    if not out:
+        raise _bad(
+            "nothing_to_change",
+            "Chưa nhập thay đổi nào.",
+            "Nothing to change was given.",
+            "catalogue",
+        )
+    return out
+
+
+def apply_changes(row: Procedure, values: dict[str, Any]) -> dict[str, Any]:
+    """Set ``values`` on ``row`` and remember them as the office's; returns the old values."""
+    old = {key: getattr(row, key) for key in values}
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.office_edits = {**(row.office_edits or {}), **values}
+    if "fee_amount" in values:
+        row.fee_edited = True
+    return old
+
+
+def set_procedure(
+    db: Database, actor: Actor, code: str, edit: ProcedureEdit, now: datetime | None = None
+) -> Procedure:
+    """Apply a supervisor's edit to one procedure, audited; returns the updated row."""
+    auth.require(actor, "catalogue.edit")
+    values = changes(edit)
+    now = now or clock.now()
+    with db.write() as session:
+        row = get(session, code)
+        old = apply_changes(row, values)
+        journal.audit(
+            session,
+            actor.username,
+            "catalogue.edit",
+            row.code,
+            now,
+            {"from": old, "to": values},
+        )
+        session.flush()
+        session.expunge(row)
+    return row
