@@ -356,6 +356,9 @@ def compute(
             ended_s, end_status = received_s, status
         else:
             ended_s, end_status = None, None
+        if ended_s is not None and ended_s < start_s:
+            # Finished before the period (a result ready and not yet collected).
+            continue
 
         line = tally[proc]
         if received_s >= start_s:

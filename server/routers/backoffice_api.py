@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from app.domain.errors import DomainError
 from app.sync import protocol as p
-from server import backoffice
+from server import backoffice, reports
 from server.auth import OfficerContext, client_address, database, officer_context
-from server.common import ApiError
+from server.common import ApiError, now
 from server.ratelimit import too_many
 
 router = APIRouter(prefix=f"{p.API_PREFIX}/backoffice", tags=["back office"])
@@ -84,3 +85,19 @@ def add_progress(
 ) -> p.DossierDetail:
     """Record a processing step without changing the status."""
     return backoffice.add_progress(database(request), officer, code, body.note)
+
+
+@router.get("/reports/indicators")
+def report_indicators(
+    request: Request,
+    officer: Officer,
+    date_from: Annotated[str, Query(alias="from", max_length=10)],
+    date_to: Annotated[str, Query(alias="to", max_length=10)],
+) -> dict:
+    """The indicators of the period for the officer's office and each office under it,
+    and their total (figures as in docs/indicators.md)."""
+    try:
+        start, end = reports.parse_period(date_from, date_to)
+    except DomainError as exc:
+        raise ApiError(400, exc.code, exc.message_vi, exc.message_en) from None
+    return reports.indicators(database(request), officer.office_ids, start, end, now())

@@ -20,10 +20,11 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from app.domain.errors import DomainError
 from app.sync.protocol import unfit_character
-from server import backoffice, backoffice_pages
+from server import backoffice, backoffice_pages, report_pages, reports
 from server.auth import SESSION_COOKIE, OfficerContext, database, officer_from_token
-from server.common import ApiError
+from server.common import ApiError, now
 from server.routers.backoffice_api import guarded_login
 
 router = APIRouter(prefix=backoffice_pages.BASE, tags=["back office"], include_in_schema=False)
@@ -92,6 +93,22 @@ def home(request: Request, trang_thai: str = "4", q: str = "") -> Response:
     search = q[:100]
     dossiers = backoffice.list_dossiers(database(request), officer, status, search)
     return backoffice_pages.list_page(officer, dossiers, status, search)
+
+
+@router.get("/bao-cao", response_class=HTMLResponse)
+def report(request: Request, tu: str = "", den: str = "") -> Response:
+    officer = _officer(request)
+    if officer is None:
+        return backoffice_pages.login_page()
+    today = now().date()
+    start = tu[:10] or today.replace(day=1).isoformat()
+    end = den[:10] or today.isoformat()
+    try:
+        first, last = reports.parse_period(start, end)
+    except DomainError as exc:
+        return report_pages.report_page(officer, start, end, None, exc.message_vi)
+    data = reports.indicators(database(request), officer.office_ids, first, last, now())
+    return report_pages.report_page(officer, start, end, data)
 
 
 @router.post("/dang-nhap")

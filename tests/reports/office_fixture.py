@@ -205,6 +205,15 @@ GROUPS = [
         returned="02-13 09:00",
     ),
     Group(
+        "T ready in February, not collected yet",
+        4,
+        FIELD_Y,
+        "02-10 08:00",
+        "02-13 17:30",
+        9,
+        [(9, "02-12 10:00")],
+    ),
+    Group(
         "O returned without a ready step",
         4,
         FIELD_Y,

@@ -1,0 +1,56 @@
+"""The back-office report page: the indicators of each office and their total."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import HTMLResponse
+
+from server.auth import OfficerContext
+from server.backoffice_pages import BASE, TITLE
+from server.html import esc, page
+
+COLUMNS = (
+    ("received", "Tiếp nhận"),
+    ("received_online", "Trực tuyến"),
+    ("carried_over", "Kỳ trước chuyển sang"),
+    ("resolved_early", "Trước hạn"),
+    ("resolved_on_time", "Đúng hạn"),
+    ("resolved_late", "Quá hạn"),
+    ("in_progress_on_time", "Đang trong hạn"),
+    ("in_progress_overdue", "Đang quá hạn"),
+)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f} %".replace(".", ",")
+
+
+def _row(name: str, figures: dict[str, Any], *, total: bool = False) -> str:
+    cells = "".join(f"<td>{figures[key]}</td>" for key, _ in COLUMNS)
+    label = f"<strong>{esc(name)}</strong>" if total else esc(name)
+    return f"<tr><td>{label}</td>{cells}<td>{_pct(figures['progress_on_time_share'])}</td></tr>"
+
+
+def report_page(
+    officer: OfficerContext, start: str, end: str, data: dict[str, Any] | None, error: str = ""
+) -> HTMLResponse:
+    form = f"""<section class="card"><h2>Báo cáo tình hình giải quyết hồ sơ</h2>
+<p><a href="{BASE}">← Danh sách hồ sơ</a></p>
+{f'<div class="error">{esc(error)}</div>' if error else ""}
+<form method="get" action="{BASE}/bao-cao" class="row">
+<div><label for="tu">Từ ngày</label>
+<input id="tu" name="tu" type="date" value="{esc(start)}"></div>
+<div><label for="den">Đến ngày</label>
+<input id="den" name="den" type="date" value="{esc(end)}"></div>
+<div style="flex:0 0 auto"><button type="submit">Xem</button></div>
+</form></section>"""
+    table = ""
+    if data is not None:
+        head = "".join(f"<th>{esc(label)}</th>" for _, label in COLUMNS)
+        rows = "".join(_row(f"{o['office_name']} ({o['office_code']})", o) for o in data["offices"])
+        table = f"""<section class="card"><p class="muted">Số liệu đến {esc(data["as_of"])};
+cách tính: docs/indicators.md.</p>
+<table id="indicators"><thead><tr><th>Cơ quan</th>{head}<th>Tỷ lệ đúng hạn</th></tr></thead>
+<tbody>{rows}{_row("Tổng cộng", data["total"], total=True)}</tbody></table></section>"""
+    return page(TITLE, form + table, subtitle=f"{officer.full_name} — {officer.office_code}")
