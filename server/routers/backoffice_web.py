@@ -99,7 +99,7 @@ def home(request: Request, trang_thai: str = "4", q: str = "") -> Response:
 def report(request: Request, tu: str = "", den: str = "") -> Response:
     officer = _officer(request)
     if officer is None:
-        return backoffice_pages.login_page()
+        return _login_page(request)
     today = now().date()
     start = tu[:10] or today.replace(day=1).isoformat()
     end = den[:10] or today.isoformat()

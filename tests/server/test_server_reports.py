@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import httpx
@@ -104,7 +105,16 @@ def test_report_page(harness: Harness) -> None:
     district, a, _b = _offices(harness)
     username = harness.officer(district, "backoffice")
     browser = httpx.Client(base_url=harness.base_url, follow_redirects=True)
-    browser.post("/back-office/dang-nhap", data={"username": username, "password": PASSWORD})
+    # signed out, the report asks to sign in first
+    form = browser.get("/back-office/bao-cao")
+    assert "Đăng nhập" in form.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert csrf
+    signed = browser.post(
+        "/back-office/dang-nhap",
+        data={"username": username, "password": PASSWORD, "csrf": csrf.group(1)},
+    )
+    assert signed.status_code == 200, signed.text
     page = browser.get("/back-office/bao-cao", params={"tu": "2026-03-01", "den": "2026-03-31"})
     assert page.status_code == 200
     assert 'id="indicators"' in page.text and "UBND xã A" in page.text
