@@ -45,8 +45,8 @@ def test_cards_trend_points_and_chart(qtbot, office_window):
     assert values["in_progress_overdue"] == "23"
     assert values["digitized_share"] == "50,0 %"
     assert values["cashless_share"] == "—"
-    # February: L, M, N and O were received (20 + 9 + 7 + 4)
-    assert page.cards["received"].trend.text() == "▲ 140 so với kỳ trước (40)"
+    # February: L, M, N, O and T were received (20 + 9 + 7 + 4 + 4)
+    assert page.cards["received"].trend.text() == "▲ 136 so với kỳ trước (44)"
     assert "14,84/20 điểm" in page.scores.text()
     assert "chưa xác minh" in page.scores.text()
     pixmap = page.chart.pixmap()
