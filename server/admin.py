@@ -24,7 +24,7 @@ from server.auth import password_hasher
 from server.common import digest, new_enrolment_code, normalise_enrolment_code, now
 from server.config import Settings
 from server.db import Database
-from server.models import Office, Officer, OfficerSession, Station
+from server.models import Office, Officer, OfficerSession, Station, StationToken
 
 ROLES = ("clerk", "supervisor", "admin", "backoffice")
 MIN_PASSWORD_LENGTH = 8
@@ -103,6 +103,7 @@ def revoke_station(db: Database, office_code: str, number: int) -> None:
         station.revoked = True
         station.token_hash = None
         station.enrolment_hash = None
+        session.execute(delete(StationToken).where(StationToken.station_id == station.id))
 
 
 def create_officer(

@@ -23,7 +23,7 @@ from starlette.types import Scope
 
 from app import __version__
 from app.sync import protocol as p
-from server import openapi, uploads
+from server import openapi, tokens, uploads
 from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
@@ -45,6 +45,7 @@ from server.routers import (
     public,
     pull,
     push,
+    station,
 )
 from server.storage import BlobStore
 
@@ -73,6 +74,7 @@ def _janitor_pass(db: Database, store: BlobStore, misses: MissCounter) -> None:
     with db.write() as session:
         session.execute(delete(OfficerSession).where(OfficerSession.expires_at < now()))
     misses.purge()
+    tokens.forget_retired(db)
     if purged:
         log.info("expired uploads removed", extra={"count": purged})
 
@@ -226,7 +228,17 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     # routes see, and even the size limit's refusal carries Tus-Resumable.
     app.add_middleware(TusMiddleware, prefix=upload_prefix.rstrip("/"), version=p.TUS_VERSION)
 
-    for module in (health, enrol, push, attachments, pull, backoffice_api, backoffice_web, public):
+    for module in (
+        health,
+        enrol,
+        station,
+        push,
+        attachments,
+        pull,
+        backoffice_api,
+        backoffice_web,
+        public,
+    ):
         app.include_router(module.router)
     openapi.install(app)
     return app

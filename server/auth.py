@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from fastapi import Request
+from fastapi import Request, Response
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from app.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from app.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, TOKEN_ROTATE_HEADER
 from server.common import ApiError, digest, now
 from server.db import Database
-from server.models import Office, Officer, OfficerSession, Station
+from server.models import Office, Officer, OfficerSession, Station, StationToken
 
 # The same argon2id parameters as the station (argon2-cffi defaults), so a
 # hash handed to a station verifies there offline.
@@ -55,6 +56,11 @@ def database(request: Request) -> Database:
     return request.app.state.db
 
 
+def bearer_token(request: Request) -> str | None:
+    """The bearer token the request carries, if any."""
+    return _bearer(request)
+
+
 def _bearer(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -81,34 +87,60 @@ def _unauthorized(message_vi: str, message_en: str) -> ApiError:
     )
 
 
-def station_context(request: Request) -> StationContext:
-    """FastAPI dependency: the calling station, or 401."""
+def station_context(request: Request, response: Response) -> StationContext:
+    """FastAPI dependency: the calling station, or 401.
+
+    A token past its maximum age, or one already swapped and in its grace
+    period, gets ``X-MotCua-Token-Rotate: 1`` on the answer.
+    """
     check_protocol(request)
     token = _bearer(request)
     if token is None:
         raise _unauthorized("Thiếu mã xác thực máy trạm.", "Missing station credential.")
+    token_hash, stamp = digest(token), now()
+    retired = False
     with database(request).read_rows() as conn:
-        row = conn.execute(_STATION_BY_TOKEN, {"token_hash": digest(token)}).first()
+        row = conn.execute(_STATION_BY_TOKEN, {"token_hash": token_hash}).first()
+        if row is None:
+            row = conn.execute(
+                _STATION_BY_RETIRED_TOKEN, {"token_hash": token_hash, "now": stamp}
+            ).first()
+            retired = True
     if row is None or row.revoked:
         raise _unauthorized(
             "Mã xác thực máy trạm không hợp lệ hoặc đã bị thu hồi.",
             "Invalid or revoked station credential.",
         )
+    max_age = timedelta(hours=request.app.state.settings.station_token_max_age_hours)
+    if retired or row.token_issued_at is None or row.token_issued_at <= stamp - max_age:
+        response.headers[TOKEN_ROTATE_HEADER] = "1"
     return StationContext(row.station_id, row.number, row.office_id, row.code, row.name)
 
 
 # Asked on every station request: built once, and only the columns needed.
+_STATION_COLUMNS = (
+    Station.id.label("station_id"),
+    Station.number,
+    Station.revoked,
+    Station.token_issued_at,
+    Office.id.label("office_id"),
+    Office.code,
+    Office.name,
+)
 _STATION_BY_TOKEN = (
-    select(
-        Station.id.label("station_id"),
-        Station.number,
-        Station.revoked,
-        Office.id.label("office_id"),
-        Office.code,
-        Office.name,
-    )
+    select(*_STATION_COLUMNS)
     .join(Office, Office.id == Station.office_id)
     .where(Station.token_hash == bindparam("token_hash"))
+)
+_STATION_BY_RETIRED_TOKEN = (
+    select(*_STATION_COLUMNS)
+    .select_from(StationToken)
+    .join(Station, Station.id == StationToken.station_id)
+    .join(Office, Office.id == Station.office_id)
+    .where(
+        StationToken.token_hash == bindparam("token_hash"),
+        StationToken.expires_at > bindparam("now"),
+    )
 )
 
 

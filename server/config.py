@@ -35,6 +35,10 @@ class Settings:
     max_upload_bytes: int = 2 * 1024 * 1024 * 1024
 
     upload_expiry_hours: float = 24.0
+    # A station token older than this is swapped at the station's next sync;
+    # the old one keeps working for the grace period, then dies.
+    station_token_max_age_hours: float = 24.0
+    station_token_grace_hours: float = 72.0
     enrolment_days: float = 7.0
     officer_session_hours: float = 12.0
     sequence_slice_size: int = 1000

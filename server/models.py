@@ -73,6 +73,18 @@ class Station(Base):
     enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # When the current token was issued: past the maximum age it is rotated.
+    token_issued_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class StationToken(Base):
+    """A token the station has swapped for a newer one, alive until its grace period ends."""
+
+    __tablename__ = "station_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Officer(Base):

@@ -38,6 +38,8 @@ from app.infra.clock import to_local
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-MotCua-Protocol"
+# Set to "1" on answers to a station whose token is due to be swapped.
+TOKEN_ROTATE_HEADER = "X-MotCua-Token-Rotate"
 API_PREFIX = "/api/v1"
 
 # Limits both sides agree on, so a client never builds a request the server
@@ -170,6 +172,13 @@ class EnrollResponse(WireModel):
     sequence_start: int
     sequence_end: int
     server_time: VnDateTime
+
+
+class TokenRotation(WireModel):
+    """A fresh station token; the one the request carried dies at ``old_token_expires_at``."""
+
+    station_token: str
+    old_token_expires_at: VnDateTime
 
 
 class OfficerLoginRequest(WireModel):

@@ -19,6 +19,7 @@ from app.office import station
 from app.sync import credentials, cursors, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
+from app.sync.rotation import rotate_token
 from app.sync.roundlog import RoundReport
 from app.sync.transport import Transport
 from app.sync.upload import bytes_left, upload_all
@@ -145,6 +146,8 @@ def run_round(
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
         report.master_updated = refresh_master(db, transport, clock.now())
+        if transport.rotate_due:
+            _swap_token(data_dir, cred, transport, report)
     except DomainError as exc:  # SyncError included
         report.fail(exc.code, exc.message_vi)
     except (OSError, SQLAlchemyError) as exc:
@@ -159,6 +162,24 @@ def run_round(
     _finish(db, report, skew)
     roundlog.record(data_dir, report)
     return report
+
+
+def _swap_token(
+    data_dir: Path, cred: credentials.Credential, transport: Transport, report: RoundReport
+) -> None:
+    """Take the fresh token the server asks us to; a failure only postpones it.
+
+    The old token keeps working for the server's grace period, so the next
+    round simply tries again: a warning, not a failed round.
+    """
+    try:
+        rotate_token(data_dir, cred, transport)
+    except (DomainError, OSError) as exc:
+        log.warning("station token not swapped: %s", exc)
+        report.warnings.append(
+            "Chưa đổi được mã xác thực máy trạm; sẽ thử lại ở lần đồng bộ sau "
+            f"({getattr(exc, 'message_vi', exc)})."
+        )
 
 
 def _finish(db: Database, report: RoundReport, skew: timedelta | None) -> None:

@@ -44,6 +44,12 @@ class Transport:
         # Server clock minus ours, from the last answer's Date header: every receipt
         # time and appointment is counted on this station's clock, so a wrong one matters.
         self.clock_skew: timedelta | None = None
+        # Set once an answer says the station's token is due to be swapped.
+        self.rotate_due = False
+
+    def use_token(self, token: str) -> None:
+        self.session.headers["Authorization"] = f"Bearer {token}"
+        self.rotate_due = False
 
     def clone(self) -> Transport:
         """A transport with its own connection, for a worker thread."""
@@ -93,6 +99,8 @@ class Transport:
         return resp
 
     def _note_clock(self, resp: requests.Response) -> None:
+        if resp.headers.get(p.TOKEN_ROTATE_HEADER) == "1":
+            self.rotate_due = True
         try:
             server = parsedate_to_datetime(resp.headers["Date"])
         except (KeyError, TypeError, ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.domain.codes import slice_for_station
 from app.sync import protocol as p
@@ -19,7 +19,7 @@ from server.auth import (
     verify_password,
 )
 from server.common import ApiError, digest, new_token, normalise_enrolment_code, now
-from server.models import Office, Officer, Station
+from server.models import Office, Officer, Station, StationToken
 from server.ratelimit import too_many
 
 router = APIRouter(prefix=p.API_PREFIX, tags=["enrolment"])
@@ -57,6 +57,9 @@ def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
         ):
             station, office = row
             station.token_hash = digest(token)
+            station.token_issued_at = stamp
+            # A re-enrolled station's swapped tokens die with the old credential.
+            session.execute(delete(StationToken).where(StationToken.station_id == station.id))
             station.enrolment_hash = None
             station.enrolment_expires_at = None
             station.enrolled_at = stamp

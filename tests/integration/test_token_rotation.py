@@ -1,0 +1,52 @@
+"""The station swaps its token at sync when the server asks, and keeps syncing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+from sqlalchemy import update
+
+from app.sync import credentials
+from app.sync import protocol as p
+from app.sync.round import run_round
+from server.common import now
+from server.models import Station as StationRow
+from server.models import StationToken
+
+
+def _status(base_url: str, token: str) -> int:
+    return httpx.get(
+        f"{base_url}/api/v1/changes",
+        headers={"Authorization": f"Bearer {token}", p.PROTOCOL_HEADER: "1"},
+    ).status_code
+
+
+def test_round_swaps_an_old_token_and_the_old_one_dies_after_grace(server, db, data_dir, enrolled):
+    proc, sdb, settings = server
+    old = credentials.load(data_dir)
+    assert old is not None
+    report = run_round(db, data_dir)
+    assert report.ok, report.to_json()
+    assert credentials.load(data_dir).station_token == old.station_token  # not due yet
+    with sdb.write() as session:
+        session.execute(
+            update(StationRow)
+            .where(StationRow.id == old.station_id)
+            .values(token_issued_at=now() - timedelta(days=30))
+        )
+    report = run_round(db, data_dir)
+    assert report.ok, report.to_json()
+    new = credentials.load(data_dir)
+    assert new is not None and new.station_token != old.station_token
+    assert _status(proc.base_url, old.station_token) == 200  # grace period
+    with sdb.write() as session:
+        session.execute(
+            update(StationToken)
+            .where(StationToken.station_id == old.station_id)
+            .values(expires_at=now() - timedelta(seconds=1))
+        )
+    assert _status(proc.base_url, old.station_token) == 401
+    report = run_round(db, data_dir)
+    assert report.ok, report.to_json()
+    assert credentials.load(data_dir).station_token == new.station_token
