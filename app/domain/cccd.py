@@ -22,10 +22,14 @@ check digit.
 
 The place code is a province code from the 2016 circular's list (001 Hà Nội …
 096 Cà Mau; codes of provinces merged in 2025 remain valid on existing and
-later cards) or, for births registered abroad, a country code. The country
-code list is not embedded here, so the rule is: a code starting with 0 is in
-the province block and must be one of the 63 province codes; any other code
-(100–999) is accepted as a country code, checked for structure only.
+later cards) or, for births registered abroad, a country code: a code starting
+with 0 must be one of the 63 province codes, any other must be a country's
+ISO 3166-1 numeric code (the ``pycountry`` list). Digits that imply a birth in
+a year still to come make the number impossible and it is refused.
+
+The card is the authority on the holder's birth date and sex: where the ID
+digits disagree with them, :func:`id_number_warnings` says so and a
+supervisor decides, instead of the counter refusing the person.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from app.domain.errors import DomainError
 from app.domain.text import fold
@@ -128,6 +133,10 @@ class CccdData:
     sex: str
     address: str | None
     issue_date: date | None
+    # "day", or "year" / "month" for old papers that give only part of the date.
+    birth_precision: str = "day"
+    # Where the ID digits disagree with the card's birth date or sex.
+    warnings: tuple[str, ...] = ()
 
 
 def _id_error(code: str, message_vi: str, message_en: str) -> DomainError:
@@ -165,8 +174,51 @@ def validate_birth_date(d: date, today: date) -> None:
         )
 
 
+@lru_cache(maxsize=1)
+def country_numeric_codes() -> frozenset[str]:
+    """ISO 3166-1 numeric codes of every country (place codes of births abroad)."""
+    import pycountry
+
+    return frozenset(c.numeric for c in pycountry.countries)
+
+
+def is_country_alpha3(code: str) -> bool:
+    import pycountry
+
+    return (
+        isinstance(code, str)
+        and len(code) == 3
+        and pycountry.countries.get(alpha_3=code.upper()) is not None
+    )
+
+
+def implied_birth_year(number: str) -> int:
+    digit = int(number[3])
+    return 1900 + (digit // 2) * 100 + int(number[4:6])
+
+
+def id_number_warnings(
+    number: str, *, birth_date: date | None, sex: str | None, precision: str = "day"
+) -> list[DomainError]:
+    """Where the digits of a well-formed ID disagree with the stated birth date or sex."""
+    found: list[DomainError] = []
+    try:
+        validate_id_number(number, birth_date=birth_date, sex=None)
+    except DomainError as exc:
+        found.append(exc)
+    try:
+        validate_id_number(number, birth_date=None, sex=sex)
+    except DomainError as exc:
+        found.append(exc)
+    return found
+
+
 def validate_id_number(
-    id_number: str, *, birth_date: date | None = None, sex: str | None = None
+    id_number: str,
+    *,
+    birth_date: date | None = None,
+    sex: str | None = None,
+    today: date | None = None,
 ) -> str:
     """Check a 12-digit personal ID number's structure and its agreement with birth and sex."""
     number = id_number.strip() if isinstance(id_number, str) else ""
@@ -184,6 +236,20 @@ def validate_id_number(
             "id_number_province",
             f"Ba chữ số đầu “{place}” của số định danh không phải mã tỉnh, thành phố nào.",
             f"The first three digits “{place}” of the ID number are not a province code.",
+        )
+    if not place.startswith("0") and place not in country_numeric_codes():
+        raise _id_error(
+            "id_number_place",
+            f"Ba chữ số đầu “{place}” của số định danh không phải mã tỉnh hay mã quốc gia nào.",
+            f"The first three digits “{place}” are neither a province nor a country code.",
+        )
+    if today is not None and implied_birth_year(number) > today.year:
+        raise _id_error(
+            "id_number_future",
+            f"Số định danh “{number}” ứng với năm sinh {implied_birth_year(number)}, "
+            "ở trong tương lai: số không thể có.",
+            f"ID number “{number}” implies birth in {implied_birth_year(number)}, "
+            "in the future: it cannot exist.",
         )
     digit = int(number[3])
     century = 1900 + (digit // 2) * 100
@@ -237,6 +303,18 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _qr_partial_date(text: str, what_vi: str, what_en: str) -> tuple[date, str]:
+    """A birth date as old papers give it: ``00001950`` (year) or ``00031950`` (month)."""
+    if _DATE_RE.fullmatch(text) and text.startswith("00"):
+        try:
+            if text[2:4] == "00":
+                return date(int(text[4:]), 1, 1), "year"
+            return date(int(text[4:]), int(text[2:4]), 1), "month"
+        except ValueError:
+            pass
+    return _qr_date(text, what_vi, what_en), "day"
+
+
 def _qr_date(text: str, what_vi: str, what_en: str) -> date:
     if _DATE_RE.fullmatch(text):
         try:
@@ -282,7 +360,7 @@ def _parse(payload: str, today: date | None) -> CccdData:
         raise _QrError(
             f"họ tên “{full_name}” không hợp lệ.", f"full name “{full_name}” is invalid."
         )
-    birth_date = _qr_date(birth_raw, "ngày sinh", "birth date")
+    birth_date, precision = _qr_partial_date(birth_raw, "ngày sinh", "birth date")
     if not _is_sex(sex_raw):
         raise _QrError(
             f"giới tính “{sex_raw}” không phải “Nam” hoặc “Nữ”.",
@@ -305,9 +383,13 @@ def _parse(payload: str, today: date | None) -> CccdData:
             validate_birth_date(birth_date, today)
         elif birth_date < _EARLIEST_BIRTH:
             validate_birth_date(birth_date, date.max)
-        id_number = validate_id_number(id_raw, birth_date=birth_date, sex=sex)
+        id_number = validate_id_number(id_raw, today=today)
     except DomainError as exc:
         raise _QrError(_lower_first(exc.message_vi), _lower_first(exc.message_en)) from None
+    # The card is the authority: digits that disagree are shown, not refused.
+    warnings = tuple(
+        w.message_vi for w in id_number_warnings(id_number, birth_date=birth_date, sex=sex)
+    )
     return CccdData(
         id_number=id_number,
         old_id=old_id,
@@ -316,6 +398,8 @@ def _parse(payload: str, today: date | None) -> CccdData:
         sex=sex,
         address=_clean(address_raw) or None,
         issue_date=issue_date,
+        birth_precision=precision,
+        warnings=warnings,
     )
 
 

@@ -19,6 +19,10 @@ from db.models import Applicant
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+_CMND = re.compile(r"^(\d{9}|\d{12})$")
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+DOCUMENT_TYPES = ("cccd", "cmnd", "passport", "tax_code")
 MAX_NAME = 200
 MAX_ADDRESS = 500
 
@@ -34,6 +38,11 @@ class ApplicantInput:
     address: str | None = None
     phone: str | None = None
     email: str | None = None
+    document_type: str | None = None
+    nationality: str | None = None
+    birth_precision: str | None = None
+    # ID/card disagreements a supervisor must override (Vietnamese messages).
+    warnings: tuple[str, ...] = ()
 
 
 def clean_text(data: dict[str, Any], key: str, limit: int = 300) -> str | None:
@@ -55,20 +64,48 @@ def clean_text(data: dict[str, Any], key: str, limit: int = 300) -> str | None:
     return text or None
 
 
-def _birth_date(value: Any, today: date) -> date | None:
+def _birth_date(value: Any, today: date) -> tuple[date | None, str | None]:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: old papers often give only the year."""
     if value in (None, ""):
-        return None
+        return None, None
+    match = _PARTIAL_DATE.match(str(value).strip())
     try:
-        parsed = date.fromisoformat(str(value))
+        if match is None:
+            raise ValueError
+        year, month, day = match.groups()
+        parsed = date(int(year), int(month or 1), int(day or 1))
+        precision = "day" if day else "month" if month else "year"
     except ValueError:
         raise DomainError(
             "bad_birth_date",
-            f"Ngày sinh “{value}” không hợp lệ (dạng YYYY-MM-DD).",
-            f"Birth date “{value}” is invalid (use YYYY-MM-DD).",
+            f"Ngày sinh “{value}” không hợp lệ (dạng YYYY, YYYY-MM hoặc YYYY-MM-DD).",
+            f"Birth date “{value}” is invalid (use YYYY, YYYY-MM or YYYY-MM-DD).",
             field="birth_date",
         ) from None
     cccd.validate_birth_date(parsed, today)
-    return parsed
+    return parsed, precision
+
+
+def _number(data: dict[str, Any], key: str) -> str | None:
+    """An ID or tax number as typed: spaces and dots are not part of it."""
+    value = clean_text(data, key, 40)
+    if value is None:
+        return None
+    return re.sub(r"[\s.]", "", value).upper() or None
+
+
+def _nationality(data: dict[str, Any], default: str | None) -> str | None:
+    value = clean_text(data, "nationality", 3)
+    if value is None:
+        return default
+    if not cccd.is_country_alpha3(value):
+        raise DomainError(
+            "bad_nationality",
+            f"Quốc tịch “{value}” không phải mã quốc gia ISO 3166-1 alpha-3 (vd VNM, KOR).",
+            f"Nationality “{value}” is not an ISO 3166-1 alpha-3 code (e.g. VNM, KOR).",
+            field="nationality",
+        )
+    return value.upper()
 
 
 def parse_applicant(data: Any, today: date) -> ApplicantInput:
@@ -96,26 +133,69 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
             "Applicant's name is missing.",
             field="full_name",
         )
-    birth = _birth_date(data.get("birth_date"), today)
+    birth, precision = _birth_date(data.get("birth_date"), today)
     sex = cccd.normalize_sex(data["sex"]) if data.get("sex") else None
-    id_number = clean_text(data, "id_number", 20)
-    tax_code = clean_text(data, "tax_code", 20)
-    if kind == "person":
-        if not id_number:
+    id_number = _number(data, "id_number")
+    tax_code = _number(data, "tax_code")
+    doc = data.get("document_type")
+    if doc is None:
+        doc = (
+            "tax_code"
+            if kind == "organisation"
+            else "cmnd"
+            if id_number and len(id_number) == 9
+            else "cccd"
+        )
+    if doc not in DOCUMENT_TYPES:
+        raise DomainError(
+            "bad_document_type",
+            f"Loại giấy tờ “{doc}” không hợp lệ ({', '.join(DOCUMENT_TYPES)}).",
+            f"Document type “{doc}” is invalid ({', '.join(DOCUMENT_TYPES)}).",
+            field="document_type",
+        )
+    warnings: tuple[str, ...] = ()
+    nationality = _nationality(data, "VNM" if doc in ("cccd", "cmnd") else None)
+    if doc == "tax_code":
+        if not tax_code or not _TAX_CODE.match(tax_code):
             raise DomainError(
-                "missing_id_number",
-                "Chưa nhập số định danh cá nhân (CCCD).",
-                "The personal ID number is missing.",
+                "bad_tax_code",
+                "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
+                "An organisation's tax code is 10 digits (or 10-3).",
+                field="tax_code",
+            )
+    elif not id_number:
+        raise DomainError(
+            "missing_id_number",
+            "Chưa nhập số giấy tờ tùy thân (CCCD, CMND hoặc hộ chiếu).",
+            "The ID document number is missing.",
+            field="id_number",
+        )
+    elif doc == "cccd":
+        id_number = cccd.validate_id_number(id_number, today=today)
+        found = cccd.id_number_warnings(id_number, birth_date=birth, sex=sex, precision=precision)
+        warnings = tuple(w.message_vi for w in found)
+    elif doc == "cmnd" and not _CMND.match(id_number):
+        raise DomainError(
+            "bad_cmnd",
+            f"Số chứng minh nhân dân “{id_number}” phải gồm 9 hoặc 12 chữ số.",
+            f"Old ID card number “{id_number}” must be 9 or 12 digits.",
+            field="id_number",
+        )
+    elif doc == "passport":
+        if not _PASSPORT.match(id_number):
+            raise DomainError(
+                "bad_passport",
+                f"Số hộ chiếu “{id_number}” phải gồm 6–12 chữ cái hoặc chữ số.",
+                f"Passport number “{id_number}” must be 6–12 letters or digits.",
                 field="id_number",
             )
-        id_number = cccd.validate_id_number(id_number, birth_date=birth, sex=sex)
-    elif not tax_code or not _TAX_CODE.match(tax_code):
-        raise DomainError(
-            "bad_tax_code",
-            "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
-            "An organisation's tax code is 10 digits (or 10-3).",
-            field="tax_code",
-        )
+        if nationality is None:
+            raise DomainError(
+                "missing_nationality",
+                "Hộ chiếu cần quốc tịch (mã ISO 3 chữ, vd KOR).",
+                "A passport needs the nationality (ISO alpha-3, e.g. KOR).",
+                field="nationality",
+            )
     phone = clean_text(data, "phone", 30)
     if phone and not _PHONE.match(phone):
         raise DomainError(
@@ -142,6 +222,10 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
         address=clean_text(data, "address", MAX_ADDRESS),
         phone=phone,
         email=email,
+        document_type=doc,
+        nationality=nationality,
+        birth_precision=precision,
+        warnings=warnings,
     )
 
 
@@ -165,7 +249,11 @@ def save(session: Session, value: ApplicantInput, now: datetime) -> Applicant:
     row.full_name = value.full_name
     row.id_number = value.id_number
     row.tax_code = value.tax_code
-    row.birth_date = value.birth_date or row.birth_date
+    if value.birth_date is not None:
+        row.birth_date = value.birth_date
+        row.birth_date_precision = value.birth_precision
+    row.document_type = value.document_type
+    row.nationality = value.nationality
     row.sex = value.sex or row.sex
     row.address = value.address or row.address
     row.phone = value.phone or row.phone
@@ -182,6 +270,9 @@ def to_wire(row: Applicant) -> dict[str, Any]:
         "tax_code": row.tax_code,
         "full_name": row.full_name,
         "birth_date": row.birth_date.isoformat() if row.birth_date else None,
+        "birth_date_precision": row.birth_date_precision,
+        "document_type": row.document_type,
+        "nationality": row.nationality,
         "sex": row.sex,
         "address": row.address,
         "phone": row.phone,

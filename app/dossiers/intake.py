@@ -266,6 +266,15 @@ def receive(
         _check_components(proc, components)
         info = station.load(session)
         confirmer = intake_terms.supervisor(session, confirm_by)
+        if applicant_in.warnings and confirmer is None:
+            raise DomainError(
+                "needs_supervisor",
+                "Số định danh không khớp với thông tin trên thẻ: "
+                + " ".join(applicant_in.warnings)
+                + " Lãnh đạo bộ phận cần xác nhận (--confirm-by).",
+                "The ID number disagrees with the card; a supervisor must confirm (--confirm-by).",
+                field="id_number",
+            )
         terms = intake_terms.terms(session, proc, data, received, components, confirmer)
         due = terms.due_at
         code = _allocate_code(session, info, received)
@@ -344,7 +353,9 @@ def receive(
             "dossier.receive",
             code,
             now,
-            {"confirmed_by": confirmer.username} if confirmer else None,
+            {"confirmed_by": confirmer.username, "warnings": list(applicant_in.warnings)}
+            if confirmer
+            else None,
         )
         base = settings.public_base_url(session)
     return ReceiveResult(
