@@ -40,6 +40,9 @@ COUNTS = (
     "received_digitized",
     "received_with_reuse",
     "received_fee_paid",
+    "resolved_with_result",
+    "result_digitized",
+    "result_electronic",
 )
 
 CHANNELS = {1: "received_counter", 2: "received_online", 3: "received_post"}
@@ -232,6 +235,19 @@ def _components(cur, lo: int, hi: int) -> dict[int, tuple[int, int, int]]:
     }
 
 
+def _result_sources(cur, ids: list[int]) -> dict[int, str]:
+    """How each dossier's result was kept (scanned, or electronic as received), by dossier.
+
+    One index range over the results of the ids' span; results are few beside dossiers.
+    """
+    wanted = set(ids)
+    rows = cur.execute(
+        "SELECT dossier_id, source FROM dossier_result WHERE dossier_id BETWEEN ? AND ?",
+        (min(ids), max(ids)),
+    ).fetchall()
+    return {d: source for d, source in rows if d in wanted}
+
+
 def _rows(cur, start_s: str, end_s: str) -> list[tuple]:
     return cur.execute(_ROWS, {"start": start_s, "end": end_s}).fetchall()
 
@@ -328,6 +344,7 @@ def compute(
         members["received_with_reuse"],
     )
     m_channel = {code: members[name] for code, name in CHANNELS.items()}
+    m_with_result = members["resolved_with_result"]
 
     # Times are compared as stored text (``YYYY-MM-DD HH:MM:SS``, sometimes with
     # fractions of a second, which no rule here looks at); they are parsed only
@@ -416,6 +433,7 @@ def compute(
             if end_status == resolved:
                 seconds_to_ready += (fromiso(ended_s) - fromiso(received_s)).total_seconds()
                 ready_count += 1
+                m_with_result.append(did)
             name = "resolved_" + kind
         else:
             overdue = False
@@ -432,6 +450,14 @@ def compute(
         line[col[name]] += 1
 
     fields = _field_rows(tally, field_of)
+    if m_with_result:
+        sources = _on_reader(db, _result_sources, m_with_result)
+        for did in m_with_result:
+            source = sources.get(did)
+            if source is not None:
+                members["result_digitized"].append(did)
+                if source == "electronic":
+                    members["result_electronic"].append(did)
     counts = {name: len(ids) for name, ids in members.items()}
     received_n = counts["received"]
     processed = received_n + counts["carried_over"]
@@ -443,7 +469,10 @@ def compute(
         "post_share": _share(counts["received_post"], received_n),
         "counter_share": _share(counts["received_counter"], received_n),
         "cashless_share": None,
-        "e_result_share": None,
+        "result_digitized_share": _share(
+            counts["result_digitized"], counts["resolved_with_result"]
+        ),
+        "e_result_share": _share(counts["result_electronic"], counts["resolved_with_result"]),
         "feedback_on_time_share": None,
         "satisfaction_share": None,
         "progress_on_time_share": _share(
@@ -472,7 +501,6 @@ def compute(
         fields=fields,
         unavailable={
             "cashless_share": "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt).",
-            "e_result_share": "Quầy chưa ghi kết quả giải quyết điện tử của hồ sơ.",
             "feedback_on_time_share": "Chưa có sổ phản ánh, kiến nghị trên quầy.",
             "satisfaction_share": "Chưa có đánh giá của người dân trên quầy.",
         },

@@ -102,6 +102,8 @@ def summary_lines(rep: IndicatorReport) -> list[Line]:
         Line("Tỷ lệ giải quyết đúng hạn (%)", _percent(s["on_time_share"]), "percent"),
         Line("Tỷ lệ hồ sơ số hóa khi tiếp nhận (%)", _percent(s["digitized_share"]), "percent"),
         Line("Tỷ lệ thành phần dùng lại (%)", _percent(s["reused_share"]), "percent"),
+        Line("Tỷ lệ kết quả được số hóa (%)", _percent(s["result_digitized_share"]), "percent"),
+        Line("Tỷ lệ kết quả điện tử (%)", _percent(s["e_result_share"]), "percent"),
         Line("Tỷ lệ hồ sơ trực tuyến (%)", _percent(s["online_share"]), "percent"),
         Line("Tỷ lệ hồ sơ qua bưu chính (%)", _percent(s["post_share"]), "percent"),
         Line(

@@ -2248,6 +2248,10 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>Tỷ lệ kết quả điện tử</source>
+        <translation>Electronic results</translation>
+    </message>
+    <message>
         <source>Nhấn vào một chỉ số để xem các hồ sơ.</source>
         <translation>Click a figure to list its dossiers.</translation>
     </message>

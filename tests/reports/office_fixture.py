@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from db.engine import Database
-from db.models import Applicant, Dossier, DossierComponent, Procedure, StatusHistory
+from db.models import (
+    Applicant,
+    Dossier,
+    DossierComponent,
+    DossierResult,
+    Procedure,
+    StatusHistory,
+)
 
 FIELD_X = "1.001022"  # Hộ tịch
 FIELD_Y = "1.004194"  # Cư trú
@@ -47,6 +54,10 @@ class Group:
     # early / on time / late as the counter recorded it when the result was ready
     recorded: str | None = None
     cancelled: bool = False
+    # the first ``result_n`` dossiers have their result kept: the first
+    # ``electronic_n`` of them as the resolving body's electronic file
+    result_n: int = 0
+    electronic_n: int = 0
 
 
 D = (True, False)
@@ -68,6 +79,8 @@ GROUPS = [
         components=(D, D),
         reuse_n=8,
         fee_paid_n=20,
+        result_n=20,
+        electronic_n=10,
     ),
     Group(
         "B on time",
@@ -290,6 +303,20 @@ def build(db: Database, agency: str = "000.00.24.H47") -> dict[str, list[str]]:
                     session.add(StatusHistory(dossier_id=d.id, status=2, at=received))
                     for status, at in g.steps:
                         session.add(StatusHistory(dossier_id=d.id, status=status, at=t(at)))
+                if i < g.result_n:
+                    session.add(
+                        DossierResult(
+                            uuid=str(uuid.uuid4()),
+                            dossier_id=d.id,
+                            kind="Trích lục",
+                            sha256=f"{d.id:064x}",
+                            size=1000,
+                            pages=1,
+                            mime="application/pdf",
+                            source="electronic" if i < g.electronic_n else "scanner",
+                            captured_at=t(g.returned or g.received),
+                        )
+                    )
                 for k, (digitized, reused) in enumerate(g.components, start=1):
                     if k == 2 and i < g.reuse_n:
                         digitized, reused = False, True

@@ -57,6 +57,11 @@ def test_march_figures_match_the_hand_count(office):
     assert s["progress_on_time_share"] == round((44 + 85 + 29) / 213, 4) == 0.7418
     assert s["on_time_share"] == round(129 / 161, 4)
     assert s["cashless_share"] is None and "cashless_share" in r.unavailable
+    # results ready in March: A, B, C, D, E, S, L, O; A's first 20 kept, 10 electronic
+    assert c["resolved_with_result"] == 40 + 30 + 20 + 12 + 15 + 2 + 20 + 4
+    assert (c["result_digitized"], c["result_electronic"]) == (20, 10)
+    assert s["result_digitized_share"] == round(20 / 143, 4) == 0.1399
+    assert s["e_result_share"] == round(10 / 143, 4) == 0.0699
     # hours from receipt to ready: A 50, B 104, C 169, D 74, E 103, S 74, L 170, O 218
     hours = 40 * 50 + 30 * 104 + 20 * 169 + 12 * 74 + 15 * 103 + 2 * 74 + 20 * 170 + 4 * 218
     assert r.average_processing_days == round(hours / 24 / 143, 2) == 4.47
@@ -70,8 +75,10 @@ def test_march_scores(office):
     assert scores["progress"]["points"] == round(20 * 0.7418, 2) == 14.84
     assert scores["progress"]["max"] == 20 and not scores["progress"]["partial"]
     # 4 × digitized share + 2 × reused share / 0.8 (full marks from 80 %)
-    assert scores["digitization"]["points"] == round(4 * 0.5, 2) + round(2 * 0.0611 / 0.8, 2)
-    assert scores["digitization"]["max"] == 6
+    # 6 × electronic results + 4 × digitized share + 2 × reused share / 0.8 (full from 80 %)
+    points = round(6 * 0.0699, 2) + round(4 * 0.5, 2) + round(2 * 0.0611 / 0.8, 2)
+    assert scores["digitization"]["points"] == round(points, 2) == 2.57
+    assert scores["digitization"]["max"] == 12
     assert scores["digitization"]["group_max"] == 22 and scores["digitization"]["partial"]
     assert all(s["verified"] is False for s in r.scores)
     not_scored = {n["group"] for n in r.not_scored}

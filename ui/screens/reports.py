@@ -54,7 +54,7 @@ CARDS = (
     ("resolved_late", "Giải quyết quá hạn", "count"),
     ("in_progress_on_time", "Đang giải quyết trong hạn", "count"),
     ("in_progress_overdue", "Đang giải quyết quá hạn", "count"),
-    ("received_online", "Hồ sơ trực tuyến", "count"),
+    ("e_result_share", "Tỷ lệ kết quả điện tử", "share"),
     ("digitized_share", "Tỷ lệ số hóa khi tiếp nhận", "share"),
     ("reused_share", "Tỷ lệ thành phần dùng lại", "share"),
     ("online_share", "Tỷ lệ hồ sơ trực tuyến", "share"),
@@ -65,6 +65,7 @@ SHARE_MEMBERS = {
     "digitized_share": "received_digitized",
     "reused_share": "received_with_reuse",
     "online_share": "received_online",
+    "e_result_share": "result_electronic",
 }
 CHART_BARS = (
     ("resolved_early", "Trước hạn", "#2e7d32"),
