@@ -6,8 +6,10 @@ the size of a station's daily sequence slice) live here rather than in code.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import time
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +40,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("receipt_layout", "a4", "Khổ giấy biên nhận", admin_only=False),
         SettingSpec("receipt_two_per_page", "0", "Hai liên trên một trang", admin_only=False),
         SettingSpec("printer_name", "", "Máy in mặc định", admin_only=False),
+        SettingSpec("print_immediately", "0", "In ngay, không xem trước", admin_only=False),
         SettingSpec("idle_lock_minutes", "15", "Khóa màn hình sau (phút)"),
         SettingSpec("login_max_failures", "5", "Số lần đăng nhập sai tối đa"),
         SettingSpec("login_lock_minutes", "2", "Thời gian khóa tài khoản (phút)"),
@@ -131,6 +134,28 @@ def get_time(session: Session, key: str) -> time:
         return time.fromisoformat(get(session, key))
     except ValueError:
         return time.fromisoformat(SPECS[key].default)
+
+
+def link_reaches_citizens(base: str) -> bool:
+    """Can a citizen's phone open links under ``base``? Not when it is this PC or the LAN."""
+    try:
+        host = (urlsplit(base.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    if not host or host == "localhost" or host.endswith((".local", ".localhost", ".lan")):
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "." in host
+    return address.is_global
+
+
+def receipt_link_base(session: Session) -> str | None:
+    """The look-up address to print in a receipt's QR, or ``None`` when citizens could not
+    reach it (the QR then carries only the dossier code, which the counter can look up)."""
+    base = get(session, "public_base_url") or get(session, "server_url")
+    return base.rstrip("/") if base and link_reaches_citizens(base) else None
 
 
 def public_base_url(session: Session) -> str:

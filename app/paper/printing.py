@@ -158,12 +158,18 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
         fee_amount=dossier.fee_amount,
         fee_paid=dossier.fee_paid,
         fee_note=None,
-        lookup_url=lookup_url(
-            settings.public_base_url(session), dossier.code, dossier.lookup_secret
-        ),
+        lookup_url=_qr_text(session, dossier),
         receiving_officer=officer,
         summary=dossier.summary,
     )
+
+
+def _qr_text(session: Session, dossier: Dossier) -> str:
+    """The receipt's QR: the public look-up link, never one to this PC or the office LAN."""
+    base = settings.receipt_link_base(session)
+    if base is None:
+        return dossier.code
+    return lookup_url(base, dossier.code, dossier.lookup_secret)
 
 
 def slip_number(session: Session, form: str, now: datetime) -> str:

@@ -58,7 +58,20 @@ def test_receipt_carries_the_dossier_and_a_qr_that_opens_it(db, clerk, received,
     assert "Nguyễn Văn Đức" in text
     assert "ngày 13 tháng 02 năm 2026" in text
     assert "BẢN SAO" not in text
-    assert received.lookup_url in decode_qr(pdf, tmp_path)
+    # No public look-up address is set: the QR carries the code (the counter's look-up
+    # finds it), never a link to this PC that a citizen's phone cannot open.
+    assert decode_qr(pdf, tmp_path) == [received.code]
+
+
+@pytest.mark.parametrize(
+    "base",
+    ["http://127.0.0.1:8080", "http://localhost:8080/", "http://192.168.1.10", "http://pc.local"],
+)
+def test_a_link_citizens_cannot_reach_never_goes_into_the_qr(db, clerk, received, tmp_path, base):
+    with db.write() as session:
+        settings.put(session, "public_base_url", base)
+    pdf = printing.print_form(db, clerk, "receipt", received.code, layout="80mm", now=NOW)
+    assert decode_qr(pdf, tmp_path) == [received.code]
 
 
 def test_receipt_link_uses_the_configured_public_address(db, clerk, received, tmp_path):

@@ -28,7 +28,7 @@ from app.domain.cccd import CccdData
 from app.dossiers import intake, intake_preview
 from app.dossiers.intake_preview import ProcedureForm
 from app.infra.storage import Database
-from app.office import catalogue
+from app.office import catalogue, settings
 from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
@@ -206,8 +206,18 @@ class ReceivePage(Screen):
         self.digitize_button.clicked.connect(self.digitize)
         self.digitize_button.hide()
         self.capture_dialog = None
+        self.link_warning = QLabel(
+            self.tr(
+                "⚠ Chưa đặt địa chỉ tra cứu công khai (Cài đặt → Tra cứu và VietQR): mã QR "
+                "trên biên nhận chỉ mang mã hồ sơ, người dân chưa tra cứu được bằng điện thoại."
+            )
+        )
+        self.link_warning.setObjectName("link_warning")
+        self.link_warning.setWordWrap(True)
+        self.link_warning.setStyleSheet("color:#8a4b00;")
         done = QHBoxLayout()
         done.addWidget(self.result, 1)
+        done.addWidget(self.link_warning, 2)
         done.addWidget(self.digitize_button)
         root.addLayout(done)
 
@@ -229,6 +239,7 @@ class ReceivePage(Screen):
         self._preview_timer.timeout.connect(self._refresh_due)
         self._preview_timer.start(PREVIEW_REFRESH_MS)
         self.picker.set_procedures(catalogue.list_procedures(ctx.require_db()))
+        self._show_link_warning()
 
     def _shortcut(self, key: str, handler) -> None:
         sc = QShortcut(QKeySequence(key), self)
@@ -255,6 +266,7 @@ class ReceivePage(Screen):
 
     def activated(self) -> None:
         self._open_serial()
+        self._show_link_warning()
         if self.focusWidget() is None or not self.isAncestorOf(self.focusWidget()):
             self.picker.search.setFocus()
 
@@ -483,7 +495,28 @@ class ReceivePage(Screen):
         if job is None:
             return
         printer = self.ctx.settings.get("printer_name", "")
+        if settings.is_on(self.ctx.settings.get("print_immediately"), default=False):
+            from ui.widgets import print_preview
+
+            print_preview.print_direct(
+                job,
+                printer,
+                self.ctx.tasks,
+                on_error=self.banner.show_error,
+                on_done=lambda _none: self.banner.show_message(
+                    self.tr("Đã gửi “{title}” tới máy in.").format(title=job.title),
+                    "success",
+                    5000,
+                ),
+            )
+            return
         self.preview_dialog = self.ctx.preview_factory(self, job, printer)
+
+    def _show_link_warning(self) -> None:
+        """Say, before any receipt, when its QR could not take a citizen to the look-up page."""
+        base = self.ctx.settings.get("public_base_url") or self.ctx.settings.get("server_url")
+        reachable = bool(base) and settings.link_reaches_citizens(base)
+        self.link_warning.setVisible(not reachable)
 
     def print_current(self) -> None:
         """Ctrl+P: the last receipt again (marked as a copy once printed)."""

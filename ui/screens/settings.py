@@ -213,6 +213,9 @@ class SettingsPage(Screen):
         two = QCheckBox(self.tr("In hai liên biên nhận trên một trang A4"))
         two.setObjectName("setting_receipt_two_per_page")
         self.fields["receipt_two_per_page"] = two
+        now = QCheckBox(self.tr("In ngay, không mở bản xem trước"))
+        now.setObjectName("setting_print_immediately")
+        self.fields["print_immediately"] = now
         ocr = QCheckBox(self.tr("Nhận dạng chữ (OCR) sau khi số hóa, khi máy có cài OCR"))
         ocr.setObjectName("setting_capture_ocr")
         self.fields["capture_ocr"] = ocr
@@ -231,6 +234,7 @@ class SettingsPage(Screen):
         self._row(form, self.tr("Máy in"), "printer_name", printer)
         self._row(form, self.tr("Khổ giấy biên nhận"), "receipt_layout", layout)
         form.addRow("", two)
+        form.addRow("", now)
         form.addRow("", ocr)
         self._row(
             form,

@@ -11,6 +11,9 @@ the PDF instead of showing anything.
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,17 +22,25 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QIODevice,
     QMarginsF,
+    QObject,
     QRectF,
     QSize,
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintEngine,
+    QPainter,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 log = logging.getLogger("motcua.ui.print")
 
@@ -37,6 +48,7 @@ log = logging.getLogger("motcua.ui.print")
 PREVIEW_DPI = 110
 # Higher costs memory (an A4 page at 600 dpi is 140 MB) for no visible gain on forms.
 MAX_PRINT_DPI = 300
+MM_PER_PT = 25.4 / 72
 
 
 @dataclass
@@ -74,44 +86,95 @@ def prepare(pdf: bytes, title: str, dpi: int = PREVIEW_DPI) -> PrintJob:
     return PrintJob(pdf, title, pages, sizes)
 
 
+def page_size(size: QSizeF) -> QPageSize:
+    """The form's own paper, in whole tenths of a millimetre: A4 stays A4, and an 80 mm
+    receipt gets a custom size of its exact length rather than the nearest standard one."""
+    width = round(size.width() * MM_PER_PT, 1)
+    height = round(size.height() * MM_PER_PT, 1)
+    return QPageSize(
+        QSizeF(width, height),
+        QPageSize.Unit.Millimeter,
+        "",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+
+
 def configure_printer(printer: QPrinter, job: PrintJob, printer_name: str = "") -> None:
     """Use the office's printer when it is installed, and the form's own paper size."""
     if printer_name and printer_name in QPrinterInfo.availablePrinterNames():
         printer.setPrinterName(printer_name)
     printer.setDocName(job.title)
     if job.sizes:
-        size = job.sizes[0]
-        page = QPageSize(
-            QSizeF(size.width(), size.height()),
-            QPageSize.Unit.Point,
-            "",
-            QPageSize.SizeMatchPolicy.FuzzyMatch,
-        )
         printer.setPageLayout(
-            QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            QPageLayout(
+                page_size(job.sizes[0]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+            )
         )
     printer.setFullPage(True)
 
 
-def _paint(printer: QPrinter, pages: list[QImage]) -> None:
+def _paint(printer: QPrinter, pages: list[QImage], sizes: list[QSizeF]) -> None:
+    """Each page at its true size (never stretched to the paper), centred across the paper."""
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(f"cannot print to {printer.printerName() or printer.outputFileName()}")
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    dots_per_pt = printer.resolution() / 72
     try:
         for i, image in enumerate(pages):
             if i:
                 printer.newPage()
-            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-            painter.drawImage(target, image)
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+            size = sizes[i] if i < len(sizes) else QSizeF(paper.width(), paper.height())
+            width, height = size.width() * dots_per_pt, size.height() * dots_per_pt
+            left = max(0.0, (paper.width() - width) / 2)
+            painter.drawImage(QRectF(left, 0, width, height), image)
     finally:
         painter.end()
 
 
-def print_pdf(printer: QPrinter, pdf: bytes) -> None:
-    """Render ``pdf`` at the printer's resolution and print it (worker thread)."""
-    pages, _sizes = _rasterise(pdf, min(printer.resolution(), MAX_PRINT_DPI))
-    _paint(printer, pages)
+def cups_queue(printer: QPrinter) -> str | None:
+    """The CUPS queue this printer is, when the PDF can go to it as it is (vector)."""
+    if sys.platform == "win32" or shutil.which("lp") is None:
+        return None
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return None
+    return printer.printerName() or None
+
+
+def cups_media(size: QSizeF) -> str:
+    """CUPS's name for the form's paper: A4, or ``Custom.80x265.5mm`` for a receipt roll."""
+    width = round(size.width() * MM_PER_PT, 1)
+    height = round(size.height() * MM_PER_PT, 1)
+    if (width, height) == (210.0, 297.0):
+        return "A4"
+    return f"Custom.{width:g}x{height:g}mm"
+
+
+def send_to_cups(queue: str, pdf: bytes, title: str, copies: int = 1) -> None:
+    """Hand the PDF itself to CUPS (worker thread): the driver gets vectors and text,
+    at the form's paper size, unscaled."""
+    sizes = _rasterise(pdf, 1)[1]
+    media = cups_media(sizes[0]) if sizes else "A4"
+    command = [
+        "lp", "-d", queue, "-t", title or "MotCua Desk", "-n", str(max(1, copies)),
+        "-o", f"media={media}", "-o", "print-scaling=none", "-o", "fit-to-page=false",
+    ]  # fmt: skip
+    done = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
+    if done.returncode:
+        why = done.stderr.decode(errors="replace").strip() or f"lp exited {done.returncode}"
+        raise OSError(why)
+
+
+def print_pdf(printer: QPrinter, pdf: bytes, title: str = "", vector: bool = True) -> None:
+    """Print ``pdf`` (worker thread): as a PDF to a CUPS queue, or else rendered at the
+    printer's resolution and painted at true size."""
+    queue = cups_queue(printer) if vector else None
+    if queue is not None:
+        send_to_cups(queue, pdf, title or printer.docName(), printer.copyCount())
+        return
+    pages, sizes = _rasterise(pdf, min(printer.resolution(), MAX_PRINT_DPI))
+    _paint(printer, pages, sizes)
 
 
 def warm_up() -> None:
@@ -163,18 +226,68 @@ def paint_job(
     """The preview draws the ready images; a real print goes to a worker thread."""
     engine = printer.paintEngine()
     if engine is not None and engine.type() == QPaintEngine.Type.Picture:
-        _paint(printer, job.pages)
+        _paint(printer, job.pages, job.sizes)
         return
     if tasks is None:
-        print_pdf(printer, job.pdf)
+        print_pdf(printer, job.pdf, job.title)
         return
     tasks.run(
         print_pdf,
         clone_printer(printer),
         job.pdf,
+        job.title,
         on_error=on_error,
         label=QCoreApplication.translate("print_preview", "Đang in…"),
     )
+
+
+def print_direct(
+    job: PrintJob,
+    printer_name: str,
+    tasks: Any = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_done: Callable[[Any], None] | None = None,
+) -> None:
+    """Print without a preview ("In ngay", or Enter in the preview) on the office's printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer, job, printer_name)
+    if tasks is None:
+        print_pdf(printer, job.pdf, job.title)
+        return
+    tasks.run(
+        print_pdf,
+        printer,
+        job.pdf,
+        job.title,
+        on_done=on_done,
+        on_error=on_error,
+        label=QCoreApplication.translate("print_preview", "Đang in…"),
+    )
+
+
+class _PrintKeys(QObject):
+    """Enter, Return and Ctrl+P anywhere in the preview print (the preview's own widgets
+    would otherwise take Enter and do nothing)."""
+
+    def __init__(self, action: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        wanted = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain) or (
+            key == Qt.Key.Key_P and mods == Qt.KeyboardModifier.ControlModifier
+        )
+        if not wanted:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        self._action()
+        return True
 
 
 PreviewFactory = Callable[[QWidget, PrintJob, str], QDialog | None]
@@ -193,6 +306,17 @@ def default_preview(
     on_error = banner.show_error if banner is not None else None
     dialog.paintRequested.connect(lambda p: paint_job(p, job, tasks, on_error))
     dialog.resize(900, 700)
+
+    def print_now() -> None:
+        # Enter or Ctrl+P prints on the printer the preview shows, no further dialog.
+        print_direct(job, printer.printerName(), tasks, on_error)
+        dialog.accept()
+
+    keys = _PrintKeys(print_now, dialog)
+    for widget in (dialog, *dialog.findChildren(QWidget)):
+        if not isinstance(widget, QLineEdit):  # Enter in the zoom box sets the zoom
+            widget.installEventFilter(keys)
+    dialog.print_now = print_now
     # The dialog only borrows the printer; keep it alive as long as the dialog.
     dialog._printer = printer
     dialog.open()
