@@ -45,12 +45,17 @@ class Cups:
         """The PDF cups-pdf wrote for the job titled ``title`` (waits for it)."""
         places = [Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF", Path("/var/spool/cups-pdf")]
         deadline = time.monotonic() + timeout
+        sizes: dict[Path, int] = {}
         while time.monotonic() < deadline:
             for place in places:
                 for path in place.rglob(f"{title}*.pdf") if place.exists() else []:
-                    done = subprocess.run(["pdfinfo", str(path)], capture_output=True)
-                    if done.returncode == 0:
-                        return path
+                    # Finished when its size held still for a poll and it reads as a PDF.
+                    size, before = path.stat().st_size, sizes.get(path)
+                    sizes[path] = size
+                    if size and size == before:
+                        done = subprocess.run(["pdfinfo", str(path)], capture_output=True)
+                        if done.returncode == 0:
+                            return path
             time.sleep(0.25)
         log = self.socket.parent / "log" / "error_log"
         raise AssertionError(
