@@ -27,3 +27,8 @@ def backup_dir(data_dir: Path) -> Path:
 
 def attachments_dir(data_dir: Path) -> Path:
     return data_dir / "attachments"
+
+
+def paper_archive_dir(data_dir: Path) -> Path:
+    """Every printed slip as PDF/A, named by its SHA-256."""
+    return data_dir / "paper"

@@ -70,10 +70,10 @@ def _slip_action(
             prepared = printing.prepare(
                 session, actor, form, dossier.code, None, None, None, options, now
             )
-        pdf = prepared.render()
+        pdf, kept = printing.paper_for(db, prepared)
         try:
             with db.write() as session:
-                printing.record(session, actor, prepared)
+                printing.record(session, actor, prepared, kept)
                 dossier = by_code(session, prepared.code)
                 if check is not None:
                     check(session, dossier)

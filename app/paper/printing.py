@@ -24,6 +24,7 @@ from app.dossiers.views import by_code
 from app.infra import clock, journal
 from app.office import auth, catalogue, office_names, settings, station
 from app.office.auth import Actor
+from app.paper import archive
 from app.paper.control_rows import handover_rows
 from app.paper.render import (
     ApologyLetter,
@@ -61,7 +62,8 @@ FORM_LABELS_VI = {
     "guide": "Hướng dẫn thực hiện thủ tục hành chính",
 }
 LAYOUTS = ("a4", "80mm")
-AUTO_COPY_FORMS = ("receipt", "control")
+# A control sheet printed again carries the hand-overs made since: a new sheet.
+AUTO_COPY_FORMS = ("receipt",)
 MAX_LOGBOOK_DAYS = 366
 # Draw again when another station took the slip number meanwhile, at most this often.
 MAX_ATTEMPTS = 3
@@ -344,14 +346,38 @@ def print_form(
     for _ in range(MAX_ATTEMPTS):
         with db.read() as session:
             prepared = prepare(session, actor, form, code, layout, two_per_page, reprint, opts, now)
-        pdf = prepared.render()
+            original = (
+                _archived(db, session, form, prepared.code, prepared.variant)
+                if prepared.reprint
+                else None
+            )
+        pdf, kept = paper_for(db, prepared, original)
         try:
             with db.write() as session:
-                record(session, actor, prepared)
+                record(session, actor, prepared, kept)
         except SlipNumberTaken:
             continue
         return pdf
     raise _busy()
+
+
+def paper_for(
+    db: Database, prepared: PreparedForm, original: tuple[str, bytes] | None = None
+) -> tuple[bytes, dict[str, str]]:
+    """The PDF to print and what the audit entry says about its archive.
+
+    A reprint is the very file printed first, stamped: identical word for
+    word. An original is made PDF/A-2b and kept under its SHA-256.
+    """
+    if original is not None:
+        digest, kept = original
+        return archive.stamped_copy(kept), {"copy_of": digest}
+    pdf = prepared.render()
+    if prepared.reprint:
+        return pdf, {}
+    title = f"{FORM_LABELS_VI[prepared.form]} {prepared.code}"
+    pdf = archive.to_pdfa(pdf, title=title, created=prepared.at)
+    return pdf, {"archive": archive.store(db.path.parent, pdf)}
 
 
 @dataclass(frozen=True)
@@ -366,6 +392,14 @@ class PreparedForm:
     number: str | None
     at: datetime
     render: Callable[[], bytes]
+    two_per_page: bool = False
+
+    @property
+    def variant(self) -> dict[str, object]:
+        """What must match for an archived print to stand as this one's copy."""
+        if self.form != "receipt":
+            return {"layout": "a4"}
+        return {"layout": self.layout, "two_per_page": self.two_per_page}
 
 
 class SlipNumberTaken(Exception):
@@ -409,10 +443,17 @@ def prepare(
         reprint = form in AUTO_COPY_FORMS and _printed_before(session, form, dossier.code)
     draw = _render(session, form, dossier, opts, actor, now, layout, two_per_page, reprint)
     number = None if form == "receipt" else slip_number(session, form, now)
-    return PreparedForm(form, dossier.code, dossier.status, layout, reprint, number, now, draw)
+    return PreparedForm(
+        form, dossier.code, dossier.status, layout, reprint, number, now, draw, bool(two_per_page)
+    )
 
 
-def record(session: Session, actor: Actor, prepared: PreparedForm) -> None:
+def record(
+    session: Session,
+    actor: Actor,
+    prepared: PreparedForm,
+    kept: dict[str, str] | None = None,
+) -> None:
     """The print's audit entry, in the caller's write transaction.
 
     Raises :class:`SlipNumberTaken` when the slip number drawn is no longer
@@ -433,10 +474,31 @@ def record(session: Session, actor: Actor, prepared: PreparedForm) -> None:
         prepared.at,
         {
             "reprint": prepared.reprint,
-            "layout": prepared.layout if prepared.form == "receipt" else "a4",
+            **prepared.variant,
             "number": prepared.number,
+            **(kept or {}),
         },
     )
+
+
+def _archived(
+    db: Database, session: Session, form: str, code: str, variant: dict[str, object]
+) -> tuple[str, bytes] | None:
+    """The PDF/A kept from the latest original print of this form and layout, if any."""
+    rows = session.scalars(
+        select(AuditLog)
+        .where(AuditLog.action == f"print.{form}", AuditLog.target == code)
+        .order_by(AuditLog.id.desc())
+    )
+    for row in rows:
+        detail = row.detail or {}
+        digest = detail.get("archive")
+        if not digest or any(detail.get(k, v) != v for k, v in variant.items()):
+            continue
+        kept = archive.load(db.path.parent, digest)
+        if kept is not None:
+            return digest, kept
+    return None
 
 
 def print_logbook(

@@ -17,7 +17,7 @@ from app.dossiers import applicants
 from app.infra import clock, journal
 from app.office import auth, catalogue
 from app.office.auth import Actor
-from app.paper import printing
+from app.paper import archive, printing
 from app.paper.render import (
     ApplicantInfo,
     ComponentLine,
@@ -135,6 +135,8 @@ def print_slip(
                 number=number, issued_at=now, reason=text, contact=contact, officer=actor.full_name
             )
             pdf = render_refusal(office, info, notice, reprint=False, printed_at=now)
+        pdf = archive.to_pdfa(pdf, title=f"{printing.FORM_LABELS_VI[form]} {number}", created=now)
+        digest = archive.store(db.path.parent, pdf)
         journal.audit(
             session,
             actor.username,
@@ -144,6 +146,7 @@ def print_slip(
             {
                 "reprint": False,
                 "at_intake": True,
+                "archive": digest,
                 "procedure": proc.code,
                 "applicant": person.id_number or person.tax_code,
             },
