@@ -128,6 +128,6 @@ def test_an_archive_file_that_changed_is_not_reprinted(db, clerk, code, data_dir
 def test_slip_with_a_status_change_is_archived(db, clerk, code, data_dir):
     from app.paper import dossier_slips
 
-    result = dossier_slips.refuse(db, clerk, code, "Không thuộc thẩm quyền")
-    (detail,) = _audits(db, "refusal")
+    result = dossier_slips.request_supplement(db, clerk, code, "Thiếu giấy tờ", "1")
+    (detail,) = _audits(db, "supplement")
     assert archive.load(data_dir, detail["archive"]) == result.pdf

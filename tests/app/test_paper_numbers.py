@@ -115,21 +115,21 @@ def test_control_sheet_follows_the_real_history(db, admin, clerk, code, tmp_path
     progress.change_status(
         db, clerk, code, 4, "Chuyển công chức hộ tịch", now=datetime(2026, 2, 13, 10)
     )
-    progress.change_status(db, resolver, code, 9, now=datetime(2026, 2, 20, 15, 30))
-    progress.record_return(db, clerk, code, "Nguyễn Văn Đức", now=datetime(2026, 2, 23, 10, 15))
+    progress.change_status(db, resolver, code, 9, now=datetime(2026, 2, 13, 16, 0))
+    progress.record_return(db, clerk, code, "Nguyễn Văn Đức", now=datetime(2026, 2, 16, 10, 15))
     text = _flat_raw(
-        printing.print_form(db, clerk, "control", code, now=datetime(2026, 2, 23, 10, 20)),
+        printing.print_form(db, clerk, "control", code, now=datetime(2026, 2, 16, 10, 20)),
         tmp_path,
     )
     assert "10 giờ 00 phút, ngày 13 tháng 02 năm 2026" in text
-    assert "15 giờ 30 phút, ngày 20 tháng 02 năm 2026" in text
-    assert "10 giờ 15 phút, ngày 23 tháng 02 năm 2026" in text
+    assert "16 giờ 00 phút, ngày 13 tháng 02 năm 2026" in text
+    assert "10 giờ 15 phút, ngày 16 tháng 02 năm 2026" in text
     for name in ("Trần Thị Hoa", "Phạm Quốc Huy", "Nguyễn Văn Đức"):
         assert name in text
-    # Ready three days early; handed over after the 09:00 appointment. The
+    # Ready on the appointment's day (17:30), handed over three days later. The
     # column heading (repeated on each page) names every mark: leave it out.
     rows = text.replace("(Trước hạn / Đúng hạn / Quá hạn)", "")
-    assert (rows.count("Trước hạn"), rows.count("Đúng hạn"), rows.count("Quá hạn")) == (1, 0, 1)
-    assert rows.index("Trước hạn") < rows.index("Quá hạn")
+    assert (rows.count("Trước hạn"), rows.count("Đúng hạn"), rows.count("Quá hạn")) == (0, 1, 1)
+    assert rows.index("Đúng hạn") < rows.index("Quá hạn")
     for login in ("canbo1", "xuly", "admin"):
         assert f" {login} " not in f" {text} "
