@@ -106,14 +106,21 @@ def _error(
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route answers at the request's path."""
-    methods: set[str] = set()
+    """Every method the routes for the request's path answer.
+
+    Where a literal path and a templated one both match (``/attachments/missing``
+    and ``/attachments/{sha256}``), the literal one is the resource meant.
+    """
+    by_path: dict[str, set[str]] = {}
     for route in openapi.routes(request.app):
         if isinstance(getattr(route, "original_route", route), Route) and route.methods:
             match, _ = route.matches({**request.scope, "method": "GET"})
             if match != Match.NONE:
-                methods |= route.methods
-    return sorted(methods)
+                by_path.setdefault(route.path_format, set()).update(route.methods)
+    if not by_path:
+        return []
+    best = min(by_path, key=lambda path: path.count("{"))
+    return sorted(by_path[best])
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -202,6 +209,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         ),
         version=__version__,
         lifespan=lifespan,
+        # Operation ids a generated client turns into readable function names.
+        generate_unique_id_function=openapi.operation_id,
     )
     app.state.settings = settings
     app.state.db = database

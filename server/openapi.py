@@ -11,6 +11,7 @@ operation can answer, each with the one error body all errors share.
 from __future__ import annotations
 
 import base64
+import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -76,6 +77,11 @@ _EXTRA: dict[tuple[str, str], tuple[int, ...]] = {
 }
 
 
+def operation_id(route: APIRoute) -> str:
+    """The endpoint's own name (``enroll``, ``push``, ``create_upload``, ...)."""
+    return route.name
+
+
 def routes(app: FastAPI) -> Iterator[Any]:
     """Every route of the app, through included routers (FastAPI nests them lazily)."""
     iterate = getattr(fastapi_routing, "iter_route_contexts", None)
@@ -89,15 +95,31 @@ def _calls(dependant: Dependant) -> Iterator[Any]:
 
 
 def _header(
-    name: str, description: str, schema: dict[str, Any], *, required: bool = False
+    name: str,
+    description: str,
+    schema: dict[str, Any],
+    *,
+    required: bool = False,
+    example: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    header = {
         "name": name,
         "in": "header",
         "required": required,
         "description": description,
         "schema": schema,
     }
+    if example is not None:
+        header["example"] = example
+    return header
+
+
+# Examples that fit each other: the upload of an empty file.
+_EMPTY = b""
+_EXAMPLE_METADATA = p.encode_upload_metadata(
+    {"sha256": hashlib.sha256(_EMPTY).hexdigest(), "filename": "to-khai.pdf"}
+)
+_EXAMPLE_CHECKSUM = "sha1 " + base64.b64encode(hashlib.sha1(_EMPTY).digest()).decode("ascii")
 
 
 _HEX = b"0123456789abcdefABCDEF"
@@ -165,6 +187,27 @@ def _add_error_schemas(spec: dict[str, Any]) -> None:
         schemas.pop(unused, None)
 
 
+# Request models strip surrounding whitespace before checking lengths, so a
+# required text must hold something else (Python's whitespace includes the
+# separators U+001C..U+001F, which JSON Schema's \s does not).
+_NOT_BLANK = "[^\\s\\x1c-\\x1f]"
+
+
+def _not_blank(spec: dict[str, Any]) -> None:
+    """Say in the schema of each request body that its required texts may not be blank."""
+    schemas = spec["components"]["schemas"]
+    bodies = {
+        operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+        for operations in spec["paths"].values()
+        for operation in operations.values()
+        if "application/json" in operation.get("requestBody", {}).get("content", {})
+    }
+    for name in bodies:
+        for prop in schemas[name].get("properties", {}).values():
+            if prop.get("type") == "string" and prop.get("minLength", 0) >= 1:
+                prop.setdefault("pattern", _NOT_BLANK)
+
+
 def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
     tus = _header(
         "Tus-Resumable",
@@ -182,6 +225,7 @@ def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
                 "The whole file's size in bytes.",
                 {"type": "integer", "minimum": 0, "maximum": settings_max},
                 required=True,
+                example="0",
             ),
             _header(
                 "Upload-Metadata",
@@ -190,6 +234,7 @@ def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
                 "byte arrives. HEAD echoes the header as sent.",
                 {"type": "string", "pattern": upload_metadata_pattern()},
                 required=True,
+                example=_EXAMPLE_METADATA,
             ),
         ]
     if method == "patch":
@@ -205,7 +250,12 @@ def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
                 "Upload-Checksum",
                 "tus checksum of this chunk: `sha1 <base64 digest>` or `sha256 <base64 digest>`; "
                 "on mismatch the chunk is discarded (460).",
-                {"type": "string", "pattern": "^(sha1|sha256) [A-Za-z0-9+/]+={0,2}$"},
+                {
+                    "type": "string",
+                    # base64 of a 20-byte (sha1) or 32-byte (sha256) digest
+                    "pattern": "^(sha1 [A-Za-z0-9+/]{27}=|sha256 [A-Za-z0-9+/]{43}=)$",
+                },
+                example=_EXAMPLE_CHECKSUM,
             ),
         ]
     return [tus]
@@ -250,6 +300,7 @@ def build(app: FastAPI) -> dict[str, Any]:
         tags=app.openapi_tags,
     )
     _add_error_schemas(spec)
+    _not_blank(spec)
     spec["components"]["securitySchemes"] = SECURITY_SCHEMES
     upload_prefix = f"{p.API_PREFIX}/uploads"
     for route in routes(app):
@@ -282,6 +333,11 @@ def build(app: FastAPI) -> dict[str, Any]:
                             }
                         },
                     }
+    # A crash is answered outside the middleware that adds these headers.
+    for operations in spec["paths"].values():
+        for operation in operations.values():
+            for header in operation["responses"].get("500", {}).get("headers", {}).values():
+                header["required"] = False
     return spec
 
 

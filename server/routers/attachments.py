@@ -14,6 +14,7 @@ answers 410 and starts again. Every answer under ``/uploads`` carries
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from dataclasses import replace
 from datetime import UTC
 from email.utils import format_datetime
@@ -194,6 +195,13 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
                 "bad_checksum",
                 "Chỉ hỗ trợ kiểm tra mã băm sha1 hoặc sha256.",
                 "Only the sha1 and sha256 checksum algorithms are supported.",
+            )
+        if len(checksum[1]) != hashlib.new(checksum[0]).digest_size:
+            raise ApiError(
+                400,
+                "bad_checksum",
+                f"Mã kiểm tra {checksum[0]} trong Upload-Checksum có độ dài sai.",
+                f"The {checksum[0]} digest in Upload-Checksum has the wrong length.",
             )
     locks: dict[str, asyncio.Lock] = request.app.state.upload_locks
     lock = locks.setdefault(upload_id, asyncio.Lock())

@@ -87,7 +87,8 @@ def lookup_form(request: Request, ma: Text = None, k: Text = None) -> Response:
     return page("Tra cứu hồ sơ", _form(ma or ""))
 
 
-@router.get("/tra-cuu/{code}", response_class=HTMLResponse)
+# A path converter: a code with a slash still gets the page's own "not found".
+@router.get("/tra-cuu/{code:path}", response_class=HTMLResponse)
 def lookup(code: str, request: Request, k: Text = None) -> Response:
     """Procedure, status and dates of one dossier, for whoever holds its receipt."""
     code = code.strip()[:100]

@@ -48,3 +48,12 @@ def test_an_event_without_event_uuid_is_rejected_alone(station: Station) -> None
     assert results[0]["event_uuid"] is None
     assert "event_uuid" in results[0]["message"]
     assert results[1]["event_uuid"] == good["event_uuid"]
+
+
+def test_405_lists_the_methods_of_the_resource_meant(station: Station) -> None:
+    missing = station.client.options("/api/v1/attachments/missing")
+    assert missing.status_code == 405
+    assert missing.headers["Allow"] == "POST"
+    upload = station.client.put("/api/v1/uploads/abcdefgh12345678")
+    assert upload.status_code == 405
+    assert upload.headers["Allow"] == "DELETE, HEAD, OPTIONS, PATCH"

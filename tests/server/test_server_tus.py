@@ -223,3 +223,12 @@ def test_whole_file_mismatch_is_not_a_chunk_checksum_failure(station: Station) -
     assert response.json()["error"]["code"] == "file_hash_mismatch"
     assert response.headers["Tus-Resumable"] == p.TUS_VERSION
     assert station.client.head(location, headers=TUS).status_code == 404
+
+
+def test_empty_file_with_another_hash_is_refused_at_creation(station: Station) -> None:
+    headers = upload_headers(b"")
+    headers["Upload-Metadata"] = p.encode_upload_metadata({"sha256": sha(b"not empty")})
+    response = station.client.post("/api/v1/uploads", headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "file_hash_mismatch"
+    assert response.headers["Tus-Resumable"] == p.TUS_VERSION
