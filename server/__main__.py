@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)",
     )
     parser.add_argument("--lookup-miss-limit", type=int, default=10)
+    parser.add_argument(
+        "--auth-miss-limit",
+        type=int,
+        default=Settings.auth_miss_limit,
+        help="số lần đăng ký/đăng nhập sai từ một địa chỉ trước khi bị chặn tạm thời",
+    )
     parser.add_argument("--upload-expiry-hours", type=float, default=24.0)
     common = argparse.ArgumentParser(add_help=False)
     _common_options(common, suppress=True)
@@ -82,6 +88,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         forwarded_allow_ips=args.forwarded_allow_ips,
         secure_cookies=args.secure_cookies,
         lookup_miss_limit=args.lookup_miss_limit,
+        auth_miss_limit=args.auth_miss_limit,
         upload_expiry_hours=args.upload_expiry_hours,
     )
 

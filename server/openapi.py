@@ -190,7 +190,12 @@ def _add_error_schemas(spec: dict[str, Any]) -> None:
 # Request models strip surrounding whitespace before checking lengths, so a
 # required text must hold something else (Python's whitespace includes the
 # separators U+001C..U+001F, which JSON Schema's \s does not).
-_NOT_BLANK = "[^\\s\\x1c-\\x1f]"
+# Text the API refuses (app.sync.protocol.unfit_character): C0 controls other
+# than tab, line feed and carriage return, and DEL; in a path or query they
+# are 400 before any route, in a body 422.
+_FIT = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+_FIT_TEXT = f"^{_FIT}*$"
+_NOT_BLANK = f"^{_FIT}*[^\\s\\x00-\\x1f\\x7f]{_FIT}*$"
 
 
 def _not_blank(spec: dict[str, Any]) -> None:
@@ -204,8 +209,22 @@ def _not_blank(spec: dict[str, Any]) -> None:
     }
     for name in bodies:
         for prop in schemas[name].get("properties", {}).values():
-            if prop.get("type") == "string" and prop.get("minLength", 0) >= 1:
-                prop.setdefault("pattern", _NOT_BLANK)
+            for option in [prop, *prop.get("anyOf", [])]:
+                if option.get("type") != "string" or "pattern" in option:
+                    continue
+                blank_ok = option.get("minLength", 0) < 1
+                option["pattern"] = _FIT_TEXT if blank_ok else _NOT_BLANK
+
+
+def _fit_parameters(operation: dict[str, Any]) -> None:
+    """Path and query texts may not hold control characters (400 before any route)."""
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] not in ("path", "query"):
+            continue
+        schema = parameter["schema"]
+        for option in [schema, *schema.get("anyOf", [])]:
+            if option.get("type") == "string" and "pattern" not in option:
+                option["pattern"] = _FIT_TEXT
 
 
 def _tus_headers(method: str, settings_max: int) -> list[dict[str, Any]]:
@@ -351,7 +370,9 @@ def _complete(
     settings: Any,
 ) -> None:
     parameters = operation.setdefault("parameters", [])
-    statuses: set[int] = {500}
+    _fit_parameters(operation)
+    # 400: a control character in the path or query string, refused before any route.
+    statuses: set[int] = {400, 500}
     has_body = "requestBody" in operation
     if has_body:
         statuses |= {400, 413, 422}
@@ -391,7 +412,7 @@ def _complete(
         )
     statuses |= set(_EXTRA.get((method, path), ()))
     if method == "options":
-        statuses = {500} | ({422} if "{" in path else set())
+        statuses = {400, 500} | ({422} if "{" in path else set())
     responses = operation["responses"]
     responses.pop("422", None)  # FastAPI's, with a body this API never sends
     if path.startswith("/tra-cuu"):
@@ -421,6 +442,7 @@ def _public_page(operation: dict[str, Any], path: str) -> None:
     """The citizen's look-up pages answer HTML, errors included."""
     html = {"text/html": {"schema": {"type": "string"}}}
     responses = operation["responses"]
+    responses["400"] = _error_response({}, 400)
     responses["422"] = _error_response({}, 422)
     responses["500"] = _error_response({}, 500)
     if path == "/tra-cuu":
