@@ -117,7 +117,7 @@ def _events(office: str) -> list[dict]:
                     "status": 2,
                     "received_at": at.isoformat(),
                     "due_at": (at + timedelta(days=3)).isoformat(),
-                    "lookup_secret": f"S{seq:07d}",
+                    "lookup_secret": f"S{seq:09d}",
                     "officer": "canbo1",
                     "applicant": {"kind": "person", "full_name": f"Nguyễn Văn {seq}"},
                     "components": [{"index": 1, "name": "Tờ khai", "originals": 1}],

@@ -27,6 +27,7 @@ from server import openapi, tokens, uploads
 from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
+from server.lookupkey import load_key
 from server.master import seed_catalogue
 from server.middleware import (
     AccessLogMiddleware,
@@ -217,6 +218,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.store = store
     app.state.upload_locks = {}
     app.state.misses = misses
+    app.state.lookup_key = load_key(settings.data_dir)
     _install_error_handlers(app)
 
     upload_prefix = f"{p.API_PREFIX}/uploads/"

@@ -23,7 +23,7 @@ from app.domain.errors import DomainError
 from app.domain.status import Status, can_transition, check_transition
 from app.sync import protocol as p
 from server.auth import StationContext
-from server.common import digest, now
+from server.common import now
 from server.dossiers import (
     add_history,
     append_change,
@@ -32,6 +32,7 @@ from server.dossiers import (
     status_label,
     when,
 )
+from server.lookupkey import lookup_digest
 from server.models import Blob, BlobOffice, Dossier, DossierResult, EventRecord, ManifestItem
 
 
@@ -61,8 +62,12 @@ class Lookups:
     careful path, after a batch ran into a concurrent writer).
     """
 
-    def __init__(self, session: Session, events: Iterable[p.EventIn] | None = None) -> None:
+    def __init__(
+        self, session: Session, lookup_key: bytes, events: Iterable[p.EventIn] | None = None
+    ) -> None:
         self.session = session
+        # The server key look-up secrets are stored under (HMAC).
+        self.lookup_key = lookup_key
         self.cached = events is not None
         self._events: dict[uuid.UUID, EventRecord] = {}
         self._dossiers: dict[uuid.UUID, Dossier] = {}
@@ -178,7 +183,9 @@ def _received(
     if dossier is None:
         if lookups.code_taken(code):
             raise Rejected(f"Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.")
-        lookups.remember_dossier(_create(session, station, event, payload, code))
+        lookups.remember_dossier(
+            _create(session, station, event, payload, code, lookups.lookup_key)
+        )
         return Answer("applied")
     if dossier.code != code:
         raise Rejected(f"Không được đổi mã hồ sơ {dossier.code} thành {code}.")
@@ -201,7 +208,7 @@ def _received(
             f"Hồ sơ {code} đã chuyển cho cơ quan giải quyết lúc {when(dossier.handed_over_at)}; "
             "thông tin tiếp nhận không còn sửa được tại quầy.",
         )
-    _fill(dossier, payload)
+    _fill(dossier, payload, lookups.lookup_key)
     dossier.updated_at = now()
     if payload.status != dossier.status and can_transition(dossier.status, payload.status):
         set_status(
@@ -218,13 +225,13 @@ def _received(
     return Answer("applied")
 
 
-def _fill(dossier: Dossier, payload: p.DossierReceived) -> None:
+def _fill(dossier: Dossier, payload: p.DossierReceived, lookup_key: bytes) -> None:
     dossier.station = payload.station
     dossier.procedure_code = payload.procedure_code
     dossier.procedure_name = payload.procedure_name
     dossier.received_at = payload.received_at
     dossier.due_at = payload.due_at
-    dossier.lookup_hash = digest(payload.lookup_secret)
+    dossier.lookup_hash = lookup_digest(lookup_key, payload.lookup_secret)
     dossier.applicant_name = payload.applicant.full_name
     dossier.intake = _intake(payload)
 
@@ -235,6 +242,7 @@ def _create(
     event: p.EventIn,
     payload: p.DossierReceived,
     code: str,
+    lookup_key: bytes,
 ) -> Dossier:
     stamp = now()
     dossier = Dossier(
@@ -248,7 +256,7 @@ def _create(
         created_at=stamp,
         updated_at=stamp,
     )
-    _fill(dossier, payload)
+    _fill(dossier, payload, lookup_key)
     session.add(dossier)
     add_history(
         session,

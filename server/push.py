@@ -13,6 +13,7 @@ back and done again event by event, each in its own savepoint.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import uuid
 from typing import Any
@@ -53,14 +54,14 @@ def _envelope(index: int, raw: dict[str, Any]) -> p.EventIn | p.EventResult:
 
 
 def push_batch(
-    db: Database, station: StationContext, events: list[dict[str, Any]]
+    db: Database, station: StationContext, events: list[dict[str, Any]], lookup_key: bytes
 ) -> p.PushResponse:
     parsed = [_envelope(i, raw) for i, raw in enumerate(events)]
     valid = [e for e in parsed if isinstance(e, p.EventIn)]
     try:
-        answers = _run(db, station, valid, careful=False)
+        answers = _run(db, station, valid, lookup_key, careful=False)
     except IntegrityError:
-        answers = _run(db, station, valid, careful=True)
+        answers = _run(db, station, valid, lookup_key, careful=True)
     results: list[p.EventResult] = []
     for event in parsed:
         if isinstance(event, p.EventResult):
@@ -76,29 +77,42 @@ def push_batch(
 
 
 def _run(
-    db: Database, station: StationContext, events: list[p.EventIn], *, careful: bool
+    db: Database,
+    station: StationContext,
+    events: list[p.EventIn],
+    lookup_key: bytes,
+    *,
+    careful: bool,
 ) -> list[Answer]:
     with db.write() as session:
         lock_office(session, station.office_id)
-        lookups = Lookups(session, None if careful else events)
+        lookups = Lookups(session, lookup_key, None if careful else events)
         answers = [_push_one(session, station, event, lookups, careful) for event in events]
         session.flush()
     return answers
 
 
-def _payload_hash(event: p.EventIn) -> str:
+def _payload_hashes(event: p.EventIn, key: bytes) -> tuple[str, str]:
+    """The event's fingerprint as stored now, and as stored before the server key.
+
+    The payload holds the look-up secret, so a plain digest of it would let
+    a copy of the database try every secret; the stored one is an HMAC. The
+    plain one only recognises a replay of an event recorded before that.
+    """
     canonical = json.dumps(
         {"type": event.type, "dossier_uuid": str(event.dossier_uuid), "payload": event.payload},
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
         default=str,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    return hmac.new(key, canonical, hashlib.sha256).hexdigest(), hashlib.sha256(
+        canonical
+    ).hexdigest()
 
 
-def _replay(record: EventRecord, payload_hash: str, station: StationContext) -> Answer:
-    if record.office_id != station.office_id or record.payload_hash != payload_hash:
+def _replay(record: EventRecord, hashes: tuple[str, str], station: StationContext) -> Answer:
+    if record.office_id != station.office_id or record.payload_hash not in hashes:
         return Answer(
             "conflict",
             "Mã sự kiện này đã được dùng cho một sự kiện có nội dung khác; "
@@ -116,10 +130,11 @@ def _push_one(
     lookups: Lookups,
     careful: bool,
 ) -> Answer:
-    payload_hash = _payload_hash(event)
+    hashes = _payload_hashes(event, lookups.lookup_key)
+    payload_hash = hashes[0]
     record = lookups.event(event.event_uuid)
     if record is not None:
-        return _replay(record, payload_hash, station)
+        return _replay(record, hashes, station)
     record = EventRecord(
         event_uuid=event.event_uuid,
         office_id=station.office_id,
@@ -147,7 +162,7 @@ def _push_one(
         existing = session.get(EventRecord, event.event_uuid)
         if existing is None:
             raise
-        return _replay(existing, payload_hash, station)
+        return _replay(existing, hashes, station)
     return answer
 
 

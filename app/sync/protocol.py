@@ -277,7 +277,7 @@ class DossierReceived(WireModel):
     sets: int = Field(default=1, ge=0, le=1000)
     received_at: VnDateTime
     due_at: VnDateTime | None = None
-    lookup_secret: Annotated[str, StringConstraints(min_length=4, max_length=64)]
+    lookup_secret: Annotated[str, StringConstraints(min_length=10, max_length=64)]
     fee_amount: int = Field(default=0, ge=0, le=MAX_INT64)
     fee_paid: bool = False
     logbook_book: Annotated[str, StringConstraints(max_length=40)] | Int32 | None = None

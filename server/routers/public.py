@@ -17,13 +17,14 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.domain.status import Status, is_overdue
 from server.auth import client_address, database
 from server.common import digest, now
 from server.dossiers import status_label
 from server.html import esc, page, status_badge, time_tag
+from server.lookupkey import lookup_digest
 from server.models import Dossier, Office
 
 router = APIRouter(tags=["public"])
@@ -109,11 +110,24 @@ def lookup(code: str, request: Request, k: Text = None) -> Response:
             .where(Dossier.code == code.upper())
         ).first()
         stored = row[0].lookup_hash if row else _DUMMY_DIGEST
-        if hmac.compare_digest(digest(k.strip()), stored) and row is not None:
+        secret = k.strip()
+        keyed = lookup_digest(request.app.state.lookup_key, secret)
+        # Both compared, always: the work must not depend on which one matches.
+        matches_keyed = hmac.compare_digest(keyed, stored)
+        matches_legacy = hmac.compare_digest(digest(secret), stored)
+        if (matches_keyed or matches_legacy) and row is not None:
             dossier, office_name = row
+            if matches_legacy:
+                _upgrade(request, dossier.id, keyed)
             return _result(dossier, office_name)
     misses.miss(*keys)
     return _not_found(code)
+
+
+def _upgrade(request: Request, dossier_id: int, keyed: str) -> None:
+    """Replace an unsalted digest stored before the server key by the HMAC."""
+    with database(request).write() as session:
+        session.execute(update(Dossier).where(Dossier.id == dossier_id).values(lookup_hash=keyed))
 
 
 def _result(dossier: Dossier, office_name: str) -> Response:

@@ -26,4 +26,4 @@ def push(
     both versions kept in the dossier history) are final too: the station
     records the message and moves on to the next event.
     """
-    return push_batch(database(request), station, body.events)
+    return push_batch(database(request), station, body.events, request.app.state.lookup_key)

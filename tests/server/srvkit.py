@@ -212,7 +212,7 @@ def received(
     station: Station,
     *,
     at: datetime = BASE_DAY,
-    secret: str = "K7Q2M9",
+    secret: str = "K7Q2M9XH4P",
     name: str = "Nguyễn Văn An",
     code: str | None = None,
     status: int = 2,

@@ -51,10 +51,10 @@ def _render(url: str, profile: Path, *extra: str) -> str:
 def test_public_page_in_headless_chromium(
     harness: Harness, station: Station, tmp_path: Path
 ) -> None:
-    ev = received(station, secret="QR7H2K", name="Phạm Minh Tuấn")
+    ev = received(station, secret="QR7H2KMN8P", name="Phạm Minh Tuấn")
     station.push(ev)
     base = f"{harness.base_url}/tra-cuu/{code_of(ev)}"
-    shown = _render(f"{base}?k=QR7H2K", tmp_path / "a", "--dump-dom")
+    shown = _render(f"{base}?k=QR7H2KMN8P", tmp_path / "a", "--dump-dom")
     assert "Được tiếp nhận" in shown
     assert "Phạm M. T" in shown and "Phạm Minh Tuấn" not in shown
     assert "Đăng ký khai sinh" in shown and "13/02/2026" in shown
@@ -63,7 +63,7 @@ def test_public_page_in_headless_chromium(
     assert "Được tiếp nhận" not in hidden and "Phạm" not in hidden and "khai sinh" not in hidden
     shot = tmp_path / "page.png"
     _render(
-        f"{base}?k=QR7H2K",
+        f"{base}?k=QR7H2KMN8P",
         tmp_path / "c",
         f"--screenshot={shot}",
         "--window-size=390,844",

@@ -37,9 +37,9 @@ def _client(harness: Harness) -> httpx.Client:
 
 
 def test_valid_secret_shows_the_status(harness: Harness, station: Station) -> None:
-    ev = received(station, secret="SECRET42")
+    ev = received(station, secret="SECRET4242")
     station.push(ev)
-    page = _client(harness).get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET42"})
+    page = _client(harness).get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET4242"})
     assert page.status_code == 200
     text = page.text
     assert "Được tiếp nhận" in text and "Đăng ký khai sinh" in text
@@ -51,7 +51,7 @@ def test_valid_secret_shows_the_status(harness: Harness, station: Station) -> No
 
 
 def test_wrong_secret_looks_exactly_like_a_missing_code(harness: Harness, station: Station) -> None:
-    ev = received(station, secret="SECRET42")
+    ev = received(station, secret="SECRET4242")
     station.push(ev)
     client = _client(harness)
     wrong = client.get(f"/tra-cuu/{code_of(ev)}", params={"k": "WRONG000"})
@@ -67,7 +67,7 @@ def test_wrong_secret_looks_exactly_like_a_missing_code(harness: Harness, statio
 def test_wrong_secret_and_missing_code_take_the_same_time(
     harness: Harness, station: Station
 ) -> None:
-    ev = received(station, secret="SECRET42")
+    ev = received(station, secret="SECRET4242")
     station.push(ev)
     missing_code = code_of(ev)[:-4] + "0998"
 
@@ -88,8 +88,8 @@ def test_wrong_secret_and_missing_code_take_the_same_time(
 def test_repeated_misses_on_one_dossier_are_rate_limited(
     harness: Harness, station: Station
 ) -> None:
-    ev = received(station, secret="SECRET42")
-    other = received(station, secret="SECRET43")
+    ev = received(station, secret="SECRET4242")
+    other = received(station, secret="SECRET4343")
     station.push(ev, other)
     guesser = _client(harness)
     limit = harness.settings.lookup_miss_limit
@@ -98,24 +98,24 @@ def test_repeated_misses_on_one_dossier_are_rate_limited(
         for i in range(limit)
     ]
     assert statuses == [404] * limit
-    blocked = guesser.get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET42"})
+    blocked = guesser.get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET4242"})
     assert blocked.status_code == 429 and "Retry-After" in blocked.headers
     assert "Nguyễn" not in blocked.text
     # Refused from every address: guessing one secret cannot be spread out.
-    elsewhere = _client(harness).get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET42"})
+    elsewhere = _client(harness).get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET4242"})
     assert elsewhere.status_code == 429
     # Other dossiers answer as before, from the guesser's address too.
-    assert guesser.get(f"/tra-cuu/{code_of(other)}", params={"k": "SECRET43"}).status_code == 200
+    assert guesser.get(f"/tra-cuu/{code_of(other)}", params={"k": "SECRET4343"}).status_code == 200
 
 
 def test_plain_form_leads_to_the_dossier(harness: Harness, station: Station) -> None:
-    ev = received(station, secret="SECRET42")
+    ev = received(station, secret="SECRET4242")
     station.push(ev)
     client = _client(harness)
     form = client.get("/tra-cuu")
     assert form.status_code == 200 and 'name="ma"' in form.text and 'name="k"' in form.text
     followed = client.get(
-        "/tra-cuu", params={"ma": f" {code_of(ev)} ", "k": "SECRET42"}, follow_redirects=True
+        "/tra-cuu", params={"ma": f" {code_of(ev)} ", "k": "SECRET4242"}, follow_redirects=True
     )
     assert followed.status_code == 200 and "Được tiếp nhận" in followed.text
     without_secret = client.get(f"/tra-cuu/{code_of(ev)}")

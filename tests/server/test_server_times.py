@@ -97,9 +97,9 @@ def test_every_date_time_in_real_responses_has_the_offset(
 
 
 def test_pages_mark_their_times_with_the_offset(harness: Harness, station: Station) -> None:
-    ev = received(station, secret="K7Q2M9")
+    ev = received(station, secret="K7Q2M9XH4P")
     station.push(ev)
-    public = httpx.get(f"{harness.base_url}/tra-cuu/{code_of(ev)}", params={"k": "K7Q2M9"})
+    public = httpx.get(f"{harness.base_url}/tra-cuu/{code_of(ev)}", params={"k": "K7Q2M9XH4P"})
     username = harness.officer(station.office_code, "backoffice")
     token = httpx.post(
         f"{harness.base_url}/api/v1/backoffice/login",
