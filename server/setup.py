@@ -22,6 +22,7 @@ SHARED = [
     "app/domain/__init__.py",
     "app/domain/codes.py",
     "app/domain/errors.py",
+    "app/domain/fees.py",
     "app/domain/status.py",
     "app/domain/text.py",
     "app/infra/__init__.py",
