@@ -144,3 +144,19 @@ def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
         [out.t(f"Đã cập nhật thủ tục {row.code}: {text}", f"Updated {row.code}: {text}")],
     )
     return 0
+
+
+def catalogue_import(args: Namespace, db: Database, out: Output) -> int:
+    from app.office import catalogue_import as importer
+
+    result = importer.import_file(db, actor(db, args), Path(args.file))
+    lines = [
+        out.t(
+            f"Đã nhập: {result.created} thủ tục mới, {result.updated} cập nhật; "
+            f"{len(result.flagged)} chỗ cần lãnh đạo xem lại",
+            f"Imported: {result.created} new, {result.updated} updated; "
+            f"{len(result.flagged)} flagged for a supervisor",
+        )
+    ] + [f"  dòng {f.row} {f.code or ''} [{f.field}]: {f.message}" for f in result.flagged]
+    out.emit(result.to_json(), lines)
+    return 0
