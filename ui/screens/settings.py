@@ -32,6 +32,7 @@ from app.infra.storage import Database
 from app.office import settings_admin
 from app.office.auth import Actor
 from app.office.settings_admin import OfficeDetails, SettingsSnapshot
+from ui.screens.catalogue import CatalogueTab
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.screen import Screen
@@ -73,6 +74,7 @@ class SettingsPage(Screen):
         self.sync_tab = self._sync_tab()
         self.connect_tab = self._connection_tab()
         self.security_tab = self._security_tab()
+        self.catalogue_tab = CatalogueTab(ctx, self.banner)
         for tab, title in (
             (self.print_tab, self.tr("In ấn và ngôn ngữ")),
             (self.office_tab, self.tr("Cơ quan")),
@@ -80,6 +82,7 @@ class SettingsPage(Screen):
             (self.sync_tab, self.tr("Máy chủ đồng bộ")),
             (self.connect_tab, self.tr("Tra cứu và VietQR")),
             (self.security_tab, self.tr("Bảo mật")),
+            (self.catalogue_tab, self.tr("Thủ tục")),
         ):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
@@ -326,6 +329,7 @@ class SettingsPage(Screen):
 
     def load(self) -> None:
         self.show_snapshot(settings_admin.snapshot(self.ctx.require_db(), self.ctx.require_actor()))
+        self.catalogue_tab.load()
 
     def show_snapshot(self, snap: SettingsSnapshot) -> None:
         self.snap = snap
