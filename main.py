@@ -22,6 +22,11 @@ def can_show_window() -> bool:
 
 def main() -> int:
     argv = sys.argv[1:]
+    if getattr(sys, "frozen", False):
+        # An installed bundle: run the updated version instead, if one is in use.
+        from app.update.launcher import hand_over
+
+        hand_over(argv)
     from app.cli.parser import build_parser
 
     args, _unknown = build_parser().parse_known_args(argv)

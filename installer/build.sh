@@ -25,9 +25,10 @@ build_bundle() {
     python3 scripts/build_translations.py >/dev/null
     say "icons"
     python3 installer/render_icons.py "$BUILD" >/dev/null
-    rm -f "$BUILD/update-root.json"
+    rm -rf "$BUILD/update"
     if [[ -n "${MOTCUA_UPDATE_ROOT:-}" ]]; then
-        cp "$MOTCUA_UPDATE_ROOT" "$BUILD/update-root.json"
+        mkdir -p "$BUILD/update"
+        cp "$MOTCUA_UPDATE_ROOT" "$BUILD/update/root.json"
     fi
     say "PyInstaller (one folder)"
     local start=$SECONDS

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import delete
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -251,5 +252,10 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         public,
     ):
         app.include_router(module.router)
+    # Signed station updates (TUF metadata and bundles, made by
+    # app.update.publish): static files, verified by the stations themselves.
+    updates = settings.data_dir / "updates"
+    updates.mkdir(parents=True, exist_ok=True)
+    app.mount("/updates", StaticFiles(directory=updates), name="updates")
     openapi.install(app)
     return app

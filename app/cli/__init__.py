@@ -51,6 +51,7 @@ NO_DB = {
     "init": "app.cli.commands:cmd_init",
     "due": "app.cli.commands:cmd_due",
     "self-test": "app.cli.selftest:cmd_selftest",
+    "update": "app.cli.update_cmd:cmd_update",
 }
 
 

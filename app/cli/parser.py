@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="đồng bộ một lượt với máy chủ (in tóm tắt JSON với --json)")
 
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
+    _update_parsers(sub)
     accept_json_anywhere(p)
     return p
 
@@ -291,3 +292,16 @@ def _capture_parsers(sub) -> None:
     s.add_argument("files", nargs="*", metavar="FILE", help="các tệp đã quét, theo thứ tự")
     _scanner_options(s)
     _cleaning_options(s)
+
+
+def _update_parsers(sub) -> None:
+    s = sub.add_parser("update", help="kiểm tra và cài bản cập nhật có chữ ký (máy chủ hoặc USB)")
+    usub = s.add_subparsers(dest="update_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("check", "xem có bản cập nhật mới không"),
+        ("apply", "tải, kiểm tra chữ ký, cài bên cạnh bản hiện tại và chuyển sang"),
+    ):
+        u = usub.add_parser(name, help=text)
+        u.add_argument("--from", dest="from_dir", help="thư mục chứa bản cập nhật (USB)")
+        u.add_argument("--server", help="địa chỉ máy chủ (mặc định: máy chủ quầy đã đăng ký)")
+    usub.add_parser("rollback", help="quay về phiên bản trước")
