@@ -54,6 +54,10 @@ def app_home() -> Path:
     if override:
         return Path(override).expanduser()
     if os.name == "nt":
+        # The Windows installer puts the bundle in <install folder>\app.
+        packaged = packaged_dir()
+        if packaged is not None and packaged.name == "app":
+            return packaged.parent
         local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(local) / "Programs" / "MotCuaDesk"
     return Path(user_data_dir("MotCuaDesk-versions", appauthor=False))

@@ -55,7 +55,9 @@ def _windows_on(display: str) -> str:
 @pytest.fixture
 def xvfb():
     proc = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        # -noreset: without it the server resets whenever its last client
+        # leaves (each probe below), and a client connecting then is refused.
+        ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
