@@ -136,6 +136,8 @@ def test_apology_before_the_appointment_does_not_say_it_was_missed(
     assert "không thể trả kết quả cho Ông/Bà đúng thời gian đã hẹn" in text
     assert "chưa trả kết quả" not in text
     assert "đã gây phiền hà" not in text
+    assert "Ngày 13 tháng 02 năm 2026, Ủy ban nhân dân phường Hoàn Kiếm tiếp nhận" in text
+    assert "13/02/2026" not in text
     late = _text(pdf_file, render_apology(office, dossier, apology_letter))
     assert "chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời gian đã hẹn" in late
 

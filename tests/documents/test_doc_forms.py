@@ -154,7 +154,7 @@ def test_stop_notice(office, dossier, stop_notice, pdf_file):
     _common(text)
     assert "THÔNG BÁO" in text
     assert "Về việc dừng giải quyết hồ sơ" in text
-    assert "Ngày 14/02/2026" in text
+    assert "Ngày 14 tháng 02 năm 2026" in text
     assert RECEIVED in text
     assert "16 tháng 02 năm 2026" in text
     assert stop_notice.reason in text

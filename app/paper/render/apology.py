@@ -13,6 +13,7 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable, Spacer
 
+from app.domain.formatting import format_long_date
 from app.paper.render.layout import (
     Para,
     header_block,
@@ -72,7 +73,7 @@ def render_apology(
         Para(salutation_line(dossier), st.body_center),
         Spacer(1, st.size * 0.6),
         Para(
-            f"Ngày {text(_day(dossier.received_at))}, {issuer} tiếp nhận hồ sơ của {you}, mã hồ "
+            f"{_day(dossier.received_at)}, {issuer} tiếp nhận hồ sơ của {you}, mã hồ "
             f"sơ: <b>{text(dossier.code)}</b>; nội dung yêu cầu giải quyết: "
             f"{text(dossier.procedure_name)}.",
             st.body_indent,
@@ -105,4 +106,5 @@ def render_apology(
 
 
 def _day(value: datetime) -> str:
-    return f"{value:%d/%m/%Y}"
+    """'Ngày 29 tháng 4 năm 2026' at the start of a sentence (Decree 30/2020 digits)."""
+    return "N" + format_long_date(value)[1:]

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable, Spacer
 
-from app.domain.formatting import format_date, format_long_date
+from app.domain.formatting import format_long_date
 from app.paper.render.layout import (
     Para,
     header_block,
@@ -47,7 +47,7 @@ def render_stop_notice(
         Para(salutation_line(dossier), st.body_center),
         Spacer(1, st.size * 0.6),
         Para(
-            f"Ngày {format_date(notice.requested_at)}, {issuer} nhận được đề nghị dừng giải "
+            f"N{format_long_date(notice.requested_at)[1:]}, {issuer} nhận được đề nghị dừng giải "
             f"quyết hồ sơ của {you} đối với hồ sơ mã số <b>{text(dossier.code)}</b>, tiếp nhận "
             f"lúc {long_datetime(dossier.received_at)}; nội dung yêu cầu giải "
             f"quyết: {text(dossier.procedure_name)}.",
