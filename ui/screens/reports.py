@@ -110,10 +110,16 @@ def render_chart(rep: IndicatorReport, width: int = 540, height: int = 320) -> b
 
 
 def load(ctx_db, actor, period: periods.Period, now) -> dict[str, Any]:
-    """The report, the previous period's, and the chart (worker thread)."""
-    rep = indicators.report(ctx_db, actor, period, now=now)
-    previous = indicators.compute(ctx_db, period.previous(), now=now)
-    return {"report": rep, "previous": previous, "chart": render_chart(rep)}
+    """The report, the previous period's, and the chart (worker thread).
+
+    Without the cyclic collector: its passes over the report's objects (and
+    over matplotlib's when it is first imported) hold the interpreter lock
+    long enough to stall the window.
+    """
+    with indicators.without_gc():
+        rep = indicators.report(ctx_db, actor, period, now=now)
+        previous = indicators.compute(ctx_db, period.previous(), now=now)
+        return {"report": rep, "previous": previous, "chart": render_chart(rep)}
 
 
 class Card(QFrame):
