@@ -18,6 +18,7 @@ from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Targets
 from tuf.ngclient import Updater
 from tuf.ngclient.fetcher import FetcherInterface
+from tuf.ngclient.urllib3_fetcher import Urllib3Fetcher
 
 from app.domain.errors import DomainError
 from app.update import layout
@@ -89,7 +90,7 @@ def trusted_root() -> bytes:
         ) from exc
 
 
-def _updater(home: Path, source: Source) -> Updater:
+def _updater(home: Path, source: Source, timeout: float = 30) -> Updater:
     metadata_dir = home / "tuf" / "metadata"
     metadata_dir.mkdir(parents=True, exist_ok=True)
     return Updater(
@@ -97,7 +98,7 @@ def _updater(home: Path, source: Source) -> Updater:
         metadata_base_url=source.metadata_url,
         target_dir=str(home / "downloads"),
         target_base_url=source.targets_url,
-        fetcher=FolderFetcher() if source.folder else None,
+        fetcher=FolderFetcher() if source.folder else Urllib3Fetcher(socket_timeout=timeout),
         bootstrap=_newest_root(metadata_dir) or trusted_root(),
     )
 
@@ -159,14 +160,14 @@ def refusal(exc: Exception, source: Source, current: str) -> DomainError:
     )
 
 
-def check(home: Path, source: Source, current: str) -> Available | None:
+def check(home: Path, source: Source, current: str, timeout: float = 30) -> Available | None:
     """The newest signed bundle for this machine when newer than ``current``.
 
     ``None`` means up to date. A signed bundle older than ``current`` as the
     newest one is refused: a station never goes back by itself.
     """
     try:
-        updater = _updater(home, source)
+        updater = _updater(home, source, timeout)
         updater.refresh()
         # refresh() has just verified and stored targets.json.
         targets = Metadata[Targets].from_file(str(home / "tuf" / "metadata" / "targets.json"))

@@ -1011,6 +1011,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Có bản cập nhật {version}</source>
+        <translation>Update {version} available</translation>
+    </message>
+    <message>
+        <source>Phiên bản {version} đã sẵn sàng trên máy chủ. Cập nhật khi không tiếp nhận: đóng cửa sổ rồi chạy “motcua-desk update apply”; dữ liệu được giữ nguyên.</source>
+        <translation>Version {version} is ready on the server. Update when not receiving: close the window and run “motcua-desk update apply”; the data is kept.</translation>
+    </message>
+    <message>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>

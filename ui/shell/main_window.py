@@ -7,6 +7,8 @@ another window, and tests drive every mode the same way.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -42,6 +44,13 @@ from ui.widgets import print_preview
 from ui.widgets.forms import ElidedLabel
 
 STATUS_REFRESH_MS = 30_000
+
+
+def _available_update(data_dir: Path) -> str | None:
+    # Imported on the worker thread: TUF is not needed to show the window.
+    from app.update import notice
+
+    return notice.available_update(data_dir)
 
 
 class _LazyPages(dict):
@@ -167,6 +176,13 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.busy_label = QLabel()
         self.busy_label.hide()
+        # Only a notice: installing is left to "motcua-desk update apply" with
+        # the window closed, so no update lands in the middle of an intake.
+        self.update_label = QLabel()
+        self.update_label.setObjectName("status_update")
+        self.update_label.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self.update_label.hide()
+        bar.addPermanentWidget(self.update_label)
         for w in (
             self.officer_label,
             self.station_label,
@@ -235,6 +251,24 @@ class MainWindow(QMainWindow):
         if not self._warmed:
             self._warmed = True
             self.ctx.tasks.run(print_preview.warm_up, on_error=lambda exc: None)
+            self.ctx.tasks.run(
+                _available_update,
+                self.ctx.data_dir,
+                on_done=self.show_update,
+                on_error=lambda exc: None,
+            )
+
+    def show_update(self, version: str | None) -> None:
+        if not version:
+            return
+        self.update_label.setText(self.tr("Có bản cập nhật {version}").format(version=version))
+        self.update_label.setToolTip(
+            self.tr(
+                "Phiên bản {version} đã sẵn sàng trên máy chủ. Cập nhật khi không tiếp nhận: "
+                "đóng cửa sổ rồi chạy “motcua-desk update apply”; dữ liệu được giữ nguyên."
+            ).format(version=version)
+        )
+        self.update_label.show()
 
     @staticmethod
     def _role_label(role: str) -> str:
