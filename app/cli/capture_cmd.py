@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.capture import attachments, batches
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.office.auth import Actor

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.cli.acting import actor
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime, format_money
@@ -24,16 +25,6 @@ from app.infra.storage import open_database
 from app.office import auth, catalogue, office_setup, settings, station
 from db.engine import Database
 from db.models import DossierResult
-
-
-def actor(db: Database, args: Namespace) -> auth.Actor:
-    with db.read() as session:
-        username = args.user or settings.get(session, "cli_user")
-        if not username:
-            raise DomainError(
-                "no_cli_user", "Chưa chỉ định cán bộ (--user).", "No officer given (--user)."
-            )
-        return auth.actor_for(session, username)
 
 
 def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 from dataclasses import asdict
 
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output
 from app.office import office_names
 from db.engine import Database

@@ -6,7 +6,7 @@ from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
 from app.domain.errors import DomainError
 from app.paper import printing

@@ -6,7 +6,7 @@ import argparse
 from argparse import Namespace
 from pathlib import Path
 
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
 from app.reports import indicators
 from app.reports import period as periods

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from app.cli.commands import actor
+from app.cli.acting import actor
 from app.cli.output import Output
 from app.sync import enrolment
 from app.sync.round import run_round
