@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="cookie chỉ gửi qua HTTPS (bật khi chạy sau proxy TLS)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="số tiến trình phục vụ (nhiều hơn 1 cần PostgreSQL)",
+    )
     parser.add_argument("--lookup-miss-limit", type=int, default=10)
     parser.add_argument(
         "--auth-miss-limit",
@@ -88,15 +94,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         forwarded_allow_ips=args.forwarded_allow_ips,
         secure_cookies=args.secure_cookies,
         lookup_miss_limit=args.lookup_miss_limit,
+        workers=args.workers,
         auth_miss_limit=args.auth_miss_limit,
         upload_expiry_hours=args.upload_expiry_hours,
     )
 
 
 def serve(settings: Settings) -> None:
-    app = create_app(settings)
-    config = uvicorn.Config(
-        app,
+    options = dict(
         host=settings.host,
         port=settings.port,
         log_config=None,
@@ -106,7 +111,15 @@ def serve(settings: Settings) -> None:
         timeout_graceful_shutdown=int(settings.graceful_timeout),
         server_header=False,
     )
-    uvicorn.Server(config).run()
+    if settings.workers > 1:
+        if settings.database_url.startswith("sqlite"):
+            raise SystemExit("Nhiều tiến trình phục vụ (--workers) cần PostgreSQL (--db).")
+        # Migrations and the server key once, here; then the workers start.
+        prepare(settings).dispose()
+        settings.to_env()
+        uvicorn.run("server.app:app_from_env", factory=True, workers=settings.workers, **options)
+        return
+    uvicorn.Server(uvicorn.Config(create_app(settings), **options)).run()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from server import openapi, tokens, uploads
 from server.common import ApiError, now
 from server.config import Settings
 from server.db import Database
+from server.logs import configure_logging
 from server.lookupkey import load_key
 from server.master import seed_catalogue
 from server.middleware import (
@@ -65,10 +66,22 @@ _STATUS_MESSAGES = {
 def prepare(settings: Settings) -> Database:
     """Create the data folders, bring the schema up to date and seed master data."""
     settings.ensure_dirs()
+    load_key(settings.data_dir)
     db = Database(settings.database_url)
     db.migrate()
     seed_catalogue(db)
     return db
+
+
+def app_from_env() -> FastAPI:
+    """The application in a worker process of a multi-worker server.
+
+    The parent has prepared the database (migrations run once, not once per
+    worker) and passed its settings in the environment.
+    """
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    return create_app(settings, Database(settings.database_url))
 
 
 def _janitor_pass(db: Database, store: BlobStore, misses: MissCounter) -> None:
@@ -217,7 +230,6 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = database
     app.state.store = store
-    app.state.upload_locks = {}
     app.state.misses = misses
     app.state.lookup_key = load_key(settings.data_dir)
     _install_error_handlers(app)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 ENV_DB = "MOTCUA_SERVER_DB"
 ENV_DATA_DIR = "MOTCUA_SERVER_DATA_DIR"
+# How a multi-worker server hands its settings to the worker processes.
+ENV_SETTINGS = "MOTCUA_SERVER_SETTINGS"
 
 
 def default_data_dir() -> Path:
@@ -60,6 +63,18 @@ class Settings:
     forwarded_allow_ips: str = "127.0.0.1"
     # Set when the server is only reached through HTTPS (behind a TLS proxy).
     secure_cookies: bool = False
+
+    # Worker processes; more than one needs PostgreSQL (SQLite has one writer).
+    workers: int = 1
+
+    def to_env(self) -> None:
+        os.environ[ENV_SETTINGS] = json.dumps(asdict(self), default=str)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        values = json.loads(os.environ[ENV_SETTINGS])
+        values["data_dir"] = Path(values["data_dir"])
+        return cls(**values)
 
     @property
     def database_url(self) -> str:

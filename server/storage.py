@@ -11,6 +11,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+
+try:
+    import fcntl
+except ImportError:  # Windows: a single-process server
+    fcntl = None  # type: ignore[assignment]
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -58,12 +63,47 @@ class BlobStore:
         # Store directories made but whose own entry may not be on disk yet.
         self._new_dirs: set[Path] = set()
         self._lock = threading.Lock()
+        # Uploads a request of this process holds (see try_lock).
+        self._held: set[str] = set()
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def part_path(self, upload_id: str) -> Path:
         return self.uploads / f"{upload_id}.part"
+
+    def lock_path(self, upload_id: str) -> Path:
+        return self.uploads / f"{upload_id}.lock"
+
+    def try_lock(self, upload_id: str) -> UploadLock | None:
+        """Hold the upload for one PATCH, or ``None`` if another request holds it.
+
+        The lock is on a file (``flock``), so it holds across the worker
+        processes of one server; the operating system drops it if a worker
+        dies. Where ``flock`` does not exist (Windows) it holds within this
+        process only, which is all a single-process server needs.
+        """
+        with self._lock:
+            if upload_id in self._held:
+                return None
+            self._held.add(upload_id)
+        try:
+            fd = os.open(self.lock_path(upload_id), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            self._release(upload_id)
+            raise
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                self._release(upload_id)
+                return None
+        return UploadLock(self, upload_id, fd)
+
+    def _release(self, upload_id: str) -> None:
+        with self._lock:
+            self._held.discard(upload_id)
 
     def create_part(self, upload_id: str) -> None:
         """Make the (empty) file of an upload.
@@ -106,6 +146,7 @@ class BlobStore:
             self._running.pop(upload_id, None)
             self._unsynced.pop(upload_id, None)
         self.part_path(upload_id).unlink(missing_ok=True)
+        self.lock_path(upload_id).unlink(missing_ok=True)
 
     def final_hash(self, upload_id: str, length: int) -> str:
         running = self.running_hash(upload_id, length)
@@ -155,6 +196,7 @@ class BlobStore:
         with self._lock:
             self._running.pop(upload_id, None)
             self._unsynced.pop(upload_id, None)
+        self.lock_path(upload_id).unlink(missing_ok=True)
 
     def _make_dirs(self, directory: Path) -> None:
         """Create ``directory`` (``ab/cd``) and its parent as needed, noting the new ones."""
@@ -297,3 +339,18 @@ class ChunkSink:
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
+
+
+class UploadLock:
+    """One PATCH's hold on an upload; ``release`` when the request ends."""
+
+    def __init__(self, store: BlobStore, upload_id: str, fd: int) -> None:
+        self.store = store
+        self.upload_id = upload_id
+        self.fd = fd
+
+    def release(self) -> None:
+        if fcntl is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.store._release(self.upload_id)

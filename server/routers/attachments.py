@@ -203,20 +203,20 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
                 f"Mã kiểm tra {checksum[0]} trong Upload-Checksum có độ dài sai.",
                 f"The {checksum[0]} digest in Upload-Checksum has the wrong length.",
             )
-    locks: dict[str, asyncio.Lock] = request.app.state.upload_locks
-    lock = locks.setdefault(upload_id, asyncio.Lock())
-    if lock.locked():
+    # A file lock, not a lock in this process: with several workers the
+    # next PATCH for the same upload may reach another process.
+    lock = request.app.state.store.try_lock(upload_id)
+    if lock is None:
         raise ApiError(
             409,
             "upload_busy",
             "Một yêu cầu khác đang ghi vào phiên tải lên này.",
             "Another request is writing to this upload.",
         )
-    async with lock:
-        try:
-            return await _append(request, station, upload_id, offset, checksum)
-        finally:
-            locks.pop(upload_id, None)
+    try:
+        return await _append(request, station, upload_id, offset, checksum)
+    finally:
+        lock.release()
 
 
 async def _append(
