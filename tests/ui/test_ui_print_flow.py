@@ -73,3 +73,14 @@ def _a_pdf() -> bytes:
     canvas.drawString(72, 720, "Giay tiep nhan")
     canvas.save()
     return out.getvalue()
+
+
+def test_a_message_does_not_move_the_form(qtbot, clerk_window):
+    page = clerk_window.pages["receive"]
+    where = page.picker.search.mapTo(page, page.picker.search.rect().topLeft())
+    page.banner.show_message("Một thông báo\nhai dòng", "error")
+    qtbot.wait(10)
+    assert page.picker.search.mapTo(page, page.picker.search.rect().topLeft()) == where
+    page.banner.clear_message()
+    qtbot.wait(10)
+    assert page.picker.search.mapTo(page, page.picker.search.rect().topLeft()) == where

@@ -104,7 +104,7 @@ class ReceivePage(Screen):
         self._returning_asked = 0
         root = QVBoxLayout(self)
         root.setContentsMargins(14, 10, 14, 8)
-        self.banner = Banner()
+        self.banner = Banner(reserve=True)
         root.addWidget(self.banner)
         self.errors = FieldErrors(self.banner)
         columns = QHBoxLayout()

@@ -96,7 +96,9 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
 
         QMessageBox.critical(None, "MotCua Desk", exc.message(i18n.language()))
         return 1
-    window.show()
+    # Maximised: on a 1366×768 screen a normal window plus its title bar would push
+    # the status bar below the taskbar.
+    window.showMaximized()
     if started:
 
         def report() -> None:

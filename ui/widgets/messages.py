@@ -44,11 +44,17 @@ def field_of(exc: BaseException) -> str | None:
 class Banner(QLabel):
     """A one-line message strip at the top of a page (never a modal box)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        if reserve:
+            # On a form being typed into, a message must not push the fields away from
+            # under the clerk's eyes (or the mouse): the strip keeps two lines' room.
+            policy.setRetainSizeWhenHidden(True)
+            self.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 16)
+        self.setSizePolicy(policy)
         self.setObjectName("banner")
         self.kind = ""
         self._timer = QTimer(self)
