@@ -40,6 +40,8 @@ class DossierFilter:
     received_to: date | None = None
     overdue: bool = False
     due_within_days: int | None = None
+    # Still running and due on this day (the start screen's "due today").
+    due_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.status is not None:
@@ -140,6 +142,10 @@ def fetch_page(
     elif flt.due_within_days is not None:
         conditions.append(due >= _stamp(now))
         conditions.append(due <= _stamp(now + timedelta(days=flt.due_within_days)))
+    if flt.due_on is not None:
+        conditions.append(Dossier.status.in_(running))
+        conditions.append(due >= flt.due_on.isoformat())
+        conditions.append(due < (flt.due_on + timedelta(days=1)).isoformat())
     if after is not None:
         conditions.append(tuple_(received, Dossier.id) < tuple_(after.received_at, after.id))
     if conditions:

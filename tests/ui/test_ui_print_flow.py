@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -29,7 +30,8 @@ def test_enter_in_the_preview_prints_without_another_dialog(qtbot, clerk_window,
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(printed) == 1)
     assert printed[0] == ("Giấy tiếp nhận X", job.pdf)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # Closed (and deleted: the dialog deletes itself on close).
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
 
 
 def test_print_immediately_sends_the_receipt_without_a_preview(

@@ -31,6 +31,14 @@ from ui.widgets.messages import Banner
 ROW_HEIGHT = 24
 
 
+def read_day(db, actor, data_dir, now) -> tuple:
+    """Worker: today's counts and the changes waiting to sync."""
+    from app import overview
+    from app.dossiers import today
+
+    return today.counts(db, actor, now), overview.read(db, data_dir, now).pending_changes
+
+
 class DossiersPage(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +48,7 @@ class DossiersPage(Screen):
         root.setContentsMargins(14, 10, 14, 8)
         self.banner = Banner()
         root.addWidget(self.banner)
+        self._build_day(root)
         bar = QHBoxLayout()
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
@@ -141,9 +150,90 @@ class DossiersPage(Screen):
             self._started = True
             self.model.reload()
         self.table.setFocus()
+        self.refresh_day()
+
+    def operation_did_execute(self) -> None:
+        if self.isVisible():
+            self.refresh_day()
+
+    # --- the day at a glance ---------------------------------------------------------
+
+    def _build_day(self, root: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        title = QLabel(self.tr("Hôm nay:"))
+        title.setStyleSheet("font-weight:bold;")
+        row.addWidget(title)
+        labels = {
+            "received": self.tr("Đã tiếp nhận"),
+            "due_today": self.tr("Đến hạn trả"),
+            "overdue": self.tr("Quá hạn"),
+            "supplement": self.tr("Chờ bổ sung"),
+            "ready": self.tr("Có kết quả, chờ trả"),
+            "sync": self.tr("Chờ đồng bộ"),
+        }
+        self.day_labels = labels
+        self.day_buttons: dict[str, QPushButton] = {}
+        for kind, text in labels.items():
+            button = QPushButton(f"{text}: …")
+            button.setObjectName(f"day_{kind}")
+            button.setToolTip(self.tr("Mở danh sách hồ sơ này"))
+            button.clicked.connect(lambda _=False, k=kind: self.open_day_list(k))
+            self.day_buttons[kind] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        root.addLayout(row)
+        self.day_filter = None
+
+    def refresh_day(self) -> None:
+        self.ctx.tasks.run(
+            read_day,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.ctx.data_dir,
+            self.ctx.now(),
+            on_done=self._show_day,
+            on_error=lambda exc: None,
+        )
+
+    def _show_day(self, found: tuple) -> None:
+        day, pending = found
+        for kind, button in self.day_buttons.items():
+            n = pending if kind == "sync" else day.get(kind)
+            button.setText(f"{self.day_labels[kind]}: {i18n.number(n)}")
+            alarm = kind == "overdue" and n > 0
+            button.setStyleSheet("color:#8a1c1c; font-weight:bold;" if alarm else "")
+
+    def open_day_list(self, kind: str) -> None:
+        """Show the dossiers behind one of today's counts."""
+        if kind == "sync":
+            window = self.window()
+            if hasattr(window, "show_page"):
+                window.show_page("sync")
+            return
+        from app.dossiers import today
+
+        flt = today.filter_for(kind, self.ctx.now())
+        widgets = (self.status, self.procedure, self.use_dates, self.overdue, self.due_soon)
+        for w in widgets:
+            w.blockSignals(True)
+        self.status.setCurrentIndex(max(0, self.status.findData(flt.status)))
+        self.procedure.setCurrentIndex(0)
+        self.use_dates.setChecked(flt.received_from is not None)
+        if flt.received_from is not None:
+            self.date_from.setDate(flt.received_from)
+            self.date_to.setDate(flt.received_to)
+        self.overdue.setChecked(flt.overdue)
+        self.due_soon.setChecked(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self.day_filter = flt if flt.due_on is not None else None
+        self._started = True
+        self.detail.clear()
+        self.model.set_filter(flt)
 
     def current_filter(self) -> DossierFilter:
         dates = self.use_dates.isChecked()
+        self.day_filter = None  # any change of the visible filters leaves "due today"
         return DossierFilter(
             status=self.status.currentData(),
             procedure_code=self.procedure.currentData(),

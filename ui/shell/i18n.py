@@ -120,3 +120,9 @@ def long_datetime(value: datetime) -> str:
     from app.domain.formatting import format_long_datetime
 
     return value.strftime("%H:%M, %d/%m/%Y") if _language == "en" else format_long_datetime(value)
+
+
+def number(value: int) -> str:
+    """A whole number in the window's language: 1.234 in Vietnamese, 1,234 in English."""
+    text = f"{value:,}"
+    return text if language() == "en" else text.replace(",", ".")
