@@ -352,12 +352,63 @@ def build(app: FastAPI) -> dict[str, Any]:
                             }
                         },
                     }
+    _upload_links(spec)
+    _report_period(spec)
     # A crash is answered outside the middleware that adds these headers.
     for operations in spec["paths"].values():
         for operation in operations.values():
             for header in operation["responses"].get("500", {}).get("headers", {}).values():
                 header["required"] = False
     return spec
+
+
+def _report_period(spec: dict[str, Any]) -> None:
+    """The report's period is two calendar days, read as dates (else 400 ``bad_date``)."""
+    operation = spec["paths"].get(f"{p.API_PREFIX}/backoffice/reports/indicators", {}).get("get")
+    for parameter in (operation or {}).get("parameters", []):
+        if parameter["name"] in ("from", "to"):
+            parameter["schema"] = {"type": "string", "format": "date", "maxLength": 10}
+            parameter["description"] = (
+                "First or last day of the period, YYYY-MM-DD; a period that ends before it "
+                "starts or is longer than ten years is 400 `bad_period`."
+            )
+
+
+_UPLOAD_ID = "$response.header.Location#regex:/uploads/([A-Za-z0-9_-]+)$"
+
+
+def _upload_links(spec: dict[str, Any]) -> None:
+    """OpenAPI links: a created upload is the one to ask about, append to and end.
+
+    The id comes out of ``Location`` (an extraction Schemathesis understands);
+    the offset to send next is the one the last answer gave.
+    """
+    resource = f"{p.API_PREFIX}/uploads/{{upload_id}}"
+    created = spec["paths"][f"{p.API_PREFIX}/uploads"]["post"]["responses"]["201"]
+    operations = spec["paths"][resource]
+    id_from = {"upload_id": _UPLOAD_ID}
+    created["links"] = {
+        "AskOffset": {"operationId": operations["head"]["operationId"], "parameters": id_from},
+        "AppendChunk": {
+            "operationId": operations["patch"]["operationId"],
+            "parameters": {**id_from, "header.Upload-Offset": "$response.header.Upload-Offset"},
+        },
+        "Cancel": {"operationId": operations["delete"]["operationId"], "parameters": id_from},
+    }
+    same = {"upload_id": "$request.path.upload_id"}
+    next_chunk = {
+        "operationId": operations["patch"]["operationId"],
+        "parameters": {**same, "header.Upload-Offset": "$response.header.Upload-Offset"},
+    }
+    operations["head"]["responses"]["200"]["links"] = {"AppendChunk": next_chunk}
+    operations["patch"]["responses"]["204"]["links"] = {
+        "AppendChunk": next_chunk,
+        "AskOffset": {"operationId": operations["head"]["operationId"], "parameters": same},
+        "Cancel": {"operationId": operations["delete"]["operationId"], "parameters": same},
+    }
+    operations["delete"]["responses"]["204"]["links"] = {
+        "AskOffset": {"operationId": operations["head"]["operationId"], "parameters": same}
+    }
 
 
 def _complete(

@@ -30,7 +30,7 @@ from server.config import Settings
 from server.db import Database, normalise_url
 
 HERE = Path(__file__).resolve().parent
-MAX_EXAMPLES = int(os.environ.get("MOTCUA_SCHEMATHESIS_EXAMPLES", "40"))
+MAX_EXAMPLES = int(os.environ.get("MOTCUA_SCHEMATHESIS_EXAMPLES", "25"))
 MAX_SECONDS = int(os.environ.get("MOTCUA_SCHEMATHESIS_SECONDS", "80"))
 
 
@@ -97,6 +97,12 @@ checks.negative_data_rejection.expected-statuses = [
 [[operations]]
 include-name = "POST /api/v1/uploads"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+
+# A report period that ends before it starts is 400; a schema cannot relate
+# two parameters, so for the fuzzer such a pair of dates is schema-valid.
+[[operations]]
+include-name = "GET /api/v1/backoffice/reports/indicators"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409"]
 
 # 400 too: Schemathesis 4.32's coverage phase seeds an optional header that has
 # a pattern with "0" (here `Upload-Checksum: 0`, which the pattern forbids) and
