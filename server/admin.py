@@ -65,6 +65,19 @@ def create_office(db: Database, code: str, name: str, parent: str | None = None)
     return office
 
 
+def set_citizen_copy(db: Database, office_code: str, enabled: bool) -> None:
+    """Let the office's citizens download their digitized result from the public page."""
+    try:
+        office_code = validate_agency_code(office_code)
+    except DomainError as exc:
+        raise AdminError(exc.message_vi) from exc
+    with db.write() as session:
+        office = session.scalar(select(Office).where(Office.code == office_code))
+        if office is None:
+            raise AdminError(f"Không có văn phòng mã {office_code}.")
+        office.citizen_copy = enabled
+
+
 def enroll_station(
     db: Database, settings: Settings, office_code: str, number: int, name: str | None = None
 ) -> str:
@@ -212,6 +225,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     cmd.add_argument("--kind", choices=("off", "work", "remove"), required=True)
     cmd.add_argument("--note")
 
+    cmd = commands.add_parser(
+        "set-citizen-copy",
+        parents=[common],
+        help="cho (hoặc thôi cho) người dân tải bản sao kết quả trên trang tra cứu",
+    )
+    cmd.add_argument("--office", required=True)
+    cmd.add_argument("--enabled", choices=("yes", "no"), required=True)
+
     cmd = commands.add_parser("set-fee", parents=[common], help="lệ phí của tỉnh cho thủ tục")
     cmd.add_argument("--procedure", required=True)
     cmd.add_argument("--amount", type=int, required=True)
@@ -262,6 +283,10 @@ def run(args: argparse.Namespace, settings: Settings, db: Database) -> int:
             kind = None if args.kind == "remove" else args.kind
             set_calendar(db, args.office, args.day, kind, args.note)
             print(f"Đã cập nhật lịch ngày {args.day:%d/%m/%Y}.")
+        elif command == "set-citizen-copy":
+            set_citizen_copy(db, args.office, args.enabled == "yes")
+            state = "được" if args.enabled == "yes" else "không được"
+            print(f"Người dân {state} tải bản sao kết quả của văn phòng {args.office}.")
         elif command == "set-fee":
             version = set_fee(db, args.procedure, args.amount, args.note)
             print(f"Đã cập nhật lệ phí; danh mục phiên bản {version}.")

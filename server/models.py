@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -56,6 +57,8 @@ class Office(Base):
     parent_code: Mapped[str | None] = mapped_column(String(40), index=True)
     calendar_version: Mapped[int] = mapped_column(Integer, default=0)
     officers_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Citizens may download their digitized result from the public page (off by default).
+    citizen_copy: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 

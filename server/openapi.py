@@ -503,6 +503,18 @@ def _public_page(operation: dict[str, Any], path: str) -> None:
         }
     else:
         responses["404"] = {"description": "No dossier with this code and secret.", "content": html}
+        if path == "/tra-cuu/{code}":
+            responses["400"] = {"description": "Not a dossier code.", "content": html}
+        if path.endswith("/ban-sao"):
+            responses["200"] = {
+                "description": "The digitized result, watermarked with the dossier code.",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            }
+            responses["403"] = {"description": "The ID digits do not match.", "content": html}
+            responses["503"] = {
+                "description": "The stored copy cannot be read now.",
+                "content": html,
+            }
         responses["429"] = {
             "description": "Too many wrong look-ups from this address.",
             "content": html,

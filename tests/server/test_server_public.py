@@ -118,5 +118,7 @@ def test_plain_form_leads_to_the_dossier(harness: Harness, station: Station) -> 
         "/tra-cuu", params={"ma": f" {code_of(ev)} ", "k": "SECRET4242"}, follow_redirects=True
     )
     assert followed.status_code == 200 and "Được tiếp nhận" in followed.text
+    # The code alone gives the code-only view: the status, never the applicant.
     without_secret = client.get(f"/tra-cuu/{code_of(ev)}")
-    assert without_secret.status_code == 200 and "Được tiếp nhận" not in without_secret.text
+    assert without_secret.status_code == 200 and "Được tiếp nhận" in without_secret.text
+    assert "Nguyễn" not in without_secret.text
