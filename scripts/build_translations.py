@@ -32,7 +32,7 @@ def tool(name: str) -> str:
 
 
 def update() -> None:
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     for ts in sorted(I18N.glob("*.ts")):
         subprocess.run([tool("lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
 

@@ -3,8 +3,8 @@
     python3 scripts/public_screenshots.py
 
 Starts a throw-away server, pushes one resolved dossier with its digitized
-result, and writes docs/screenshots/16-public-code.png (the code alone) and
-17-public-qr.png (the receipt's QR link, with the result copy offered).
+result, and writes docs/screenshots/public-code.png (the code alone) and
+public-qr.png (the receipt's QR link, with the result copy offered).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def main() -> int:
         office = harness.new_office(name="UBND xã Tân Lập")
         admin.set_citizen_copy(db, office, True)
         station = harness.enrol(office, 1)
-        ev = srvkit.received(station, secret="QR9H2K77", name="Lê Thị Mai")
+        ev = srvkit.received(station, secret="QR9H2K77AB", name="Lê Thị Mai")
         pdf = pikepdf.new()
         pdf.add_blank_page(page_size=(595, 842))
         buf = io.BytesIO()
@@ -84,13 +84,13 @@ def main() -> int:
         srvkit.upload(station, data)
         base = f"{server.base_url}/tra-cuu/{srvkit.code_of(ev)}"
         OUT.mkdir(parents=True, exist_ok=True)
-        shoot(base, OUT / "16-public-code.png", work / "p1")
-        shoot(f"{base}?k=QR9H2K77", OUT / "17-public-qr.png", work / "p2")
+        shoot(base, OUT / "public-code.png", work / "p1")
+        shoot(f"{base}?k=QR9H2K77AB", OUT / "public-qr.png", work / "p2")
     finally:
         db.dispose()
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"wrote {OUT / '16-public-code.png'} and {OUT / '17-public-qr.png'}")
+    print(f"wrote {OUT / 'public-code.png'} and {OUT / 'public-qr.png'}")
     return 0
 
 

@@ -77,14 +77,14 @@ def test_public_page_in_headless_chromium(
 def test_code_alone_and_qr_link_in_headless_chromium(
     harness: Harness, station: Station, tmp_path: Path
 ) -> None:
-    ev = received(station, secret="QR9H2K77", name="Lê Thị Mai")
+    ev = received(station, secret="QR9H2K77AB", name="Lê Thị Mai")
     station.push(ev)
     base = f"{harness.base_url}/tra-cuu/{code_of(ev)}"
     by_code = _render(base, tmp_path / "a", "--dump-dom")
     assert "Được tiếp nhận" in by_code and "Đăng ký khai sinh" in by_code
     assert "13/02/2026" in by_code and "Chưa có kết quả" in by_code
     assert "Lê" not in by_code and "Mai" not in by_code and "Người nộp" not in by_code
-    by_qr = _render(f"{base}?k=QR9H2K77", tmp_path / "b", "--dump-dom")
+    by_qr = _render(f"{base}?k=QR9H2K77AB", tmp_path / "b", "--dump-dom")
     assert "Được tiếp nhận" in by_qr and "Lê T. M" in by_qr and "Lê Thị Mai" not in by_qr
     # The page's own form, submitted with the code only, lands on the code-only view.
     form = _render(
