@@ -46,6 +46,7 @@ NEEDS_DB = {
     "refuse": "app.cli.life_cmd:cmd_refuse",
     "withdraw": "app.cli.life_cmd:cmd_withdraw",
     "cancel": "app.cli.life_cmd:cmd_cancel",
+    "pay": "app.cli.life_cmd:cmd_pay",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

@@ -160,3 +160,17 @@ def catalogue_import(args: Namespace, db: Database, out: Output) -> int:
     ] + [f"  dòng {f.row} {f.code or ''} [{f.field}]: {f.message}" for f in result.flagged]
     out.emit(result.to_json(), lines)
     return 0
+
+
+def cmd_pay(args: Namespace, db: Database, out: Output) -> int:
+    paid = lifecycle.record_payment(db, actor(db, args), args.code, not args.unpaid)
+    out.emit(
+        {"code": args.code, "fee_paid": paid},
+        [
+            out.t(
+                f"Hồ sơ {args.code}: " + ("đã nộp phí" if paid else "chưa nộp phí"),
+                f"Dossier {args.code}: fee " + ("paid" if paid else "unpaid"),
+            )
+        ],
+    )
+    return 0

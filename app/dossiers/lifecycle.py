@@ -117,3 +117,34 @@ def cancel(
             session, actor.username, "dossier.cancel", dossier.code, now, {"reason": text}
         )
     return StatusChange(dossier.code, dossier.status, dossier.status, now)
+
+
+def record_payment(
+    db: Database, actor: Actor, code: str, paid: bool = True, now: datetime | None = None
+) -> bool:
+    """Record that the fee was paid (or not) after intake; the receipt is then reprinted.
+
+    Returns the new state. A dossier with nothing to pay is refused.
+    """
+    auth.require(actor, "dossier.status")
+    now = now or clock.now()
+    with db.write() as session:
+        dossier = by_code(session, code.strip())
+        if dossier.fee_amount <= 0:
+            raise DomainError(
+                "nothing_to_pay",
+                f"Hồ sơ {dossier.code} không phải nộp phí, lệ phí.",
+                f"Dossier {dossier.code} has no fee to pay.",
+                field="code",
+            )
+        old = dossier.fee_paid
+        dossier.fee_paid = paid
+        journal.audit(
+            session,
+            actor.username,
+            "dossier.fee_paid",
+            dossier.code,
+            now,
+            {"from": old, "to": paid},
+        )
+    return paid

@@ -170,3 +170,25 @@ def test_postal_intake_and_return_by_post_are_recorded(db, clerk, intake):
         True,
     )
     assert "bưu chính" in view.history[0].note
+
+
+def test_payment_recorded_later_shows_on_the_reprinted_receipt(db, clerk, intake, tmp_path):
+    import subprocess
+
+    from app.dossiers import lifecycle
+
+    data = copy.deepcopy(intake)
+    data.update(procedure="2.000815", received_at=AT.isoformat())
+    data["components"] = [
+        {"index": 1, "originals": 1, "copies": 0},
+        {"index": 2, "originals": 0, "copies": 1, "pages": 3},
+    ]
+    got = intake_uc.receive(db, clerk, data, now=AT)
+    assert got.fee_amount == 5000
+    assert lifecycle.record_payment(db, clerk, got.code, now=AT) is True
+    pdf = printing.print_form(db, clerk, "receipt", got.code, now=AT)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Đã nộp" in " ".join(text.split())
+    assert dossier_query.detail(db, clerk, got.code).fee_paid
