@@ -126,16 +126,17 @@ def test_calendar_overrides_from_the_server_change_due_dates(
     server, db, data_dir, clerk, intake, enrolled
 ):
     _, sdb, _ = server
-    admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 23), "off", "Nghỉ bù của tỉnh")
+    admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 13), "off", "Nghỉ bù của tỉnh")
     try:
         assert run_round(db, data_dir).ok
         with db.read() as session:
             days = session.scalars(select(CalendarOverride.day)).all()
-        assert days == [date(2026, 2, 23)]
+        assert days == [date(2026, 2, 13)]
         result = intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW)
-        assert result.due_at == datetime(2026, 2, 24, 9, 0)
+        # Birth registration is same-day; the day off moves it to the next working day.
+        assert result.due_at == datetime(2026, 2, 23, 17, 30)
     finally:
-        admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 23), None)
+        admin.set_calendar(sdb, OFFICE_CODE, date(2026, 2, 13), None)
 
 
 def test_enrolment_errors_are_plain(server, db, data_dir, admin, clerk):
