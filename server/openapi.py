@@ -318,6 +318,13 @@ def build(app: FastAPI) -> dict[str, Any]:
         routes=app.routes,
         tags=app.openapi_tags,
     )
+    spec["info"]["description"] += (
+        "\n\nUploads follow tus 1.0.0 (creation, expiration, checksum with sha1 and sha256, "
+        "termination); a client behind a proxy that passes only GET and POST may send "
+        "`POST` with `X-HTTP-Method-Override: PATCH`, `DELETE` or `HEAD` to an upload's "
+        "address. Every time carries its offset (+07:00). The protocol is described for "
+        "client writers in docs/sync-protocol.md."
+    )
     _add_error_schemas(spec)
     _not_blank(spec)
     spec["components"]["securitySchemes"] = SECURITY_SCHEMES

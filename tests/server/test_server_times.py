@@ -79,6 +79,7 @@ def test_every_date_time_in_real_responses_has_the_offset(
             resolver.get(f"/api/v1/backoffice/dossiers/{code}").json(),
         ),
         ("/api/v1/backoffice/dossiers/{code}/progress", "post", moved.json()),
+        ("/api/v1/station/token", "post", station.client.post("/api/v1/station/token").json()),
     ]
     seen: list[str] = []
     for path, method, body in samples:
@@ -87,7 +88,14 @@ def test_every_date_time_in_real_responses_has_the_offset(
             seen.append(f"{path} {where}")
             assert WITH_OFFSET.match(value), (path, where, value)
     # Not vacuous: the walk met the times the issue names.
-    for expected in ("server_time", "expires_at", "received_at", "due_at", "history[0].at"):
+    for expected in (
+        "server_time",
+        "expires_at",
+        "received_at",
+        "due_at",
+        "history[0].at",
+        "old_token_expires_at",
+    ):
         assert any(expected in place for place in seen), (expected, seen)
     # The change feed's own times (free-form payloads) carry the offset too.
     for change in station.changes():
