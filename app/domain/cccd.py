@@ -282,6 +282,14 @@ def validate_id_number(
     return number
 
 
+def sex_from_id(number: str) -> str | None:
+    """The sex the fourth digit of a 12-digit ID number encodes (even: Nam, odd: Nữ)."""
+    compact = "".join((number or "").split())
+    if not _ID_RE.fullmatch(compact):
+        return None
+    return MALE if int(compact[3]) % 2 == 0 else FEMALE
+
+
 def looks_like_cccd_qr(text: str) -> bool:
     """Cheap test for a scanner typing a CCCD QR payload into a field."""
     return isinstance(text, str) and text.count("|") >= 5 and _QR_HEAD_RE.match(text) is not None

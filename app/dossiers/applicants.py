@@ -45,20 +45,36 @@ class ApplicantInput:
     warnings: tuple[str, ...] = ()
 
 
+# What the clerk sees beside each field; an internal key never reaches a message.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "full_name": ("Họ và tên", "Full name"),
+    "address": ("Địa chỉ", "Address"),
+    "phone": ("Điện thoại", "Phone"),
+    "email": ("Thư điện tử", "E-mail"),
+    "id_number": ("Số CCCD", "ID number"),
+    "tax_code": ("Mã số thuế", "Tax code"),
+    "old_id": ("Số CMND cũ", "Old ID number"),
+    "nationality": ("Quốc tịch", "Nationality"),
+    "document_type": ("Loại giấy tờ", "Document type"),
+    "summary": ("Nội dung yêu cầu", "Request"),
+}
+
+
 def clean_text(data: dict[str, Any], key: str, limit: int = 300) -> str | None:
     value = data.get(key)
     if value is None:
         return None
+    label_vi, label_en = FIELD_LABELS.get(key, (key, key))
     if not isinstance(value, str | int):
         raise DomainError(
-            "bad_field", f"Trường “{key}” không hợp lệ.", f"Field “{key}” is invalid.", field=key
+            "bad_field", f"{label_vi} không hợp lệ.", f"{label_en} is invalid.", field=key
         )
-    text = require_fit_text(" ".join(str(value).split()), key, key)
+    text = require_fit_text(" ".join(str(value).split()), key, label_vi)
     if len(text) > limit:
         raise DomainError(
             "too_long",
-            f"Trường “{key}” dài quá {limit} ký tự.",
-            f"Field “{key}” is longer than {limit} characters.",
+            f"{label_vi} dài quá {limit} ký tự (hiện có {len(text)}).",
+            f"{label_en} is longer than {limit} characters ({len(text)}).",
             field=key,
         )
     return text or None

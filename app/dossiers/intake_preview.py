@@ -25,6 +25,8 @@ from db.models import Applicant
 
 _DISPLAY_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+# As printed on the ID card and typed fast on the numpad: 12051995.
+_COMPACT_DATE = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
 
 
 @dataclass(frozen=True)
@@ -158,21 +160,22 @@ def returning_applicant(db: Database, actor: Actor, number: str) -> SavedApplica
 
 
 def parse_display_date(text: str, field: str = "birth_date") -> date | None:
-    """``13/02/2026`` (or ISO ``2026-02-13``) → a date; empty → None."""
+    """``13/02/2026``, ``13022026`` (or ISO ``2026-02-13``) → a date; empty → None."""
     value = (text or "").strip()
     if not value:
         return None
     try:
         if _ISO_DATE.match(value):
             return date.fromisoformat(value)
-        m = _DISPLAY_DATE.match(value)
+        m = _DISPLAY_DATE.match(value) or _COMPACT_DATE.match(value)
         if m:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         pass
     raise DomainError(
         "bad_date",
-        f"Ngày “{value}” không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 12/03/1985.",
-        f"Invalid date “{value}”; type it as day/month/year, e.g. 12/03/1985.",
+        f"Ngày “{value}” không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 12/03/1985 "
+        "hoặc 12031985.",
+        f"Invalid date “{value}”; type it as day/month/year, e.g. 12/03/1985 or 12031985.",
         field=field,
     )

@@ -186,3 +186,23 @@ def test_guide_button_beside_the_picker_prints_the_procedure_guide(
     text = pdf_text(previews.last_pdf, tmp_path)
     assert "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH" in text
     assert "1.001193" in text and "Thành phần hồ sơ" in text
+
+
+def test_errors_speak_the_fields_name_go_when_fixed_and_compact_dates_and_sex_are_read(
+    qtbot, clerk_window
+):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+    a.id_number.setFocus()
+    qtbot.keyClicks(a.id_number, "001185012345")  # fourth digit 1: a woman born in the 1900s
+    assert a.sex.currentData() == "Nữ"
+    qtbot.keyClicks(a.birth_date, "12051985")
+    type_text(a.full_name, "Nguyễn " + "a" * 200)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("full_name") != "")
+    message = page.errors.text("full_name")
+    assert "full_name" not in message and message.startswith("Họ và tên dài quá 200 ký tự")
+    assert page.errors.text("birth_date") == ""  # 12051985 is a date
+    qtbot.keyClick(a.full_name, Qt.Key.Key_Backspace)
+    assert page.errors.text("full_name") == ""  # gone as soon as the name is edited

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import cccd
 from app.domain.cccd import CccdData
 from app.domain.formatting import format_date
 from app.dossiers.intake_preview import SavedApplicant, parse_display_date
+from ui.widgets.forms import hide_on_edit
 from ui.widgets.messages import FieldErrors
 
 
@@ -71,7 +73,9 @@ class ApplicantForm(QWidget):
             grid.addWidget(text, row * 2, col * 2)
             grid.addWidget(widget, row * 2, col * 2 + 1, 1, span)
             if field:
-                grid.addWidget(errors.label_for(field, self), row * 2 + 1, col * 2 + 1, 1, span)
+                error = errors.label_for(field, self)
+                hide_on_edit(widget, error)
+                grid.addWidget(error, row * 2 + 1, col * 2 + 1, 1, span)
 
         cell(0, 0, self.tr("Đối tượng"), self.kind, "kind")
         cell(0, 1, self.id_label, self.id_number, "id_number")
@@ -112,6 +116,10 @@ class ApplicantForm(QWidget):
         compact = "".join(text.split())
         wanted = 12 if self.kind.currentData() == "person" else 10
         if compact.isdigit() and len(compact) == wanted:
+            # The ID number says the sex; propose it, the clerk can still change it.
+            proposed = cccd.sex_from_id(compact) if wanted == 12 else None
+            if proposed and not self.sex.currentData():
+                self.sex.setCurrentIndex(max(0, self.sex.findData(proposed)))
             self.id_entered.emit(compact)
 
     def fields_in_tab_order(self) -> list[QWidget]:

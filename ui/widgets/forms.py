@@ -24,8 +24,18 @@ def with_error(widget: QWidget, errors: FieldErrors, field: str) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
     layout.addWidget(widget)
-    layout.addWidget(errors.label_for(field, box))
+    label = errors.label_for(field, box)
+    layout.addWidget(label)
+    hide_on_edit(widget, label)
     return box
+
+
+def hide_on_edit(widget: QWidget, label: QWidget) -> None:
+    """An error message goes as soon as the clerk changes what it was about."""
+    for signal in ("textEdited", "currentIndexChanged", "valueChanged", "itemChanged"):
+        if hasattr(widget, signal):
+            getattr(widget, signal).connect(lambda *_a, lab=label: lab.hide())
+            return
 
 
 def form_layout() -> QFormLayout:
