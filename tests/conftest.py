@@ -60,6 +60,7 @@ def db(data_dir: Path) -> Iterator[Database]:
             station_number=1,
             admin_user="admin",
             admin_password=ADMIN_PASSWORD,
+            admin_full_name="Quản trị hệ thống",
             parent_name="UBND huyện Đan Phượng",
             place_name="Hà Nội",
         ),

@@ -7,7 +7,8 @@ the only thing standing between a clerk and an admin action.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
+from app.infra import journal
 from app.office import settings
 from db.engine import Database
 from db.models import Officer
@@ -229,3 +231,37 @@ def create_officer(
     session.add(officer)
     session.flush()
     return officer
+
+
+def set_own_full_name(db: Database, actor: Actor, full_name: str, now: datetime) -> Actor:
+    """An officer whose record has no name yet (the admin made by ``init``) gives it.
+
+    The name is what the slips they sign print, so it is asked for at the
+    first sign-in rather than invented.
+    """
+    name = " ".join((full_name or "").split())
+    if not name:
+        raise DomainError(
+            "missing_name",
+            "Chưa nhập họ tên cán bộ.",
+            "Officer's full name is missing.",
+            field="full_name",
+        )
+    if len(name) > 200 or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise DomainError(
+            "bad_name",
+            "Họ tên không hợp lệ (tối đa 200 ký tự, không có ký tự điều khiển).",
+            "The name is invalid (at most 200 characters, no control characters).",
+            field="full_name",
+        )
+    with db.write() as session:
+        officer = session.scalar(select(Officer).where(Officer.username == actor.username))
+        if officer is None:
+            raise DomainError(
+                "unknown_officer",
+                f"Không có cán bộ “{actor.username}”.",
+                f"No officer “{actor.username}”.",
+            )
+        officer.full_name = name
+        journal.audit(session, actor.username, "officer.name", actor.username, now)
+    return replace(actor, full_name=name)

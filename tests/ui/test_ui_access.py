@@ -44,7 +44,19 @@ def test_first_run_sets_up_the_station_then_asks_to_sign_in(qtbot, tmp_path, pre
     assert win.sign_in.office.text() == "Ủy ban nhân dân xã Tân Lập"
     qtbot.keyClicks(win.sign_in.password, "matkhau-moi-1")
     qtbot.keyClick(win.sign_in.password, Qt.Key.Key_Return)
+    # The set-up left the administrator's full name empty: it is asked for
+    # now, before any slip could be signed with a placeholder.
+    sign = win.sign_in
+    qtbot.waitUntil(lambda: sign.full_name.isVisible(), timeout=10_000)
+    assert win.mode == "sign_in"
+    qtbot.keyClick(sign.full_name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sign.banner.kind == "error")
+    assert "họ tên" in sign.banner.text().lower()
+    type_text(sign.full_name, "Lê Văn An")
+    qtbot.keyClick(sign.full_name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.mode == "work", timeout=10_000)
+    assert win.ctx.actor.full_name == "Lê Văn An"
+    assert "Lê Văn An" in win.officer_label.text()
     win.close()
     win.ctx.tasks.wait_for_done()
     win.ctx.db.dispose()

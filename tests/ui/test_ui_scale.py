@@ -21,7 +21,10 @@ MILLION = 1_000_000
 def million_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("scale") / "station"
     db = initialise(
-        data_dir, SetupRequest(OFFICE_CODE, "UBND xã Tân Lập", 1, "admin", ADMIN_PASSWORD)
+        data_dir,
+        SetupRequest(
+            OFFICE_CODE, "UBND xã Tân Lập", 1, "admin", ADMIN_PASSWORD, "Quản trị hệ thống"
+        ),
     )
     db.dispose()
     fill(datadir.db_path(data_dir), MILLION)

@@ -55,6 +55,20 @@ class SignInPage(QWidget):
         form.addRow(self.tr("Tên đăng nhập"), self.username)
         form.addRow(self.tr("Mật khẩu"), self.password)
         inner.addLayout(form)
+        # Shown only to an officer whose record has no name yet (the
+        # administrator made by ``init``): the slips they sign print it.
+        self.name_label = QLabel(
+            self.tr("Tài khoản chưa có họ tên. Nhập họ tên để in trên các phiếu bạn ký:")
+        )
+        self.name_label.setWordWrap(True)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("own_full_name")
+        self.full_name.setPlaceholderText(self.tr("ví dụ: Nguyễn Văn An"))
+        inner.addWidget(self.name_label)
+        inner.addWidget(self.full_name)
+        self.name_label.hide()
+        self.full_name.hide()
+        self._pending: Actor | None = None
         self.submit = QPushButton(self.tr("Đăng nhập"))
         self.submit.setObjectName("sign_in")
         self.submit.setDefault(True)
@@ -72,18 +86,25 @@ class SignInPage(QWidget):
         outer.addStretch(2)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.sign_in)
+        self.full_name.returnPressed.connect(self.sign_in)
 
     def reset(self, office_name: str = "", username: str = "") -> None:
         self.office.setText(office_name)
         self.username.setText(username)
         self.password.clear()
         self.banner.clear_message()
+        self._pending = None
+        self.name_label.hide()
+        self.full_name.hide()
         (self.password if username else self.username).setFocus()
 
     def sign_in(self) -> None:
         if self._busy:
             return
         self.banner.clear_message()
+        if self._pending is not None:
+            self._save_name()
+            return
         name, password = self.username.text().strip(), self.password.text()
         if not name or not password:
             self.banner.show_error(self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
@@ -107,6 +128,39 @@ class SignInPage(QWidget):
     def _done(self, actor: Actor) -> None:
         self._set_busy(False)
         self.password.clear()
+        if not actor.full_name.strip():
+            self._pending = actor
+            self.name_label.show()
+            self.full_name.show()
+            self.full_name.setFocus()
+            return
+        self._finish(actor)
+
+    def _save_name(self) -> None:
+        assert self._pending is not None
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            auth.set_own_full_name,
+            self.ctx.require_db(),
+            self._pending,
+            self.full_name.text(),
+            self.ctx.now(),
+            on_done=self._finish,
+            on_error=self._name_failed,
+            label=self.tr("Đang lưu họ tên…"),
+        )
+
+    def _name_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.banner.show_error(exc)
+        self.full_name.setFocus()
+
+    def _finish(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self._pending = None
+        self.name_label.hide()
+        self.full_name.hide()
+        self.full_name.clear()
         self.signed_in.emit(actor)
 
     def _failed(self, exc: BaseException) -> None:
