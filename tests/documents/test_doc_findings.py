@@ -172,3 +172,23 @@ def test_refusal_states_its_legal_basis(office, dossier, refusal_notice, pdf_fil
     assert "Căn cứ quy định tại Điều 16 Luật Hộ tịch năm 2014, Bộ phận Một cửa từ chối" in text
     blank = _text(pdf_file, render_refusal(office, dossier, refusal_notice))
     assert "Căn cứ quy định tại …………………………, Bộ phận Một cửa từ chối" in blank
+
+
+def test_guide_carries_a_qr_to_the_portal_page_when_the_link_is_known(office, pdf_file, decode_qr):
+    from app.paper.render.guide import GuideComponent, ProcedureGuide, render_guide
+
+    link = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1"
+    guide = ProcedureGuide(
+        code="1.001193",
+        name="Đăng ký khai sinh",
+        field="Hộ tịch",
+        components=(GuideComponent("Tờ khai đăng ký khai sinh", 1, 0),),
+        fee_text="Không thu phí, lệ phí",
+        processing_words="trong ngày làm việc",
+    )
+    without = pdf_file(render_guide(office, guide))
+    assert decode_qr(without.render(1, dpi=150)) == ([], [])
+    with_link = pdf_file(render_guide(office, dataclasses.replace(guide, portal_url=link)))
+    by_zbar, by_zxing = decode_qr(with_link.render(1, dpi=150))
+    assert by_zbar == [link] and by_zxing == [link]
+    assert "Cổng Dịch vụ công quốc gia" in with_link.text()
