@@ -101,7 +101,8 @@ def test_receipt_is_archived_as_pdfa_and_reprinted_identical(
     assert after.replace("BẢN SAO", "").split() == before.split()
     assert "Hoàn Kiếm" not in after
     # The stamp never covers the look-up QR code, on roll paper either.
-    assert decode_qr(again, tmp_path)[0].startswith("http")
+    found = decode_qr(again, tmp_path)
+    assert any(code in payload for payload in found), found
 
 
 def test_slip_at_intake_is_archived(db, clerk, intake, data_dir, tmp_path):
