@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keys", type=Path, required=True)
     parser.add_argument("--version")
     parser.add_argument("--platform")
-    args = parser.parse_args(argv)
+    # Intermixed: the bundle may follow --repo/--keys, as the README writes it.
+    args = parser.parse_intermixed_args(argv)
     if args.action == "init":
         print(init(args.repo, args.keys))
     elif args.action == "refresh":

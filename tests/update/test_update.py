@@ -315,3 +315,27 @@ def test_a_newer_package_installed_over_an_update_wins(station, tmp_path: Path):
     newer_package.mkdir()
     (newer_package / layout.VERSION_FILE).write_text("0.3.0\n")
     assert layout.start_bundle(station.home, newer_package) == newer_package
+
+
+def test_publish_command_takes_the_bundle_after_its_options(station, tmp_path: Path):
+    """The release command as the README writes it."""
+    from app.update import pack
+
+    bundle = tmp_path / "b"
+    bundle.mkdir()
+    (bundle / layout.executable_name()).write_text("#!/bin/sh\n")
+    archive = pack.pack(bundle, "0.4.0", tmp_path / "o")
+    publish.main(
+        [
+            "add",
+            "--repo",
+            str(station.repo),
+            "--keys",
+            str(station.keys),
+            str(archive),
+            "--version",
+            "0.4.0",
+        ]
+    )
+    found = client.check(station.home, client.Source.directory(station.repo), "0.1.0")
+    assert found is not None and found.version == "0.4.0"
