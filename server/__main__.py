@@ -110,6 +110,10 @@ def serve(settings: Settings) -> None:
         forwarded_allow_ips=settings.forwarded_allow_ips,
         timeout_graceful_shutdown=int(settings.graceful_timeout),
         server_header=False,
+        # Longer than uvicorn's 5 s: a station whose next request comes a
+        # little later would otherwise race the server closing the connection
+        # and see it reset (nginx keeps idle upstream connections 60 s).
+        timeout_keep_alive=75,
     )
     if settings.workers > 1:
         if settings.database_url.startswith("sqlite"):
