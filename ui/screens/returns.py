@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,11 +24,46 @@ from app.domain.formatting import format_datetime
 from app.domain.status import Status
 from app.dossiers import dossier_query, lookup, progress
 from app.dossiers.views import DossierView
+from app.infra.storage import Database
+from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.screen import Screen
 from ui.widgets.forms import form_layout, group, heading, with_error
 from ui.widgets.messages import Banner, FieldErrors
+
+
+def hand_over(
+    db: Database,
+    actor: Actor,
+    code: str,
+    collector: str,
+    collector_id: str,
+    note: str | None,
+    files: list[str],
+    electronic: bool,
+    number: str,
+    issued: str,
+) -> progress.StatusChange:
+    """Worker: record the return, with the digitized result when files were chosen."""
+    if not files:
+        return progress.record_return(db, actor, code, collector, collector_id, note)
+    # The capture stack loads on first use, not with the window.
+    from app.capture import results
+
+    details = results.ResultDetails(number=number, issued_on=results.parse_issued_on(issued))
+    prepared = results.prepare(db, actor, code, files, electronic=electronic)
+    change, _kept = results.hand_over(
+        db,
+        actor,
+        code,
+        collector,
+        collector_id_number=collector_id,
+        note=note,
+        prepared=prepared,
+        details=details,
+    )
+    return change
 
 
 class ReturnPage(Screen):
@@ -100,6 +138,34 @@ class ReturnPage(Screen):
         )
         form.addRow(self.tr("Số CCCD người nhận"), self.collector_id)
         form.addRow(self.tr("Ghi chú"), with_error(self.note, self.errors, "note"))
+        # The result paper, digitized before it leaves the counter (optional unless
+        # the office requires it): files from disk or from the scanner's folder.
+        files_box = QWidget()
+        files_row = QHBoxLayout(files_box)
+        files_row.setContentsMargins(0, 0, 0, 0)
+        self.result_label = QLabel(self.tr("Chưa chọn"))
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setObjectName("result_files_label")
+        self.result_pick = QPushButton(self.tr("Chọn tệp…"))
+        self.result_pick.setObjectName("result_pick")
+        files_row.addWidget(self.result_label, 1)
+        files_row.addWidget(self.result_pick)
+        self.result_electronic = QCheckBox(self.tr("Kết quả điện tử (giữ nguyên tệp PDF)"))
+        self.result_electronic.setObjectName("result_electronic")
+        self.result_number = QLineEdit()
+        self.result_number.setObjectName("result_number")
+        self.result_date = QLineEdit()
+        self.result_date.setObjectName("result_date")
+        self.result_date.setPlaceholderText("dd/mm/yyyy")
+        form.addRow(
+            self.tr("Bản số hóa kết quả"), with_error(files_box, self.errors, "result_file")
+        )
+        form.addRow("", self.result_electronic)
+        form.addRow(
+            self.tr("Số kết quả"), with_error(self.result_number, self.errors, "result_number")
+        )
+        form.addRow(self.tr("Ngày cấp"), with_error(self.result_date, self.errors, "result_date"))
+        self.result_files: list[str] = []
         right.addLayout(form)
         self.confirm = QPushButton(self.tr("Xác nhận đã trả kết quả"))
         self.confirm.setObjectName("confirm_return")
@@ -118,6 +184,7 @@ class ReturnPage(Screen):
         self.same_person.toggled.connect(self._same_person)
         self.collector.returnPressed.connect(self.record)
         self.confirm.clicked.connect(self.record)
+        self.result_pick.clicked.connect(self._pick_result_files)
 
     def activated(self) -> None:
         self.load_waiting()
@@ -248,19 +315,45 @@ class ReturnPage(Screen):
             self.collector.clear()
             self.collector_id.clear()
 
+    def _pick_result_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Chọn tệp kết quả"),
+            self.ctx.settings.get("capture_watch_folder", ""),
+            self.tr("Ảnh hoặc PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"),
+        )
+        if paths:
+            self.set_result_files(paths)
+
+    def set_result_files(self, paths: list[str]) -> None:
+        """The result's files, in page order (the file dialog, or a test)."""
+        self.result_files = list(paths)
+        names = ", ".join(Path(p).name for p in self.result_files)
+        self.result_label.setText(names or self.tr("Chưa chọn"))
+
+    def _clear_result(self) -> None:
+        self.set_result_files([])
+        self.result_electronic.setChecked(False)
+        self.result_number.clear()
+        self.result_date.clear()
+
     def record(self) -> None:
         if self.dossier is None or not self.confirm.isEnabled():
             return
         self.errors.clear()
         self.confirm.setEnabled(False)
         self.ctx.tasks.run(
-            progress.record_return,
+            hand_over,
             self.ctx.require_db(),
             self.ctx.require_actor(),
             self.dossier.code,
             self.collector.text(),
             self.collector_id.text(),
             self.note.text() or None,
+            list(self.result_files),
+            self.result_electronic.isChecked(),
+            self.result_number.text(),
+            self.result_date.text(),
             on_done=self._recorded,
             on_error=self._failed,
             label=self.tr("Đang ghi nhận trả kết quả…"),
@@ -278,6 +371,7 @@ class ReturnPage(Screen):
             "success",
         )
         self.note.clear()
+        self._clear_result()
         self.returned.emit(change.code)
         self.data_changed.emit()
         self.show_dossier(change.code)
