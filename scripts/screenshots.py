@@ -320,7 +320,11 @@ def main() -> None:
     lookup = win.show_page("lookup")
     lookup.query.setText("nguyen van duc")
     lookup.run_query()
-    wait(lambda: lookup.result is not None and lookup.detail.view is not None)
+    wait(lambda: lookup.result is not None)
+    # Several results: nothing is selected until the clerk picks one.
+    if lookup.detail.view is None:
+        lookup.table.selectRow(0)
+    wait(lambda: lookup.detail.view is not None)
     shot(win, "07-lookup")
 
     ret = win.show_page("return")
