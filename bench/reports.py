@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -37,7 +36,7 @@ TARGET_S = 2.0
 def add_history(db_path: Path, seed: int = 7) -> None:
     """Status history and components for every dossier the generator wrote."""
     rng = random.Random(seed)
-    conn = sqlite3.connect(db_path)
+    conn = storage.connect_file(db_path)
     conn.execute("PRAGMA synchronous=OFF")
     rows = conn.execute("SELECT id, status, received_at FROM dossier ORDER BY id").fetchall()
     hist, comps, returned = [], [], []

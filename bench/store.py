@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.domain.codes import format_code
 from app.domain.text import fold
 from app.dossiers import intake, lookup
+from app.infra.storage import connect_file
 from app.office import auth
 from app.office.office_setup import SetupRequest, initialise
 
@@ -122,7 +122,7 @@ PROVINCES = ["001", "031", "079", "048", "092", "038", "040", "036", "026", "027
 
 def fill(db_path: Path, n: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    conn = sqlite3.connect(db_path)
+    conn = connect_file(db_path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
     procs = conn.execute(
@@ -252,7 +252,7 @@ def main() -> None:
     db = open_database(data_dir)
     actor = auth.Actor("admin", "Quản trị", "admin")
     rng = random.Random(1)
-    conn = sqlite3.connect(data_dir / "motcua.sqlite3")
+    conn = connect_file(data_dir / "motcua.sqlite3")
     sample = conn.execute(
         "SELECT d.code, a.id_number, a.full_name FROM dossier d JOIN applicant a "
         "ON a.id = d.applicant_id WHERE d.id IN ("

@@ -19,7 +19,6 @@ import argparse
 import copy
 import os
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.domain.text import fold
 from app.infra import datadir
+from app.infra.storage import connect_file
 from app.office.office_setup import SetupRequest, initialise
 
 PASSWORD = "matkhau-bench"
@@ -203,7 +203,7 @@ def lookup_latency(data_dir: Path, queries: list[str]) -> list[float]:
 
 def sample_queries(db_path: Path, n: int, seed: int = 3) -> dict[str, list[str]]:
     rng = random.Random(seed)
-    conn = sqlite3.connect(db_path)
+    conn = connect_file(db_path)
     top = conn.execute("SELECT MAX(id) FROM dossier").fetchone()[0]
     ids = ",".join(str(rng.randint(1, top)) for _ in range(n))
     rows = conn.execute(

@@ -1,4 +1,9 @@
-"""Engine and session setup for the station's SQLite database."""
+"""Engine and session setup for the station's SQLite database.
+
+With a key, the file is a SQLCipher database: every page is encrypted
+(AES-256) and authenticated (HMAC) with a raw 32-byte key, so no key
+derivation runs when a connection opens.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,35 @@ from db import sqlite_pragmas
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _make_engine(path: Path, *, immediate: bool) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+def cipher_module():
+    """The SQLCipher DB-API module (same interface as the standard sqlite3)."""
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def connect(path: Path, key: bytes | None, **kwargs) -> sqlite3.Connection:
+    """A DB-API connection to ``path``, keyed before anything reads the file."""
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+    if len(key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    conn = cipher_module().connect(str(path), **kwargs)
+    # A raw key (x'...') skips SQLCipher's passphrase key derivation.
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _make_engine(path: Path, *, immediate: bool, key: bytes | None = None) -> Engine:
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args=connect_args)
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=cipher_module(),
+            creator=lambda: connect(path, key, **connect_args),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -45,10 +74,11 @@ class Database:
     plain deferred transactions and never wait for writers in WAL mode.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = Path(path)
-        self.writer = _make_engine(self.path, immediate=True)
-        self.reader = _make_engine(self.path, immediate=False)
+        self.key = key
+        self.writer = _make_engine(self.path, immediate=True, key=key)
+        self.reader = _make_engine(self.path, immediate=False, key=key)
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
@@ -62,6 +92,10 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._read_sessions() as session, session.begin():
             yield session
+
+    def connect(self, **kwargs) -> sqlite3.Connection:
+        """A raw DB-API connection to this file, with the key applied."""
+        return connect(self.path, self.key, **kwargs)
 
     def dispose(self) -> None:
         self.writer.dispose()

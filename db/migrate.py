@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -31,20 +30,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup, which is consistent in WAL mode."""
+def backup_file(engine: Engine, db_path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy the database with ``VACUUM INTO``: consistent in WAL mode, and an
+    encrypted database gives a copy encrypted with the same key."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    src = sqlite3.connect(db_path)
+    target.unlink(missing_ok=True)
+    raw = engine.raw_connection()
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))
     finally:
-        src.close()
+        raw.close()
     backups = sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite3"))
     for old in backups[:-KEEP_BACKUPS]:
         old.unlink(missing_ok=True)
@@ -63,7 +60,7 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
         return None
     backup = None
     if current is not None and db_path.exists():
-        backup = backup_file(db_path, backup_dir, f"before-{target}")
+        backup = backup_file(engine, db_path, backup_dir, f"before-{target}")
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -283,6 +284,23 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str | None] = mapped_column(String(100))
     detail: Mapped[dict | None] = mapped_column(JSON)
+    # The tamper-evident chain (app.protect.audit_chain).
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_mac: Mapped[str | None] = mapped_column(String(64))
+    mac_day: Mapped[date | None] = mapped_column(Date)
+
+
+class AuditKey(Base):
+    """The audit chain's current HMAC key (yesterday's is gone) and its head."""
+
+    __tablename__ = "audit_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    chain_start: Mapped[int] = mapped_column(Integer)
+    head_id: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Setting(Base):

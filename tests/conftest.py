@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from app.infra.storage import connect_file
 from app.office import auth
 from app.office.office_setup import SetupRequest, initialise
 from db.engine import Database
@@ -88,8 +88,18 @@ def fixed_now() -> datetime:
 
 def snapshot(path: Path) -> str:
     """A digest of every row of every table: equal digests mean nothing changed."""
-    conn = sqlite3.connect(path)
+    conn = connect_file(path)
     try:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+        digest = hashlib.sha256()
+        tables = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        ).fetchall()
+        for name, sql in tables:
+            digest.update(f"{name}\n{sql}\n".encode())
+            if (sql or "").startswith("CREATE VIRTUAL") or name.startswith("sqlite_"):
+                continue
+            for row in sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{name}"')):
+                digest.update(row.encode())
+        return digest.hexdigest()
     finally:
         conn.close()

@@ -34,6 +34,7 @@ NEEDS_DB = {
     "print": "app.cli.print_cmd:cmd_print",
     "enroll": "app.cli.sync_cmd:cmd_enroll",
     "sync": "app.cli.sync_cmd:cmd_sync",
+    "audit": "app.cli.protect_cmd:cmd_audit",
     "attach": "app.cli.capture_cmd:cmd_attach",
     "scan": "app.cli.capture_cmd:cmd_scan",
     "batch": "app.cli.capture_cmd:cmd_batch",
@@ -53,6 +54,9 @@ NO_DB = {
     "due": "app.cli.commands:cmd_due",
     "self-test": "app.cli.selftest:cmd_selftest",
     "update": "app.cli.update_cmd:cmd_update",
+    "restore-key": "app.cli.protect_cmd:cmd_restore_key",
+    "backup": "app.cli.protect_cmd:cmd_backup",
+    "restore": "app.cli.protect_cmd:cmd_restore",
 }
 
 

@@ -23,6 +23,7 @@ from app.dossiers.views import by_code, view
 from app.infra import clock
 from app.infra.storage import open_database
 from app.office import auth, catalogue, office_setup, settings, station
+from app.protect import keys
 from db.engine import Database
 from db.models import DossierResult
 
@@ -52,6 +53,7 @@ def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
     db = office_setup.initialise(data_dir, req)
     with db.read() as session:
         info = station.load(session)
+    code = keys.recovery_code(db.key) if db.key else None
     db.dispose()
     data = {
         "data_dir": str(data_dir),
@@ -59,6 +61,7 @@ def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
         "station": info.station_number,
         "sequence_start": info.sequence.start,
         "sequence_end": info.sequence.end,
+        "recovery_code": code,
     }
     out.emit(
         data,
@@ -69,6 +72,12 @@ def cmd_init(args: Namespace, data_dir: Path, out: Output) -> int:
                 f"(số thứ tự {info.sequence.start:04d}–{info.sequence.end:04d} mỗi ngày)",
                 f"Office {info.agency_code}, station {info.station_number} "
                 f"(daily numbers {info.sequence.start:04d}–{info.sequence.end:04d})",
+            ),
+            out.t(
+                "Mã khôi phục khóa dữ liệu (in ra, cất nơi an toàn; cần khi máy hỏng "
+                f"hoặc đổi mật khẩu Windows): {code}",
+                "Data key recovery code (print it and keep it safe; needed if the PC "
+                f"dies or the Windows password is reset): {code}",
             ),
         ],
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli import protect_cmd
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -194,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("self-test", help="kiểm tra cơ sở dữ liệu, phông chữ, danh mục")
     _update_parsers(sub)
+    protect_cmd.add_parsers(sub)
     accept_json_anywhere(p)
     return p
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.protect import audit_chain
 from db.models import AuditLog, OutboxEvent
 
 
@@ -43,4 +44,5 @@ def audit(
     at: datetime,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    session.add(AuditLog(at=at, officer=officer, action=action, target=target, detail=detail))
+    entry = AuditLog(at=at, officer=officer, action=action, target=target, detail=detail)
+    audit_chain.append(session, entry)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.domain.errors import DomainError
 from app.infra import datadir
+from app.protect import atrest, hygiene, keys
 from db import migrate
 from db.engine import Database
 
@@ -56,12 +57,23 @@ def storage_error(exc: BaseException) -> DomainError:
     )
 
 
+def _has_identity(data_dir: Path) -> bool:
+    """A folder that has held a station: its data key or its enrolment is there."""
+    return keys.record_path(data_dir).exists() or (data_dir / "station-credential.json").exists()
+
+
+def _cipher_error() -> type[Exception]:
+    from db.engine import cipher_module
+
+    return cipher_module().Error
+
+
 def translating_storage_errors(fn: Callable[P, R]) -> Callable[P, R]:
     @wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
-        except (OperationalError, DBAPIError, sqlite3.OperationalError, OSError) as exc:
+        except (OperationalError, DBAPIError, sqlite3.Error, _cipher_error(), OSError) as exc:
             raise storage_error(exc) from exc
 
     return wrapper
@@ -71,21 +83,64 @@ def translating_storage_errors(fn: Callable[P, R]) -> Callable[P, R]:
 def open_database(data_dir: Path, *, create: bool = False) -> Database:
     """Open (and upgrade) the station database in ``data_dir``.
 
-    The schema is brought to the newest migration every time; an existing
-    file is copied to ``backups/`` before any upgrade.
+    The file is encrypted with the station's data key (a plain database
+    from an older version is encrypted in place first). The schema is
+    brought to the newest migration every time; an existing file is copied
+    to ``backups/`` before any upgrade.
     """
     path = datadir.db_path(data_dir)
+    if data_dir.is_dir():
+        atrest.recover_interrupted(path)
+    missing = not path.exists() or path.stat().st_size == 0
+    if missing and _has_identity(data_dir):
+        raise DomainError(
+            "database_missing",
+            f"Quầy này đã có danh tính (khóa dữ liệu, đăng ký) nhưng tệp cơ sở dữ liệu "
+            f"{path} bị mất hoặc rỗng; không tạo quầy mới để tránh cấp trùng mã hồ sơ. "
+            f"Khôi phục bản sao lưu gần nhất: “backup list” rồi “restore TỆP”.",
+            f"This station has an identity (data key, enrolment) but its database {path} "
+            f"is missing or empty; no new station is made, so no code is issued twice. "
+            f"Restore the newest backup: “backup list”, then “restore FILE”.",
+        )
     if not path.exists() and not create:
         raise DomainError(
             "not_initialised",
             f"Thư mục dữ liệu {data_dir} chưa được khởi tạo; chạy lệnh “init” trước.",
             f"The data folder {data_dir} is not initialised; run “init” first.",
         )
-    data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
+    hygiene.private_dir(data_dir)
+    key = keys.load_key(data_dir)
+    if path.exists() and atrest.is_plaintext(path):
+        key = key or keys.new_key(data_dir)
+        atrest.encrypt_in_place(path, key)
+        atrest.encrypt_plain_copies(datadir.backup_dir(data_dir), key)
+    elif not path.exists() or path.stat().st_size == 0:
+        key = key or keys.new_key(data_dir)
+    elif key is None:
+        raise keys.key_lost(data_dir)
+    # SQLite gives the -wal and -shm files the main file's mode: make it 0600 first.
+    if not path.exists():
+        hygiene.write_private(path, b"")
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists():
+            hygiene.private_file(file)
+    db = Database(path, key)
     try:
-        migrate.upgrade(db.writer, path, datadir.backup_dir(data_dir))
+        copy = migrate.upgrade(db.writer, path, datadir.backup_dir(data_dir))
     except BaseException:
         db.dispose()
         raise
+    if copy is not None:
+        hygiene.private_dir(copy.parent)
+        hygiene.private_file(copy)
     return db
+
+
+def connect_file(path: Path, **kwargs) -> sqlite3.Connection:
+    """A raw DB-API connection to a station database file (or a copy of one
+    beside it), keyed with the data key of the folder it sits in, or of
+    ``data_dir`` when given."""
+    data_dir = kwargs.pop("data_dir", None) or path.parent
+    from db.engine import connect
+
+    return connect(path, keys.load_key(data_dir), **kwargs)

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine
 
 from app.dossiers import lookup
 from app.infra import datadir
-from app.infra.storage import open_database
+from app.infra.storage import connect_file, open_database
 from app.office.auth import Actor
 from db import migrate
 from db.models import Base
@@ -59,7 +59,7 @@ def test_first_release_database_upgrades_and_keeps_its_data(tmp_path: Path):
         assert migrate.current_revision(db.writer) == migrate.head_revision()
         backups = list(datadir.backup_dir(data_dir).glob("*.sqlite3"))
         assert len(backups) == 1, "a copy is kept before upgrading"
-        kept = sqlite3.connect(backups[0])
+        kept = connect_file(backups[0], data_dir=data_dir)
         assert kept.execute("SELECT code FROM dossier").fetchall() == [
             ("000.00.24.H47-260105-0001",)
         ]

@@ -6,7 +6,6 @@ import copy
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.dossiers import intake as intake_uc
+from app.infra.storage import connect_file
 from app.sync.round import run_round
 from db.models import OutboxEvent
 from tests.integration.conftest import server_count
@@ -58,7 +58,7 @@ def test_killed_sync_rounds_converge_exactly_once(server, db, data_dir, clerk, i
             select(func.count(OutboxEvent.id)).where(OutboxEvent.rejected.is_(True))
         )
     assert (unsent, rejected) == (0, 0)
-    conn = sqlite3.connect(data_dir / "motcua.sqlite3")
+    conn = connect_file(data_dir / "motcua.sqlite3")
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

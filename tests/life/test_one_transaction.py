@@ -36,7 +36,7 @@ def _audits(db, action: str) -> int:
 
 def _fail_on_history(db) -> None:
     """A failure after the slip's audit row is written: the history insert aborts."""
-    conn = sqlite3.connect(db.path)
+    conn = db.connect()
     conn.execute(
         "CREATE TRIGGER fail_history BEFORE INSERT ON status_history "
         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
@@ -83,7 +83,7 @@ def test_the_slip_is_drawn_outside_the_write_lock(db, clerk, code, monkeypatch):
     real = printing.render_supplement
 
     def drawing(*args, **kwargs):
-        other = sqlite3.connect(db.path, timeout=0)
+        other = db.connect(timeout=0)
         try:
             other.execute("BEGIN IMMEDIATE")
             other.execute("ROLLBACK")
@@ -143,7 +143,7 @@ def test_stop_and_refusal_change_the_status_with_their_slip(db, clerk, intake, c
 
 
 def test_withdrawal_is_allowed_before_acceptance(db, clerk, code):
-    conn = sqlite3.connect(db.path)
+    conn = db.connect()
     conn.execute("UPDATE dossier SET status = 1 WHERE code = ?", (code,))
     conn.commit()
     conn.close()

@@ -9,12 +9,12 @@ filled: dossiers, their applicants, and (optionally) the folded-name index.
 from __future__ import annotations
 
 import random
-import sqlite3
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.domain.text import fold
+from app.infra.storage import connect_file
 
 AGENCY = "000.00.24.H47"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ"]
@@ -55,7 +55,7 @@ def fill(
 ) -> None:
     """Append ``n`` dossiers received over the five years before ``end``."""
     rng = random.Random(seed)
-    conn = sqlite3.connect(db_path)
+    conn = connect_file(db_path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
     procs = [

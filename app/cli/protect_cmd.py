@@ -1,0 +1,154 @@
+"""Subcommands that protect the station's data: the key, backups, the audit chain."""
+
+from __future__ import annotations
+
+import argparse
+from argparse import Namespace
+from pathlib import Path
+
+from app.cli.output import Output
+from app.infra.storage import Database
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser(
+        "restore-key", help="khôi phục khóa mã hóa dữ liệu của quầy từ mã khôi phục đã in"
+    )
+    s.add_argument("--code", required=True, help="mã khôi phục in lúc khởi tạo (init)")
+
+    s = sub.add_parser("backup", help="sao lưu dữ liệu của quầy (đã kiểm tra, mã hóa)")
+    s.add_argument("--to", help="thư mục đích (mặc định: sao lưu hằng ngày trong thư mục dữ liệu)")
+    bsub = s.add_subparsers(dest="backup_command", metavar="ACTION")
+    b = bsub.add_parser("list", help="liệt kê các bản sao lưu")
+    b.add_argument("--to", default=argparse.SUPPRESS, help="thư mục sao lưu cần liệt kê")
+    b = bsub.add_parser("verify", help="kiểm tra một bản sao lưu")
+    b.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (giữ bản an toàn)")
+    s.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("audit", help="nhật ký thao tác")
+    asub = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    asub.add_parser("verify", help="kiểm tra nhật ký không bị sửa, xóa hay đổi chỗ")
+
+
+def cmd_restore_key(args: Namespace, data_dir: Path, out: Output) -> int:
+    from app.infra import datadir
+    from app.protect import recovery
+
+    store = recovery.restore_from_code(data_dir, datadir.db_path(data_dir), args.code)
+    out.emit(
+        {"ok": True, "store": store, "data_dir": str(data_dir)},
+        [
+            out.t(
+                f"Đã khôi phục khóa dữ liệu (lưu ở: {store}).",
+                f"The data key is restored (kept in: {store}).",
+            )
+        ],
+    )
+    return 0
+
+
+def cmd_audit(args: Namespace, db: Database, out: Output) -> int:
+    from app.protect import audit_chain
+
+    with db.read() as session:
+        report = audit_chain.verify(session)
+    lines = [
+        out.t(
+            f"Nhật ký: {report.entries} mục, {report.chained} mục trong chuỗi; "
+            f"đầu chuỗi {report.head_id} ({report.head_hash[:16]}…).",
+            f"Audit log: {report.entries} entries, {report.chained} chained; "
+            f"head {report.head_id} ({report.head_hash[:16]}…).",
+        )
+    ]
+    lines += [out.t(p.message_vi, p.message_en) for p in report.problems]
+    lines.append(
+        out.t("Nhật ký nguyên vẹn.", "The audit log is intact.")
+        if report.ok
+        else out.t("NHẬT KÝ ĐÃ BỊ CAN THIỆP.", "THE AUDIT LOG HAS BEEN TAMPERED WITH.")
+    )
+    out.emit(report.to_json(), lines)
+    return 0 if report.ok else 1
+
+
+def _officer(args: Namespace) -> str | None:
+    return getattr(args, "user", None)
+
+
+def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
+    from app.backup import archive, daily
+    from app.infra.storage import open_database
+    from app.protect import keys
+
+    if args.backup_command == "list":
+        folders = [archive.default_destination(data_dir)]
+        if args.to:
+            folders = [Path(args.to).expanduser()]
+        items = archive.list_backups(folders)
+        out.emit(
+            {"backups": items},
+            [f"{b['created_at']}  {b['size']:>12,} B  {b['file']}" for b in items]
+            or [out.t("Chưa có bản sao lưu nào.", "No backups yet.")],
+        )
+        return 0
+    if args.backup_command == "verify":
+        key = keys.load_key(data_dir)
+        if key is None:
+            raise keys.key_lost(data_dir)
+        result = archive.verify_backup(Path(args.file).expanduser(), key)
+        lines = (
+            [out.t(f"Bản sao lưu tốt: {result.file}", f"The backup is good: {result.file}")]
+            if result.ok
+            else [out.t(result.problem_vi or "", archive.problem_error(result).message_en)]
+        )
+        out.emit(result.to_json(), lines)
+        return 0 if result.ok else 1
+    db = open_database(data_dir)
+    try:
+        if args.to:
+            made = archive.make_backup(db, data_dir, Path(args.to).expanduser(), _officer(args))
+            result = made.to_json()
+        else:
+            result = daily.run(db, data_dir, _officer(args))
+    finally:
+        db.dispose()
+    lines = [
+        out.t(
+            f"Đã sao lưu và kiểm tra: {result['file']}", f"Backed up and verified: {result['file']}"
+        ),
+        f"SHA-256 {result['sha256']}",
+    ]
+    if result.get("second_copy"):
+        lines.append(
+            out.t(f"Bản thứ hai: {result['second_copy']}", f"Second copy: {result['second_copy']}")
+        )
+    elif result.get("second_copy_error"):
+        lines.append(
+            out.t(
+                f"Không chép được sang nơi sao lưu thứ hai ({result['second_copy_error']}).",
+                f"Could not copy to the second destination ({result['second_copy_error']}).",
+            )
+        )
+    out.emit(result, lines)
+    return 0
+
+
+def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
+    from app.backup import archive
+
+    result = archive.restore_backup(data_dir, Path(args.file).expanduser(), _officer(args))
+    out.emit(
+        result,
+        [
+            out.t(
+                f"Đã khôi phục từ {result['file']} (tạo lúc {result['created_at']}).",
+                f"Restored from {result['file']} (made {result['created_at']}).",
+            ),
+            out.t(
+                f"Bản an toàn của dữ liệu cũ: {result['safety_copy']}",
+                f"Safety copy of the replaced data: {result['safety_copy']}",
+            ),
+        ],
+    )
+    return 0

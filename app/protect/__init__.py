@@ -1,0 +1,1 @@
+"""Protecting citizens' data on the station: the data key, encrypted files, backups, audit chain."""

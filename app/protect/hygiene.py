@@ -1,0 +1,94 @@
+"""The data folder readable by this user only, and files that leave no trace.
+
+On POSIX the folder is 0700 and its files 0600. On Windows the folder
+inherits the user profile's ACL (the user, SYSTEM and Administrators);
+``windows_acl_command`` gives the ``icacls`` call that narrows it to the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sys
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it this user's alone."""
+    path.mkdir(parents=True, exist_ok=True)
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.chmod(path, DIR_MODE)
+    return path
+
+
+def private_file(path: Path) -> None:
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.chmod(path, FILE_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    if sys.platform == "win32":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_private(path: Path, data: bytes, *, atomic: bool = False) -> None:
+    """Write ``data`` to a file created 0600 (never readable by others, not even briefly)."""
+    target = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp") if atomic else path
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    private_file(target)
+    if atomic:
+        os.replace(target, path)
+        fsync_dir(path.parent)
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file with random bytes before removing it.
+
+    On SSDs and copy-on-write file systems the old blocks may survive; the
+    files shredded here are encrypted or temporary, so this is a second line.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    try:
+        with open(path, "r+b") as fh:
+            remaining = size
+            while remaining > 0:
+                n = min(remaining, 1 << 20)
+                fh.write(secrets.token_bytes(n))
+                remaining -= n
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)
+
+
+def windows_acl_command(path: Path, user: str) -> list[str]:
+    """The ``icacls`` call that leaves only ``user`` (and SYSTEM) on the data folder."""
+    return [
+        "icacls",
+        str(path),
+        "/inheritance:r",
+        "/grant:r",
+        f"{user}:(OI)(CI)F",
+        "/grant:r",
+        "SYSTEM:(OI)(CI)F",
+    ]
