@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import tarfile
 import tempfile
@@ -29,7 +28,9 @@ from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.infra import datadir
+from app.protect import keys
 from app.update import client, layout
+from db import engine as db_engine
 
 SELF_TEST_TIMEOUT = 600
 
@@ -112,9 +113,14 @@ def _copy_database(data_dir: Path, target_dir: Path) -> None:
     if not source.exists():
         return
     target_dir.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
+    key = keys.load_key(data_dir)
+    if key is not None:
+        # The copy is encrypted with the same key; the new version finds it in a
+        # file only this user reads, removed with the temporary folder.
+        keys.store_key(target_dir, key, [keys.FileStore()])
+    src = db_engine.connect(source, key)
     try:
-        dst = sqlite3.connect(datadir.db_path(target_dir))
+        dst = db_engine.connect(datadir.db_path(target_dir), key)
         try:
             src.backup(dst)
         finally:
