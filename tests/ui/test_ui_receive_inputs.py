@@ -65,9 +65,11 @@ def test_bad_fields_are_explained_beside_each_field(qtbot, clerk_window, preview
 
 def test_a_procedure_without_a_confirmed_time_cannot_be_received(qtbot, clerk_window):
     page = clerk_window.pages["receive"]
-    qtbot.keyClicks(page.picker.search, "khai tu")
+    # Khai tử now has its legal time (same day); 1.004884 still has none.
+    qtbot.keyClicks(page.picker.search, "1.004884")
     qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.form is not None)
+    assert page.form.code == "1.004884"
     assert "chưa có thời hạn giải quyết" in page.errors.text("procedure")
     assert page.due.text() == "—"
 
