@@ -39,7 +39,7 @@ from db.engine import Database
 from db.models import Dossier, DossierResult
 
 EVENT_TYPE = "dossier.result"
-SOURCES = ("file", "scanner", "camera", "electronic")
+SOURCES = ("file", "folder", "scanner", "camera", "batch", "electronic")
 # The component index a result is filed under in the PDF's own metadata.
 RESULT_INDEX = 0
 REQUIRE_SETTING = "require_result_at_handover"

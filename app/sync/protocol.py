@@ -335,7 +335,7 @@ class DossierResultIn(WireModel):
     size: int = Field(ge=1)
     pages: int = Field(ge=1)
     mime: Annotated[str, StringConstraints(max_length=100)] = "application/pdf"
-    source: Literal["file", "scanner", "camera", "electronic"]
+    source: Literal["file", "folder", "scanner", "camera", "batch", "electronic"]
     captured_at: VnDateTime
 
 

@@ -66,3 +66,33 @@ def test_a_bad_result_file_leaves_the_dossier_as_it_was_and_says_why(
     shown = page.banner.text() + page.errors.text("result_file")
     assert "ket-qua.pdf" in shown
     assert dossier_query.detail(db, clerk, code).status == Status.RESOLVED
+
+
+def test_the_result_scanned_in_the_digitizing_dialog_is_kept(
+    qtbot, clerk_window, db, clerk, tmp_path: Path
+):
+    from ui.capture.dialog import RESULT_ITEM
+
+    code = _resolved(db, clerk)
+    page = _open(qtbot, clerk_window, code)
+    qtbot.mouseClick(page.result_capture, Qt.MouseButton.LeftButton)
+    dialog = page.capture_dialog
+    qtbot.waitUntil(lambda: dialog.component.count() > 0 and dialog.reuse.loaded)
+    assert dialog.component_index() == RESULT_ITEM
+    assert dialog.component.currentText().startswith("Kết quả giải quyết")
+    scan = tmp_path / "giay-phep.png"
+    text_page(200, seed=9, lines=10, noise=0, size=A5_PIXELS).save(scan, dpi=(200, 200))
+    dialog.import_paths([str(scan)], "scanner")
+    qtbot.waitUntil(lambda: len(dialog.model.tray) == 1 and dialog.model.ready())
+    with qtbot.waitSignal(dialog.saved, timeout=60_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert results.read(db, clerk, code).startswith(b"%PDF")
+    with db.read() as session:
+        from app.dossiers.views import by_code
+
+        assert results.of_dossier(session, by_code(session, code)).source == "scanner"
+    assert page.result_label.text() == "Đã lưu bản số hóa kết quả"
+    dialog.reject()
+    # The dossier is still to hand over; the kept result goes with it.
+    with qtbot.waitSignal(page.returned, timeout=30_000):
+        qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)

@@ -40,9 +40,12 @@ from app.capture.attachments import AttachResult
 from app.capture.clean import CleanOptions
 from app.capture.pages import Page
 from app.domain.errors import DomainError
+from app.domain.status import Status
 from app.dossiers import dossier_query
 from app.dossiers.views import DossierView
+from app.infra.storage import Database
 from app.office import settings
+from app.office.auth import Actor
 from ui.capture.camera import CameraPanel
 from ui.capture.reuse import ReusePanel
 from ui.capture.sources import (
@@ -62,6 +65,18 @@ SOURCES_WIDTH = 380
 OCR_SETTING = "capture_ocr"
 OCR_MESSAGE_MS = 10_000
 translate = QCoreApplication.translate
+
+
+# The entry of the component list that stands for the dossier's result paper.
+RESULT_ITEM = -1
+
+
+def save_result(db: Database, actor: Actor, code: str, pages: list[Page], source: str) -> Any:
+    """Worker: the result's PDF from the tray's pages, kept with the dossier."""
+    from app.capture import results
+
+    prepared = results.prepare_pages(db, actor, code, pages, source=source)
+    return results.attach(db, actor, code, prepared)
 
 
 def _check_ocr() -> bool:
@@ -308,6 +323,11 @@ class CaptureDialog(QDialog):
                 else self.tr("chưa số hóa")
             )
             self.component.addItem(f"{c.index}. {c.name} — {state}", c.index)
+        if view.status in (int(Status.RESOLVED), int(Status.RETURNED)):
+            # The result paper, scanned or photographed before it is handed over.
+            self.component.addItem(
+                self.tr("Kết quả giải quyết (bản số hóa kèm hồ sơ)"), RESULT_ITEM
+            )
         self.component.setCurrentIndex(max(0, self.component.findData(wanted)))
         self.component.blockSignals(False)
         self._component_changed()
@@ -320,6 +340,8 @@ class CaptureDialog(QDialog):
         index = self.component_index()
         if self.view_data is None or index is None:
             return ""
+        if index == RESULT_ITEM:
+            return self.tr("Kết quả giải quyết")
         return next((c.name for c in self.view_data.components if c.index == index), "")
 
     def _component_changed(self, *_args: Any) -> None:
@@ -471,6 +493,19 @@ class CaptureDialog(QDialog):
         self._saving_keys = [p.key for p in pages]
         self._set_saving(True, len(pages))
         options = CleanOptions(colour=self.colour.currentData())
+        if index == RESULT_ITEM:
+            self.runner.run(
+                save_result,
+                self.ctx.require_db(),
+                self.ctx.require_actor(),
+                self.code,
+                pages,
+                majority_source(pages),
+                on_done=self._result_saved,
+                on_error=self._save_failed,
+                label=self.tr("Đang lưu bản số hóa kết quả…"),
+            )
+            return
         self.runner.run(
             attachments.attach_component,
             self.ctx.require_db(),
@@ -522,6 +557,15 @@ class CaptureDialog(QDialog):
             text += " " + " ".join(w.message(lang) for w in result.warnings)
         self.banner.show_message(text, "info" if result.warnings else "success")
         self.recognise_text(result.component_index)
+        self._after_change()
+
+    def _result_saved(self, result: Any) -> None:
+        self._set_saving(False)
+        self.model.delete_keys(self._saving_keys)
+        self.banner.show_message(
+            self.tr("Đã lưu bản số hóa kết quả ({pages} trang).").format(pages=result.pages),
+            "success",
+        )
         self._after_change()
 
     def _save_failed(self, exc: BaseException) -> None:

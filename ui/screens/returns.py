@@ -148,8 +148,11 @@ class ReturnPage(Screen):
         self.result_label.setObjectName("result_files_label")
         self.result_pick = QPushButton(self.tr("Chọn tệp…"))
         self.result_pick.setObjectName("result_pick")
+        self.result_capture = QPushButton(self.tr("Quét / chụp…"))
+        self.result_capture.setObjectName("result_capture")
         files_row.addWidget(self.result_label, 1)
         files_row.addWidget(self.result_pick)
+        files_row.addWidget(self.result_capture)
         self.result_electronic = QCheckBox(self.tr("Kết quả điện tử (giữ nguyên tệp PDF)"))
         self.result_electronic.setObjectName("result_electronic")
         self.result_number = QLineEdit()
@@ -166,6 +169,7 @@ class ReturnPage(Screen):
         )
         form.addRow(self.tr("Ngày cấp"), with_error(self.result_date, self.errors, "result_date"))
         self.result_files: list[str] = []
+        self.capture_dialog = None
         right.addLayout(form)
         self.confirm = QPushButton(self.tr("Xác nhận đã trả kết quả"))
         self.confirm.setObjectName("confirm_return")
@@ -185,6 +189,7 @@ class ReturnPage(Screen):
         self.collector.returnPressed.connect(self.record)
         self.confirm.clicked.connect(self.record)
         self.result_pick.clicked.connect(self._pick_result_files)
+        self.result_capture.clicked.connect(self.capture_result)
 
     def activated(self) -> None:
         self.load_waiting()
@@ -324,6 +329,22 @@ class ReturnPage(Screen):
         )
         if paths:
             self.set_result_files(paths)
+
+    def capture_result(self) -> None:
+        """The digitizing dialog (scanner, camera, watched folder, files) on the result."""
+        if self.dossier is None:
+            return
+        # The capture stack loads on first use, not with the window.
+        from ui.capture.dialog import RESULT_ITEM, open_capture
+
+        self.capture_dialog = open_capture(self, self.ctx, self.dossier.code, RESULT_ITEM)
+        self.capture_dialog.saved.connect(self._result_captured)
+
+    def _result_captured(self, code: str) -> None:
+        if self.dossier is not None and self.dossier.code == code:
+            # Files picked earlier would replace it at hand-over: the scan wins.
+            self.set_result_files([])
+            self.result_label.setText(self.tr("Đã lưu bản số hóa kết quả"))
 
     def set_result_files(self, paths: list[str]) -> None:
         """The result's files, in page order (the file dialog, or a test)."""
