@@ -23,8 +23,10 @@ def processing_words(proc: Procedure) -> str:
     value, unit = proc.processing_value, proc.processing_unit
     if value is None or unit is None:
         return "chưa xác định (hỏi cán bộ tiếp nhận)"
-    label = catalogue.UNIT_LABELS_VI.get(unit, unit)
-    if value == 0:
+    same_day = unit == "same_day" or value == 0
+    # A same-day procedure's maximum is counted in working days.
+    label = catalogue.UNIT_LABELS_VI.get("working_days" if same_day else unit, unit)
+    if same_day:
         text = "giải quyết trong ngày làm việc"
         if proc.next_day_after_cutoff:
             text += "; hồ sơ nhận sau 15 giờ được giải quyết trong ngày làm việc tiếp theo"

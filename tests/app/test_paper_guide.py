@@ -55,3 +55,11 @@ def test_guide_for_an_unknown_procedure_says_so(db, clerk):
     with pytest.raises(DomainError) as caught:
         print_guide(db, clerk, "9.999999")
     assert caught.value.code == "unknown_procedure"
+
+
+def test_same_day_procedure_with_a_maximum_reads_in_words(db, clerk, tmp_path):
+    pdf = print_guide(db, clerk, "1.000656", now=NOW)
+    text = " ".join(_run("pdftotext", pdf, tmp_path, "-raw").split())
+    assert "Thời hạn giải quyết: giải quyết trong ngày làm việc" in text
+    assert "tối đa ba (03) ngày làm việc khi phải xác minh" in text
+    assert "same_day" not in text
