@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.status import Status
 from app.domain.timeliness import Timeliness, classify
 from app.paper.render.model import HandoverRow, OfficeInfo
-from db.models import Dossier, Officer
+from db.models import Dossier, DossierResult, Officer
 
 CITIZEN = "Tổ chức, cá nhân"
 _COLLECTOR = re.compile(r"Người nhận:\s*([^.(]+?)\s*(?:\(|\.|$)")
@@ -40,6 +40,20 @@ def _mark(recorded: str | None, at, due_at) -> str | None:
         return Timeliness(recorded).label_vi
     found = classify(at, due_at)
     return found.label_vi if found else None
+
+
+def _result_note(session: Session, dossier: Dossier) -> str:
+    """Which result went to the citizen and how: the hand-over row's note."""
+    how = "gửi qua bưu chính" if dossier.return_by_post else "trả trực tiếp"
+    kept = session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
+    if kept is None:
+        return f"Kết quả {how}"
+    what = kept.kind or "Kết quả"
+    if kept.number:
+        what += f" số {kept.number}"
+    if kept.issued_on:
+        what += f" ngày {kept.issued_on:%d/%m/%Y}"
+    return f"{what}, {how}; bản số hóa lưu kèm hồ sơ"
 
 
 def handover_rows(
@@ -106,6 +120,7 @@ def handover_rows(
                     giver=who(h.officer),
                     receiver=collector.group(1).strip() if collector else None,
                     result=_mark(dossier.return_timeliness, h.at, dossier.due_at),
+                    note=_result_note(session, dossier),
                 )
             )
         done.add(status)

@@ -133,3 +133,26 @@ def test_control_sheet_follows_the_real_history(db, admin, clerk, code, tmp_path
     assert rows.index("Đúng hạn") < rows.index("Quá hạn")
     for login in ("canbo1", "xuly", "admin"):
         assert f" {login} " not in f" {text} "
+
+
+def test_control_sheet_names_the_result_handed_over_and_how(db, clerk, code, tmp_path):
+    from app.capture import results
+    from tests.capture.conftest import A5_PIXELS
+    from tests.capture.synth import text_page
+
+    progress.change_status(db, clerk, code, 4, now=datetime(2026, 2, 13, 10))
+    progress.change_status(db, clerk, code, 9, now=datetime(2026, 2, 13, 16, 0))
+    scan = tmp_path / "trich-luc.png"
+    text_page(200, seed=2, lines=8, noise=0, size=A5_PIXELS).save(scan, dpi=(200, 200))
+    prepared = results.prepare(db, clerk, code, [scan])
+    details = results.ResultDetails("Trích lục khai sinh", "21/TLKS", date(2026, 2, 13), None)
+    results.hand_over(
+        db, clerk, code, "Nguyễn Văn Đức", prepared=prepared, details=details,
+        now=datetime(2026, 2, 16, 10, 15),
+    )  # fmt: skip
+    text = _flat_raw(
+        printing.print_form(db, clerk, "control", code, now=datetime(2026, 2, 16, 10, 20)),
+        tmp_path,
+    )
+    assert "Trích lục khai sinh số 21/TLKS ngày 13/02/2026, trả trực tiếp" in text
+    assert "bản số hóa lưu kèm hồ sơ" in text
