@@ -230,10 +230,10 @@ async def _day(
     await asyncio.sleep(random.uniform(0, args.interval or 1.0))
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
         for i in range(args.dossiers):
-            if time.monotonic() > stop_at:
-                return
             if i and args.interval:
                 await asyncio.sleep(random.uniform(0.5, 1.5) * args.interval)
+            if time.monotonic() > stop_at:
+                return
             # A scan of its own: the first bytes name the station and dossier.
             data = f"{station.office}/{station.number}/{i}/".encode().ljust(64, b".") + scan[64:]
             digest = hashlib.sha256(data).hexdigest()
