@@ -140,6 +140,10 @@ class SettingsPage(Screen):
         self._row(form, self.tr("Địa danh trên văn bản"), "place_name", self._line("place_name"))
         self._row(form, self.tr("Họ tên thủ trưởng"), "head_name", self._line("head_name"))
         self._row(form, self.tr("Chức vụ thủ trưởng"), "head_title", self._line("head_title"))
+        require = QCheckBox(self.tr("Bắt buộc số hóa kết quả trước khi trả cho người dân"))
+        require.setObjectName("setting_require_result_at_handover")
+        self.fields["require_result_at_handover"] = require
+        form.addRow("", require)
         return tab
 
     def _hours_tab(self) -> QWidget:
