@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.backup import skip_ahead
 from app.domain.errors import DomainError
 from app.infra import clock, datadir, journal
 from app.infra.storage import Database, open_database
@@ -423,6 +424,17 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
     db = open_database(data_dir)
     try:
         with db.write() as session:
+            now = clock.now()
+            made_day = datetime.fromisoformat(check.created_at or now.isoformat()).date()
+            moved = skip_ahead.skip_ahead(session, made_day, now.date())
+            journal.audit(
+                session,
+                officer,
+                "sequence.skip_ahead",
+                None,
+                now,
+                {"reason": "restore", "margin": skip_ahead.MARGIN, "days": moved},
+            )
             journal.audit(
                 session,
                 officer,
@@ -444,6 +456,7 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
         "created_at": check.created_at,
         "safety_copy": str(safety.resolve()) if safety else None,
         "dossiers": check.rows.get("dossier"),
+        "skipped_ahead": moved,
     }
 
 

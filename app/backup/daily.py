@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.backup import archive, retention
+from app.domain.errors import DomainError
+from app.infra import clock, datadir
 from app.infra.storage import Database
 from app.office import settings
 from app.protect import hygiene
@@ -38,11 +41,66 @@ def copy_to(made: archive.Verification, dest: Path) -> Path:
     return dest / src.name
 
 
+TEST_RESTORE_EVERY_DAYS = 30
+TEST_MARKER = "last-test-restore"
+
+
+def test_restore(data_dir: Path, made: archive.Verification) -> dict[str, Any]:
+    """Restore ``made`` into a temporary folder inside the data folder and open it there.
+
+    Proves more than ``verify``: the copy becomes a working station (schema
+    upgraded if needed, every dossier readable). The folder is shredded after.
+    """
+    from sqlalchemy import func, select
+
+    from app.infra.storage import open_database
+    from app.protect import keys
+    from db.models import Dossier
+
+    tmp = hygiene.private_dir(datadir.backup_dir(data_dir) / f".test-restore-{os.getpid()}")
+    try:
+        key = keys.load_key(data_dir)
+        keys.store_key(tmp, key, [keys.FileStore()])
+        archive.restore_backup(tmp, Path(made.file))
+        db = open_database(tmp)
+        try:
+            with db.read() as session:
+                dossiers = session.scalar(select(func.count(Dossier.id)))
+        finally:
+            db.dispose()
+        ok = dossiers == made.rows.get("dossier")
+    finally:
+        keys.forget_cached(tmp)
+        for file in sorted(tmp.rglob("*"), reverse=True):
+            if file.is_file():
+                hygiene.shred(file)
+            else:
+                file.rmdir()
+        tmp.rmdir()
+    marker = datadir.backup_dir(data_dir) / TEST_MARKER
+    hygiene.write_private(marker, clock.now().date().isoformat().encode(), atomic=True)
+    return {"ok": ok, "dossiers": dossiers, "file": made.file}
+
+
+def test_restore_due(data_dir: Path) -> bool:
+    try:
+        last = date.fromisoformat((datadir.backup_dir(data_dir) / TEST_MARKER).read_text().strip())
+    except (OSError, ValueError):
+        return True
+    return (clock.now().date() - last).days >= TEST_RESTORE_EVERY_DAYS
+
+
 def run(db: Database, data_dir: Path, officer: str | None = None) -> dict[str, Any]:
-    """Make today's backup, prune by the schedule, and copy it to the second place."""
+    """Make today's backup, prune by the schedule, and copy it to the second place;
+    once a month, restore it into a temporary folder to prove it works."""
     made = archive.make_backup(db, data_dir, officer=officer)
     pruned = retention.prune(archive.default_destination(data_dir))
     result: dict[str, Any] = {**made.to_json(), "pruned": [p.name for p in pruned]}
+    if test_restore_due(data_dir):
+        try:
+            result["test_restore"] = test_restore(data_dir, made)
+        except (DomainError, OSError) as exc:
+            result["test_restore"] = {"ok": False, "file": made.file, "error": str(exc)}
     second = second_destination(db)
     if second is not None:
         try:

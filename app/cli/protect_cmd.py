@@ -149,6 +149,15 @@ def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
                 f"Bản an toàn của dữ liệu cũ: {result['safety_copy']}",
                 f"Safety copy of the replaced data: {result['safety_copy']}",
             ),
+            *[
+                out.t(
+                    f"Số thứ tự ngày {m['day']} nhảy từ {m['from']:04d} lên {m['to']:04d} để không "
+                    "cấp lại mã hồ sơ có thể đã dùng sau bản sao lưu (ghi vào nhật ký).",
+                    f"Sequence of {m['day']} moved from {m['from']:04d} to {m['to']:04d} so no "
+                    "code used after the backup is issued again (recorded in the audit log).",
+                )
+                for m in result["skipped_ahead"]
+            ],
         ],
     )
     return 0

@@ -164,6 +164,10 @@ def test_the_daily_backup_goes_to_the_second_destination_too(served, data_dir, t
     assert archive.sha256_file(copy) == result["sha256"]
     assert archive.verify_backup(copy, db.key).ok
     assert daily.last_backup_day(data_dir) == result["created_at"][:10]
+    # The first daily backup is also restored into a temporary folder, once a month.
+    assert result["test_restore"] == {"ok": True, "dossiers": 3, "file": result["file"]}
+    assert not list(datadir.backup_dir(data_dir).glob(".test-restore-*"))
+    assert "test_restore" not in daily.run(db, data_dir)
 
 
 def test_retention_keeps_7_daily_4_weekly_12_monthly():
@@ -247,3 +251,23 @@ def test_backup_commands_on_the_command_line(served, data_dir, tmp_path):
     shutil.copy(made["file"], tmp_path / "copy.mcbak")
     bad = run("backup", "verify", str(tmp_path / "copy.mcbak"))
     assert bad.returncode == 1 and "Thiếu tệp mô tả" in bad.stdout
+
+
+def test_a_restore_never_reissues_a_code_offline(served, data_dir, clerk, fixed_now):
+    db, codes = served
+    made = archive.make_backup(db, data_dir)
+    after_backup = intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now).code
+    assert after_backup.endswith("-0004")
+    db.dispose()
+    result = archive.restore_backup(data_dir, Path(made.file))
+    day = fixed_now.date().isoformat()
+    assert {"day": day, "from": 3, "to": 303} in result["skipped_ahead"]
+    db = open_database(data_dir)
+    try:
+        fresh = intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now).code
+        assert fresh.endswith("-0304") and fresh != after_backup
+        assert "sequence.skip_ahead" in _actions(db)
+        with db.read() as session:
+            assert audit_chain.verify(session).ok
+    finally:
+        db.dispose()
