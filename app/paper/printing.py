@@ -153,13 +153,15 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
         sets=dossier.sets,
         received_at=dossier.received_at,
         due_at=dossier.due_at,
-        processing_text=catalogue.processing_text(proc.processing_value, proc.processing_unit),
-        result_place=proc.result_place or "",
+        processing_text=catalogue.processing_text(
+            proc.processing_value, proc.processing_unit, proc.processing_max_value
+        ),
+        result_place=_result_place(dossier),
         logbook_book=dossier.logbook_book or "",
         logbook_line=str(dossier.logbook_line or ""),
         fee_amount=dossier.fee_amount,
         fee_paid=dossier.fee_paid,
-        fee_note=None,
+        fee_note=_exemption_label(dossier),
         lookup_url=_qr_text(session, dossier),
         receiving_officer=officer,
         summary=dossier.summary,
@@ -172,6 +174,21 @@ def _qr_text(session: Session, dossier: Dossier) -> str:
     if base is None:
         return dossier.code
     return lookup_url(base, dossier.code, dossier.lookup_secret)
+
+
+def _result_place(dossier: Dossier) -> str:
+    """Item 6 of the receipt: where the result is collected, or the postal return."""
+    if dossier.return_by_post:
+        where = dossier.return_address or dossier.postal_address or ""
+        return "Qua dịch vụ bưu chính công ích" + (f": {where}" if where else "")
+    return dossier.procedure.result_place or ""
+
+
+def _exemption_label(dossier: Dossier) -> str | None:
+    if not dossier.fee_exemption:
+        return None
+    labels = {e.get("code"): e.get("label") for e in dossier.procedure.fee_exemptions or []}
+    return "Miễn: " + (labels.get(dossier.fee_exemption) or dossier.fee_exemption)
 
 
 def slip_number(session: Session, form: str, now: datetime) -> str:

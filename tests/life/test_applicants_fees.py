@@ -192,3 +192,24 @@ def test_payment_recorded_later_shows_on_the_reprinted_receipt(db, clerk, intake
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Đã nộp" in " ".join(text.split())
     assert dossier_query.detail(db, clerk, got.code).fee_paid
+
+
+def test_the_receipt_says_return_by_post_and_the_exemption(db, clerk, intake, tmp_path):
+    import subprocess
+
+    data = copy.deepcopy(intake)
+    data.update(
+        received_at=AT.isoformat(),
+        channel="post",
+        postal_address="Thôn Đông, xã Tân Lập",
+        postal_tracking="EB123456789VN",
+        return_by_post=True,
+        fee_exemption="poor_household",
+    )
+    got = intake_uc.receive(db, clerk, data, now=AT)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(printing.print_form(db, clerk, "receipt", got.code, now=AT))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "Qua dịch vụ bưu chính công ích: Thôn Đông, xã Tân Lập" in flat
+    assert "Miễn: Người thuộc hộ nghèo" in flat
