@@ -41,13 +41,16 @@ def connect(path: Path, key: bytes | None, **kwargs) -> sqlite3.Connection:
 
 def _make_engine(path: Path, *, immediate: bool, key: bytes | None = None) -> Engine:
     connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    # hide_parameters: an error's text (which may reach a log file) never
+    # carries the values of a statement, such as a citizen's name or ID number.
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", connect_args=connect_args)
+        engine = create_engine(f"sqlite:///{path}", connect_args=connect_args, hide_parameters=True)
     else:
         engine = create_engine(
             f"sqlite:///{path}",
             module=cipher_module(),
             creator=lambda: connect(path, key, **connect_args),
+            hide_parameters=True,
         )
 
     @event.listens_for(engine, "connect")

@@ -17,13 +17,30 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make it this user's alone."""
+def private_dir(path: Path, *, platform: str = sys.platform, run=None) -> Path:
+    """Create ``path`` (and parents) and make it this user's alone.
+
+    On Windows a newly created folder gets an ACL for this user and SYSTEM
+    only (through ``icacls``; ``run`` stands in for it in tests).
+    """
+    existed = path.is_dir()
     path.mkdir(parents=True, exist_ok=True)
-    if sys.platform != "win32":
+    if platform != "win32":
         with contextlib.suppress(OSError):
             os.chmod(path, DIR_MODE)
+    elif not existed:
+        user = os.environ.get("USERNAME", "")
+        if user:
+            runner = run or _run_hidden
+            with contextlib.suppress(OSError):
+                runner(windows_acl_command(path, user))
     return path
+
+
+def _run_hidden(cmd: list[str]) -> None:
+    import subprocess
+
+    subprocess.run(cmd, check=False, capture_output=True, timeout=30)
 
 
 def private_file(path: Path) -> None:
