@@ -168,3 +168,11 @@ def scanner_type(
                 send(release, Qt.Key.Key_Shift)
         if gap_ms:
             qtbot.wait(gap_ms)
+
+
+def confirm_click(qtbot, button) -> None:
+    """A status change asks first: click, then click again to confirm."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

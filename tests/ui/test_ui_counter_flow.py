@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.formatting import format_long_datetime
 from app.dossiers import dossier_query
-from tests.ui.conftest import type_text
+from tests.ui.conftest import confirm_click, type_text
 
 # A made-up card consistent with the ID rules (Hà Nội, female, born 1990).
 CARD = (
@@ -117,9 +117,9 @@ def test_receive_find_follow_and_return_a_dossier(qtbot, clerk_window, previews,
     detail = lookup.detail
     assert detail.buttons["processing"].isVisible()
     assert not detail.buttons["return"].isVisible()
-    qtbot.mouseClick(detail.buttons["processing"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["processing"])
     qtbot.waitUntil(lambda: detail.view.status == 4)
-    qtbot.mouseClick(detail.buttons["resolved"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["resolved"])
     qtbot.waitUntil(lambda: detail.view.status == 9 and detail.buttons["return"].isVisible())
     qtbot.mouseClick(detail.buttons["return"], Qt.MouseButton.LeftButton)
     ret = win.pages["return"]

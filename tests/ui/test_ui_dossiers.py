@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.dossiers import intake, progress
 from tests.conftest import INTAKE
-from tests.ui.conftest import type_text
+from tests.ui.conftest import confirm_click, type_text
 from tests.ui.test_ui_counter_flow import CARD, pdf_text
 
 
@@ -89,13 +89,13 @@ def test_detail_actions_follow_the_status_and_print_their_slips(
         "resolved",
     ]
 
-    qtbot.mouseClick(detail.buttons["supplement"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["supplement"])
     qtbot.waitUntil(lambda: detail.errors.text("reason") != "")
     assert detail.view.status == 2
 
     type_text(detail.reason, "Thiếu giấy chứng sinh")
     type_text(detail.missing, "2")
-    qtbot.mouseClick(detail.buttons["supplement"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["supplement"])
     qtbot.waitUntil(lambda: detail.view.status == 5 and len(previews.jobs) == 1)
     text = pdf_text(previews.last_pdf, tmp_path)
     assert "BỔ SUNG" in text.upper() and "Giấy chứng sinh" in text
@@ -111,7 +111,7 @@ def test_detail_actions_follow_the_status_and_print_their_slips(
     )
 
     type_text(detail.reason, "Không bổ sung đúng hạn")
-    qtbot.mouseClick(detail.buttons["refuse"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["refuse"])
     qtbot.waitUntil(lambda: detail.view.status == 3 and len(previews.jobs) == 2)
     assert "Không bổ sung đúng hạn" in pdf_text(previews.last_pdf, tmp_path)
     assert not any(b.isVisibleTo(detail) for b in detail.buttons.values())

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.dossiers import intake
 from tests.conftest import INTAKE
+from tests.ui.conftest import confirm_click
 from tests.ui.test_ui_counter_flow import pdf_text
 
 
@@ -54,7 +55,7 @@ def test_a_second_search_shows_prints_and_acts_on_the_new_dossier(
     assert second in text and first not in text
 
     # The status buttons act on the dossier shown, too.
-    qtbot.mouseClick(detail.buttons["processing"], Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, detail.buttons["processing"])
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == 4)
     assert detail.view.code == second
     from app.dossiers import dossier_query
@@ -84,3 +85,18 @@ def test_several_results_leave_nothing_selected_until_the_clerk_picks(
     lookup.table.selectRow(1)
     qtbot.waitUntil(lambda: lookup.detail.view is not None)
     assert lookup.detail.view.code == lookup.result.items[1].code
+
+
+def test_a_status_change_asks_before_it_acts(qtbot, clerk_window, db, clerk):
+    first, _second = two_dossiers(db, clerk)
+    page = clerk_window.show_page("dossiers")
+    page.show_dossier(first)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.code == first)
+    qtbot.mouseClick(detail.buttons["processing"], Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert detail.view.status == 2  # one click only asks
+    assert "lần nữa" in detail.buttons["processing"].text()
+    assert first in detail.banner.text()
+    qtbot.mouseClick(detail.buttons["processing"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.view.status == 4)

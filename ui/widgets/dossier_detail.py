@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -33,6 +33,9 @@ from ui.shell.context import Context
 from ui.widgets.forms import heading, with_error
 from ui.widgets.messages import Banner, FieldErrors
 from ui.widgets.print_preview import PrintJob, prepare
+
+# How long the first click of a status change waits for the second.
+CONFIRM_MS = 5000
 
 
 def run_action(
@@ -70,6 +73,11 @@ class DossierDetail(QWidget):
         self.ctx = ctx
         self.view: DossierView | None = None
         self._wanted = ""
+        # A status change cannot be undone: the first click asks, the second acts.
+        self._armed = ""
+        self._armed_timer = QTimer(self)
+        self._armed_timer.setSingleShot(True)
+        self._armed_timer.timeout.connect(self._disarm)
         self.preview_dialog = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +155,7 @@ class DossierDetail(QWidget):
         for name, text in labels.items():
             button = QPushButton(text, body)
             button.setObjectName(f"action_{name}")
-            button.clicked.connect(lambda _=False, n=name: self.act(n))
+            button.clicked.connect(lambda _=False, n=name: self.clicked(n))
             self.buttons[name] = button
         self.reprint_button = QToolButton(body)
         self.reprint_button.setObjectName("reprint")
@@ -198,6 +206,7 @@ class DossierDetail(QWidget):
         self.banner.show_error(exc)
 
     def clear(self) -> None:
+        self._disarm()
         self.view = None
         self._wanted = ""
         self.title.setText(self.tr("Chọn một hồ sơ để xem chi tiết"))
@@ -212,6 +221,8 @@ class DossierDetail(QWidget):
             self.info.removeRow(0)
 
     def show_view(self, d: DossierView) -> None:
+        if self.view is None or self.view.code != d.code:
+            self._disarm()
         self.view = d
         self.errors.clear()
         self.title.setText(d.code)
@@ -316,6 +327,39 @@ class DossierDetail(QWidget):
         self.missing.setVisible("supplement" in legal)
 
     # --- actions ---------------------------------------------------------------------
+
+    def clicked(self, action: str) -> None:
+        """A button's click: hand-over opens its own screen; a status change asks first."""
+        if action == "return" or self.view is None:
+            self.act(action)
+            return
+        if self._armed == action:
+            self._disarm()
+            self.act(action)
+            return
+        self._disarm()
+        self._armed = action
+        button = self.buttons[action]
+        button.setProperty("label", button.text())
+        button.setText(self.tr("Bấm lần nữa: {action}").format(action=button.text()))
+        button.setStyleSheet("font-weight:bold; color:#8a4b00;")
+        self.banner.show_message(
+            self.tr(
+                "Thao tác này không hoàn tác được. Bấm “{action}” lần nữa trong {s} giây "
+                "để áp dụng cho hồ sơ {code}."
+            ).format(action=button.property("label"), s=CONFIRM_MS // 1000, code=self.view.code),
+            "info",
+            CONFIRM_MS,
+        )
+        self._armed_timer.start(CONFIRM_MS)
+
+    def _disarm(self) -> None:
+        if self._armed:
+            button = self.buttons[self._armed]
+            button.setText(button.property("label") or button.text())
+            button.setStyleSheet("")
+        self._armed = ""
+        self._armed_timer.stop()
 
     def act(self, action: str) -> None:
         if self.view is None:
