@@ -1011,6 +1011,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Cơ sở dữ liệu bị hỏng</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cơ sở dữ liệu phát hiện trang bị hỏng ({problem}). Đừng tiếp nhận thêm: đóng cửa sổ, chạy “backup list” rồi “restore TỆP” với bản sao lưu gần nhất.</source>
+        <translation>The database check found a damaged page ({problem}). Receive nothing more: close the window, run “backup list”, then “restore FILE” with the newest backup.</translation>
+    </message>
+    <message>
         <source>Có bản cập nhật {version}</source>
         <translation>Update {version} available</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QWidget,
@@ -27,6 +28,7 @@ from app.domain.formatting import format_bytes, format_datetime
 from app.infra.storage import Database
 from app.office import auth, settings_admin
 from app.office.auth import ROLE_LABELS_VI, Actor
+from app.protect import integrity
 from ui.screens.dossiers import DossiersPage
 from ui.screens.lookup import LookupPage
 from ui.screens.receive import ReceivePage
@@ -257,6 +259,30 @@ class MainWindow(QMainWindow):
                 on_done=self.show_update,
                 on_error=lambda exc: None,
             )
+            # Once the window is up, never before: a damaged page must not go unnoticed.
+            self.ctx.tasks.run(
+                integrity.check,
+                self.ctx.db,
+                on_done=self.show_integrity,
+                on_error=lambda exc: self.show_integrity(str(exc)),
+            )
+
+    def show_integrity(self, problem: str | None) -> None:
+        if not problem:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Cơ sở dữ liệu bị hỏng"),
+            self.tr(
+                "Kiểm tra cơ sở dữ liệu phát hiện trang bị hỏng ({problem}). Đừng tiếp nhận "
+                "thêm: đóng cửa sổ, chạy “backup list” rồi “restore TỆP” với bản sao lưu "
+                "gần nhất."
+            ).format(problem=problem),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.integrity_box = box
+        box.open()
 
     def show_update(self, version: str | None) -> None:
         if not version:
