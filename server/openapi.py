@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -325,6 +327,11 @@ def build(app: FastAPI) -> dict[str, Any]:
         "address. Every time carries its offset (+07:00). The protocol is described for "
         "client writers in docs/sync-protocol.md."
     )
+    # The citizen's look-up pages are web pages for browsers, like the back
+    # office's; the document describes the API.
+    for path in [path for path in spec["paths"] if path.startswith("/tra-cuu")]:
+        del spec["paths"][path]
+    _drop_unused_schemas(spec)
     _add_error_schemas(spec)
     _not_blank(spec)
     spec["components"]["securitySchemes"] = SECURITY_SCHEMES
@@ -332,7 +339,7 @@ def build(app: FastAPI) -> dict[str, Any]:
     for route in routes(app):
         if not isinstance(getattr(route, "original_route", route), APIRoute):
             continue
-        if not route.include_in_schema:
+        if not route.include_in_schema or route.path_format not in spec["paths"]:
             continue
         calls = set(_calls(route.dependant))
         station = station_context in calls
@@ -367,6 +374,21 @@ def build(app: FastAPI) -> dict[str, Any]:
             for header in operation["responses"].get("500", {}).get("headers", {}).values():
                 header["required"] = False
     return spec
+
+
+def _drop_unused_schemas(spec: dict[str, Any]) -> None:
+    """Forget the component schemas only the pages left out used."""
+    schemas = spec["components"]["schemas"]
+    prefix = "#/components/schemas/"
+    wanted: set[str] = set()
+    pending = [json.dumps(spec["paths"])]
+    while pending:
+        for name in re.findall(re.escape(prefix) + r'([^"]+)"', pending.pop()):
+            if name not in wanted and name in schemas:
+                wanted.add(name)
+                pending.append(json.dumps(schemas[name]))
+    for name in set(schemas) - wanted:
+        del schemas[name]
 
 
 def _report_period(spec: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import ClientDisconnect
 
 from app.sync import protocol as p
@@ -32,6 +33,20 @@ from server.common import ApiError
 from server.middleware import BodyTooLarge
 from server.storage import ChunkSink, UploadOverflow
 
+
+class _Sha256(Convertor):
+    """Only a SHA-256 names a file, so ``GET /attachments/missing`` is 405, not a bad hash."""
+
+    regex = "[0-9a-f]{64}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("sha256", _Sha256())
 router = APIRouter(prefix=p.API_PREFIX, tags=["attachments"])
 Station = Annotated[StationContext, Depends(station_context)]
 UploadId = Annotated[str, Path(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -292,7 +307,7 @@ async def _append(
     return Response(status_code=204, headers=_headers(replace(state, offset=new_offset)))
 
 
-@router.get("/attachments/{sha256}")
+@router.get("/attachments/{sha256:sha256}")
 def download(sha256: Sha256, request: Request, station: Station) -> FileResponse:
     """A file the office uploaded, checked against its hash before it is sent."""
     path = uploads.open_blob(database(request), request.app.state.store, station, sha256)

@@ -83,7 +83,8 @@ def test_secrets_are_not_echoed_in_validation_errors(harness: Harness) -> None:
 def test_unknown_route_and_method_are_json(harness: Harness, station: Station) -> None:
     assert _error(httpx.get(f"{harness.base_url}/api/v1/nothing"), 404)["code"] == "not_found"
     assert _error(station.client.delete("/api/v1/push"), 405)["code"] == "method_not_allowed"
-    assert _error(station.client.get("/api/v1/attachments/not-a-hash"), 422)
+    # Only a SHA-256 names a file: anything else is no address at all.
+    assert _error(station.client.get("/api/v1/attachments/not-a-hash"), 404)
 
 
 def test_truncated_request_does_not_hurt_the_server(harness: Harness, station: Station) -> None:

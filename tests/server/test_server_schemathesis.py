@@ -80,7 +80,8 @@ payload = {{ username = "{username}", password = "{srvkit.PASSWORD}" }}
 extract_selector = "/token"
 
 # What tus 1.0 and the upload's own bytes add to the usual statuses. A
-# missing or wrong Tus-Resumable is 412 (tus core). A chunk's bytes cannot be
+# missing or wrong Tus-Resumable is 412 (tus core); an expired upload is 410
+# and a chunk failing its checksum 460, both refusals whatever else is wrong. A chunk's bytes cannot be
 # described by a schema: past the declared length they are 413, with a
 # checksum that does not match 460, and as the last bytes of a file that does
 # not match its declared SHA-256 422 (also an empty file created with a
@@ -91,7 +92,8 @@ expected-statuses = ["400", "401", "403", "406", "412", "415", "422"]
 [[operations]]
 include-path-regex = "^/api/v1/uploads"
 checks.negative_data_rejection.expected-statuses = [
-    "400", "401", "403", "404", "405", "406", "409", "412", "413", "415", "422", "428", "429",
+    "400", "401", "403", "404", "405", "406", "409", "410", "412", "413", "415", "422", "428",
+    "429", "460",
 ]
 
 [[operations]]
