@@ -81,8 +81,8 @@ extract_selector = "/token"
 
 # What tus 1.0 and the upload's own bytes add to the usual statuses. A
 # missing or wrong Tus-Resumable is 412 (tus core); an expired upload is 410
-# and a chunk failing its checksum 460, both refusals whatever else is wrong. A chunk's bytes cannot be
-# described by a schema: past the declared length they are 413, with a
+# and a chunk failing its checksum 460, both refusals whatever else is wrong.
+# A chunk's bytes cannot be described by a schema: past the declared length they are 413, with a
 # checksum that does not match 460, and as the last bytes of a file that does
 # not match its declared SHA-256 422 (also an empty file created with a
 # sha256 that is not the empty file's).
