@@ -135,6 +135,11 @@ def test_deb_installs_runs_and_leaves_data_on_removal(tmp_path: Path, xvfb: str)
         assert selftest.returncode == 0, selftest.stdout + selftest.stderr
         assert '"passed": true' in selftest.stdout
         assert "33 thủ tục" in selftest.stdout  # the seed catalogue came with the bundle
+        # Subcommands whose code is loaded by name are in the bundle too; this
+        # one is what the Windows installer schedules daily.
+        backup = _run(["motcua-desk", "--json", "backup"], env=env)
+        assert backup.returncode == 0, backup.stdout + backup.stderr
+        assert '"ok": true' in backup.stdout
 
         window = subprocess.Popen(
             ["motcua-desk"],
