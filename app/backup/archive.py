@@ -29,7 +29,7 @@ from app.backup import skip_ahead
 from app.domain.errors import DomainError
 from app.infra import clock, datadir, journal
 from app.infra.storage import Database, open_database
-from app.protect import atrest, hygiene, keys
+from app.protect import atrest, hygiene, keys, windowlock
 from db import engine as db_engine
 
 FORMAT = "motcua-desk-backup/1"
@@ -387,6 +387,14 @@ def recover_interrupted_restore(data_dir: Path) -> None:
 
 def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> dict[str, Any]:
     """Put the backup ``file`` in place of the station database in ``data_dir``."""
+    if windowlock.window_open(data_dir):
+        raise DomainError(
+            "window_open",
+            "Cửa sổ MotCua Desk đang mở thư mục dữ liệu này; hãy đóng cửa sổ rồi khôi phục. "
+            "Không có gì bị thay đổi.",
+            "The MotCua Desk window has this data folder open; close it, then restore. "
+            "Nothing was changed.",
+        )
     key = keys.load_key(data_dir)
     if key is None:
         raise keys.key_lost(data_dir)

@@ -271,3 +271,42 @@ def test_a_restore_never_reissues_a_code_offline(served, data_dir, clerk, fixed_
             assert audit_chain.verify(session).ok
     finally:
         db.dispose()
+
+
+def test_restore_refuses_while_the_window_has_the_folder_open(served, data_dir):
+    import subprocess
+    import sys
+
+    from app.protect import windowlock
+
+    db, _ = served
+    file = Path(archive.make_backup(db, data_dir).file)
+    db.dispose()
+    before = snapshot(datadir.db_path(data_dir))
+    # The window is another process: it holds the lock until it ends.
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from app.protect.windowlock import WindowLock; "
+            "assert WindowLock(Path(sys.argv[1])).acquire(); print('held', flush=True); "
+            "time.sleep(60)",
+            str(data_dir),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert windowlock.window_open(data_dir)
+        with pytest.raises(DomainError) as err:
+            archive.restore_backup(data_dir, file)
+        assert err.value.code == "window_open"
+        assert snapshot(datadir.db_path(data_dir)) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not windowlock.window_open(data_dir)  # a killed window leaves no stale lock
+    archive.restore_backup(data_dir, file)

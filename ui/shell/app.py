@@ -17,6 +17,7 @@ from app.domain.errors import DomainError
 from app.infra import datadir
 from app.infra.storage import Database, open_database
 from app.office import office_setup
+from app.protect import windowlock
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.main_window import MainWindow
@@ -96,6 +97,9 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
 
         QMessageBox.critical(None, "MotCua Desk", exc.message(i18n.language()))
         return 1
+    # While the window runs, ``restore`` in another process refuses to swap the file.
+    lock = windowlock.WindowLock(data_dir)
+    lock.acquire()
     # Maximised: on a 1366×768 screen a normal window plus its title bar would push
     # the status bar below the taskbar.
     window.showMaximized()
@@ -110,4 +114,5 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     code = app.exec()
     if window.ctx.db is not None:
         window.ctx.db.dispose()
+    lock.release()
     return code
