@@ -351,7 +351,7 @@ def main() -> None:
     win.sign_in.username.setText("admin")
     win.sign_in.password.setText("matkhau-quantri")
     win.sign_in.sign_in()
-    wait(lambda: win.mode == "work")
+    wait(lambda: win.mode == "work", 60_000)  # password hashing on a loaded machine
     settings = win.show_page("settings")
     settings.tabs.setCurrentWidget(settings.office_tab)
     shot(win, "12-settings-admin")
@@ -359,6 +359,7 @@ def main() -> None:
     shot(win, "13-settings-hours")
     capture(win, codes[-1], tmp, shot)
     camera(win, codes[-2], args.out)
+    win.warn_on_quit = False
     win.close()
     win.ctx.tasks.wait_for_done()
     db.dispose()

@@ -43,6 +43,8 @@ def window(qtbot, db, data_dir, previews) -> Iterator:
     # Recognising text after every save would cost each capture test seconds
     # of CPU; the tests of that feature turn it back on.
     win.ctx.settings["capture_ocr"] = "0"
+    # Tests close the window once at the end; the quit warning has a test of its own.
+    win.warn_on_quit = False
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

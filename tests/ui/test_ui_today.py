@@ -30,3 +30,20 @@ def test_todays_counts_open_the_dossiers_they_count(qtbot, clerk_window, db, cle
     assert page.use_dates.isChecked() and not page.overdue.isChecked()
     qtbot.mouseClick(buttons["sync"], Qt.MouseButton.LeftButton)
     assert clerk_window.current_page_name() == "sync"
+
+
+def test_closing_with_changes_waiting_to_sync_asks_for_a_second_close(qtbot, clerk_window):
+    import dataclasses
+
+    from app import overview
+
+    win = clerk_window
+    win.warn_on_quit = True
+    qtbot.waitUntil(lambda: win._last_status is not None)
+    win._last_status = dataclasses.replace(win._last_status, enrolled=True, pending_changes=3)
+    assert isinstance(win._last_status, overview.CounterStatus)
+    win.close()
+    assert win.isVisible()
+    assert "3 thay đổi chưa gửi" in win.warning_label.text()
+    win.close()
+    assert not win.isVisible()

@@ -207,9 +207,12 @@ class ReceivePage(Screen):
         self.digitize_button.hide()
         self.capture_dialog = None
         self.link_warning = QLabel(
+            self.tr("⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.")
+        )
+        self.link_warning.setToolTip(
             self.tr(
-                "⚠ Chưa đặt địa chỉ tra cứu công khai (Cài đặt → Tra cứu và VietQR): mã QR "
-                "trên biên nhận chỉ mang mã hồ sơ, người dân chưa tra cứu được bằng điện thoại."
+                "Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong "
+                "Cài đặt → Tra cứu và VietQR."
             )
         )
         self.link_warning.setObjectName("link_warning")

@@ -7,6 +7,7 @@ another window, and tests drive every mode the same way.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -46,6 +47,7 @@ from ui.widgets import print_preview
 from ui.widgets.forms import ElidedLabel
 
 STATUS_REFRESH_MS = 30_000
+QUIT_CONFIRM_S = 10.0
 
 
 def _available_update(data_dir: Path) -> str | None:
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
         self.resize(1366, 768)
         self.pages: dict[str, QWidget] = {}
+        # Closing with changes still waiting to sync asks for a second close.
+        self.warn_on_quit = True
+        self._quit_asked_until = 0.0
         self._warmed = False
         self._last_status: overview.CounterStatus | None = None
         # The station keeps syncing while the window is open, whoever is signed in.
@@ -493,7 +498,27 @@ class MainWindow(QMainWindow):
         else:
             self.unsetCursor()
 
+    def _quit_waits(self) -> bool:
+        """Should this close be held back because changes have not reached the server?"""
+        st = self._last_status
+        if not self.warn_on_quit or st is None or not st.enrolled or st.pending_changes <= 0:
+            return False
+        if time.monotonic() < self._quit_asked_until:
+            return False  # the second close within the window: the clerk means it
+        self._quit_asked_until = time.monotonic() + QUIT_CONFIRM_S
+        self.warning_label.setText(
+            self.tr(
+                "⚠ Còn {n} thay đổi chưa gửi lên máy chủ. Đóng cửa sổ lần nữa để vẫn thoát; "
+                "các thay đổi được gửi ở lần mở sau."
+            ).format(n=st.pending_changes)
+        )
+        self.warning_label.show()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self._quit_waits():
+            event.ignore()
+            return
         self.idle.stop()
         self.idle.detach()
         self._status_timer.stop()
