@@ -123,33 +123,48 @@ def lookup(code: str, request: Request, k: Text = None) -> Response:
     code = code.strip()[:100]
     if not k:
         return _code_only(code, request)
-    settings = request.app.state.settings
-    misses = request.app.state.misses
-    keys = (f"lookup-addr:{client_address(request)}", f"lookup-code:{code.upper()}")
-    wait = misses.retry_after(
-        zip(keys, (settings.lookup_address_limit, settings.lookup_miss_limit), strict=True)
-    )
+    keys = _secret_keys(request, code)
+    wait = _secret_wait(request, keys)
     if wait:
         return _too_many(wait)
+    secret = k.strip()
     with database(request).read() as session:
-        row = session.execute(
-            select(Dossier, Office.name)
-            .join(Office, Office.id == Dossier.office_id)
-            .where(Dossier.code == code.upper())
-        ).first()
-        stored = row[0].lookup_hash if row else _DUMMY_DIGEST
-        secret = k.strip()
-        keyed = lookup_digest(request.app.state.lookup_key, secret)
-        # Both compared, always: the work must not depend on which one matches.
-        matches_keyed = hmac.compare_digest(keyed, stored)
-        matches_legacy = hmac.compare_digest(digest(secret), stored)
-        if (matches_keyed or matches_legacy) and row is not None:
+        row = _by_secret(request, session, code, secret)
+        if row is not None:
             dossier, office_name = row
-            if matches_legacy:
-                _upgrade(request, dossier.id, keyed)
             return _result(dossier, office_name, secret, _copy_offered(session, dossier))
-    misses.miss(*keys)
+    request.app.state.misses.miss(*keys)
     return _not_found(code)
+
+
+def _secret_keys(request: Request, code: str) -> tuple[str, str]:
+    """Wrong secrets are counted per address and per dossier code."""
+    return (f"lookup-addr:{client_address(request)}", f"lookup-code:{code.upper()}")
+
+
+def _secret_wait(request: Request, keys: tuple[str, str]) -> int:
+    settings = request.app.state.settings
+    limits = (settings.lookup_address_limit, settings.lookup_miss_limit)
+    return request.app.state.misses.retry_after(zip(keys, limits, strict=True))
+
+
+def _by_secret(request: Request, session: Any, code: str, secret: str) -> Any:
+    """The dossier and its office's name when ``secret`` is its receipt's, else None."""
+    row = session.execute(
+        select(Dossier, Office.name)
+        .join(Office, Office.id == Dossier.office_id)
+        .where(Dossier.code == code.upper())
+    ).first()
+    stored = row[0].lookup_hash if row else _DUMMY_DIGEST
+    keyed = lookup_digest(request.app.state.lookup_key, secret)
+    # Both compared, always: the work must not depend on which one matches.
+    matches_keyed = hmac.compare_digest(keyed, stored)
+    matches_legacy = hmac.compare_digest(digest(secret), stored)
+    if not (matches_keyed or matches_legacy) or row is None:
+        return None
+    if matches_legacy:
+        _upgrade(request, row[0].id, keyed)
+    return row
 
 
 def _upgrade(request: Request, dossier_id: int, keyed: str) -> None:
@@ -301,27 +316,16 @@ def citizen_copy(
     from server.watermark import mark
 
     code = code.strip()[:100]
-    settings = request.app.state.settings
+    keys = _secret_keys(request, code)
     misses = request.app.state.misses
-    keys = (f"lookup-addr:{client_address(request)}", f"lookup-code:{code.upper()}")
-    wait = misses.retry_after(
-        zip(keys, (settings.lookup_address_limit, settings.lookup_miss_limit), strict=True)
-    )
+    wait = _secret_wait(request, keys)
     if wait:
         return _too_many(wait)
     db = database(request)
+    secret = k.strip()
     with db.read() as session:
-        row = session.execute(
-            select(Dossier, Office.name)
-            .join(Office, Office.id == Dossier.office_id)
-            .where(Dossier.code == code.upper())
-        ).first()
-        stored = row[0].lookup_hash if row else _DUMMY_DIGEST
-        secret = k.strip()
-        keyed = lookup_digest(request.app.state.lookup_key, secret)
-        matches_keyed = hmac.compare_digest(keyed, stored)
-        matches_legacy = hmac.compare_digest(digest(secret), stored)
-        if not ((matches_keyed or matches_legacy) and row is not None):
+        row = _by_secret(request, session, code, secret)
+        if row is None:
             misses.miss(*keys)
             return _not_found(code)
         dossier, office_name = row
