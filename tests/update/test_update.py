@@ -19,6 +19,7 @@ from alembic import command
 
 from app.domain.errors import DomainError
 from app.infra import datadir
+from app.protect import keys
 from app.update import client, install, layout, publish
 from db import migrate
 from db.engine import Database
@@ -43,7 +44,7 @@ def _refused(station, *args: str) -> str:
 
 
 def _schema(data_dir: Path) -> str | None:
-    db = Database(datadir.db_path(data_dir))
+    db = Database(datadir.db_path(data_dir), keys.load_key(data_dir))
     try:
         return migrate.current_revision(db.reader)
     finally:
@@ -53,7 +54,7 @@ def _schema(data_dir: Path) -> str | None:
 @pytest.mark.slow
 def test_folder_update_switches_after_self_test_and_migrates_with_backup(station):
     # The station's database is one migration behind, as after an older release.
-    db = Database(datadir.db_path(station.data_dir))
+    db = Database(datadir.db_path(station.data_dir), keys.load_key(station.data_dir))
     try:
         cfg = migrate.alembic_config()
         with db.writer.begin() as conn:
@@ -81,7 +82,8 @@ def test_folder_update_switches_after_self_test_and_migrates_with_backup(station
     assert _schema(station.data_dir) == migrate.head_revision()
     backup = Path(applied["backup"])
     assert backup.parent == datadir.backup_dir(station.data_dir)
-    db = Database(backup)
+    # A backup copy is encrypted with the station's key like the database.
+    db = Database(backup, keys.load_key(station.data_dir))
     try:
         assert migrate.current_revision(db.reader) == before
     finally:

@@ -221,10 +221,13 @@ class DossierDetail(QWidget):
             self.info.removeRow(0)
 
     def show_view(self, d: DossierView) -> None:
-        if self.view is None or self.view.code != d.code:
+        same = self.view is not None and self.view.code == d.code
+        if not same:
             self._disarm()
         self.view = d
-        self.errors.clear()
+        if not (same and self._armed):
+            # A refresh of the same dossier keeps the question waiting for the second click.
+            self.errors.clear()
         self.title.setText(d.code)
         lang = i18n.language()
         label = Status(d.status).label(lang)
