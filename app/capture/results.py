@@ -33,7 +33,7 @@ from app.dossiers import progress
 from app.dossiers.progress import StatusChange
 from app.dossiers.views import by_code
 from app.infra import clock, journal
-from app.office import auth, settings, station
+from app.office import auth, station
 from app.office.auth import Actor
 from db.engine import Database
 from db.models import Dossier, DossierResult
@@ -42,7 +42,6 @@ EVENT_TYPE = "dossier.result"
 SOURCES = ("file", "folder", "scanner", "camera", "batch", "electronic")
 # The component index a result is filed under in the PDF's own metadata.
 RESULT_INDEX = 0
-REQUIRE_SETTING = "require_result_at_handover"
 # Statuses in which a result may exist: resolved (ready to hand over) and after.
 READY = (Status.RESOLVED, Status.RETURNED)
 
@@ -404,10 +403,6 @@ def of_dossier(session: Session, dossier: Dossier) -> DossierResult | None:
     return session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
 
 
-def required_at_handover(session: Session) -> bool:
-    return settings.get(session, REQUIRE_SETTING) in ("1", "true", "yes")
-
-
 def read(db: Database, actor: Actor, code: str) -> bytes:
     """The result's PDF, verified against its hash: a lost copy reprinted."""
     from app.capture.attachments import store_for
@@ -469,3 +464,37 @@ def hand_over(
         db, actor, code, collector_name, collector_id_number, note, now, with_result=keep
     )
     return change, (kept[0] if kept else None)
+
+
+def return_with_files(
+    db: Database,
+    actor: Actor,
+    code: str,
+    collector_name: str,
+    *,
+    collector_id_number: str | None = None,
+    note: str | None = None,
+    files: Sequence[Path | str] = (),
+    electronic: bool = False,
+    details: ResultDetails | None = None,
+) -> tuple[StatusChange, ResultRecord | None]:
+    """The hand-over as the counter and the CLI record it: with the result's files, if any.
+
+    Without files this is a plain return (refused where the office requires a
+    result); with them, the files are checked and built first, then kept in
+    the return's own transaction.
+    """
+    if not files:
+        change = progress.record_return(db, actor, code, collector_name, collector_id_number, note)
+        return change, None
+    prepared = prepare(db, actor, code, files, electronic=electronic)
+    return hand_over(
+        db,
+        actor,
+        code,
+        collector_name,
+        collector_id_number=collector_id_number,
+        note=note,
+        prepared=prepared,
+        details=details,
+    )

@@ -234,18 +234,17 @@ def _result_args(args: Namespace):
 def cmd_return(args: Namespace, db: Database, out: Output) -> int:
     who = actor(db, args)
     if args.result_files:
+        # The capture stack loads only when a result file comes with the return.
         results, details = _result_args(args)
-        prepared = results.prepare(
-            db, who, args.code, args.result_files, electronic=args.electronic
-        )
-        change, kept = results.hand_over(
+        change, kept = results.return_with_files(
             db,
             who,
             args.code,
             args.collector,
             collector_id_number=args.collector_id,
             note=args.note,
-            prepared=prepared,
+            files=args.result_files,
+            electronic=args.electronic,
             details=details,
         )
     else:

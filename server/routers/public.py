@@ -86,10 +86,10 @@ def _not_found(code: str) -> Response:
     )
 
 
-def _too_many(retry_after: int) -> Response:
+def _too_many(retry_after: int, what: str = "tra cứu sai") -> Response:
     return page(
         "Tra cứu hồ sơ",
-        '<section class="card"><div class="error">Bạn đã tra cứu sai quá nhiều lần. '
+        f'<section class="card"><div class="error">Bạn đã {what} quá nhiều lần. '
         "Hãy thử lại sau ít phút.</div></section>",
         status_code=429,
         headers={"Retry-After": str(retry_after)},
@@ -194,7 +194,7 @@ def _code_only(code: str, request: Request) -> Response:
     limits = (settings.lookup_address_limit, 3 * settings.lookup_address_limit)
     wait = counts.retry_after(zip(keys, limits, strict=True))
     if wait:
-        return _too_many(wait)
+        return _too_many(wait, "tra cứu")
     counts.miss(*keys)
     with database(request).read() as session:
         row = session.execute(

@@ -78,6 +78,9 @@ def test_code_only_look_ups_are_limited_per_address(harness: Harness, station: S
     limit = harness.settings.lookup_address_limit
     answers = [client.get(f"/tra-cuu/{code_of(ev)}").status_code for _ in range(limit + 1)]
     assert answers[:limit] == [200] * limit and answers[-1] == 429
+    refused = client.get(f"/tra-cuu/{code_of(ev)}")
+    assert "Bạn đã tra cứu quá nhiều lần" in refused.text and "sai" not in refused.text
+    assert int(refused.headers["Retry-After"]) > 0
     # Another address still gets its answer.
     assert _client(harness).get(f"/tra-cuu/{code_of(ev)}").status_code == 200
 

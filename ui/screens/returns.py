@@ -52,15 +52,15 @@ def hand_over(
     from app.capture import results
 
     details = results.ResultDetails(number=number, issued_on=results.parse_issued_on(issued))
-    prepared = results.prepare(db, actor, code, files, electronic=electronic)
-    change, _kept = results.hand_over(
+    change, _kept = results.return_with_files(
         db,
         actor,
         code,
         collector,
         collector_id_number=collector_id,
         note=note,
-        prepared=prepared,
+        files=files,
+        electronic=electronic,
         details=details,
     )
     return change
