@@ -195,3 +195,12 @@ def test_each_book_prints_under_its_own_number(office, pdf_file):
     pages = pdf.page_texts()
     assert "Quyển số: 01 – Năm 2025" in pages[0]
     assert "Quyển số: 01 – Năm 2026" in pages[-1]
+
+
+def test_reportlab_runs_with_its_c_accelerator():
+    # Without rl_accel every string width and number written into a long
+    # log book goes through reportlab's pure-Python fallbacks.
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel._py_funcs, f"pure-Python fallbacks in use: {sorted(rl_accel._py_funcs)}"
+    assert rl_accel.fp_str(0.5, 12) == ".5 12"
