@@ -391,3 +391,47 @@ class UploadState(Base):
     offset: Mapped[int] = mapped_column(Integer, default=0)
     uploaded_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Feedback(Base):
+    """A citizen's feedback (phản ánh, kiến nghị) entered in the office's register."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("register_year", "station_id", "register_line"),
+        Index("ix_feedback_open", "answered_at", "resolve_by"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    # The register: one numbered book per year and station.
+    register_year: Mapped[int] = mapped_column(Integer)
+    register_line: Mapped[int] = mapped_column(Integer)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"))
+    sender_name: Mapped[str] = mapped_column(String(200))
+    sender_address: Mapped[str] = mapped_column(Text)
+    sender_phone: Mapped[str] = mapped_column(String(40))
+    sender_email: Mapped[str | None] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    # counter, letter, phone or web.
+    channel: Mapped[str] = mapped_column(String(10))
+    dossier_code: Mapped[str | None] = mapped_column(String(60), index=True)
+    # regulation, handling or outside (app.domain.feedback_clock.FeedbackKind).
+    kind: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    received_by: Mapped[str | None] = mapped_column(String(80))
+    lookup_secret: Mapped[str] = mapped_column(String(40))
+    # The deadlines as counted at intake; publish_by once answered.
+    reject_by: Mapped[date] = mapped_column(Date)
+    request_info_by: Mapped[date | None] = mapped_column(Date)
+    forward_by: Mapped[date | None] = mapped_column(Date)
+    resolve_by: Mapped[date] = mapped_column(Date)
+    publish_by: Mapped[date | None] = mapped_column(Date)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answered_by: Mapped[str | None] = mapped_column(String(200))
+    # counter (answered here) or backoffice (answered on the server, pulled).
+    answer_source: Mapped[str | None] = mapped_column(String(20))
+    # When the answer was on the public page (the server says so on pull).
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)

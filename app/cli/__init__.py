@@ -48,6 +48,7 @@ NEEDS_DB = {
     "withdraw": "app.cli.life_cmd:cmd_withdraw",
     "cancel": "app.cli.life_cmd:cmd_cancel",
     "pay": "app.cli.life_cmd:cmd_pay",
+    "feedback": "app.cli.feedback_cmd:cmd_feedback",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

@@ -38,6 +38,8 @@ PERMISSIONS: dict[str, str] = {
     "dossier.return": "clerk",
     "dossier.print": "clerk",
     "report.view": "clerk",
+    "feedback.receive": "clerk",
+    "feedback.answer": "clerk",
     "catalogue.edit_fee": "supervisor",
     "catalogue.edit": "supervisor",
     "dossier.confirm": "supervisor",

@@ -79,6 +79,15 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("require_result_at_handover", "0", "Bắt buộc số hóa kết quả khi trả"),
         # A USB drive or network folder that receives a copy of each daily backup.
         SettingSpec("backup_second_destination", "", "Nơi sao lưu thứ hai (USB, thư mục mạng)"),
+        # Feedback (phản ánh, kiến nghị), Decree 20/2008/NĐ-CP: working days a
+        # province may change (app.domain.feedback_clock).
+        SettingSpec("feedback_reject_days", "2", "Phản ánh: hạn từ chối tiếp nhận (ngày làm việc)"),
+        SettingSpec(
+            "feedback_request_info_days", "5", "Phản ánh: hạn đề nghị bổ sung thông tin (ngày)"
+        ),
+        SettingSpec("feedback_forward_days", "5", "Phản ánh: hạn chuyển cơ quan có thẩm quyền"),
+        SettingSpec("feedback_resolve_days", "15", "Phản ánh: hạn xử lý, trả lời (ngày làm việc)"),
+        SettingSpec("feedback_publish_days", "2", "Phản ánh: hạn công khai trả lời (ngày)"),
     ]
 }
 

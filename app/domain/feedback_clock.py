@@ -1,0 +1,124 @@
+"""The legal clock of a citizen's feedback (phản ánh, kiến nghị), in working days.
+
+Decree 20/2008/NĐ-CP and the national portal's rules give the office, from
+the day a feedback item is received: 2 working days to refuse it, 5 to ask
+the sender for more information, 5 to forward what is outside its
+competence, 15 to resolve it, and 2 more after resolving to publish the
+answer. A province may change the counts, so they come from the settings
+(:class:`FeedbackTerms`); the days are counted on the office calendar the
+way appointments are (:meth:`WorkCalendar.add_working_days`).
+
+Which deadlines apply depends on the kind: refusal and the 15-day answer
+always; asking for more information only for what the office handles
+itself; forwarding only for what is outside its competence; publishing
+only once an answer exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from app.domain.workcalendar import WorkCalendar
+
+
+class FeedbackKind(StrEnum):
+    """How the register classifies an item."""
+
+    REGULATION = "regulation"  # về quy định hành chính
+    HANDLING = "handling"  # về việc giải quyết thủ tục hành chính (a dossier)
+    OUTSIDE = "outside"  # không thuộc thẩm quyền: chuyển cơ quan có thẩm quyền
+
+    @property
+    def label_vi(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    FeedbackKind.REGULATION: "Về quy định hành chính",
+    FeedbackKind.HANDLING: "Về việc giải quyết thủ tục hành chính",
+    FeedbackKind.OUTSIDE: "Không thuộc thẩm quyền (chuyển cơ quan có thẩm quyền)",
+}
+
+CHANNELS = ("counter", "letter", "phone", "web")
+CHANNEL_LABELS = {
+    "counter": "Trực tiếp tại quầy",
+    "letter": "Qua thư, văn bản",
+    "phone": "Qua điện thoại",
+    "web": "Qua trang tra cứu trực tuyến",
+}
+
+# Deadline names, in the order a person reads them.
+DEADLINE_LABELS = {
+    "reject_by": "Hạn từ chối tiếp nhận",
+    "request_info_by": "Hạn đề nghị bổ sung thông tin",
+    "forward_by": "Hạn chuyển cơ quan có thẩm quyền",
+    "resolve_by": "Hạn xử lý, trả lời",
+    "publish_by": "Hạn công khai kết quả",
+}
+
+# "Due soon" means within this many working days of a deadline still open.
+DUE_SOON_WORKING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class FeedbackTerms:
+    """The counts, in working days (settings ``feedback_*_days``)."""
+
+    reject: int = 2
+    request_info: int = 5
+    forward: int = 5
+    resolve: int = 15
+    publish: int = 2
+
+
+def deadlines(
+    calendar: WorkCalendar,
+    received_at: datetime,
+    kind: FeedbackKind,
+    terms: FeedbackTerms,
+    answered_at: datetime | None = None,
+) -> dict[str, date]:
+    """Every deadline that applies, as dates (the day the period ends)."""
+
+    def after(start: datetime, days: int) -> date:
+        return calendar.add_working_days(start, days).date()
+
+    due: dict[str, date] = {"reject_by": after(received_at, terms.reject)}
+    if kind is FeedbackKind.OUTSIDE:
+        due["forward_by"] = after(received_at, terms.forward)
+    else:
+        due["request_info_by"] = after(received_at, terms.request_info)
+    due["resolve_by"] = after(received_at, terms.resolve)
+    if answered_at is not None:
+        due["publish_by"] = after(answered_at, terms.publish)
+    return due
+
+
+def open_deadline(due: dict[str, date], answered: bool, published: bool) -> tuple[str, date] | None:
+    """The deadline the office is working against now, or ``None`` when all is done.
+
+    Before an answer, that is the answer itself (or forwarding, for what is
+    outside the office's competence); after it, publishing the answer.
+    """
+    if not answered:
+        key = "forward_by" if "forward_by" in due else "resolve_by"
+        return key, due[key]
+    if not published and "publish_by" in due:
+        return "publish_by", due["publish_by"]
+    return None
+
+
+def standing(calendar: WorkCalendar, deadline: date, today: date) -> str:
+    """``overdue`` after the deadline's day, ``due_soon`` within two working days, else ``ok``."""
+    if today > deadline:
+        return "overdue"
+    days_left = 0
+    cursor = today
+    while cursor < deadline:
+        cursor = calendar.next_working_day(cursor)
+        days_left += 1
+        if days_left > DUE_SOON_WORKING_DAYS:
+            return "ok"
+    return "due_soon"

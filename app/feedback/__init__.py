@@ -1,0 +1,1 @@
+"""Citizens' feedback (phản ánh, kiến nghị): the register, its clock, its answer."""

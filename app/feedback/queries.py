@@ -1,0 +1,171 @@
+"""Reading the feedback register: the list, what is overdue or due soon, one item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from app.domain.feedback_clock import (
+    CHANNEL_LABELS,
+    DEADLINE_LABELS,
+    FeedbackKind,
+    open_deadline,
+    standing,
+)
+from app.domain.workcalendar import WorkCalendar
+from app.feedback.register import due_of, find, status_url
+from app.infra import clock
+from app.office import settings, station
+from db.engine import Database
+from db.models import Feedback
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    code: str
+    register_line: int
+    received_at: datetime
+    sender_name: str
+    sender_address: str
+    sender_phone: str
+    sender_email: str | None
+    channel: str
+    kind: str
+    dossier_code: str | None
+    content: str
+    received_by: str | None
+    due: dict[str, date]
+    answer: str | None
+    answered_at: datetime | None
+    answered_by: str | None
+    answer_source: str | None
+    published_at: datetime | None
+    # The deadline now running (``None`` once answered and published), and how it stands.
+    next_deadline: str | None
+    next_due: date | None
+    standing: str
+
+    @property
+    def kind_label(self) -> str:
+        return FeedbackKind(self.kind).label_vi
+
+    @property
+    def channel_label(self) -> str:
+        return CHANNEL_LABELS.get(self.channel, self.channel)
+
+    @property
+    def state_label(self) -> str:
+        if self.answered_at is None:
+            return "Chưa trả lời"
+        if self.published_at is None:
+            return "Đã trả lời, chưa công khai"
+        return "Đã trả lời, đã công khai"
+
+    @property
+    def next_label(self) -> str:
+        return DEADLINE_LABELS.get(self.next_deadline or "", "")
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "register_line": self.register_line,
+            "received_at": self.received_at.isoformat(),
+            "sender": {
+                "full_name": self.sender_name,
+                "address": self.sender_address,
+                "phone": self.sender_phone,
+                "email": self.sender_email,
+            },
+            "channel": self.channel,
+            "kind": self.kind,
+            "dossier_code": self.dossier_code,
+            "content": self.content,
+            "due": {k: v.isoformat() for k, v in self.due.items()},
+            "answer": self.answer,
+            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
+            "answered_by": self.answered_by,
+            "answer_source": self.answer_source,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "next_deadline": self.next_deadline,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "standing": self.standing,
+        }
+
+
+def _item(row: Feedback, calendar: WorkCalendar, today: date) -> FeedbackItem:
+    due = due_of(row)
+    running = open_deadline(due, row.answered_at is not None, row.published_at is not None)
+    return FeedbackItem(
+        code=row.code,
+        register_line=row.register_line,
+        received_at=row.received_at,
+        sender_name=row.sender_name,
+        sender_address=row.sender_address,
+        sender_phone=row.sender_phone,
+        sender_email=row.sender_email,
+        channel=row.channel,
+        kind=row.kind,
+        dossier_code=row.dossier_code,
+        content=row.content,
+        received_by=row.received_by,
+        due=due,
+        answer=row.answer,
+        answered_at=row.answered_at,
+        answered_by=row.answered_by,
+        answer_source=row.answer_source,
+        published_at=row.published_at,
+        next_deadline=running[0] if running else None,
+        next_due=running[1] if running else None,
+        standing=standing(calendar, running[1], today) if running else "done",
+    )
+
+
+def list_feedback(
+    db: Database, *, overdue: bool = False, today: date | None = None, limit: int = 1000
+) -> list[FeedbackItem]:
+    """The register, newest first; ``overdue`` keeps only items past their running deadline."""
+    today = today or clock.now().date()
+    with db.read() as session:
+        calendar = station.work_calendar(session)
+        query = select(Feedback).order_by(Feedback.received_at.desc(), Feedback.id.desc())
+        # Only open items can be late; the exact deadline is checked below.
+        query = query.where(Feedback.published_at.is_(None)) if overdue else query.limit(limit)
+        items = [_item(row, calendar, today) for row in session.scalars(query)]
+    if overdue:
+        items = [i for i in items if i.standing == "overdue"][:limit]
+    return items
+
+
+def get(db: Database, code: str, today: date | None = None) -> FeedbackItem:
+    today = today or clock.now().date()
+    with db.read() as session:
+        return _item(find(session, code), station.work_calendar(session), today)
+
+
+@dataclass(frozen=True)
+class FeedbackCounts:
+    open: int
+    overdue: int
+    due_soon: int
+
+
+def counts(db: Database, today: date | None = None) -> FeedbackCounts:
+    """For the day's overview: items still running, and how many are late or close."""
+    today = today or clock.now().date()
+    with db.read() as session:
+        calendar = station.work_calendar(session)
+        rows = session.scalars(select(Feedback).where(Feedback.published_at.is_(None))).all()
+        running = [_item(r, calendar, today) for r in rows]
+    return FeedbackCounts(
+        open=sum(1 for i in running if i.standing != "done"),
+        overdue=sum(1 for i in running if i.standing == "overdue"),
+        due_soon=sum(1 for i in running if i.standing == "due_soon"),
+    )
+
+
+def public_link(db: Database, code: str) -> str:
+    with db.read() as session:
+        row = find(session, code)
+        return status_url(settings.public_base_url(session), row.code, row.lookup_secret)

@@ -1,0 +1,223 @@
+"""Entering feedback in the register and recording its answer: one transaction each.
+
+The row, its outbox event and its audit entry commit together, like a
+dossier's intake (``app.dossiers.intake``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.domain.feedback_clock import FeedbackKind, FeedbackTerms, deadlines
+from app.dossiers.intake import new_lookup_secret
+from app.feedback import intake_rules
+from app.infra import clock, journal
+from app.office import auth, settings, station
+from app.office.auth import Actor
+from db.engine import Database
+from db.models import Feedback
+
+EVENT_RECEIVED = "feedback.received"
+EVENT_ANSWERED = "feedback.answered"
+
+
+@dataclass(frozen=True)
+class FeedbackReceipt:
+    uuid: str
+    code: str
+    register_line: int
+    kind: str
+    received_at: datetime
+    due: dict[str, date]
+    lookup_secret: str
+    status_url: str
+
+
+def terms(session: Session) -> FeedbackTerms:
+    """The counts the office's settings give (a province may change them)."""
+    return FeedbackTerms(
+        reject=settings.get_int(session, "feedback_reject_days"),
+        request_info=settings.get_int(session, "feedback_request_info_days"),
+        forward=settings.get_int(session, "feedback_forward_days"),
+        resolve=settings.get_int(session, "feedback_resolve_days"),
+        publish=settings.get_int(session, "feedback_publish_days"),
+    )
+
+
+def status_url(base: str, code: str, secret: str) -> str:
+    return f"{base.rstrip('/')}/phan-anh/{code}?k={secret}"
+
+
+def format_code(agency: str, year: int, station_number: int, line: int) -> str:
+    """``000.00.24.H47-PA2601-0001``: agency, year, station, line of that station's book."""
+    return f"{agency}-PA{year % 100:02d}{station_number:02d}-{line:04d}"
+
+
+def due_of(row: Feedback) -> dict[str, date]:
+    names = ("reject_by", "request_info_by", "forward_by", "resolve_by", "publish_by")
+    return {name: getattr(row, name) for name in names if getattr(row, name) is not None}
+
+
+def receive(db: Database, actor: Actor, data: Any, now: datetime | None = None) -> FeedbackReceipt:
+    """Check, classify, count the deadlines and enter the item in the register."""
+    auth.require(actor, "feedback.receive")
+    now = now or clock.now()
+    given = intake_rules.parse(data, now)
+    with db.write() as session:
+        info = station.load(session)
+        kind = intake_rules.classify(given.kind, given.dossier_code, info.agency_code)
+        due = deadlines(station.work_calendar(session), given.received_at, kind, terms(session))
+        year = given.received_at.year
+        line = (
+            session.scalar(
+                select(func.max(Feedback.register_line)).where(
+                    Feedback.register_year == year, Feedback.station_id == info.station_id
+                )
+            )
+            or 0
+        ) + 1
+        code = format_code(info.agency_code, year, info.station_number, line)
+        secret = new_lookup_secret()
+        row = Feedback(
+            uuid=str(uuid.uuid4()),
+            code=code,
+            register_year=year,
+            register_line=line,
+            station_id=info.station_id,
+            sender_name=given.sender.full_name,
+            sender_address=given.sender.address,
+            sender_phone=given.sender.phone,
+            sender_email=given.sender.email,
+            content=given.content,
+            channel=given.channel,
+            dossier_code=given.dossier_code,
+            kind=str(kind),
+            received_at=given.received_at,
+            received_by=actor.username,
+            lookup_secret=secret,
+            **due,
+        )
+        session.add(row)
+        session.flush()
+        journal.add_event(
+            session, EVENT_RECEIVED, received_payload(row, info, actor.username), now, row.uuid
+        )
+        journal.audit(session, actor.username, "feedback.receive", code, now)
+        base = settings.public_base_url(session)
+    return FeedbackReceipt(
+        uuid=row.uuid,
+        code=code,
+        register_line=line,
+        kind=str(kind),
+        received_at=given.received_at,
+        due=due,
+        lookup_secret=secret,
+        status_url=status_url(base, code, secret),
+    )
+
+
+def received_payload(row: Feedback, info: station.StationInfo, officer: str | None) -> dict:
+    return {
+        "feedback_uuid": row.uuid,
+        "code": row.code,
+        "office_code": info.agency_code,
+        "station": info.station_number,
+        "register_year": row.register_year,
+        "register_line": row.register_line,
+        "sender": {
+            "full_name": row.sender_name,
+            "address": row.sender_address,
+            "phone": row.sender_phone,
+            "email": row.sender_email,
+        },
+        "content": row.content,
+        "channel": row.channel,
+        "dossier_code": row.dossier_code,
+        "kind": row.kind,
+        "received_at": clock.to_wire(row.received_at),
+        "due": {k: v.isoformat() for k, v in due_of(row).items()},
+        "lookup_secret": row.lookup_secret,
+        "officer": officer,
+    }
+
+
+def find(session: Session, code: str) -> Feedback:
+    row = session.scalar(select(Feedback).where(Feedback.code == str(code or "").strip().upper()))
+    if row is None:
+        raise DomainError(
+            "feedback_not_found",
+            f"Không có phản ánh, kiến nghị mã “{code}” trong sổ.",
+            f"No feedback with code “{code}” in the register.",
+            field="code",
+        )
+    return row
+
+
+def record_answer(
+    session: Session,
+    row: Feedback,
+    text: str,
+    at: datetime,
+    by: str | None,
+    source: str,
+) -> None:
+    """Set the answer and count the publishing deadline from it."""
+    row.answer = text
+    row.answered_at = at
+    row.answered_by = by
+    row.answer_source = source
+    due = deadlines(
+        station.work_calendar(session), row.received_at, FeedbackKind(row.kind), terms(session), at
+    )
+    row.publish_by = due["publish_by"]
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    code: str
+    answered_at: datetime
+    publish_by: date
+
+
+def answer(
+    db: Database, actor: Actor, code: str, text: Any, now: datetime | None = None
+) -> AnswerResult:
+    """Record the office's answer (once: an answer is never rewritten)."""
+    auth.require(actor, "feedback.answer")
+    now = now or clock.now()
+    body = intake_rules.long_text(text, "text", "Nội dung trả lời", intake_rules.MAX_ANSWER)
+    with db.write() as session:
+        row = find(session, code)
+        if row.answered_at is not None:
+            raise DomainError(
+                "already_answered",
+                f"Phản ánh {row.code} đã được trả lời lúc {row.answered_at:%H:%M %d/%m/%Y}; "
+                "câu trả lời đã ghi không sửa được.",
+                f"Feedback {row.code} was answered at {row.answered_at:%H:%M %d/%m/%Y}; "
+                "a recorded answer cannot be changed.",
+                field="code",
+            )
+        record_answer(session, row, body, now, actor.full_name or actor.username, "counter")
+        journal.add_event(
+            session,
+            EVENT_ANSWERED,
+            {
+                "feedback_uuid": row.uuid,
+                "code": row.code,
+                "answer": body,
+                "answered_at": clock.to_wire(now),
+                "answered_by": row.answered_by,
+                "officer": actor.username,
+            },
+            now,
+            row.uuid,
+        )
+        journal.audit(session, actor.username, "feedback.answer", row.code, now)
+        return AnswerResult(row.code, now, row.publish_by)

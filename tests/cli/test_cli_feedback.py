@@ -1,0 +1,122 @@
+"""``feedback receive|list|answer|print`` as office IT staff run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import ok_json, run
+
+SENDER = {
+    "full_name": "Lê Thị Mai",
+    "address": "Xóm 3, xã Tân Lập, Hà Nội",
+    "phone": "0987 654 321",
+    "email": "mai.le@example.vn",
+}
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory) -> Path:
+    data_dir = tmp_path_factory.mktemp("fb") / "data"
+    proc = run(
+        data_dir,
+        "init",
+        "--office-code",
+        "000.00.24.H47",
+        "--office-name",
+        "UBND xã Tân Lập",
+        "--station",
+        "2",
+        "--admin-user",
+        "quantri",
+        "--admin-password",
+        "matkhau-123",
+        "--place",
+        "Hà Nội",
+    )
+    assert proc.returncode == 0, proc.stderr
+    return data_dir
+
+
+def _file(tmp_path: Path, data: dict) -> str:
+    path = tmp_path / "feedback.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_receive_prints_code_kind_and_due_dates(station, tmp_path):
+    data = {
+        "sender": SENDER,
+        "content": "Cán bộ yêu cầu giấy tờ không có trong thủ tục.",
+        "channel": "letter",
+        "dossier_code": "000.00.24.H47-260210-0003",
+        "received_at": "2026-02-13T09:00:00+07:00",
+    }
+    out = ok_json(
+        station,
+        "feedback",
+        "receive",
+        "--file",
+        _file(tmp_path, data),
+        "--out",
+        str(tmp_path / "ack.pdf"),
+    )
+    assert out["code"] == "000.00.24.H47-PA2602-0001"
+    assert out["kind"] == "handling"
+    assert out["due"] == {
+        "reject_by": "2026-02-24",
+        "request_info_by": "2026-02-27",
+        "resolve_by": "2026-03-13",
+    }
+    assert (tmp_path / "ack.pdf").read_bytes().startswith(b"%PDF")
+    listed = ok_json(station, "feedback", "list", "--overdue")
+    assert out["code"] in [i["code"] for i in listed]  # 13/03/2026 is long past
+    answered = ok_json(
+        station,
+        "feedback",
+        "answer",
+        out["code"],
+        "--text",
+        "Đã chấn chỉnh.",
+        "--out",
+        str(tmp_path / "answer.pdf"),
+    )
+    assert answered["code"] == out["code"] and answered["publish_by"]
+    assert (tmp_path / "answer.pdf").read_bytes().startswith(b"%PDF")
+    again = run(station, "feedback", "answer", out["code"], "--text", "Lần hai")
+    assert again.returncode == 1
+    assert "đã được trả lời" in again.stderr
+    shown = ok_json(station, "feedback", "show", out["code"])
+    assert shown["answer"] == "Đã chấn chỉnh." and shown["channel"] == "letter"
+
+
+def test_anonymous_and_oversized_feedback_are_refused_in_vietnamese(station, tmp_path):
+    anonymous = {"sender": {"full_name": "Một người dân"}, "content": "Phản ánh"}
+    proc = run(station, "feedback", "receive", "--file", _file(tmp_path, anonymous))
+    assert proc.returncode == 1
+    assert "Không tiếp nhận phản ánh, kiến nghị nặc danh" in proc.stderr
+    assert "Còn thiếu: địa chỉ, số điện thoại." in proc.stderr
+    big = {"sender": SENDER, "content": "x" * 100_000, "channel": "web"}
+    proc = run(station, "feedback", "receive", "--file", _file(tmp_path, big))
+    assert proc.returncode == 1
+    assert "quá giới hạn 20.000 ký tự" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = run(
+        station,
+        "feedback",
+        "receive",
+        "--file",
+        _file(tmp_path, {**big, "content": "a", "channel": "fax"}),
+    )
+    assert proc.returncode == 1 and "Kênh tiếp nhận “fax” không hợp lệ" in proc.stderr
+
+
+def test_list_in_plain_text_marks_what_is_late(station, tmp_path):
+    data = {"sender": SENDER, "content": "Về quy định lệ phí.", "received_at": "2026-01-05T09:00"}
+    code = ok_json(station, "feedback", "receive", "--file", _file(tmp_path, data))["code"]
+    proc = run(station, "feedback", "list", "--overdue")
+    assert proc.returncode == 0
+    line = next(line for line in proc.stdout.splitlines() if line.startswith(code))
+    assert "QUÁ HẠN" in line and "Chưa trả lời" in line
