@@ -8,8 +8,9 @@ import string
 import pytest
 import qrcode
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from qrcode.util import create_data
 
-from app.paper.render.qr import QRFlowable, qr_matrix
+from app.paper.render.qr import QRFlowable, _codewords, _version, qr_matrix
 
 
 def _reference(data: str, level: int) -> tuple[tuple[bool, ...], ...]:
@@ -27,6 +28,37 @@ def test_same_matrix_and_mask_as_qrcode(length, level):
     for _ in range(4):
         data = "".join(rng.choice(alphabet) for _ in range(length))
         assert qr_matrix(data, level) == _reference(data, level)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "0123456789" * 7,
+        "000.00.24.H47-260213-0001",
+        "HTTPS://MOTCUA.EXAMPLE.VN/TRA-CUU/000.00.24.H47-260213-0001",
+        "Nguyễn Thị Thuỷ Tiên – phường Hoàn Kiếm, thành phố Hà Nội",
+        "00020101021238570010A000000727012700069704230113009999999999",
+        "mixed 1234567890123456789012 ABCDEFGHIJKLMNOP tail",
+        "x" * 1200,
+    ],
+)
+def test_same_matrix_for_every_encoding_mode(data):
+    # Numeric, alphanumeric, byte and UTF-8 segments, mixed as qrcode splits them.
+    for level in (ERROR_CORRECT_M, ERROR_CORRECT_Q, ERROR_CORRECT_H):
+        assert qr_matrix(data, level) == _reference(data, level)
+
+
+def test_codewords_equal_qrcode_reed_solomon():
+    rng = random.Random(5)
+    for _ in range(60):
+        level = rng.choice([ERROR_CORRECT_M, ERROR_CORRECT_Q, ERROR_CORRECT_H])
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300)))
+        code = qrcode.QRCode(error_correction=level, border=0)
+        code.add_data(data)
+        version = code.best_fit()
+        assert _version(level, code.data_list) == version
+        expected = create_data(version, level, code.data_list)
+        assert _codewords(version, level, code.data_list) == expected
 
 
 def test_error_correction_is_m_by_default():
