@@ -268,6 +268,21 @@ def main() -> None:
         widget.grab().save(str(args.out / f"{name}.png"))
         print("saved", args.out / f"{name}.png")
 
+    def shot_with_dialog(widget, dialog, name: str) -> None:
+        """The window with its dialog on top, centred as a window manager places it."""
+        from PySide6.QtGui import QPainter
+
+        pump(250)
+        picture = widget.grab()
+        over = dialog.grab()
+        painter = QPainter(picture)
+        painter.drawPixmap(
+            (picture.width() - over.width()) // 2, (picture.height() - over.height()) // 2, over
+        )
+        painter.end()
+        picture.save(str(args.out / f"{name}.png"))
+        print("saved", args.out / f"{name}.png")
+
     # First run on an empty folder.
     first = create_window(tmp / "empty", preview_factory=keep_preview)
     first.resize(*SIZE)
@@ -316,6 +331,14 @@ def main() -> None:
     dossiers.table.selectRow(row)
     wait(lambda: dossiers.detail.view is not None)
     shot(win, "06-dossiers")
+    # The pane's life steps open a dialog asking what the law requires.
+    dossiers.detail.open_life("extend")
+    wait(
+        lambda: dossiers.detail.life_dialog is not None and dossiers.detail.life_dialog.isVisible()
+    )
+    dossiers.detail.life_dialog.reason.setText("Cần xác minh thêm thông tin tại nơi cư trú")
+    shot_with_dialog(win, dossiers.detail.life_dialog, "17-dossier-extend")
+    dossiers.detail.life_dialog.reject()
 
     lookup = win.show_page("lookup")
     lookup.query.setText("nguyen van duc")

@@ -25,6 +25,11 @@ ACTIONS: dict[str, Status] = {
 # Forms worth reprinting for a dossier in any status.
 REPRINTABLE = ("receipt", "control")
 
+# Steps of a dossier's life that are not a plain move to one status, in screen
+# order: each has its own use case (``lifecycle`` or ``dossier_slips``) and asks
+# for what the law requires (a reason, a new date).
+LIFE_ACTIONS = ("supplied", "extend", "pay", "stop", "withdraw", "cancel")
+
 
 @dataclass(frozen=True)
 class ActionResult:
@@ -37,6 +42,31 @@ def legal_actions(status: int) -> list[str]:
     """Actions whose status change is legal from ``status``, in screen order."""
     current = Status(status)
     return [name for name, target in ACTIONS.items() if can_transition(current, target)]
+
+
+def life_actions(status: int, *, cancelled: bool, fee_due: bool) -> list[str]:
+    """The life steps that apply to a dossier in ``status``, in screen order.
+
+    ``fee_due`` is true while a fee is owed and not yet recorded as paid. A
+    dossier cancelled as entered in error takes no further step.
+    """
+    if cancelled:
+        return []
+    current = Status(status)
+    found: list[str] = []
+    if current is Status.SUPPLEMENT:
+        found.append("supplied")
+    if not current.is_terminal and current is not Status.RESOLVED:
+        found.append("extend")
+    if fee_due:
+        found.append("pay")
+    if can_transition(current, Status.STOPPED):
+        found.append("stop")
+    if can_transition(current, Status.WITHDRAWN):
+        found.append("withdraw")
+    if current not in (Status.RESOLVED, Status.RETURNED):
+        found.append("cancel")
+    return found
 
 
 def _check_legal(db: Database, actor: Actor, code: str, target: Status) -> str:

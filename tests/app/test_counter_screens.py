@@ -233,3 +233,23 @@ def test_sync_timing_settings_are_checked(db, admin):
     assert settings_admin.update(db, admin, {"sync_interval_seconds": "300"}) == {
         "sync_interval_seconds": "300"
     }
+
+
+def test_life_steps_follow_the_status_the_fee_and_a_cancellation():
+    assert dossier_actions.life_actions(2, cancelled=False, fee_due=True) == [
+        "extend",
+        "pay",
+        "stop",
+        "withdraw",
+        "cancel",
+    ]
+    assert dossier_actions.life_actions(5, cancelled=False, fee_due=False) == [
+        "supplied",
+        "extend",
+        "stop",
+        "withdraw",
+        "cancel",
+    ]
+    assert dossier_actions.life_actions(9, cancelled=False, fee_due=True) == ["pay"]
+    assert dossier_actions.life_actions(8, cancelled=False, fee_due=False) == ["cancel"]
+    assert dossier_actions.life_actions(2, cancelled=True, fee_due=True) == []

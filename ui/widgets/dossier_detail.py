@@ -27,10 +27,12 @@ from app.domain.status import Status
 from app.dossiers import dossier_actions, dossier_query
 from app.dossiers.views import DossierView
 from app.infra.storage import Database
+from app.office import auth
 from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.widgets.forms import heading, with_error
+from ui.widgets.life_dialog import LifeDialog
 from ui.widgets.messages import Banner, FieldErrors
 from ui.widgets.print_preview import PrintJob, prepare
 
@@ -53,6 +55,40 @@ def run_action(
         result = dossier_actions.move(db, actor, code, action, reason or None)
     job = prepare(result.pdf, f"{code}") if result.pdf else None
     return result, job
+
+
+def run_life_step(
+    db: Database, actor: Actor, action: str, code: str, values: dict
+) -> tuple[str, int, PrintJob | None]:
+    """Worker: one life step through the use case the CLI uses, and its slip if any.
+
+    Returns the dossier's code, its status afterwards and the slip to preview
+    (the apology letter, the stop notice, the receipt reprinted as paid).
+    """
+    from app.dossiers import lifecycle
+    from app.paper import dossier_slips, printing
+
+    reason = values.get("reason") or ""
+    pdf: bytes | None = None
+    if action == "supplied":
+        status = lifecycle.supplied(db, actor, code, reason or None).to_status
+    elif action == "extend":
+        result = dossier_slips.extend(db, actor, code, values["new_due_at"], reason)
+        status, pdf = result.status, result.pdf
+    elif action == "stop":
+        result = dossier_slips.stop(db, actor, code, reason)
+        status, pdf = result.status, result.pdf
+    elif action == "withdraw":
+        status = lifecycle.withdraw(db, actor, code, reason).to_status
+    elif action == "cancel":
+        status = lifecycle.cancel(db, actor, code, reason).to_status
+    elif action == "pay":
+        lifecycle.record_payment(db, actor, code, True)
+        pdf = printing.print_form(db, actor, "receipt", code)
+        status = dossier_query.detail(db, actor, code).status
+    else:
+        raise ValueError(f"unknown life step {action!r}")
+    return code, status, prepare(pdf, code) if pdf else None
 
 
 def render_reprint(db: Database, actor: Actor, form: str, code: str, title: str) -> PrintJob:
@@ -129,6 +165,15 @@ class DossierDetail(QWidget):
         self.timeline.setWordWrap(True)
         self.timeline.setMaximumHeight(84)
         layout.addWidget(self.timeline)
+        layout.addStretch(1)
+        # The actions stay in view below the details, whatever the pane scrolls:
+        # on a 768-pixel screen they would otherwise sit below the fold.
+        footer = QWidget(self)
+        footer.setObjectName("detail_actions")
+        outer.addWidget(footer)
+        bottom = QVBoxLayout(footer)
+        bottom.setContentsMargins(10, 2, 10, 6)
+        bottom.setSpacing(3)
         self.reason = QLineEdit()
         self.reason.setObjectName("action_reason")
         self.reason.setPlaceholderText(self.tr("Lý do / ghi chú"))
@@ -138,8 +183,8 @@ class DossierDetail(QWidget):
         self.missing.setToolTip(
             self.tr("Số thứ tự thành phần hoặc tên giấy tờ, cách nhau bằng dấu phẩy")
         )
-        layout.addWidget(with_error(self.reason, self.errors, "reason"))
-        layout.addWidget(with_error(self.missing, self.errors, "missing"))
+        bottom.addWidget(with_error(self.reason, self.errors, "reason"))
+        bottom.addWidget(with_error(self.missing, self.errors, "missing"))
         self.actions = QGridLayout()
         self.actions.setHorizontalSpacing(6)
         self.actions.setColumnStretch(0, 1)
@@ -153,11 +198,34 @@ class DossierDetail(QWidget):
             "return": self.tr("Trả kết quả"),
         }
         for name, text in labels.items():
-            button = QPushButton(text, body)
+            button = QPushButton(text, footer)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, n=name: self.clicked(n))
             self.buttons[name] = button
-        self.reprint_button = QToolButton(body)
+        # Life steps, three to a row under the status moves.
+        self.life_actions = QGridLayout()
+        self.life_actions.setHorizontalSpacing(6)
+        for col in range(3):
+            self.life_actions.setColumnStretch(col, 1)
+        self.life_buttons: dict[str, QPushButton] = {}
+        life_labels = {
+            "supplied": self.tr("Đã bổ sung xong"),
+            "extend": self.tr("Gia hạn…"),
+            "pay": self.tr("Đã nộp phí…"),
+            "stop": self.tr("Dừng xử lý…"),
+            "withdraw": self.tr("Rút hồ sơ…"),
+            "cancel": self.tr("Hủy hồ sơ…"),
+        }
+        for name in dossier_actions.LIFE_ACTIONS:
+            button = QPushButton(life_labels[name], footer)
+            button.setObjectName(f"life_{name}")
+            button.clicked.connect(lambda _=False, n=name: self.open_life(n))
+            self.life_buttons[name] = button
+        self.life_buttons["cancel"].setToolTip(
+            self.tr("Hủy hồ sơ nhập nhầm (chỉ lãnh đạo bộ phận)")
+        )
+        self.life_dialog: LifeDialog | None = None
+        self.reprint_button = QToolButton(footer)
         self.reprint_button.setObjectName("reprint")
         self.reprint_button.setText(self.tr("In lại…"))
         self.reprint_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -173,9 +241,9 @@ class DossierDetail(QWidget):
         self.acting_on = QLabel()
         self.acting_on.setObjectName("acting_on")
         self.acting_on.setWordWrap(True)
-        layout.addWidget(self.acting_on)
-        layout.addLayout(self.actions)
-        layout.addStretch(1)
+        bottom.addWidget(self.acting_on)
+        bottom.addLayout(self.actions)
+        bottom.addLayout(self.life_actions)
         self._show_actions(None)
 
     # --- loading ---------------------------------------------------------------------
@@ -231,7 +299,9 @@ class DossierDetail(QWidget):
         self.title.setText(d.code)
         lang = i18n.language()
         label = Status(d.status).label(lang)
-        if d.overdue:
+        if d.cancelled:
+            label += " — " + self.tr("ĐÃ HỦY (nhập nhầm)")
+        elif d.overdue:
             label += " — " + self.tr("QUÁ HẠN")
         self.status.setText(label)
         self.status.setStyleSheet(
@@ -247,6 +317,12 @@ class DossierDetail(QWidget):
             (self.tr("Thủ tục"), f"{d.procedure_code} — {d.procedure_name}"),
             (self.tr("Tiếp nhận"), format_datetime(d.received_at)),
             (self.tr("Hẹn trả"), format_datetime(d.due_at)),
+            (
+                self.tr("Hẹn ban đầu"),
+                format_datetime(d.original_due_at)
+                if d.original_due_at and d.original_due_at != d.due_at
+                else "",
+            ),
             (self.tr("Đã trả"), format_datetime(d.returned_at)),
             (
                 self.tr("Lệ phí"),
@@ -304,17 +380,35 @@ class DossierDetail(QWidget):
         self.loaded.emit(d)
 
     def _show_actions(self, d: DossierView | None) -> None:
-        legal = dossier_actions.legal_actions(d.status) if d else []
+        # A dossier cancelled as entered in error takes no further step.
+        legal = dossier_actions.legal_actions(d.status) if d and not d.cancelled else []
+        life = (
+            dossier_actions.life_actions(
+                d.status, cancelled=d.cancelled, fee_due=d.fee_amount > 0 and not d.fee_paid
+            )
+            if d
+            else []
+        )
         shown = [b for name, b in self.buttons.items() if name in legal]
+        shown_life = [b for name, b in self.life_buttons.items() if name in life]
         if d is not None:
             shown.append(self.reprint_button)
-        everything = [*self.buttons.values(), self.reprint_button]
+            # Roles are enforced by the use case; the button only says so beforehand.
+            self.life_buttons["cancel"].setEnabled(
+                auth.can(self.ctx.require_actor(), "dossier.cancel")
+            )
+        everything = [*self.buttons.values(), *self.life_buttons.values(), self.reprint_button]
         for button in everything:
             self.actions.removeWidget(button)
+            self.life_actions.removeWidget(button)
         # Two to a row, equal widths: the pane is narrow on a 1366-pixel screen.
         for i, button in enumerate(shown):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.actions.addWidget(button, i // 2, i % 2)
+        for i, button in enumerate(shown_life):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.life_actions.addWidget(button, i // 3, i % 3)
+        shown += shown_life
         # Only after the layout has adopted them: showing a widget without a parent
         # would open it as a window of its own.
         for button in everything:
@@ -399,6 +493,46 @@ class DossierDetail(QWidget):
             self._preview(job)
         self.changed.emit(result.code)
         self.load(result.code)
+
+    def open_life(self, action: str) -> None:
+        """Open the dialog of one life step for the dossier shown."""
+        if self.view is None:
+            return
+        self._disarm()
+        self.life_dialog = LifeDialog(action, self.view, self.ctx.now(), self)
+        self.life_dialog.submitted.connect(self._run_life)
+        self.life_dialog.open()
+
+    def _run_life(self, action: str, values: dict) -> None:
+        dialog = self.life_dialog
+        if self.view is None or dialog is None:
+            return
+        self.ctx.tasks.run(
+            run_life_step,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            action,
+            dialog.code,
+            values,
+            on_done=lambda outcome, d=dialog: self._life_done(d, outcome),
+            on_error=dialog.failed,
+            label=self.tr("Đang cập nhật hồ sơ…"),
+        )
+
+    def _life_done(self, dialog: LifeDialog, outcome: tuple) -> None:
+        code, status, job = outcome
+        dialog.succeeded()
+        self.banner.show_message(
+            self.tr("Đã cập nhật hồ sơ {code}: {status}").format(
+                code=code, status=Status(status).label(i18n.language())
+            ),
+            "success",
+            6000,
+        )
+        if job is not None:
+            self._preview(job)
+        self.changed.emit(code)
+        self.load(code)
 
     def _digitize_button(self, index: int, done: bool, state: str) -> QWidget:
         """The component's digitizing state, and the way to (re)capture it, in one cell."""
