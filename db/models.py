@@ -435,3 +435,28 @@ class Feedback(Base):
     answer_source: Mapped[str | None] = mapped_column(String(20))
     # When the answer was on the public page (the server says so on pull).
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SatisfactionRating(Base):
+    """A citizen's rating of one stage of a dossier (receiving, handing over the result).
+
+    Who was on the counter is deliberately not stored: the rating is anonymous
+    to the officer being rated. A trigger (migration 0010) refuses any change
+    to a stored rating, so nobody at the station can edit one.
+    """
+
+    __tablename__ = "satisfaction_rating"
+    __table_args__ = (UniqueConstraint("dossier_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"))
+    # intake or return (app.domain.satisfaction.STAGES).
+    stage: Mapped[str] = mapped_column(String(10))
+    # 1 Không hài lòng, 2 Bình thường, 3 Hài lòng.
+    score: Mapped[int] = mapped_column(Integer)
+    # {criterion key: score} for the criteria the office asked about.
+    criteria: Mapped[dict] = mapped_column(JSON, default=dict)
+    # screen, keypad, web or cli.
+    channel: Mapped[str] = mapped_column(String(10))
+    rated_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -49,6 +49,7 @@ NEEDS_DB = {
     "cancel": "app.cli.life_cmd:cmd_cancel",
     "pay": "app.cli.life_cmd:cmd_pay",
     "feedback": "app.cli.feedback_cmd:cmd_feedback",
+    "rate": "app.cli.rate_cmd:cmd_rate",
 }
 NO_DB = {
     "init": "app.cli.commands:cmd_init",

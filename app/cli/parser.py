@@ -192,6 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     feedback_parsers(sub)
 
+    from app.cli.rate_cmd import add_parsers as rate_parsers
+
+    rate_parsers(sub)
+
     s = sub.add_parser("enroll", help="đăng ký quầy với máy chủ trung tâm")
     s.add_argument("--server", required=True, help="địa chỉ máy chủ, vd https://motcua.tinh.gov.vn")
     s.add_argument("--code", required=True, help="mã đăng ký một lần do máy chủ cấp")

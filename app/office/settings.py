@@ -88,6 +88,14 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("feedback_forward_days", "5", "Phản ánh: hạn chuyển cơ quan có thẩm quyền"),
         SettingSpec("feedback_resolve_days", "15", "Phản ánh: hạn xử lý, trả lời (ngày làm việc)"),
         SettingSpec("feedback_publish_days", "2", "Phản ánh: hạn công khai trả lời (ngày)"),
+        # Criteria the citizen rates besides the overall score (app.domain.satisfaction.CRITERIA),
+        # comma-separated; none by default, so one touch is enough.
+        SettingSpec("rating_criteria", "", "Tiêu chí đánh giá mức độ hài lòng"),
+        # The screen facing the citizen: "auto" (the second screen, if any), a screen's
+        # name as the system gives it (HDMI-1, DISPLAY2), or "off".
+        SettingSpec(
+            "customer_screen", "auto", "Màn hình đánh giá hướng về người dân", admin_only=False
+        ),
     ]
 }
 

@@ -16,6 +16,7 @@ from datetime import date, time
 
 from sqlalchemy import select
 
+from app.domain import satisfaction
 from app.domain.errors import DomainError
 from app.domain.workcalendar import WorkingHours
 from app.infra import clock, journal
@@ -154,6 +155,7 @@ VALIDATORS: dict[str, Callable[[str, str], str]] = {
     "sync_interval_seconds": _int_range(10, 86_400),
     "stale_master_days": _int_range(1, 365),
     "stale_outbox_hours": _int_range(1, 720),
+    "rating_criteria": lambda _key, value: satisfaction.check_criteria_setting(value),
 }
 
 
