@@ -34,6 +34,8 @@ from server.dossiers import (
 )
 from server.lookupkey import lookup_digest
 from server.models import Blob, BlobOffice, Dossier, DossierResult, EventRecord, ManifestItem
+from server.ratings import AlreadyRated
+from server.ratings import store as store_rating
 
 
 class Rejected(Exception):
@@ -148,6 +150,8 @@ def apply_event(
             return _returned(session, station, event, dossier, payload)
         if isinstance(payload, p.DossierResultIn):
             return _result(session, dossier, payload)
+        if isinstance(payload, p.DossierRated):
+            return _rated(session, dossier, payload)
         assert isinstance(payload, p.DossierAttachments)
         return _attachments(session, dossier, payload)
     except DomainError as exc:
@@ -514,3 +518,23 @@ def _result(session: Session, dossier: Dossier, payload: p.DossierResultIn) -> A
     row.captured_at = payload.captured_at
     row.updated_at = now()
     return Answer("applied")
+
+
+def _rated(session: Session, dossier: Dossier, payload: p.DossierRated) -> Answer:
+    """Keep the citizen's rating; a second rating of the same stage is refused."""
+    try:
+        stored = store_rating(
+            session,
+            dossier,
+            rating_uuid=payload.rating_uuid,
+            stage=payload.stage,
+            score=payload.score,
+            criteria=dict(payload.criteria),
+            channel=payload.channel,
+            rated_at=payload.rated_at,
+        )
+    except AlreadyRated as exc:
+        raise Rejected(str(exc)) from exc
+    except ValueError as exc:
+        raise Rejected("Mã đánh giá (rating_uuid) đã được dùng cho một đánh giá khác.") from exc
+    return Answer("applied", None if stored else "Đánh giá đã được ghi nhận trước đó.")

@@ -312,3 +312,29 @@ class CalendarOverrideRow(Base):
     day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(10))
     note: Mapped[str | None] = mapped_column(String(300))
+
+
+class SatisfactionRating(Base):
+    """A citizen's rating of one stage of a dossier, from its station or the public page.
+
+    No column names the officer or the counter: ratings are anonymous to the
+    officer rated. One per dossier and stage; the first to arrive stays.
+    """
+
+    __tablename__ = "satisfaction_ratings"
+    __table_args__ = (
+        UniqueConstraint("dossier_id", "stage"),
+        Index("ix_satisfaction_ratings_office_rated", "office_id", "rated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    stage: Mapped[str] = mapped_column(String(10))
+    score: Mapped[int] = mapped_column(Integer)
+    criteria: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    # screen, keypad, cli (from a station) or web (the public page).
+    channel: Mapped[str] = mapped_column(String(10))
+    rated_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -23,6 +23,7 @@ SHARED = [
     "app/domain/codes.py",
     "app/domain/errors.py",
     "app/domain/fees.py",
+    "app/domain/satisfaction.py",
     "app/domain/status.py",
     "app/domain/text.py",
     "app/infra/__init__.py",

@@ -203,6 +203,7 @@ EVENT_STATUS_CHANGED = "dossier.status_changed"
 EVENT_RETURNED = "dossier.returned"
 EVENT_ATTACHMENTS = "dossier.attachments"
 EVENT_RESULT = "dossier.result"
+EVENT_RATED = "dossier.rated"
 
 
 class EventIn(WireModel):
@@ -339,12 +340,32 @@ class DossierResultIn(WireModel):
     captured_at: VnDateTime
 
 
+RatingStage = Literal["intake", "return"]
+RatingScore = Literal[1, 2, 3]
+
+
+class DossierRated(WireModel):
+    """A citizen's satisfaction rating of one stage; it never names the officer rated."""
+
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    rating_uuid: UUID
+    stage: RatingStage
+    score: RatingScore
+    criteria: dict[Annotated[str, StringConstraints(min_length=1, max_length=20)], RatingScore] = (
+        Field(default_factory=dict, max_length=10)
+    )
+    channel: Literal["screen", "keypad", "web", "cli"]
+    rated_at: VnDateTime
+
+
 EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_RECEIVED: DossierReceived,
     EVENT_STATUS_CHANGED: DossierStatusChanged,
     EVENT_RETURNED: DossierReturned,
     EVENT_ATTACHMENTS: DossierAttachments,
     EVENT_RESULT: DossierResultIn,
+    EVENT_RATED: DossierRated,
 }
 
 

@@ -110,7 +110,9 @@ def _record_results(
                 event.rejected = True
                 event.last_error = message
                 dossier = _dossier(session, event)
-                if dossier is not None:
+                # A refused rating (the citizen rated that stage on the public
+                # page first) says nothing wrong about the dossier itself.
+                if dossier is not None and event.type != "dossier.rated":
                     dossier.sync_error = message or "Máy chủ từ chối"
             answered.append(outcome)
     return answered

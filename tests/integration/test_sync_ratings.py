@@ -1,0 +1,49 @@
+"""A rating given at the counter reaches the central server exactly once."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from app.dossiers import intake as intake_uc
+from app.dossiers import ratings
+from app.sync.round import run_round
+from db.models import OutboxEvent
+from server.models import Dossier as ServerDossier
+from server.models import SatisfactionRating as ServerRating
+
+NOW = datetime(2026, 2, 13, 9, 30)
+
+
+def _server_ratings(sdb, code: str) -> list[tuple[str, int, str, dict]]:
+    with sdb.read() as session:
+        return [
+            (r.stage, r.score, r.channel, r.criteria)
+            for r in session.scalars(
+                select(ServerRating)
+                .join(ServerDossier, ServerDossier.id == ServerRating.dossier_id)
+                .where(ServerDossier.code == code)
+            )
+        ]
+
+
+def test_a_counter_rating_reaches_the_server_once_even_when_resent(
+    server, db, data_dir, clerk, intake, enrolled
+):
+    _, sdb, _ = server
+    code = intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code
+    ratings.record(db, clerk, code, "intake", 2, channel="keypad", now=NOW)
+    report = run_round(db, data_dir)
+    assert report.ok, report.errors
+    assert _server_ratings(sdb, code) == [("intake", 2, "keypad", {})]
+    # The acknowledgement is lost: the station sends everything again.
+    with db.write() as session:
+        session.execute(update(OutboxEvent).values(sent_at=None))
+    again = run_round(db, data_dir)
+    assert again.ok, again.errors
+    assert _server_ratings(sdb, code) == [("intake", 2, "keypad", {})]
+    with db.read() as session:
+        pending = session.scalars(select(OutboxEvent).where(OutboxEvent.sent_at.is_(None)))
+        assert pending.all() == []
