@@ -182,12 +182,32 @@ def receipt_copy_story(
     office: OfficeInfo, dossier: DossierInfo, copy_label: str, st: Styles, width: float
 ) -> list[Flowable]:
     """One copy of the receipt, laid out for a frame ``width`` wide."""
-    story: list[Flowable] = [
+    head, tail = _copy_parts(office, dossier, st, width)
+    return [*head, _title_with_qr(dossier, copy_label, st, width), *tail]
+
+
+def receipt_copy_stories(
+    office: OfficeInfo, dossier: DossierInfo, st: Styles, width: float
+) -> list[list[Flowable]]:
+    """Every copy (COPY_LABELS), sharing the flowables that do not name the copy.
+
+    The copies differ only in their label; the rest is built, and its lines
+    broken, once. Drawing a flowable twice is safe: both copies are laid out
+    at the same width, each from the top of its own page or half.
+    """
+    head, tail = _copy_parts(office, dossier, st, width)
+    return [[*head, _title_with_qr(dossier, label, st, width), *tail] for label in COPY_LABELS]
+
+
+def _copy_parts(
+    office: OfficeInfo, dossier: DossierInfo, st: Styles, width: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """A copy's flowables before and after its title (which names the copy)."""
+    head: list[Flowable] = [
         header_block(office, st, width, when=dossier.received_at),
         Spacer(1, st.size * 0.3),
-        _title_with_qr(dossier, copy_label, st, width),
-        Spacer(1, st.size * 0.3),
     ]
+    story: list[Flowable] = [Spacer(1, st.size * 0.3)]
     story += applicant_fields(dossier, st, name_label=f"{office.unit_name} tiếp nhận hồ sơ của")
     summary = summary_line(dossier)
     if summary:
@@ -207,7 +227,7 @@ def receipt_copy_story(
             gap=st.size * 2.2,
         )
     )
-    return story
+    return head, story
 
 
 def _cut_line(canv: Canvas, doc: object) -> None:
@@ -237,7 +257,7 @@ def _two_up(office: OfficeInfo, dossier: DossierInfo, marks: PageMarks) -> bytes
         # Laid out on a wider virtual column, then shrunk into the real one,
         # so fixed-width tables scale together with the text.
         virtual = column / scale
-        copies = [receipt_copy_story(office, dossier, label, st, virtual) for label in COPY_LABELS]
+        copies = receipt_copy_stories(office, dossier, st, virtual)
         tallest = max(story_height(copy, virtual) for copy in copies)
         if tallest * scale <= height:
             break
@@ -308,8 +328,8 @@ def render_receipt(
     st = styles(13)
     width = frame_width(A4)
     story: list[Flowable] = []
-    for index, label in enumerate(COPY_LABELS):
+    for index, copy in enumerate(receipt_copy_stories(office, dossier, st, width)):
         if index:
             story.append(PageBreak())
-        story += receipt_copy_story(office, dossier, label, st, width)
+        story += copy
     return build_pdf(story, pagesize=A4, marks=marks, title=f"{RECEIPT_TITLE} {dossier.code}")
