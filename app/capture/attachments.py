@@ -94,7 +94,7 @@ class ReusableAttachment:
 
 def store_for(db: Database) -> AttachmentStore:
     """The store in the database's own data folder: never a path a user typed."""
-    return AttachmentStore.for_data_dir(db.path.parent)
+    return AttachmentStore.for_data_dir(db.path.parent, db.key)
 
 
 def _component(dossier: Dossier, index: int) -> DossierComponent:

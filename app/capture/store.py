@@ -3,27 +3,27 @@
 A file lives at ``<data>/attachments/ab/cd/<sha256>.pdf``, named by the
 SHA-256 of its bytes, written once through a temporary file and a rename
 (a crash leaves the old state or the new, never half a file), then made
-read-only. Every read hashes what it read: a file damaged on disk is
-reported as damaged, never shown as if it were the original.
+read-only. The file on disk is encrypted with a key derived from the
+station's data key (``app.protect.filecrypt``), so it shows nothing of the
+citizen's papers to whoever copies it; callers only ever see the plaintext.
+Every read decrypts and hashes what it read: a file damaged or altered on
+disk is reported as damaged, never shown as if it were the original.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.infra import datadir
+from app.protect import filecrypt, keys
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SUFFIX = ".pdf"
-_CHUNK = 1024 * 1024
+PURPOSE = filecrypt.ATTACHMENT
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,16 @@ def _missing(sha: str) -> DomainError:
 
 
 class AttachmentStore:
-    def __init__(self, root: Path) -> None:
+    """``key`` is the station's data key; without one (a folder that never had
+    a key) files are kept in clear, as before encryption."""
+
+    def __init__(self, root: Path, key: bytes | None = None) -> None:
         self.root = Path(root)
+        self.key = key
 
     @classmethod
-    def for_data_dir(cls, data_dir: Path) -> AttachmentStore:
-        return cls(datadir.attachments_dir(data_dir))
+    def for_data_dir(cls, data_dir: Path, key: bytes | None = None) -> AttachmentStore:
+        return cls(datadir.attachments_dir(data_dir), key or keys.load_key(data_dir))
 
     def path_for(self, sha256: str) -> Path:
         sha = check_sha256(sha256)
@@ -91,28 +95,17 @@ class AttachmentStore:
         path = self.path_for(sha)
         if path.is_file():
             try:
-                if self._hash_file(path) == sha:
+                encrypted_as_wanted = filecrypt.is_encrypted(path) == (self.key is not None)
+                if encrypted_as_wanted and self._hash_file(path)[0] == sha:
                     return StoredFile(sha, len(data), path)
-            except OSError:
+            except (OSError, filecrypt.Damaged):
                 pass
+        if self.key is not None:
+            pieces = filecrypt.encrypt_chunks(self.key, PURPOSE, [data])
+        else:
+            pieces = iter([data])
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-                if path.exists():
-                    # Windows will not replace a read-only file.
-                    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-            self._sync_dir(path.parent)
+            filecrypt.write_atomic(path, pieces)
         except OSError as exc:
             raise DomainError(
                 "cannot_store",
@@ -128,7 +121,9 @@ class AttachmentStore:
         sha = check_sha256(sha256)
         path = self.path_for(sha)
         try:
-            data = path.read_bytes()
+            data = filecrypt.read_plain(path, self.key, PURPOSE)
+        except filecrypt.Damaged:
+            raise _damaged(sha) from None
         except FileNotFoundError:
             raise _missing(sha) from None
         except OSError as exc:
@@ -146,32 +141,20 @@ class AttachmentStore:
         sha = check_sha256(sha256)
         path = self.path_for(sha)
         try:
-            if self._hash_file(path) != sha:
-                raise _damaged(sha)
-            return path.stat().st_size
+            digest, size = self._hash_file(path)
+        except filecrypt.Damaged:
+            raise _damaged(sha) from None
         except FileNotFoundError:
             raise _missing(sha) from None
+        if digest != sha:
+            raise _damaged(sha)
+        return size
 
-    @staticmethod
-    def _hash_file(path: Path) -> str:
+    def _hash_file(self, path: Path) -> tuple[str, int]:
+        """SHA-256 and size of the plaintext, decrypted chunk by chunk."""
         digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest()
-
-    @staticmethod
-    def _sync_dir(directory: Path) -> None:
-        # The rename is durable only once the directory entry is on disk (POSIX).
-        if os.name != "posix":
-            return
-        try:
-            fd = os.open(directory, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        size = 0
+        for chunk in filecrypt.iter_plain(path, self.key, PURPOSE):
+            digest.update(chunk)
+            size += len(chunk)
+        return digest.hexdigest(), size

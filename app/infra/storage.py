@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.domain.errors import DomainError
 from app.infra import datadir
-from app.protect import atrest, hygiene, keys
+from app.protect import atrest, filecrypt, hygiene, keys
 from db import migrate
 from db.engine import Database
 
@@ -133,6 +133,13 @@ def open_database(data_dir: Path, *, create: bool = False) -> Database:
     if copy is not None:
         hygiene.private_dir(copy.parent)
         hygiene.private_file(copy)
+    try:
+        # Scans and slips from before encryption are converted once (a marker says done).
+        filecrypt.encrypt_tree(datadir.attachments_dir(data_dir), key, filecrypt.ATTACHMENT)
+        filecrypt.encrypt_tree(datadir.paper_archive_dir(data_dir), key, filecrypt.SLIP)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 

@@ -5,7 +5,9 @@ the PDF/A identification (part 2, conformance B) matching the document
 information, an sRGB output intent (the profile built by Pillow's
 LittleCMS), and no font left unembedded (reportlab's page preamble names
 Helvetica without drawing a glyph in it; the name is pointed at the embedded
-serif). The file is stored under its SHA-256 in the data folder; a reprint
+serif). The file is stored under its SHA-256 in the data folder, encrypted
+with a key derived from the station's data key (``app.protect.filecrypt``),
+and checked against that name whenever it is read back; a reprint
 is that same file with a "BẢN SAO" stamp laid over each page, so it matches
 the original word for word even after the dossier or the office's settings
 changed.
@@ -18,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -34,11 +34,13 @@ from app.domain.errors import DomainError
 from app.infra import datadir
 from app.paper.render.fonts import SERIF_BOLD, register_fonts
 from app.paper.render.pages import REPRINT_MARK
+from app.protect import filecrypt, keys
 
 _STAMP_RED = colors.Color(0.75, 0.05, 0.05)
 # Narrow roll paper: the page grows by this band above the content for the stamp.
 _ROLL_MAX_WIDTH = 90 * mm
 _ROLL_BAND = 12 * mm
+PURPOSE = filecrypt.SLIP
 
 
 def _srgb_profile() -> bytes:
@@ -100,21 +102,21 @@ def to_pdfa(pdf_bytes: bytes, *, title: str, created: datetime) -> bytes:
     return out.getvalue()
 
 
+def _path(data_dir: Path, digest: str) -> Path:
+    return datadir.paper_archive_dir(data_dir) / digest[:2] / f"{digest}.pdf"
+
+
 def store(data_dir: Path, pdf: bytes) -> str:
     """Keep ``pdf`` in the archive; returns its SHA-256 (the name it is found by)."""
     digest = hashlib.sha256(pdf).hexdigest()
-    folder = datadir.paper_archive_dir(data_dir) / digest[:2]
-    path = folder / f"{digest}.pdf"
-    if path.exists():
-        return digest
+    path = _path(data_dir, digest)
+    key = keys.load_key(data_dir)
+    kept = path.exists() and load(data_dir, digest) is not None
+    if kept and (key is None or filecrypt.is_encrypted(path)):
+        return digest  # already kept, intact (an altered copy is written again)
+    pieces = filecrypt.encrypt_chunks(key, PURPOSE, [pdf]) if key is not None else iter([pdf])
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        filecrypt.write_atomic(path, pieces)
     except OSError as exc:
         raise DomainError(
             "archive_failed",
@@ -126,10 +128,9 @@ def store(data_dir: Path, pdf: bytes) -> str:
 
 def load(data_dir: Path, digest: str) -> bytes | None:
     """The archived file, or None when it is missing or no longer matches its name."""
-    path = datadir.paper_archive_dir(data_dir) / digest[:2] / f"{digest}.pdf"
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = filecrypt.read_plain(_path(data_dir, digest), keys.load_key(data_dir), PURPOSE)
+    except (OSError, filecrypt.Damaged):
         return None
     return data if hashlib.sha256(data).hexdigest() == digest else None
 

@@ -14,6 +14,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from app.capture.store import AttachmentStore
 from tests.capture.synth import encoded, rotated, text_page
 from tests.capture.test_capture_sources import _bomb_png
 from tests.conftest import INTAKE
@@ -85,10 +86,8 @@ def test_attach_files_then_show_the_stored_pdf(station, tmp_path: Path):
     got = ok_json(data_dir, "attach", code, "--component", "1", *files)
     assert (got["code"], got["component"], got["pages"], got["dpi"]) == (code, 1, 3, 200)
     assert got["source"] == "file" and got["warnings"] == []
-    stored = (
-        data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (got["sha256"] + ".pdf")
-    )
-    with pikepdf.open(stored) as pdf:
+    stored = AttachmentStore.for_data_dir(data_dir).read(got["sha256"])
+    with pikepdf.open(io.BytesIO(stored)) as pdf:
         assert len(pdf.pages) == 3
     human = run(data_dir, "attach", code, "--component", "2", files[0], "--colour", "gray")
     assert human.returncode == 0, human.stderr
@@ -208,10 +207,8 @@ def test_show_reports_the_digitized_component_and_the_pdf_names_its_dossier(
     got = ok_json(data_dir, "attach", second, "--component", "1", str(path))
     shown = ok_json(data_dir, "show", second)
     assert [c["digitized"] for c in shown["components"] if c["index"] == 1] == [True]
-    stored = (
-        data_dir / "attachments" / got["sha256"][:2] / got["sha256"][2:4] / (got["sha256"] + ".pdf")
-    )
-    with pikepdf.open(io.BytesIO(stored.read_bytes())) as pdf:
+    stored = AttachmentStore.for_data_dir(data_dir).read(got["sha256"])
+    with pikepdf.open(io.BytesIO(stored)) as pdf:
         assert str(pdf.docinfo["/MotCuaDossierCode"]) == second
         assert str(pdf.docinfo["/MotCuaComponent"]) == "1"
 
