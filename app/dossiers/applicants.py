@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import cccd
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ErrorCollector
 from app.domain.text import require_fit_text
 from db.models import Applicant
 
@@ -125,7 +125,7 @@ def _nationality(data: dict[str, Any], default: str | None) -> str | None:
 
 
 def parse_applicant(data: Any, today: date) -> ApplicantInput:
-    """Validate applicant fields; raises DomainError naming the first bad field."""
+    """Validate applicant fields; every bad field is named at once (``DomainErrors``)."""
     if not isinstance(data, dict):
         raise DomainError(
             "missing_applicant",
@@ -133,26 +133,30 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
             "Applicant details missing.",
             field="applicant",
         )
+    found = ErrorCollector()
     kind = data.get("kind") or ("organisation" if data.get("tax_code") else "person")
     if kind not in ("person", "organisation"):
+        # Nothing else can be judged without knowing whether it is a person or a body.
         raise DomainError(
             "bad_kind",
             "Loại đối tượng phải là cá nhân hoặc tổ chức.",
             "Applicant kind must be person or organisation.",
             field="kind",
         )
-    full_name = clean_text(data, "full_name", MAX_NAME)
-    if not full_name:
-        raise DomainError(
-            "missing_name",
-            "Chưa nhập họ tên người nộp hồ sơ.",
-            "Applicant's name is missing.",
-            field="full_name",
+    full_name = found.take(clean_text, data, "full_name", MAX_NAME)
+    if not full_name and not found.failed("full_name"):
+        found.add(
+            DomainError(
+                "missing_name",
+                "Chưa nhập họ tên người nộp hồ sơ.",
+                "Applicant's name is missing.",
+                field="full_name",
+            )
         )
-    birth, precision = _birth_date(data.get("birth_date"), today)
-    sex = cccd.normalize_sex(data["sex"]) if data.get("sex") else None
-    id_number = _number(data, "id_number")
-    tax_code = _number(data, "tax_code")
+    birth, precision = found.take(_birth_date, data.get("birth_date"), today, default=(None, None))
+    sex = found.take(cccd.normalize_sex, data["sex"]) if data.get("sex") else None
+    id_number = found.take(_number, data, "id_number")
+    tax_code = found.take(_number, data, "tax_code")
     doc = data.get("document_type")
     if doc is None:
         doc = (
@@ -163,71 +167,95 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
             else "cccd"
         )
     if doc not in DOCUMENT_TYPES:
-        raise DomainError(
-            "bad_document_type",
-            f"Loại giấy tờ “{doc}” không hợp lệ ({', '.join(DOCUMENT_TYPES)}).",
-            f"Document type “{doc}” is invalid ({', '.join(DOCUMENT_TYPES)}).",
-            field="document_type",
+        found.add(
+            DomainError(
+                "bad_document_type",
+                f"Loại giấy tờ “{doc}” không hợp lệ ({', '.join(DOCUMENT_TYPES)}).",
+                f"Document type “{doc}” is invalid ({', '.join(DOCUMENT_TYPES)}).",
+                field="document_type",
+            )
         )
     warnings: tuple[str, ...] = ()
-    nationality = _nationality(data, "VNM" if doc in ("cccd", "cmnd") else None)
-    if doc == "tax_code":
+    nationality = found.take(_nationality, data, "VNM" if doc in ("cccd", "cmnd") else None)
+    if found.failed("id_number") or found.failed("tax_code"):
+        pass  # already said why the number is wrong
+    elif doc == "tax_code":
         if not tax_code or not _TAX_CODE.match(tax_code):
-            raise DomainError(
-                "bad_tax_code",
-                "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
-                "An organisation's tax code is 10 digits (or 10-3).",
-                field="tax_code",
+            found.add(
+                DomainError(
+                    "bad_tax_code",
+                    "Mã số thuế của tổ chức phải gồm 10 chữ số (hoặc 10 số-3 số).",
+                    "An organisation's tax code is 10 digits (or 10-3).",
+                    field="tax_code",
+                )
             )
     elif not id_number:
-        raise DomainError(
-            "missing_id_number",
-            "Chưa nhập số giấy tờ tùy thân (CCCD, CMND hoặc hộ chiếu).",
-            "The ID document number is missing.",
-            field="id_number",
+        found.add(
+            DomainError(
+                "missing_id_number",
+                "Chưa nhập số giấy tờ tùy thân (CCCD, CMND hoặc hộ chiếu).",
+                "The ID document number is missing.",
+                field="id_number",
+            )
         )
     elif doc == "cccd":
-        id_number = cccd.validate_id_number(id_number, today=today)
-        found = cccd.id_number_warnings(id_number, birth_date=birth, sex=sex, precision=precision)
-        warnings = tuple(w.message_vi for w in found)
+        checked = found.take(cccd.validate_id_number, id_number, today=today)
+        if checked is not None:
+            id_number = checked
+            warned = cccd.id_number_warnings(
+                id_number, birth_date=birth, sex=sex, precision=precision
+            )
+            warnings = tuple(w.message_vi for w in warned)
     elif doc == "cmnd" and not _CMND.match(id_number):
-        raise DomainError(
-            "bad_cmnd",
-            f"Số chứng minh nhân dân “{id_number}” phải gồm 9 hoặc 12 chữ số.",
-            f"Old ID card number “{id_number}” must be 9 or 12 digits.",
-            field="id_number",
+        found.add(
+            DomainError(
+                "bad_cmnd",
+                f"Số chứng minh nhân dân “{id_number}” phải gồm 9 hoặc 12 chữ số.",
+                f"Old ID card number “{id_number}” must be 9 or 12 digits.",
+                field="id_number",
+            )
         )
     elif doc == "passport":
         if not _PASSPORT.match(id_number):
-            raise DomainError(
-                "bad_passport",
-                f"Số hộ chiếu “{id_number}” phải gồm 6–12 chữ cái hoặc chữ số.",
-                f"Passport number “{id_number}” must be 6–12 letters or digits.",
-                field="id_number",
+            found.add(
+                DomainError(
+                    "bad_passport",
+                    f"Số hộ chiếu “{id_number}” phải gồm 6–12 chữ cái hoặc chữ số.",
+                    f"Passport number “{id_number}” must be 6–12 letters or digits.",
+                    field="id_number",
+                )
             )
-        if nationality is None:
-            raise DomainError(
-                "missing_nationality",
-                "Hộ chiếu cần quốc tịch (mã ISO 3 chữ, vd KOR).",
-                "A passport needs the nationality (ISO alpha-3, e.g. KOR).",
-                field="nationality",
+        if nationality is None and not found.failed("nationality"):
+            found.add(
+                DomainError(
+                    "missing_nationality",
+                    "Hộ chiếu cần quốc tịch (mã ISO 3 chữ, vd KOR).",
+                    "A passport needs the nationality (ISO alpha-3, e.g. KOR).",
+                    field="nationality",
+                )
             )
-    phone = clean_text(data, "phone", 30)
+    address = found.take(clean_text, data, "address", MAX_ADDRESS)
+    phone = found.take(clean_text, data, "phone", 30)
     if phone and not _PHONE.match(phone):
-        raise DomainError(
-            "bad_phone",
-            f"Số điện thoại “{phone}” không hợp lệ.",
-            f"Invalid phone “{phone}”.",
-            field="phone",
+        found.add(
+            DomainError(
+                "bad_phone",
+                f"Số điện thoại “{phone}” không hợp lệ.",
+                f"Invalid phone “{phone}”.",
+                field="phone",
+            )
         )
-    email = clean_text(data, "email", 200)
+    email = found.take(clean_text, data, "email", 200)
     if email and not _EMAIL.match(email):
-        raise DomainError(
-            "bad_email",
-            f"Địa chỉ thư điện tử “{email}” không hợp lệ.",
-            f"Invalid e-mail “{email}”.",
-            field="email",
+        found.add(
+            DomainError(
+                "bad_email",
+                f"Địa chỉ thư điện tử “{email}” không hợp lệ.",
+                f"Invalid e-mail “{email}”.",
+                field="email",
+            )
         )
+    found.raise_if_any()
     return ApplicantInput(
         kind=kind,
         full_name=full_name,
@@ -235,7 +263,7 @@ def parse_applicant(data: Any, today: date) -> ApplicantInput:
         tax_code=tax_code,
         birth_date=birth,
         sex=sex,
-        address=clean_text(data, "address", MAX_ADDRESS),
+        address=address,
         phone=phone,
         email=email,
         document_type=doc,

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain import codes
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ErrorCollector
 from app.domain.status import Status
 from app.domain.text import fold
 from app.dossiers import applicants, intake_terms
@@ -233,6 +233,49 @@ def _sets(data: dict[str, Any]) -> int:
     return value
 
 
+@dataclass
+class _Form:
+    received: Any
+    components: Any
+    applicant: Any
+    summary: Any
+    sets: Any
+    fee_paid: Any
+    proc: Any
+
+
+def _check_form(
+    session: Session, data: dict[str, Any], now: datetime, found: ErrorCollector
+) -> _Form:
+    """Each part of an intake checked on its own, every mistake kept in ``found``."""
+    components = found.take(parse_components, data.get("components"))
+    proc = found.take(_procedure, session, data.get("procedure"))
+    if proc is not None and components is not None:
+        found.take(_check_components, proc, components)
+    return _Form(
+        received=found.take(_received_at, data.get("received_at"), now),
+        components=components,
+        applicant=found.take(applicants.parse_applicant, data.get("applicant"), now.date()),
+        summary=found.take(applicants.clean_text, data, "summary", 1000),
+        sets=found.take(_sets, data),
+        fee_paid=found.take(_flag, data, "fee_paid", False),
+        proc=proc,
+    )
+
+
+def problems(db: Database, data: dict[str, Any], now: datetime | None = None) -> list[DomainError]:
+    """Every mistake ``receive`` would name in ``data``, without writing anything.
+
+    The window asks this when it already knows of a mistake of its own (no
+    procedure picked, a date it cannot read) so the clerk still hears of all
+    the others at once.
+    """
+    found = ErrorCollector()
+    with db.read() as session:
+        _check_form(session, data, now or clock.now(), found)
+    return found.errors
+
+
 def receive(
     db: Database,
     actor: Actor,
@@ -255,15 +298,13 @@ def receive(
             "Intake data must be a JSON object.",
         )
     now = now or clock.now()
-    received = _received_at(data.get("received_at"), now)
-    components = parse_components(data.get("components"))
-    applicant_in = applicants.parse_applicant(data.get("applicant"), now.date())
-    summary = applicants.clean_text(data, "summary", 1000)
-    sets = _sets(data)
-    fee_paid = _flag(data, "fee_paid", False)
+    found = ErrorCollector()
     with db.write() as session:
-        proc = _procedure(session, data.get("procedure"))
-        _check_components(proc, components)
+        form = _check_form(session, data, now, found)
+        # Every mistake of the form at once, before anything is written.
+        found.raise_if_any()
+        received, components, applicant_in = form.received, form.components, form.applicant
+        proc, summary, sets, fee_paid = form.proc, form.summary, form.sets, form.fee_paid
         info = station.load(session)
         confirmer = intake_terms.supervisor(session, confirm_by)
         if applicant_in.warnings and confirmer is None:

@@ -5,11 +5,11 @@ from datetime import datetime
 import pytest
 from sqlalchemy import event, func, select, text
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, DomainErrors
 from app.dossiers import intake as intake_uc
 from app.dossiers.views import by_code
 from db.models import AuditLog, Dossier, DossierComponent, OutboxEvent, StatusHistory
-from tests.conftest import snapshot
+from tests.conftest import INTAKE, snapshot
 
 
 def test_receive_writes_everything_in_one_go(db, clerk, intake: dict, fixed_now):
@@ -182,3 +182,34 @@ def test_full_disk_gives_clear_message_and_keeps_last_good_state(db, clerk, inta
         assert session.scalar(select(func.count(OutboxEvent.id))) == count
         assert session.scalar(select(func.count(StatusHistory.id))) == count
         assert session.scalar(select(func.count(DossierComponent.id))) == 2 * count
+
+
+def test_every_mistake_of_an_intake_is_named_at_once(db, clerk, intake, fixed_now):
+    before = snapshot(db.path)
+    intake["applicant"].update(full_name="", birth_date="1985-13-40", email="khong-phai-email")
+    intake["applicant"]["phone"] = "abc"
+    intake["components"] = [{"index": 1, "originals": 1, "copies": 0}]
+    intake["sets"] = 0
+    with pytest.raises(DomainErrors) as caught:
+        intake_module_receive(db, clerk, intake, fixed_now)
+    fields = [e.field for e in caught.value.errors]
+    assert sorted(fields) == sorted(
+        ["components", "full_name", "birth_date", "phone", "email", "sets"]
+    )
+    # The message lists each mistake on a line of its own, in Vietnamese.
+    lines = caught.value.message("vi").splitlines()
+    assert len(lines) == 6 and "Chưa nhập họ tên người nộp hồ sơ." in lines
+    assert snapshot(db.path) == before
+    # The window's dry run names the same mistakes and writes nothing either.
+    dry = intake_uc.problems(db, intake, fixed_now)
+    assert sorted(e.field for e in dry) == sorted(fields)
+    assert snapshot(db.path) == before
+
+
+def test_a_single_mistake_is_raised_as_itself(db, clerk, intake, fixed_now):
+    intake["applicant"]["email"] = "khong-phai-email"
+    with pytest.raises(DomainError) as caught:
+        intake_module_receive(db, clerk, intake, fixed_now)
+    assert not isinstance(caught.value, DomainErrors)
+    assert caught.value.code == "bad_email" and caught.value.field == "email"
+    assert intake_uc.problems(db, INTAKE, fixed_now) == []

@@ -208,3 +208,49 @@ def test_errors_speak_the_fields_name_go_when_fixed_and_compact_dates_and_sex_ar
     assert page.errors.text("birth_date") == ""  # 12051985 is a date
     qtbot.keyClick(a.full_name, Qt.Key.Key_Backspace)
     assert page.errors.text("full_name") == ""  # gone as soon as the name is edited
+
+
+def test_every_mistake_is_shown_beside_its_field_after_one_ctrl_enter(
+    qtbot, clerk_window, previews
+):
+    page = clerk_window.pages["receive"]
+    a = page.applicant
+    # Nothing picked yet, a date the window cannot read, and mistakes only the use case sees.
+    a.id_number.setFocus()
+    qtbot.keyClicks(a.id_number, "001085012345")
+    qtbot.keyClicks(a.birth_date, "31/02/1985")
+    qtbot.keyClicks(a.phone, "abc")
+    qtbot.keyClicks(a.email, "khong-phai-email")
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("email") != "")
+    assert page.errors.text("procedure") == "Chưa chọn thủ tục."
+    assert "không hợp lệ" in page.errors.text("birth_date")
+    assert page.errors.text("full_name") == "Chưa nhập họ tên người nộp hồ sơ."
+    assert "không hợp lệ" in page.errors.text("phone")
+    assert page.errors.text("components") == ""  # nothing to tick before a procedure
+    assert QApplication.focusWidget() is page.picker.search  # the first field at fault
+
+    # Now a procedure, but still four mistakes: all of them come back from one try.
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+    a.birth_date.clear()
+    qtbot.keyClicks(a.birth_date, "12/03/1985")
+    page.components.set_checked(2, False)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("components") != "")
+    assert page.errors.text("procedure") == ""
+    assert page.errors.text("birth_date") == ""
+    assert page.errors.text("full_name") == "Chưa nhập họ tên người nộp hồ sơ."
+    assert "không hợp lệ" in page.errors.text("phone")
+    assert "không hợp lệ" in page.errors.text("email")
+    assert "thiếu thành phần bắt buộc" in page.errors.text("components")
+    assert QApplication.focusWidget() is a.full_name
+    assert page.banner.isHidden() and previews.jobs == []
+
+    # Each goes when its field is fixed; the dossier is received once all are.
+    type_text(a.full_name, "Nguyễn Văn Đức")
+    assert page.errors.text("full_name") == ""
+    a.phone.clear()
+    a.email.clear()
+    page.components.set_checked(2, True)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=20_000)

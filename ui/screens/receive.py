@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.cccd import CccdData
+from app.domain.errors import DomainError, DomainErrors, ErrorCollector
 from app.dossiers import intake, intake_preview
 from app.dossiers.intake_preview import ProcedureForm
 from app.infra.storage import Database
@@ -397,11 +398,14 @@ class ReceivePage(Screen):
 
     # --- receive ---------------------------------------------------------------------
 
-    def collect(self) -> dict[str, Any]:
-        """The intake as ``app.dossiers.intake.receive`` takes it (raises on a mistyped date)."""
+    def collect(self, found: ErrorCollector | None = None) -> dict[str, Any]:
+        """The intake as ``app.dossiers.intake.receive`` takes it.
+
+        A mistyped date raises, or with ``found`` is noted there and left out.
+        """
         data: dict[str, Any] = {
             "procedure": self.picker.current.code if self.picker.current else "",
-            "applicant": self.applicant.values(),
+            "applicant": self.applicant.values(found),
             "components": self.components.checked_components(),
             "sets": self.sets.value(),
             "fee_paid": self.fee_paid.isChecked(),
@@ -411,19 +415,36 @@ class ReceivePage(Screen):
         return data
 
     def _start(self) -> dict[str, Any] | None:
+        """The form's data, or None after every mistake in it has been shown."""
         if self._busy:
             return None
         self.errors.clear()
         self._esc_armed = False
+        found = ErrorCollector()
         if self.picker.current is None:
-            self.errors.set("procedure", self.tr("Chưa chọn thủ tục."))
-            self.picker.search.setFocus()
-            return None
-        try:
-            return self.collect()
-        except Exception as exc:
-            self._show_error(exc)
-            return None
+            found.add(DomainError("no_procedure", self.tr("Chưa chọn thủ tục."), field="procedure"))
+        data = self.collect(found)
+        if not found.errors:
+            return data
+        # The window already knows one mistake; the use case names all the others
+        # (without writing) so the clerk hears of every one in one go.
+        mine = {e.field for e in found.errors}
+        if "procedure" in mine:
+            mine.add("components")  # nothing to tick before a procedure is chosen
+        local = list(found.errors)
+        self._show_error(DomainErrors(local))
+        self.ctx.tasks.run(
+            intake.problems,
+            self.ctx.require_db(),
+            data,
+            self.ctx.now(),
+            on_done=lambda more: self._show_error(
+                DomainErrors(local + [e for e in more if e.field not in mine])
+            ),
+            on_error=self._failed,
+            label=self.tr("Đang kiểm tra hồ sơ…"),
+        )
+        return None
 
     def receive(self) -> None:
         data = self._start()
@@ -469,25 +490,29 @@ class ReceivePage(Screen):
         self._show_error(exc)
 
     def _show_error(self, exc: BaseException) -> None:
-        field = self.errors.show(exc)
-        widget = {
-            "procedure": self.picker.search,
-            "full_name": self.applicant.full_name,
-            "applicant": self.applicant.full_name,
-            "id_number": self.applicant.id_number,
-            "tax_code": self.applicant.id_number,
-            "birth_date": self.applicant.birth_date,
-            "sex": self.applicant.sex,
-            "address": self.applicant.address,
-            "phone": self.applicant.phone,
-            "email": self.applicant.email,
-            "components": self.components,
-            "sets": self.sets,
-            "reason": self.reason,
-            "missing": self.reason,
-        }.get(field or "")
-        if widget is not None:
-            widget.setFocus()
+        shown = self.errors.show_all(exc)
+        a = self.applicant
+        # Focus goes to the first field at fault in the order the form is filled.
+        for field, widget in (
+            ("procedure", self.picker.search),
+            ("id_number", a.id_number),
+            ("tax_code", a.id_number),
+            ("full_name", a.full_name),
+            ("applicant", a.full_name),
+            ("birth_date", a.birth_date),
+            ("sex", a.sex),
+            ("address", a.address),
+            ("phone", a.phone),
+            ("email", a.email),
+            ("components", self.components),
+            ("sets", self.sets),
+            ("summary", self.summary),
+            ("reason", self.reason),
+            ("missing", self.reason),
+        ):
+            if field in shown:
+                widget.setFocus()
+                return
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import cccd
 from app.domain.cccd import CccdData
+from app.domain.errors import ErrorCollector
 from app.domain.formatting import format_date
 from app.dossiers.intake_preview import SavedApplicant, parse_display_date
 from ui.widgets.forms import hide_on_edit
@@ -200,8 +201,11 @@ class ApplicantForm(QWidget):
         self.hide_offer()
         self.saved_offer_used.emit()
 
-    def values(self) -> dict[str, Any]:
-        """The applicant as ``app.dossiers.intake.receive`` expects it; raises on a bad date."""
+    def values(self, found: ErrorCollector | None = None) -> dict[str, Any]:
+        """The applicant as ``app.dossiers.intake.receive`` expects it.
+
+        A date that cannot be read raises, or with ``found`` is noted there and left out.
+        """
         person = self.kind.currentData() == "person"
         number = "".join(self.id_number.text().split())
         out: dict[str, Any] = {
@@ -213,7 +217,8 @@ class ApplicantForm(QWidget):
         }
         if person:
             out["id_number"] = number or None
-            birth = parse_display_date(self.birth_date.text())
+            text = self.birth_date.text()
+            birth = found.take(parse_display_date, text) if found else parse_display_date(text)
             out["birth_date"] = birth.isoformat() if birth else None
             out["sex"] = self.sex.currentData() or None
         else:

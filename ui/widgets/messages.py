@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, DomainErrors
 from ui.shell import i18n
 
 log = logging.getLogger("motcua.ui")
@@ -122,12 +122,29 @@ class FieldErrors:
     def show(self, exc: BaseException) -> str | None:
         """Place ``exc`` beside its field if there is one, else in the banner.
 
-        Returns the field name it was shown beside, if any.
+        Several mistakes (``DomainErrors``) are each placed beside their own
+        field at once; those without one share the banner. Returns the first
+        field a message was shown beside, if any.
         """
-        message = describe(exc)
-        field = field_of(exc)
-        if field in self._labels:
-            self.set(field, message)
-            return field
-        self._banner.show_error(message)
-        return None
+        shown = self.show_all(exc)
+        return shown[0] if shown else None
+
+    def show_all(self, exc: BaseException) -> list[str]:
+        """Like :meth:`show`; returns every field a message was shown beside."""
+        errors = exc.errors if isinstance(exc, DomainErrors) else (exc,)
+        shown: list[str] = []
+        loose: list[str] = []
+        for error in errors:
+            message = describe(error)
+            field = field_of(error)
+            if field in self._labels and field not in shown:
+                self.set(field, message)
+                shown.append(field)
+            elif field in self._labels:
+                # A second mistake in the same field goes on the next line.
+                self.set(field, self.text(field) + "\n" + message)
+            else:
+                loose.append(message)
+        if loose:
+            self._banner.show_error("\n".join(loose))
+        return shown
