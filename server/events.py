@@ -152,6 +152,12 @@ def apply_event(
             return _result(session, dossier, payload)
         if isinstance(payload, p.DossierRated):
             return _rated(session, dossier, payload)
+        if isinstance(payload, p.DossierExtended):
+            return _extended(session, station, event, dossier, payload)
+        if isinstance(payload, p.DossierCancelled):
+            return _cancelled(session, station, event, dossier, payload)
+        if isinstance(payload, p.DossierFeePaid):
+            return _fee_paid(session, station, event, dossier, payload)
         assert isinstance(payload, p.DossierAttachments)
         return _attachments(session, dossier, payload)
     except DomainError as exc:
@@ -369,6 +375,109 @@ def _status_changed(
         station=station.station_number,
         event_uuid=event.event_uuid,
     )
+    if payload.due_at is not None:
+        # Back from a supplement request: the time with the citizen is not counted.
+        dossier.due_at = payload.due_at
+    return Answer("applied")
+
+
+def _counter_note(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    at: datetime,
+    officer: str | None,
+    note: str,
+) -> None:
+    """A history line for a counter step that moves no status."""
+    add_history(
+        session,
+        dossier,
+        at=at,
+        source="counter",
+        station=station.station_number,
+        officer=officer,
+        from_status=None,
+        to_status=None,
+        note=note,
+        event_uuid=event.event_uuid,
+    )
+    dossier.updated_at = now()
+
+
+def _extended(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    payload: p.DossierExtended,
+) -> Answer:
+    """A new appointment: the dossier's ``due_at`` becomes the extended one."""
+    if dossier.cancelled_at is not None:
+        raise Rejected(f"Hồ sơ {dossier.code} đã bị hủy (nhập nhầm); không hẹn lại được.")
+    if (dossier.extensions or 0) >= payload.extensions and dossier.due_at == payload.due_at:
+        return Answer("applied", "Lần hẹn lại này đã được ghi nhận.")
+    note = f"Hẹn lại ngày trả kết quả: {when(payload.due_at)}. Lý do: {payload.reason}"
+    if dossier.status == Status.RESOLVED or Status(dossier.status).is_terminal:
+        return _conflict(
+            session,
+            station,
+            event,
+            dossier,
+            at=payload.at,
+            officer=payload.officer,
+            from_status=None,
+            to_status=None,
+            note=note,
+        )
+    dossier.due_at = payload.due_at
+    dossier.extensions = max(dossier.extensions or 0, payload.extensions)
+    _counter_note(session, station, event, dossier, payload.at, payload.officer, note)
+    return Answer("applied")
+
+
+def _cancelled(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    payload: p.DossierCancelled,
+) -> Answer:
+    """An entry made in error: marked cancelled, kept with its history."""
+    if dossier.cancelled_at is not None:
+        return Answer("applied", f"Hồ sơ {dossier.code} đã được ghi nhận hủy.")
+    note = f"Hủy hồ sơ nhập nhầm: {payload.reason}"
+    if dossier.status in (Status.RESOLVED, Status.RETURNED):
+        return _conflict(
+            session,
+            station,
+            event,
+            dossier,
+            at=payload.at,
+            officer=payload.officer,
+            from_status=None,
+            to_status=None,
+            note=note,
+        )
+    dossier.cancelled_at = payload.at
+    dossier.cancel_reason = payload.reason
+    _counter_note(session, station, event, dossier, payload.at, payload.officer, note)
+    return Answer("applied")
+
+
+def _fee_paid(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    dossier: Dossier,
+    payload: p.DossierFeePaid,
+) -> Answer:
+    if dossier.fee_paid is payload.fee_paid:
+        return Answer("applied", "Đã ghi nhận.")
+    dossier.fee_paid = payload.fee_paid
+    note = "Đã nộp phí, lệ phí" if payload.fee_paid else "Sửa lại: chưa nộp phí, lệ phí"
+    _counter_note(session, station, event, dossier, payload.at, payload.officer, note)
     return Answer("applied")
 
 

@@ -141,6 +141,13 @@ class Dossier(Base):
     backoffice_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
     # From hand-over (status 4) on, intake data is frozen for the counter.
     handed_over_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # An entry made in error, cancelled at the counter: kept, no longer open.
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    # The fee recorded paid after intake; null while only the intake says.
+    fee_paid: Mapped[bool | None] = mapped_column(Boolean)
+    # Extensions granted (apology letters); ``due_at`` is the latest appointment.
+    extensions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

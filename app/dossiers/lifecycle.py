@@ -113,6 +113,19 @@ def cancel(
                 source="counter",
             )
         )
+        journal.add_event(
+            session,
+            "dossier.cancelled",
+            {
+                "dossier_uuid": dossier.uuid,
+                "code": dossier.code,
+                "at": clock.to_wire(now),
+                "officer": actor.username,
+                "reason": text,
+            },
+            now,
+            dossier.uuid,
+        )
         journal.audit(
             session, actor.username, "dossier.cancel", dossier.code, now, {"reason": text}
         )
@@ -139,6 +152,19 @@ def record_payment(
             )
         old = dossier.fee_paid
         dossier.fee_paid = paid
+        journal.add_event(
+            session,
+            "dossier.fee_paid",
+            {
+                "dossier_uuid": dossier.uuid,
+                "code": dossier.code,
+                "at": clock.to_wire(now),
+                "officer": actor.username,
+                "fee_paid": paid,
+            },
+            now,
+            dossier.uuid,
+        )
         journal.audit(
             session,
             actor.username,

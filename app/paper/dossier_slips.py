@@ -195,6 +195,22 @@ def extend(
                 source="counter",
             )
         )
+        journal.add_event(
+            session,
+            "dossier.extended",
+            {
+                "dossier_uuid": dossier.uuid,
+                "code": dossier.code,
+                "at": clock.to_wire(when),
+                "officer": actor.username,
+                "due_at": clock.to_wire(new_due_at),
+                "previous_due_at": clock.to_wire(old) if old else None,
+                "reason": text,
+                "extensions": dossier.extensions,
+            },
+            when,
+            dossier.uuid,
+        )
         journal.audit(
             session,
             actor.username,

@@ -204,6 +204,10 @@ EVENT_RETURNED = "dossier.returned"
 EVENT_ATTACHMENTS = "dossier.attachments"
 EVENT_RESULT = "dossier.result"
 EVENT_RATED = "dossier.rated"
+# Steps of a dossier's life that are no status change of their own.
+EVENT_EXTENDED = "dossier.extended"
+EVENT_CANCELLED = "dossier.cancelled"
+EVENT_FEE_PAID = "dossier.fee_paid"
 
 
 class EventIn(WireModel):
@@ -296,6 +300,43 @@ class DossierStatusChanged(WireModel):
     at: VnDateTime
     officer: Annotated[str, StringConstraints(max_length=40)] | None = None
     note: LongText | None = None
+    # The appointment after the move: leaving a supplement request moves it by
+    # the time the dossier waited on the citizen. Absent from older stations.
+    due_at: VnDateTime | None = None
+
+
+class DossierExtended(WireModel):
+    """A new appointment with its reason (the apology letter); ``due_at`` is the new one."""
+
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    due_at: VnDateTime
+    previous_due_at: VnDateTime | None = None
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    # How many times the dossier has been extended, this one included.
+    extensions: int = Field(default=1, ge=1, le=1000)
+
+
+class DossierCancelled(WireModel):
+    """An entry made in error, cancelled by a supervisor: kept, never deleted."""
+
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class DossierFeePaid(WireModel):
+    """The fee recorded as paid (or, corrected, as unpaid) after intake."""
+
+    dossier_uuid: UUID
+    code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    fee_paid: bool
 
 
 class DossierReturned(WireModel):
@@ -366,6 +407,9 @@ EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_ATTACHMENTS: DossierAttachments,
     EVENT_RESULT: DossierResultIn,
     EVENT_RATED: DossierRated,
+    EVENT_EXTENDED: DossierExtended,
+    EVENT_CANCELLED: DossierCancelled,
+    EVENT_FEE_PAID: DossierFeePaid,
 }
 
 

@@ -230,9 +230,12 @@ def _summary(code: str, row: Any) -> Response:
         dossier, office_name = row
         late = (
             '<span class="late">Quá hạn</span>'
-            if is_overdue(Status(dossier.status), dossier.due_at, now())
+            if dossier.cancelled_at is None
+            and is_overdue(Status(dossier.status), dossier.due_at, now())
             else ""
         )
+        if dossier.cancelled_at is not None:
+            late = '<span class="late">Đã hủy (hồ sơ nhập nhầm)</span>'
         items = (
             f"<dt>Trạng thái</dt><dd>{status_badge(dossier.status, status_label(dossier.status))}"
             f"{late}</dd>"
@@ -280,9 +283,12 @@ def _result(
 ) -> Response:
     late = (
         '<span class="late">Quá hạn</span>'
-        if is_overdue(Status(dossier.status), dossier.due_at, now())
+        if dossier.cancelled_at is None
+        and is_overdue(Status(dossier.status), dossier.due_at, now())
         else ""
     )
+    if dossier.cancelled_at is not None:
+        late = '<span class="late">Đã hủy (hồ sơ nhập nhầm)</span>'
     returned = (
         f"<dt>Ngày trả kết quả</dt><dd>{time_tag(dossier.returned_at)}</dd>"
         if dossier.returned_at
