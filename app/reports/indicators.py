@@ -307,14 +307,43 @@ def compute(
 
 @contextmanager
 def without_gc() -> Iterator[None]:
-    """The cyclic collector off for a batch of long-lived objects (any thread)."""
+    """The cyclic collector off for a batch of long-lived objects (any thread).
+
+    Turned back on, the collector would walk everything made meanwhile (a
+    report's objects, matplotlib's on its first import) in one young-generation
+    pass, holding the interpreter lock for hundreds of milliseconds. Frozen
+    and thawed first, those objects move to the oldest generation unwalked;
+    what is garbage among them goes at the next full collection.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
+
+
+# Rows freed per slice when a report lets go of what it read.
+_RELEASE_SLICE = 2000
+
+
+def release(*heaps: list | dict) -> None:
+    """Empty big lists and dicts a slice at a time (any thread).
+
+    Freeing a list of a few hundred thousand rows is one C call that holds
+    the interpreter lock throughout; the window's thread would stall for as
+    long. Between slices the lock changes hands.
+    """
+    for heap in heaps:
+        if isinstance(heap, list):
+            while heap:
+                del heap[-_RELEASE_SLICE:]
+        else:
+            while heap:
+                heap.popitem()
 
 
 def _compute(
@@ -537,6 +566,7 @@ def _compute(
         },
     )
     _score(report)
+    release(rows, found, comps, ended, supplements, waits)
     return report
 
 
