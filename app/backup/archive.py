@@ -8,7 +8,8 @@ every table's row count equal to the live database's), then moved into
 place: a backup file under its final name has always verified. A restore
 verifies first, keeps a safety copy of what it replaces and swaps the file
 in one rename, so power lost at any moment leaves either the old database
-or the restored one.
+or the restored one. The encrypted scans and slips go along into a pool
+beside the backups, incrementally (``app.backup.files``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.backup import skip_ahead
+from app.backup import files, skip_ahead
 from app.domain.errors import DomainError
 from app.infra import clock, datadir, journal
 from app.infra.storage import Database, open_database
@@ -50,6 +51,7 @@ class Verification:
     office_code: str | None = None
     station: int | None = None
     rows: dict[str, int] = field(default_factory=dict)
+    files: int | None = None
     problem: str | None = None
     problem_vi: str | None = None
 
@@ -172,6 +174,9 @@ def make_backup(
                 "the live data is untouched.",
             )
         sha = sha256_file(tmp)
+        # After the copy: a scan is stored before the row naming it commits.
+        names = files.gather(data_dir)
+        copied = files.copy_new(data_dir, files.pool_of(final), names)
         manifest = {
             "format": FORMAT,
             "file": final.name,
@@ -184,6 +189,7 @@ def make_backup(
             "key_check": keys.check_value(db.key),
             "host": socket.gethostname(),
             "rows": rows,
+            "files": names,
         }
         hygiene.write_private(
             manifest_path(final), json.dumps(manifest, indent=2).encode("utf-8"), atomic=True
@@ -202,7 +208,13 @@ def make_backup(
             "backup.create",
             final.name,
             clock.now(),
-            {"sha256": sha, "size": manifest["size"], "dest": str(dest)},
+            {
+                "sha256": sha,
+                "size": manifest["size"],
+                "dest": str(dest),
+                "files": len(names),
+                "files_copied": copied,
+            },
         )
     return Verification(
         file=str(final.resolve()),
@@ -214,6 +226,7 @@ def make_backup(
         office_code=office,
         station=station,
         rows=rows,
+        files=len(names),
     )
 
 
@@ -284,6 +297,11 @@ _PROBLEMS = {
         "Số bản ghi trong bản sao lưu khác với lúc tạo.",
         "The backup's row counts differ from when it was made.",
     ),
+    "files": (
+        "Thiếu hoặc hỏng tệp số hóa/phiếu lưu đi kèm bản sao lưu (thư mục “files” bên cạnh).",
+        "Scanned or slip files that go with the backup are missing or damaged (the “files” "
+        "folder beside it).",
+    ),
     "newer_schema": (
         "Bản sao lưu do phiên bản phần mềm mới hơn tạo; hãy cập nhật phần mềm trước.",
         "The backup was made by a newer version of the software; update it first.",
@@ -331,6 +349,10 @@ def verify_backup(file: Path, key: bytes) -> Verification:
         return _failed(file, "damaged", sha256=sha, **base)
     if rows != manifest.get("rows") or schema != manifest.get("schema"):
         return _failed(file, "rows", sha256=sha, **base)
+    names = manifest.get("files") or []
+    if not isinstance(names, list) or files.damaged(files.pool_of(file), names, key):
+        return _failed(file, "files", sha256=sha, **base)
+    base["files"] = len(names)
     from db import migrate
 
     known = _known_revisions(migrate)
@@ -367,6 +389,7 @@ def list_backups(folders: list[Path]) -> list[dict[str, Any]]:
                     "created_at": manifest.get("created_at"),
                     "schema": manifest.get("schema"),
                     "dossiers": (manifest.get("rows") or {}).get("dossier"),
+                    "files": len(manifest.get("files") or []),
                 }
             )
     found.sort(key=lambda b: (b["created_at"] or "", b["file"]), reverse=True)
@@ -403,6 +426,12 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
         raise problem_error(check)
     live = datadir.db_path(data_dir)
     recover_interrupted_restore(data_dir)
+    # The files first: extra content-addressed files are harmless if the swap never comes.
+    names = json.loads(manifest_path(Path(check.file)).read_text(encoding="utf-8")).get("files")
+    try:
+        files_back = files.put_back(files.pool_of(Path(check.file)), data_dir, names or [])
+    except OSError as exc:
+        raise _cannot_write(data_dir, exc) from exc
     safety = _safety_copy(data_dir, live, key)
     replaced_head = _checkpoint_and_head(live, key)
     tmp = live.with_name(datadir.DB_NAME + RESTORING)
@@ -464,6 +493,8 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
         "created_at": check.created_at,
         "safety_copy": str(safety.resolve()) if safety else None,
         "dossiers": check.rows.get("dossier"),
+        "files": check.files,
+        "files_restored": files_back,
         "skipped_ahead": moved,
     }
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.backup import archive, retention
+from app.backup import archive, files, retention
 from app.domain.errors import DomainError
 from app.infra import clock, datadir
 from app.infra.storage import Database
@@ -35,6 +35,8 @@ def copy_to(made: archive.Verification, dest: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise OSError("the copy on the second destination does not match")
     manifest = archive.manifest_path(src).read_bytes()
+    names = json.loads(manifest).get("files") or []
+    files.copy_new(files.pool_of(src), files.pool_of(dest / src.name), names)
     hygiene.write_private(archive.manifest_path(dest / src.name), manifest, atomic=True)
     os.replace(tmp, dest / src.name)
     hygiene.fsync_dir(dest)

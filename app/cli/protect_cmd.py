@@ -118,6 +118,10 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
             f"Đã sao lưu và kiểm tra: {result['file']}", f"Backed up and verified: {result['file']}"
         ),
         f"SHA-256 {result['sha256']}",
+        out.t(
+            f"Kèm {result.get('files') or 0} tệp số hóa/phiếu lưu (đã mã hóa).",
+            f"With {result.get('files') or 0} scanned/slip files (encrypted).",
+        ),
     ]
     if result.get("second_copy"):
         lines.append(
@@ -144,6 +148,12 @@ def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
             out.t(
                 f"Đã khôi phục từ {result['file']} (tạo lúc {result['created_at']}).",
                 f"Restored from {result['file']} (made {result['created_at']}).",
+            ),
+            out.t(
+                f"Tệp số hóa/phiếu lưu: {result['files'] or 0}, "
+                f"chép lại {result['files_restored']} tệp còn thiếu.",
+                f"Scanned/slip files: {result['files'] or 0}, "
+                f"{result['files_restored']} missing ones copied back.",
             ),
             out.t(
                 f"Bản an toàn của dữ liệu cũ: {result['safety_copy']}",
