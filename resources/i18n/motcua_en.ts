@@ -2476,4 +2476,59 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
         <translation>Cashless share</translation>
     </message>
 </context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>Đánh giá mức độ hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <source>Chạm vào một nút, hoặc bấm phím 1, 2, 3 trên bàn phím số.
+Đánh giá là ẩn danh: cán bộ không xem được đánh giá của từng người.</source>
+        <translation>Touch a button, or press 1, 2 or 3 on the numeric keypad.
+Ratings are anonymous: officers cannot see any one person's rating.</translation>
+    </message>
+    <message>
+        <source>Gửi đánh giá</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <source>Hoặc quét mã để đánh giá
+trên điện thoại</source>
+        <translation>Or scan the code to rate
+on your phone</translation>
+    </message>
+    <message>
+        <source>Chuẩn bị màn hình đánh giá…</source>
+        <translation>Preparing the rating screen…</translation>
+    </message>
+    <message>
+        <source>Ông/bà hài lòng thế nào với việc tiếp nhận hồ sơ?</source>
+        <translation>How satisfied are you with how your dossier was received?</translation>
+    </message>
+    <message>
+        <source>Ông/bà hài lòng thế nào với việc trả kết quả?</source>
+        <translation>How satisfied are you with how your result was handed over?</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}</source>
+        <translation>Dossier {code}</translation>
+    </message>
+    <message>
+        <source>Đánh giá chung</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>Đang ghi nhận đánh giá…</source>
+        <translation>Recording the rating…</translation>
+    </message>
+    <message>
+        <source>Cảm ơn ông/bà đã đánh giá!</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>Chưa ghi nhận được đánh giá.</source>
+        <translation>The rating could not be recorded.</translation>
+    </message>
+</context>
 </TS>

@@ -26,16 +26,23 @@ def _free_display() -> int:
 
 
 @contextmanager
-def xvfb(width: int = 1366, height: int = 768) -> Iterator[str]:
-    """Start Xvfb at ``width``×``height``; yields the DISPLAY value."""
+def xvfb(
+    width: int = 1366, height: int = 768, more_screens: tuple[tuple[int, int], ...] = ()
+) -> Iterator[str]:
+    """Start Xvfb at ``width``×``height``; yields the DISPLAY value.
+
+    ``more_screens`` adds X screens ``:N.1``, ``:N.2``… of those sizes; Qt
+    shows each as a QScreen of its own (a counter PC with a second monitor).
+    """
     number = _free_display()
+    screens: list[str] = []
+    for index, (w, h) in enumerate(((width, height), *more_screens)):
+        screens += ["-screen", str(index), f"{w}x{h}x24"]
     proc = subprocess.Popen(
         [
             "Xvfb",
             f":{number}",
-            "-screen",
-            "0",
-            f"{width}x{height}x24",
+            *screens,
             "-nolisten",
             "tcp",
             "-noreset",

@@ -30,6 +30,7 @@ from app.infra.storage import Database
 from app.office import auth, settings_admin
 from app.office.auth import ROLE_LABELS_VI, Actor
 from app.protect import integrity
+from ui.screens.customer import CustomerScreen
 from ui.screens.dossiers import DossiersPage
 from ui.screens.lookup import LookupPage
 from ui.screens.receive import ReceivePage
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.lock_page = LockPage(ctx)
         self.lock_page.unlocked.connect(self._unlocked)
         self.lock_page.switch_user.connect(self.sign_out)
+        # The citizen's rating screen, on a second monitor when the station has one.
+        self.customer = CustomerScreen(ctx, self)
+        self.customer.rated.connect(lambda _receipt: ctx.changes.operation_did_execute.emit())
         self.work = QWidget()
         for widget in (self.first_run, self.sign_in, self.work, self.lock_page):
             self.modes.addWidget(widget)
@@ -336,6 +340,10 @@ class MainWindow(QMainWindow):
         self.ctx.changes.operation_did_execute.connect(page.operation_did_execute)
         page.open_dossier.connect(self.open_dossier)
         page.return_dossier.connect(self.return_dossier)
+        if name == "receive":
+            page.received.connect(lambda result: self.customer.ask(result.code, "intake"))
+        if name == "return":
+            page.returned.connect(lambda code: self.customer.ask(code, "return"))
         if name == "settings":
             page.settings_saved.connect(self._settings_saved)
             page.station_enrolled.connect(self._station_enrolled)
@@ -364,6 +372,7 @@ class MainWindow(QMainWindow):
             page.setFocus()
 
     def sign_out(self) -> None:
+        self.customer.dismiss()
         self.idle.stop()
         self._status_timer.stop()
         self.ctx.actor = None
@@ -454,6 +463,7 @@ class MainWindow(QMainWindow):
             self.tr("Quầy {n} · {office}").format(n=st.station_number, office=st.agency_code)
         )
         self.station_label.setToolTip(st.office_name)
+        self.customer.set_office(st.office_name)
         self.pending_label.setText(self.tr("Chờ đồng bộ: {n}").format(n=st.pending_changes))
         self.bytes_label.setText(
             self.tr("Còn {size} tệp").format(size=format_bytes(st.bytes_to_upload))
@@ -523,6 +533,7 @@ class MainWindow(QMainWindow):
         self.idle.detach()
         self._status_timer.stop()
         self.sync.stop()
+        self.customer.close()
         # A recognition under way may take minutes; let it finish and save.
         self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
         super().closeEvent(event)
