@@ -77,6 +77,10 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("capture_ocr", "1", "Nhận dạng chữ (OCR) sau khi số hóa", admin_only=False),
         # Off by default: an office that wants every result kept turns it on.
         SettingSpec("require_result_at_handover", "0", "Bắt buộc số hóa kết quả khi trả"),
+        # The control sheet's last row is where the collector signs for the result.
+        SettingSpec(
+            "return_print_slip", "1", "In phiếu kiểm soát khi trả kết quả để người nhận ký"
+        ),
         # A USB drive or network folder that receives a copy of each daily backup.
         SettingSpec("backup_second_destination", "", "Nơi sao lưu thứ hai (USB, thư mục mạng)"),
         # Feedback (phản ánh, kiến nghị), Decree 20/2008/NĐ-CP: working days a

@@ -148,12 +148,15 @@ def test_admin_settings_are_validated_and_applied(qtbot, admin_window, db):
     page.office_name.setText("UBND xã Tân Lập mới")
     assert not page.fields["require_result_at_handover"].isChecked()
     qtbot.mouseClick(page.fields["require_result_at_handover"], Qt.MouseButton.LeftButton)
+    assert page.fields["return_print_slip"].isChecked()  # on unless the office turns it off
+    qtbot.mouseClick(page.fields["return_print_slip"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.banner.kind == "success")
     assert win.idle.interval_ms == 5 * 60_000
     with db.read() as session:
         assert settings.get(session, "working_hours") == "07:00-11:00,13:00-17:00"
         assert settings.get(session, "require_result_at_handover") == "1"
+        assert settings.get(session, "return_print_slip") == "0"
         actions = session.scalars(select(AuditLog.action)).all()
     assert "settings.update" in actions and "office.update" in actions
     assert page.snap.office.name == "UBND xã Tân Lập mới"

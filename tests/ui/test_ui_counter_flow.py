@@ -126,7 +126,7 @@ def test_receive_find_follow_and_return_a_dossier(qtbot, clerk_window, previews,
     assert win.stack.currentWidget() is ret
     qtbot.waitUntil(lambda: ret.dossier is not None and ret.confirm.isEnabled())
     assert ret.collector.text() == "Nguyễn Văn Đức"
-    qtbot.mouseClick(ret.confirm, Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, ret.confirm)
     qtbot.waitUntil(lambda: ret.dossier.status == 10)
     assert "Đã trả kết quả" in ret.summary.text()
     assert ret.banner.kind == "success"

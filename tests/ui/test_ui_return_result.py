@@ -11,7 +11,7 @@ from app.domain.status import Status
 from app.dossiers import dossier_query, progress
 from tests.capture.conftest import A5_PIXELS
 from tests.capture.synth import text_page
-from tests.ui.conftest import type_text
+from tests.ui.conftest import confirm_click, type_text
 from tests.ui.test_ui_dossiers import receive
 
 
@@ -41,7 +41,7 @@ def test_the_result_chosen_on_the_return_screen_is_kept_with_the_return(
     type_text(page.result_number, "15/TLKS")
     type_text(page.result_date, "06/12/2026")
     with qtbot.waitSignal(page.returned, timeout=60_000):
-        qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+        confirm_click(qtbot, page.confirm)
     assert dossier_query.detail(db, clerk, code).status == Status.RETURNED
     stored = results.read(db, clerk, code)
     assert stored.startswith(b"%PDF")
@@ -61,7 +61,7 @@ def test_a_bad_result_file_leaves_the_dossier_as_it_was_and_says_why(
     bogus = tmp_path / "ket-qua.pdf"
     bogus.write_bytes(b"not a pdf at all")
     page.set_result_files([str(bogus)])
-    qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, page.confirm)
     qtbot.waitUntil(lambda: page.confirm.isEnabled(), timeout=30_000)
     shown = page.banner.text() + page.errors.text("result_file")
     assert "ket-qua.pdf" in shown
@@ -95,4 +95,57 @@ def test_the_result_scanned_in_the_digitizing_dialog_is_kept(
     dialog.reject()
     # The dossier is still to hand over; the kept result goes with it.
     with qtbot.waitSignal(page.returned, timeout=30_000):
-        qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+        confirm_click(qtbot, page.confirm)
+
+
+def test_the_hand_over_asks_first_and_prints_the_sheet_the_collector_signs(
+    qtbot, clerk_window, db, clerk, previews, tmp_path: Path
+):
+    from tests.ui.test_ui_counter_flow import pdf_text
+
+    code = _resolved(db, clerk)
+    other = _resolved(db, clerk)
+    page = _open(qtbot, clerk_window, code)
+    assert page.print_slip.isChecked()  # the office's setting, on unless turned off
+    page.same_person.setChecked(False)
+    type_text(page.collector, "Trần Văn Nhận")
+    # Enter in the collector's name only asks: nothing is recorded yet.
+    qtbot.keyClick(page.collector, Qt.Key.Key_Return)
+    assert dossier_query.detail(db, clerk, code).status == Status.RESOLVED
+    assert code in page.banner.text() and "Trần Văn Nhận" in page.banner.text()
+    assert "không hoàn tác" in page.banner.text()
+    assert code in page.confirm.text()
+    # Changing who collects asks again.
+    type_text(page.collector, " Bình")
+    assert code not in page.confirm.text() and page.banner.isHidden()
+    qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+    assert "Trần Văn Nhận Bình" in page.banner.text()
+    # Another dossier picked meanwhile: the question does not carry over to it.
+    page.show_dossier(other)
+    qtbot.waitUntil(lambda: page.dossier.code == other)
+    qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+    assert dossier_query.detail(db, clerk, other).status == Status.RESOLVED
+    assert other in page.banner.text()
+
+    page.show_dossier(code)
+    qtbot.waitUntil(lambda: page.dossier.code == code and page.confirm.isEnabled())
+    page.same_person.setChecked(False)
+    type_text(page.collector, "Trần Văn Nhận")
+    with qtbot.waitSignal(page.returned, timeout=30_000):
+        confirm_click(qtbot, page.confirm)
+    assert dossier_query.detail(db, clerk, code).status == Status.RETURNED
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=30_000)
+    job = previews.jobs[0]
+    assert job.title == f"Phiếu kiểm soát {code}"
+    text = pdf_text(job.pdf, tmp_path)
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text.upper()
+    assert "Trần Văn Nhận" in text and "Tổ chức, cá nhân" in text
+
+    # Unticked for one return: no sheet.
+    page.show_dossier(other)
+    qtbot.waitUntil(lambda: page.dossier.code == other and page.confirm.isEnabled())
+    page.print_slip.setChecked(False)
+    with qtbot.waitSignal(page.returned, timeout=30_000):
+        confirm_click(qtbot, page.confirm)
+    qtbot.wait(500)
+    assert len(previews.jobs) == 1

@@ -38,7 +38,7 @@ from ui.widgets.applicant_form import ApplicantForm
 from ui.widgets.components_table import ComponentsTable
 from ui.widgets.forms import form_layout, group, with_error
 from ui.widgets.messages import Banner, FieldErrors, describe
-from ui.widgets.print_preview import PrintJob, prepare
+from ui.widgets.print_preview import PrintJob, prepare, show_job
 from ui.widgets.procedure_picker import ProcedurePicker
 
 PREVIEW_REFRESH_MS = 60_000
@@ -520,25 +520,8 @@ class ReceivePage(Screen):
             b.setEnabled(not busy)
 
     def open_preview(self, job: PrintJob | None) -> None:
-        if job is None:
-            return
-        printer = self.ctx.settings.get("printer_name", "")
-        if settings.is_on(self.ctx.settings.get("print_immediately"), default=False):
-            from ui.widgets import print_preview
-
-            print_preview.print_direct(
-                job,
-                printer,
-                self.ctx.tasks,
-                on_error=self.banner.show_error,
-                on_done=lambda _none: self.banner.show_message(
-                    self.tr("Đã gửi “{title}” tới máy in.").format(title=job.title),
-                    "success",
-                    5000,
-                ),
-            )
-            return
-        self.preview_dialog = self.ctx.preview_factory(self, job, printer)
+        if job is not None:
+            self.preview_dialog = show_job(self, self.ctx, job, self.banner)
 
     def _show_link_warning(self) -> None:
         """Say, before any receipt, when its QR could not take a citizen to the look-up page."""

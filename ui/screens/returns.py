@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,12 +25,18 @@ from app.domain.status import Status
 from app.dossiers import dossier_query, lookup, progress
 from app.dossiers.views import DossierView
 from app.infra.storage import Database
+from app.office import settings
 from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.screen import Screen
 from ui.widgets.forms import form_layout, group, heading, with_error
-from ui.widgets.messages import Banner, FieldErrors
+from ui.widgets.messages import Banner, FieldErrors, describe
+from ui.widgets.print_preview import PrintJob, prepare, show_job
+
+CONFIRM_MS = 5000
+CONFIRM_STYLE = "QPushButton { font-weight:bold; padding:6px 14px; }"
+ARMED_STYLE = " QPushButton { color:#8a4b00; }"
 
 
 def hand_over(
@@ -64,6 +70,13 @@ def hand_over(
         details=details,
     )
     return change
+
+
+def print_slip(db: Database, actor: Actor, code: str, title: str) -> PrintJob:
+    """Worker: the control sheet with the hand-over just recorded, for the collector to sign."""
+    from app.paper import printing
+
+    return prepare(printing.print_form(db, actor, "control", code), f"{title} {code}")
 
 
 class ReturnPage(Screen):
@@ -171,11 +184,21 @@ class ReturnPage(Screen):
         self.result_files: list[str] = []
         self.capture_dialog = None
         right.addLayout(form)
+        self.print_slip = QCheckBox(self.tr("In phiếu kiểm soát để người nhận ký"))
+        self.print_slip.setObjectName("return_print_slip")
+        form.addRow("", self.print_slip)
         self.confirm = QPushButton(self.tr("Xác nhận đã trả kết quả"))
         self.confirm.setObjectName("confirm_return")
-        self.confirm.setStyleSheet("QPushButton { font-weight:bold; padding:6px 14px; }")
+        self.confirm.setStyleSheet(CONFIRM_STYLE)
         self.confirm.setEnabled(False)
         right.addWidget(self.confirm, alignment=Qt.AlignmentFlag.AlignRight)
+        # A hand-over cannot be undone: the first press names the dossier and the
+        # collector, the second (within CONFIRM_MS) records it.
+        self._armed = ""
+        self._armed_timer = QTimer(self)
+        self._armed_timer.setSingleShot(True)
+        self._armed_timer.timeout.connect(self._disarm)
+        self.preview_dialog = None
         right.addStretch(1)
         columns.addWidget(box, 2)
         root.addLayout(columns, 1)
@@ -188,10 +211,15 @@ class ReturnPage(Screen):
         self.same_person.toggled.connect(self._same_person)
         self.collector.returnPressed.connect(self.record)
         self.confirm.clicked.connect(self.record)
+        for field in (self.collector, self.collector_id, self.note):
+            field.textEdited.connect(self._disarm)
         self.result_pick.clicked.connect(self._pick_result_files)
         self.result_capture.clicked.connect(self.capture_result)
 
     def activated(self) -> None:
+        self.print_slip.setChecked(
+            settings.is_on(self.ctx.settings.get("return_print_slip"), default=True)
+        )
         self.load_waiting()
         self.query.setFocus()
 
@@ -279,6 +307,8 @@ class ReturnPage(Screen):
         )
 
     def _show(self, d: DossierView) -> None:
+        if self._armed != d.code:
+            self._disarm()
         self.dossier = d
         self.title.setText(d.code)
         lang = i18n.language()
@@ -305,10 +335,12 @@ class ReturnPage(Screen):
                 ).format(status=Status(d.status).label(lang)),
                 "info",
             )
-        else:
+        elif not self._armed:
+            # A refresh of the dossier being confirmed keeps the question on screen.
             self.banner.clear_message()
-        self.same_person.setChecked(ready)
-        self._same_person(self.same_person.isChecked())
+        if not self._armed:
+            self.same_person.setChecked(ready)
+            self._same_person(self.same_person.isChecked())
         if ready:
             self.collector.setFocus()
 
@@ -359,8 +391,14 @@ class ReturnPage(Screen):
         self.result_date.clear()
 
     def record(self) -> None:
+        """The button (or Enter): the first press asks, the second records the hand-over."""
         if self.dossier is None or not self.confirm.isEnabled():
             return
+        code = self.dossier.code
+        if self._armed != code:
+            self._arm(code)
+            return
+        self._disarm()
         self.errors.clear()
         self.confirm.setEnabled(False)
         self.ctx.tasks.run(
@@ -380,6 +418,29 @@ class ReturnPage(Screen):
             label=self.tr("Đang ghi nhận trả kết quả…"),
         )
 
+    def _arm(self, code: str) -> None:
+        self._armed = code
+        collector = " ".join(self.collector.text().split()) or self.tr("(chưa nhập người nhận)")
+        self.confirm.setText(self.tr("Bấm lần nữa để trả hồ sơ {code}").format(code=code))
+        self.confirm.setStyleSheet(CONFIRM_STYLE + ARMED_STYLE)
+        self.banner.show_message(
+            self.tr(
+                "Trả kết quả hồ sơ {code} cho {collector}? Việc này không hoàn tác được. "
+                "Bấm nút lần nữa (hoặc Enter) trong {s} giây để xác nhận."
+            ).format(code=code, collector=collector, s=CONFIRM_MS // 1000),
+            "info",
+            CONFIRM_MS,
+        )
+        self._armed_timer.start(CONFIRM_MS)
+
+    def _disarm(self) -> None:
+        if self._armed:
+            self.banner.clear_message()
+        self._armed = ""
+        self._armed_timer.stop()
+        self.confirm.setText(self.tr("Xác nhận đã trả kết quả"))
+        self.confirm.setStyleSheet(CONFIRM_STYLE)
+
     def _failed(self, exc: BaseException) -> None:
         self.confirm.setEnabled(True)
         self.errors.show(exc)
@@ -397,3 +458,21 @@ class ReturnPage(Screen):
         self.data_changed.emit()
         self.show_dossier(change.code)
         self.load_waiting()
+        if self.print_slip.isChecked():
+            self.ctx.tasks.run(
+                print_slip,
+                self.ctx.require_db(),
+                self.ctx.require_actor(),
+                change.code,
+                self.tr("Phiếu kiểm soát"),
+                on_done=self._slip_ready,
+                on_error=lambda exc: self.banner.show_error(
+                    self.tr("Đã trả kết quả nhưng chưa in được phiếu kiểm soát: {why}").format(
+                        why=describe(exc)
+                    )
+                ),
+                label=self.tr("Đang in phiếu kiểm soát…"),
+            )
+
+    def _slip_ready(self, job: PrintJob) -> None:
+        self.preview_dialog = show_job(self, self.ctx, job, self.banner)

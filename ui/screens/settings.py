@@ -144,6 +144,10 @@ class SettingsPage(Screen):
         require.setObjectName("setting_require_result_at_handover")
         self.fields["require_result_at_handover"] = require
         form.addRow("", require)
+        slip = QCheckBox(self.tr("In phiếu kiểm soát khi trả kết quả để người nhận ký"))
+        slip.setObjectName("setting_return_print_slip")
+        self.fields["return_print_slip"] = slip
+        form.addRow("", slip)
         return tab
 
     def _hours_tab(self) -> QWidget:

@@ -42,6 +42,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
+from app.office import settings
+
 log = logging.getLogger("motcua.ui.print")
 
 # Enough for a sharp preview; the printer gets its own rendering.
@@ -291,6 +293,31 @@ class _PrintKeys(QObject):
 
 
 PreviewFactory = Callable[[QWidget, PrintJob, str], QDialog | None]
+
+
+def show_job(parent: QWidget, ctx: Any, job: PrintJob, banner: Any) -> QDialog | None:
+    """The preview of ``job``, or straight to the printer when the station prints at once.
+
+    ``ctx`` is the window's context (settings, tasks, preview factory);
+    ``banner`` says that the job went to the printer, or why it did not.
+    """
+    printer = ctx.settings.get("printer_name", "")
+    if settings.is_on(ctx.settings.get("print_immediately"), default=False):
+        print_direct(
+            job,
+            printer,
+            ctx.tasks,
+            on_error=banner.show_error,
+            on_done=lambda _none: banner.show_message(
+                QCoreApplication.translate("print_preview", "Đã gửi “{title}” tới máy in.").format(
+                    title=job.title
+                ),
+                "success",
+                5000,
+            ),
+        )
+        return None
+    return ctx.preview_factory(parent, job, printer)
 
 
 def default_preview(
