@@ -239,6 +239,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     def body_limit(scope: Scope) -> int:
         if scope["method"] == "PATCH" and scope["path"].startswith(upload_prefix):
             return settings.max_chunk_bytes
+        if scope["method"] == "POST" and scope["path"] == upload_prefix.rstrip("/"):
+            return settings.max_chunk_bytes  # creation-with-upload: the first chunk
         return settings.max_json_bytes
 
     app.add_middleware(BodyLimitMiddleware, limit_for=body_limit)

@@ -51,7 +51,7 @@ DEFAULT_PULL_LIMIT = 200
 
 # Resumable uploads follow tus 1.0.0 (core, creation, expiration, checksum).
 TUS_VERSION = "1.0.0"
-TUS_EXTENSIONS = "creation,expiration,checksum,termination"
+TUS_EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination"
 # sha1 is the one tus makes mandatory; sha256 is what the station sends.
 TUS_CHECKSUM_ALGORITHMS = ("sha1", "sha256")
 UPLOAD_CONTENT_TYPE = "application/offset+octet-stream"

@@ -2,7 +2,8 @@
 
 Upload follows tus 1.0.0 core with the creation, expiration, checksum and
 termination extensions: ``POST`` creates a new upload at offset 0
-(``Upload-Length``, and the file's SHA-256 in ``Upload-Metadata``), ``HEAD``
+(``Upload-Length``, and the file's SHA-256 in ``Upload-Metadata``) and, with
+creation-with-upload, takes its first chunk in the same request, ``HEAD``
 tells the offset held and echoes the metadata, ``PATCH`` appends at exactly
 that offset (anything else is 409), an optional ``Upload-Checksum`` (``sha1``,
 which tus requires, or ``sha256``) guards each chunk (460 and the chunk is
@@ -125,8 +126,15 @@ def upload_resource_options(upload_id: UploadId, request: Request) -> Response:
 
 
 @router.post("/uploads", status_code=201)
-def create_upload(request: Request, station: Station) -> Response:
-    """Start (or resume) the upload of one file, named by its SHA-256."""
+async def create_upload(request: Request, station: Station) -> Response:
+    """Start the upload of one file, named by its SHA-256; a body is its first chunk.
+
+    tus creation-with-upload: with ``Content-Type:
+    application/offset+octet-stream`` the body is appended at offset 0 as a
+    ``PATCH`` would append it (``Upload-Checksum`` included), so a file that
+    fits in one chunk travels in one request. ``Upload-Offset`` in the
+    answer says how much of it was kept: 0 if the chunk failed its checksum.
+    """
     _check_tus(request)
     settings = request.app.state.settings
     length = _int_header(request, "Upload-Length")
@@ -152,7 +160,10 @@ def create_upload(request: Request, station: Station) -> Response:
             "Upload-Metadata phải có khóa sha256 là mã băm SHA-256 (64 ký tự hex) của tệp.",
             "Upload-Metadata must carry sha256: the file's SHA-256 as 64 hex digits.",
         )
-    state = uploads.create_upload(
+    with_body = _content_type(request) == p.UPLOAD_CONTENT_TYPE
+    checksum = _upload_checksum(request) if with_body else None
+    state = await run_in_threadpool(
+        uploads.create_upload,
         database(request),
         request.app.state.store,
         settings,
@@ -161,6 +172,8 @@ def create_upload(request: Request, station: Station) -> Response:
         length,
         request.headers.get("upload-metadata"),
     )
+    if with_body and not state.completed:
+        state = await _first_chunk(request, station, state, checksum)
     headers = _headers(state)
     headers["Location"] = f"{p.API_PREFIX}/uploads/{state.id}"
     return Response(status_code=201, headers=headers)
@@ -190,7 +203,7 @@ def cancel_upload(upload_id: UploadId, request: Request, station: Station) -> Re
 async def append_chunk(upload_id: UploadId, request: Request, station: Station) -> Response:
     """Append one chunk at ``Upload-Offset``; the file is verified when the last byte lands."""
     _check_tus(request)
-    if request.headers.get("content-type", "").split(";")[0].strip() != p.UPLOAD_CONTENT_TYPE:
+    if _content_type(request) != p.UPLOAD_CONTENT_TYPE:
         raise ApiError(
             415,
             "bad_content_type",
@@ -198,26 +211,7 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
             f"Content-Type must be {p.UPLOAD_CONTENT_TYPE}.",
         )
     offset = _int_header(request, "Upload-Offset")
-    checksum: tuple[str, bytes] | None = None
-    if "upload-checksum" in request.headers:
-        try:
-            checksum = p.parse_checksum(request.headers["upload-checksum"])
-        except ValueError as exc:
-            raise ApiError(400, "bad_checksum", "Tiêu đề Upload-Checksum sai.", str(exc)) from exc
-        if checksum[0] not in p.TUS_CHECKSUM_ALGORITHMS:
-            raise ApiError(
-                400,
-                "bad_checksum",
-                "Chỉ hỗ trợ kiểm tra mã băm sha1 hoặc sha256.",
-                "Only the sha1 and sha256 checksum algorithms are supported.",
-            )
-        if len(checksum[1]) != hashlib.new(checksum[0]).digest_size:
-            raise ApiError(
-                400,
-                "bad_checksum",
-                f"Mã kiểm tra {checksum[0]} trong Upload-Checksum có độ dài sai.",
-                f"The {checksum[0]} digest in Upload-Checksum has the wrong length.",
-            )
+    checksum = _upload_checksum(request)
     # A file lock, not a lock in this process: with several workers the
     # next PATCH for the same upload may reach another process.
     lock = request.app.state.store.try_lock(upload_id)
@@ -229,7 +223,61 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
             "Another request is writing to this upload.",
         )
     try:
-        return await _append(request, station, upload_id, offset, checksum)
+        db, store = database(request), request.app.state.store
+        state = await run_in_threadpool(uploads.get_upload, db, store, station, upload_id)
+        state = await _append(request, station, state, offset, checksum)
+    finally:
+        lock.release()
+    return Response(status_code=204, headers=_headers(state))
+
+
+def _content_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip()
+
+
+def _upload_checksum(request: Request) -> tuple[str, bytes] | None:
+    """The chunk's ``Upload-Checksum`` (algorithm, digest), if one was sent."""
+    if "upload-checksum" not in request.headers:
+        return None
+    try:
+        checksum = p.parse_checksum(request.headers["upload-checksum"])
+    except ValueError as exc:
+        raise ApiError(400, "bad_checksum", "Tiêu đề Upload-Checksum sai.", str(exc)) from exc
+    if checksum[0] not in p.TUS_CHECKSUM_ALGORITHMS:
+        raise ApiError(
+            400,
+            "bad_checksum",
+            "Chỉ hỗ trợ kiểm tra mã băm sha1 hoặc sha256.",
+            "Only the sha1 and sha256 checksum algorithms are supported.",
+        )
+    if len(checksum[1]) != hashlib.new(checksum[0]).digest_size:
+        raise ApiError(
+            400,
+            "bad_checksum",
+            f"Mã kiểm tra {checksum[0]} trong Upload-Checksum có độ dài sai.",
+            f"The {checksum[0]} digest in Upload-Checksum has the wrong length.",
+        )
+    return checksum
+
+
+async def _first_chunk(
+    request: Request,
+    station: StationContext,
+    state: uploads.UploadState,
+    checksum: tuple[str, bytes] | None,
+) -> uploads.UploadState:
+    """Append a creation request's body; a chunk that fails its checksum leaves offset 0."""
+    # Nobody else knows the new upload's address yet, but the lock is what
+    # the completion and the running hash expect of their caller.
+    lock = request.app.state.store.try_lock(state.id)
+    if lock is None:  # pragma: no cover - an id of 24 random bytes is not guessed
+        return state
+    try:
+        return await _append(request, station, state, 0, checksum)
+    except ApiError as exc:
+        if exc.status != p.CHECKSUM_MISMATCH:
+            raise
+        return state
     finally:
         lock.release()
 
@@ -237,12 +285,13 @@ async def append_chunk(upload_id: UploadId, request: Request, station: Station) 
 async def _append(
     request: Request,
     station: StationContext,
-    upload_id: str,
+    state: uploads.UploadState,
     offset: int,
     checksum: tuple[str, bytes] | None,
-) -> Response:
+) -> uploads.UploadState:
+    """Write one chunk at ``offset`` of the upload the caller holds; returns the new state."""
     db, store = database(request), request.app.state.store
-    state = await run_in_threadpool(uploads.get_upload, db, store, station, upload_id)
+    upload_id = state.id
     if state.completed or offset != state.offset:
         raise ApiError(
             409,
@@ -300,11 +349,11 @@ async def _append(
     if new_offset == state.length:
         # The offset is recorded with the completion, in one transaction.
         await run_in_threadpool(uploads.complete_upload, db, store, station, state)
-    else:
+    elif new_offset != offset:
         await run_in_threadpool(uploads.record_offset, db, station, upload_id, new_offset)
         if store.sync_due(upload_id, sink.written):
             asyncio.get_running_loop().run_in_executor(None, store.sync_part, upload_id)
-    return Response(status_code=204, headers=_headers(replace(state, offset=new_offset)))
+    return replace(state, offset=new_offset, completed=new_offset == state.length)
 
 
 @router.get("/attachments/{sha256:sha256}")

@@ -113,6 +113,7 @@ def test_discovery_lists_sha1_and_sha256(station: Station) -> None:
         assert {"sha1", "sha256"} <= set(algorithms)
         assert set(options.headers["Tus-Extension"].split(",")) == {
             "creation",
+            "creation-with-upload",
             "expiration",
             "checksum",
             "termination",
@@ -232,3 +233,63 @@ def test_empty_file_with_another_hash_is_refused_at_creation(station: Station) -
     assert response.status_code == 422, response.text
     assert response.json()["error"]["code"] == "file_hash_mismatch"
     assert response.headers["Tus-Resumable"] == p.TUS_VERSION
+
+
+def _create_with(station: Station, data: bytes, body: bytes, checksum_of: bytes | None = None):
+    headers = {**upload_headers(data), **patch_headers(0, checksum_of or body)}
+    del headers["Upload-Offset"]
+    return station.client.post("/api/v1/uploads", headers=headers, content=body)
+
+
+def test_a_file_in_one_chunk_is_created_sent_and_stored_in_one_request(
+    station: Station,
+) -> None:
+    data = os.urandom(MiB)
+    created = _create_with(station, data, data)
+    assert created.status_code == 201, created.text
+    assert created.headers["Upload-Offset"] == str(len(data))
+    assert _held(station, data) == data
+    head = station.client.head(created.headers["Location"], headers=TUS)
+    assert head.headers["Upload-Offset"] == str(len(data))
+
+
+def test_creation_with_a_first_chunk_then_patches(station: Station) -> None:
+    data = os.urandom(MiB + 777)
+    created = _create_with(station, data, data[:300_000])
+    assert created.status_code == 201, created.text
+    assert created.headers["Upload-Offset"] == "300000"
+    rest = data[300_000:]
+    patched = station.client.patch(
+        created.headers["Location"], content=rest, headers=patch_headers(300_000, rest)
+    )
+    assert patched.status_code == 204, patched.text
+    assert _held(station, data) == data
+
+
+def test_a_damaged_first_chunk_at_creation_is_kept_out(station: Station) -> None:
+    """The upload is made, the chunk discarded: offset 0, and PATCH sends it again."""
+    data = os.urandom(200_000)
+    damaged = bytearray(data)
+    damaged[1000] ^= 0x01
+    created = _create_with(station, data, bytes(damaged), checksum_of=data)
+    assert created.status_code == 201, created.text
+    assert created.headers["Upload-Offset"] == "0"
+    location = created.headers["Location"]
+    assert station.client.head(location, headers=TUS).headers["Upload-Offset"] == "0"
+    patched = station.client.patch(location, content=data, headers=patch_headers(0, data))
+    assert patched.status_code == 204, patched.text
+    assert _held(station, data) == data
+
+
+def test_a_whole_file_at_creation_that_misses_its_hash_is_422(station: Station) -> None:
+    data, other = os.urandom(50_000), os.urandom(50_000)
+    created = _create_with(station, data, other)
+    assert created.status_code == 422, created.text
+    assert created.json()["error"]["code"] == "file_hash_mismatch"
+    assert station.client.get(f"/api/v1/attachments/{sha(data)}").status_code == 404
+
+
+def test_a_first_chunk_longer_than_the_file_is_413(station: Station) -> None:
+    data = os.urandom(10_000)
+    created = _create_with(station, data, data + b"more")
+    assert created.status_code == 413, created.text
