@@ -140,3 +140,43 @@ def test_interrupted_upload_resumes_and_resends_at_most_one_chunk(
     with sdb.read() as session:
         assert session.get(Blob, result.sha256) is not None
     credentials.save(data_dir, cred)
+
+
+def test_small_files_take_one_request_each_and_chunks_grow_on_a_fast_link(
+    server, db, data_dir, clerk, intake, enrolled, monkeypatch
+):
+    monkeypatch.setattr(upload, "CHUNK", 64 * 1024)
+    sizes = {}
+    for i in range(3):
+        code = intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code
+        small = attach_component(db, clerk, code, 1, [_page(i)], source="file", now=NOW, workers=1)
+        sizes[small.sha256] = small.size
+    code = intake_uc.receive(db, clerk, copy.deepcopy(intake), now=NOW).code
+    big = attach_component(
+        db, clerk, code, 1, [_page(9, (1600, 2200), noise=400_000)], source="file", now=NOW
+    )
+    assert all(size <= upload.CHUNK for size in sizes.values())
+    assert big.size > 8 * upload.CHUNK
+    calls: list[tuple[str, int]] = []
+    real = Transport.raw
+
+    def counted(self, method, url, **kwargs):
+        calls.append((method, len(kwargs.get("data") or b"")))
+        return real(self, method, url, **kwargs)
+
+    monkeypatch.setattr(Transport, "raw", counted)
+    report = run_round(db, data_dir)
+    assert report.ok, report.errors
+    assert report.uploaded_bytes == sum(sizes.values()) + big.size
+    creates = [n for method, n in calls if method == "POST"]
+    patches = [n for method, n in calls if method == "PATCH"]
+    # Every file starts with its first bytes in the creation; the small ones end there.
+    assert sorted(creates) == sorted([*sizes.values(), upload.CHUNK])
+    assert sum(patches) == big.size - upload.CHUNK
+    # Loopback answers fast: each chunk doubles the next, so far fewer than size / CHUNK.
+    assert patches[:2] == [2 * upload.CHUNK, 4 * upload.CHUNK]
+    assert len(patches) < big.size // upload.CHUNK // 2
+    with db.read() as session:
+        states = session.scalars(select(UploadState)).all()
+    assert {s.sha256 for s in states} == {*sizes, big.sha256}
+    assert all(s.uploaded_at and s.offset == s.size and not s.upload_url for s in states)
