@@ -8,11 +8,13 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.infra import clock
+from app.sync import protocol as p
 from app.sync.transport import SyncError, Transport
 from db.engine import Database
 from db.models import Dossier, OutboxEvent, StatusHistory
 
-BATCH = 100
+# As many as the server takes in one request: per-request costs are paid once per batch.
+BATCH = p.MAX_PUSH_EVENTS
 ACKNOWLEDGED = ("applied", "duplicate")
 
 
@@ -90,11 +92,17 @@ def _record_results(
 ) -> list[str]:
     answered: list[str] = []
     with db.write() as session:
+        rows = {
+            row.id: row
+            for row in session.scalars(
+                select(OutboxEvent).where(OutboxEvent.id.in_([e.id for e in events]))
+            )
+        }
         for stale in events:
             result = results.get(stale.uuid)
             if result is None:
                 break
-            event = session.get(OutboxEvent, stale.id)
+            event = rows[stale.id]
             outcome = result["outcome"]
             message = result.get("message")
             event.attempts += 1
