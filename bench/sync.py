@@ -154,9 +154,10 @@ def main() -> None:
     print(f"{'events pushed':46} {report.pushed:>14,}")
     print(f"{'bytes uploaded':46} {report.uploaded_bytes:>14,}")
     print(f"{'sync time on loopback':46} {sync_s:>12.1f} s")
-    print(f"{'raw PUT of the same files':46} {raw_s:>12.1f} s")
+    print(f"{'raw PUT of the same files (floor)':46} {raw_s:>12.1f} s")
     print(f"{'sync / raw upload':46} {sync_s / raw_s:>14.2f}   ≤ {TARGET_RATIO}")
     print(f"{'sync throughput':46} {total / sync_s / 2**20:>10.1f} MiB/s")
+    print(f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
