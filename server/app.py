@@ -44,8 +44,10 @@ from server.routers import (
     backoffice_api,
     backoffice_web,
     enrol,
+    feedback_backoffice,
     health,
     public,
+    public_feedback,
     pull,
     push,
     station,
@@ -263,6 +265,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         pull,
         backoffice_api,
         backoffice_web,
+        feedback_backoffice,
+        public_feedback,
         public,
     ):
         app.include_router(module.router)

@@ -22,6 +22,7 @@ from app.domain.codes import parse_code, validate_agency_code
 from app.domain.errors import DomainError
 from app.domain.status import Status, can_transition, check_transition
 from app.sync import protocol as p
+from server import feedback
 from server.auth import StationContext
 from server.common import now
 from server.dossiers import (
@@ -136,6 +137,13 @@ def apply_event(
     except ValueError as exc:
         raise Rejected(f"Sự kiện không hợp lệ: {exc}.") from exc
     try:
+        if isinstance(payload, p.FeedbackReceived):
+            outcome, message = feedback.apply_received(
+                session, station.office_id, station.office_code, payload, lookups.lookup_key
+            )
+            return Answer(outcome, message)
+        if isinstance(payload, p.FeedbackAnswered):
+            return Answer(*feedback.apply_answered(session, station.office_id, payload))
         if isinstance(payload, p.DossierReceived):
             return _received(session, station, event, payload, lookups)
         dossier = lookups.dossier(event.dossier_uuid)

@@ -345,3 +345,42 @@ class SatisfactionRating(Base):
     channel: Mapped[str] = mapped_column(String(10))
     rated_at: Mapped[datetime] = mapped_column(DateTime)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Feedback(Base):
+    """A citizen's feedback (phản ánh, kiến nghị): from a counter's register or the public page.
+
+    ``station`` 0 means the public page; its code's station part is then 00.
+    """
+
+    __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_office_received", "office_id", "received_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    station: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    register_year: Mapped[int] = mapped_column(Integer)
+    register_line: Mapped[int] = mapped_column(Integer)
+    sender_name: Mapped[str] = mapped_column(String(200))
+    sender_address: Mapped[str] = mapped_column(Text)
+    sender_phone: Mapped[str] = mapped_column(String(40))
+    sender_email: Mapped[str | None] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(10))
+    dossier_code: Mapped[str | None] = mapped_column(String(60), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    # The deadlines as ISO dates, counted where the item was received.
+    due: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    lookup_hash: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answered_by: Mapped[str | None] = mapped_column(String(200))
+    # counter or backoffice.
+    answer_source: Mapped[str | None] = mapped_column(String(20))
+    # When the answer went on the public page.
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

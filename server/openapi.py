@@ -71,6 +71,7 @@ _EXTRA: dict[tuple[str, str], tuple[int, ...]] = {
     ("get", "/api/v1/backoffice/dossiers/{code}"): (404,),
     ("post", "/api/v1/backoffice/dossiers/{code}/status"): (404, 409),
     ("post", "/api/v1/backoffice/dossiers/{code}/progress"): (404,),
+    ("post", "/api/v1/backoffice/feedback/{code}/answer"): (404, 409),
     # 422: an empty file (Upload-Length 0) completes at once and does not match its sha256.
     ("post", "/api/v1/uploads"): (400, 412, 413, 422),
     ("head", "/api/v1/uploads/{upload_id}"): (404, 410, 412),

@@ -400,6 +400,62 @@ class DossierRated(WireModel):
     rated_at: VnDateTime
 
 
+# Feedback (phản ánh, kiến nghị) travels in the same queue. Its envelope's
+# ``dossier_uuid`` names the feedback item (the event's subject), so a replay
+# is recognised the same way; the payload's ``feedback_uuid`` must match it.
+EVENT_FEEDBACK_RECEIVED = "feedback.received"
+EVENT_FEEDBACK_ANSWERED = "feedback.answered"
+MAX_FEEDBACK_TEXT = 20_000
+FeedbackText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK_TEXT)]
+FeedbackChannel = Literal["counter", "letter", "phone", "web"]
+FeedbackKindName = Literal["regulation", "handling", "outside"]
+FeedbackCode = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+
+
+class FeedbackSender(WireModel):
+    """Name, address and phone are required by the feedback rules: never anonymous."""
+
+    full_name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    address: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    phone: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    email: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class FeedbackReceived(WireModel):
+    feedback_uuid: UUID
+    code: FeedbackCode
+    office_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    station: int = Field(ge=1, le=MAX_INT32)
+    register_year: int = Field(ge=2000, le=9999)
+    register_line: int = Field(ge=1, le=MAX_INT32)
+    sender: FeedbackSender
+    content: FeedbackText
+    channel: FeedbackChannel
+    dossier_code: Annotated[str, StringConstraints(max_length=60)] | None = None
+    kind: FeedbackKindName
+    received_at: VnDateTime
+    due: dict[str, date] = Field(default_factory=dict, max_length=10)
+    lookup_secret: Annotated[str, StringConstraints(min_length=10, max_length=64)]
+    officer: Annotated[str, StringConstraints(max_length=80)] | None = None
+
+    @property
+    def dossier_uuid(self) -> UUID:
+        return self.feedback_uuid
+
+
+class FeedbackAnswered(WireModel):
+    feedback_uuid: UUID
+    code: FeedbackCode
+    answer: FeedbackText
+    answered_at: VnDateTime
+    answered_by: ShortText | None = None
+    officer: Annotated[str, StringConstraints(max_length=80)] | None = None
+
+    @property
+    def dossier_uuid(self) -> UUID:
+        return self.feedback_uuid
+
+
 EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_RECEIVED: DossierReceived,
     EVENT_STATUS_CHANGED: DossierStatusChanged,
@@ -410,6 +466,8 @@ EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_EXTENDED: DossierExtended,
     EVENT_CANCELLED: DossierCancelled,
     EVENT_FEE_PAID: DossierFeePaid,
+    EVENT_FEEDBACK_RECEIVED: FeedbackReceived,
+    EVENT_FEEDBACK_ANSWERED: FeedbackAnswered,
 }
 
 
@@ -484,7 +542,7 @@ def parse_checksum(header: str) -> tuple[str, bytes]:
 
 class Change(WireModel):
     seq: int
-    kind: Literal["status", "progress", "master"]
+    kind: Literal["status", "progress", "master", "feedback"]
     dossier_uuid: UUID | None = None
     code: str | None = None
     payload: dict[str, Any]
@@ -582,6 +640,33 @@ class DossierDetail(DossierSummary):
 
 class DossierList(WireModel):
     dossiers: list[DossierSummary]
+
+
+class FeedbackSummary(WireModel):
+    feedback_uuid: UUID
+    code: str
+    office_code: str
+    received_at: VnDateTime
+    channel: str
+    kind: str
+    dossier_code: str | None = None
+    sender_name: str
+    sender_address: str
+    sender_phone: str
+    content: str
+    due: dict[str, date]
+    answer: str | None = None
+    answered_at: VnDateTime | None = None
+    answered_by: str | None = None
+    overdue: bool = False
+
+
+class FeedbackList(WireModel):
+    feedback: list[FeedbackSummary]
+
+
+class FeedbackAnswerRequest(WireModel):
+    answer: FeedbackText
 
 
 # --- operations ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.status import Status
+from app.feedback import from_server
 from app.infra import clock
 from app.office import catalogue
 from app.office.catalogue_seed import parse_catalogue
@@ -38,6 +39,8 @@ def pull_changes(db: Database, transport: Transport, station_number: int) -> int
 
 
 def _apply(session: Session, change: p.Change, station_number: int) -> int:
+    if change.kind == "feedback":
+        return from_server.apply_change(session, change.payload)
     if change.dossier_uuid is None:
         return 0
     dossier = session.scalar(select(Dossier).where(Dossier.uuid == str(change.dossier_uuid)))

@@ -35,12 +35,13 @@ from sqlalchemy import select, update
 from app.domain.codes import parse_code
 from app.domain.errors import DomainError
 from app.domain.status import Status, is_overdue
+from server import feedback_pages
 from server.auth import client_address, database
 from server.common import digest, now
 from server.dossiers import status_label
 from server.html import esc, page, status_badge, time_tag
 from server.lookupkey import lookup_digest
-from server.models import BlobOffice, Dossier, DossierHistory, DossierResult, Office
+from server.models import BlobOffice, Dossier, DossierHistory, DossierResult, Feedback, Office
 
 router = APIRouter(tags=["public"])
 _DUMMY_DIGEST = digest("no dossier has this secret")
@@ -132,7 +133,14 @@ def lookup(code: str, request: Request, k: Text = None) -> Response:
         row = _by_secret(request, session, code, secret)
         if row is not None:
             dossier, office_name = row
-            return _result(dossier, office_name, secret, _copy_offered(session, dossier))
+            return _result(
+                dossier,
+                office_name,
+                secret,
+                _copy_offered(session, dossier),
+                feedback_pages.about_dossier(feedback_about(session, dossier))
+                + feedback_pages.form(dossier.code, secret),
+            )
     request.app.state.misses.miss(*keys)
     return _not_found(code)
 
@@ -278,8 +286,23 @@ def _copy_form(code: str, secret: str, error: str = "") -> str:
 </form></section>"""
 
 
+def feedback_about(session: Any, dossier: Dossier) -> list[Feedback]:
+    """Feedback sent about this dossier (from the counter or this page), oldest first."""
+    return list(
+        session.scalars(
+            select(Feedback)
+            .where(Feedback.office_id == dossier.office_id, Feedback.dossier_code == dossier.code)
+            .order_by(Feedback.received_at, Feedback.id)
+        )
+    )
+
+
 def _result(
-    dossier: Dossier, office_name: str, secret: str = "", copy_offered: bool = False
+    dossier: Dossier,
+    office_name: str,
+    secret: str = "",
+    copy_offered: bool = False,
+    extra: str = "",
 ) -> Response:
     late = (
         '<span class="late">Quá hạn</span>'
@@ -308,7 +331,7 @@ def _result(
 </section>"""
     if copy_offered:
         body += _copy_form(dossier.code, secret)
-    return page("Tra cứu hồ sơ", body)
+    return page("Tra cứu hồ sơ", body + extra)
 
 
 @router.post("/tra-cuu/{code}/ban-sao", response_class=Response)
