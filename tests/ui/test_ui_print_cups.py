@@ -140,3 +140,54 @@ def test_a_roll_receipt_on_a4_paper_keeps_its_size(cups, db, clerk, tmp_path):
         assert received.code in decode_qr(printed.read_bytes(), tmp_path)
     finally:
         printed.unlink(missing_ok=True)
+
+
+def test_the_clerk_picks_the_roll_for_one_receipt_and_the_next_is_a4_again(
+    cups, qtbot, clerk_window, previews, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import type_text
+    from tests.ui.test_ui_counter_flow import CARD, pick_procedure
+    from tests.ui.test_ui_receive_inputs import ctrl_enter
+
+    page = clerk_window.pages["receive"]
+    assert page.paper.currentData() == "a4"  # the station's default paper
+
+    def receive_one(choose_roll: bool) -> Path:
+        pick_procedure(qtbot, page, "chung thuc ban sao", "2.000815")
+        page.applicant.id_number.setFocus()
+        type_text(page.applicant.id_number, CARD + "\n")
+        if choose_roll:
+            page.paper.setFocus()
+            qtbot.keyClick(page.paper, Qt.Key.Key_Down)
+            assert page.paper.currentData() == "80mm"
+        count = len(previews.jobs)
+        ctrl_enter(qtbot, page)
+        qtbot.waitUntil(lambda: len(previews.jobs) == count + 1, timeout=30_000)
+        source = tmp_path / f"receipt{count}.pdf"
+        source.write_bytes(previews.last_pdf)
+        return source
+
+    roll = receive_one(choose_roll=True)
+    assert page.paper.currentData() == "a4"  # this receipt only
+    printed = print_through_cups(cups, roll, "vector")
+    try:
+        width, height = page_sizes(printed)[0]
+        assert abs(width - 80 / 25.4 * 72) <= 1.5 and height < 842, (width, height)
+        assert page.last_result.code in decode_qr(printed.read_bytes(), tmp_path)
+    finally:
+        printed.unlink(missing_ok=True)
+
+    # Ctrl+P prints the last receipt again on the paper it was received on.
+    qtbot.keyClick(clerk_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 2, timeout=30_000)
+    assert abs(previews.jobs[-1].sizes[0].width() - 80 / 25.4 * 72) <= 1.5
+
+    a4 = receive_one(choose_roll=False)
+    printed = print_through_cups(cups, a4, "vector")
+    try:
+        width, height = page_sizes(printed)[0]
+        assert abs(width - 595) <= 1.5 and abs(height - 842) <= 1.5, (width, height)
+    finally:
+        printed.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,22 +50,27 @@ ESC_CONFIRM_MS = 3_000
 # window does not wait for it at start.
 
 
-def receive_and_print(db: Database, actor: Actor, data: dict[str, Any], title: str) -> tuple:
+def receive_and_print(
+    db: Database, actor: Actor, data: dict[str, Any], title: str, layout: str | None = None
+) -> tuple:
     """Worker: receive, render the receipt, rasterise it. A failed print keeps the dossier."""
     result = intake.receive(db, actor, data)
     try:
         from app.paper import printing
 
-        pdf = printing.print_form(db, actor, "receipt", result.code)
+        pdf = printing.print_form(db, actor, "receipt", result.code, layout=layout)
         return result, prepare(pdf, f"{title} {result.code}"), None
     except Exception as exc:  # the dossier is received either way; say the print failed
         return result, None, exc
 
 
-def print_receipt(db: Database, actor: Actor, code: str, title: str) -> PrintJob:
+def print_receipt(
+    db: Database, actor: Actor, code: str, title: str, layout: str | None = None
+) -> PrintJob:
     from app.paper import printing
 
-    return prepare(printing.print_form(db, actor, "receipt", code), f"{title} {code}")
+    pdf = printing.print_form(db, actor, "receipt", code, layout=layout)
+    return prepare(pdf, f"{title} {code}")
 
 
 def render_slip(
@@ -99,6 +105,7 @@ class ReceivePage(Screen):
         self.form: ProcedureForm | None = None
         self.last_result: intake.ReceiveResult | None = None
         self.last_job: PrintJob | None = None
+        self.last_layout: str | None = None
         self.preview_dialog = None
         self._busy = False
         self._esc_armed = False
@@ -189,7 +196,15 @@ class ReceivePage(Screen):
         self.new_button = QPushButton(self.tr("Hồ sơ mới (F2)"))
         self.new_button.setObjectName("new_dossier")
         self.new_button.clicked.connect(self.new_dossier)
+        # The station's paper is the default; a citizen who wants the other one gets it
+        # for this receipt only (the next dossier starts from the default again).
+        self.paper = QComboBox()
+        self.paper.setObjectName("receipt_paper")
+        self.paper.setToolTip(self.tr("Khổ giấy của biên nhận này"))
+        self.paper.addItem(self.tr("Khổ A4"), "a4")
+        self.paper.addItem(self.tr("Cuộn 80 mm"), "80mm")
         actions.addWidget(self.receive_button)
+        actions.addWidget(self.paper)
         actions.addSpacing(12)
         actions.addWidget(with_error(self.reason, self.errors, "reason"), 1)
         actions.addWidget(self.supplement_button)
@@ -260,6 +275,7 @@ class ReceivePage(Screen):
             self.summary,
             self.fee_paid,
             self.receive_button,
+            self.paper,
             self.reason,
             self.supplement_button,
             self.refusal_button,
@@ -269,6 +285,8 @@ class ReceivePage(Screen):
             QWidget.setTabOrder(a, b)
 
     def activated(self) -> None:
+        if not self._has_input():
+            self._default_paper()
         self._open_serial()
         self._show_link_warning()
         if self.focusWidget() is None or not self.isAncestorOf(self.focusWidget()):
@@ -457,6 +475,7 @@ class ReceivePage(Screen):
             self.ctx.require_actor(),
             data,
             self.tr("Giấy tiếp nhận"),
+            self.paper.currentData(),
             on_done=self._received,
             on_error=self._failed,
             label=self.tr("Đang tiếp nhận và in biên nhận…"),
@@ -466,6 +485,7 @@ class ReceivePage(Screen):
         result, job, print_error = outcome
         self._set_busy(False)
         self.last_result, self.last_job = result, job
+        self.last_layout = self.paper.currentData()  # Ctrl+P prints it again on the same paper
         self.result.setText(
             self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
                 code=result.code, due=i18n.long_datetime(result.due_at)
@@ -541,6 +561,7 @@ class ReceivePage(Screen):
             self.ctx.require_actor(),
             self.last_result.code,
             self.tr("Giấy tiếp nhận"),
+            self.last_layout,
             on_done=self._printed,
             on_error=self._failed,
             label=self.tr("Đang in…"),
@@ -607,7 +628,12 @@ class ReceivePage(Screen):
         self.due.setText("—")
         self.errors.clear()
         self._esc_armed = False
+        self._default_paper()
         self.picker.search.setFocus()
+
+    def _default_paper(self) -> None:
+        layout = self.ctx.settings.get("receipt_layout", "a4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(layout)))
 
     def new_dossier(self) -> None:
         self.clear_form()
