@@ -5,7 +5,10 @@
     python scripts/build_translations.py --check    # fail if a string is untranslated
 
 Vietnamese is the language of the source code, so it needs no file; English
-comes from ``resources/i18n/motcua_en.ts``, edited with Qt Linguist. The
+comes from ``resources/i18n/motcua_en.ts``, edited with Qt Linguist. Qt ships
+no Vietnamese for its own dialogs (message box buttons, file and print
+dialogs, the print preview): ``resources/i18n/qt_vi.ts`` holds ours, with
+Qt's English strings as sources (``--update`` leaves it alone). The
 compiled ``.qm`` files are not kept in git: the install step runs this
 script, and the window compiles a missing or stale one itself on first start
 when ``pyside6-lrelease`` is available.
@@ -33,7 +36,7 @@ def tool(name: str) -> str:
 
 def update() -> None:
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    for ts in sorted(I18N.glob("*.ts")):
+    for ts in sorted(I18N.glob("motcua_*.ts")):
         subprocess.run([tool("lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
 
 

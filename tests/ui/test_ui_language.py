@@ -14,6 +14,7 @@ from tests.ui.conftest import sign_in
 from ui.shell import i18n
 
 TS = Path(i18n.I18N_DIR) / "motcua_en.ts"
+QT_VI = Path(i18n.I18N_DIR) / "qt_vi.ts"
 
 
 @pytest.fixture
@@ -22,11 +23,15 @@ def i18n_dir(tmp_path, monkeypatch):
     target = tmp_path / "i18n"
     target.mkdir()
     shutil.copy(TS, target / TS.name)
+    shutil.copy(QT_VI, target / QT_VI.name)
     monkeypatch.setattr(i18n, "I18N_DIR", target)
     monkeypatch.setattr(
         i18n,
         "qm_candidates",
-        lambda lang: [target / f"motcua_{lang}.qm", tmp_path / "cache" / f"motcua_{lang}.qm"],
+        lambda lang, catalogue="motcua": [
+            target / f"{catalogue}_{lang}.qm",
+            tmp_path / "cache" / f"{catalogue}_{lang}.qm",
+        ],
     )
     yield target
     i18n.install("vi")
@@ -95,3 +100,72 @@ def test_without_a_translation_tool_the_window_stays_vietnamese(
     qtbot.addWidget(win)
     assert i18n.language() == "vi"
     assert win.sign_in.title.text() == "Đăng nhập MotCua Desk"
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "")
+
+
+def test_qts_own_dialogs_speak_vietnamese(qtbot, db, data_dir, previews, i18n_dir):
+    if shutil.which("pyside6-lrelease") is None and shutil.which("lrelease") is None:
+        pytest.skip("Qt's lrelease is not installed")
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QToolButton
+
+    from ui.shell.app import create_window
+
+    win = create_window(data_dir, db=db, preview_factory=previews)
+    qtbot.addWidget(win)
+    assert i18n.language() == "vi"
+    assert (i18n_dir / "qt_vi.qm").exists()  # built from our qt_vi.ts on first start
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "MotCua Desk",
+        "Lưu thay đổi?",
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel
+        | QMessageBox.StandardButton.Ok
+        | QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Close,
+        win,
+    )
+    qtbot.addWidget(box)
+    said = {
+        b: _plain(box.button(b).text())
+        for b in (
+            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.Save,
+            QMessageBox.StandardButton.Close,
+        )
+    }
+    assert list(said.values()) == ["Có", "Không", "Hủy", "Đồng ý", "Lưu", "Đóng"]
+    box.setDetailedText("chi tiết")
+    assert any(_plain(b.text()) == "Xem chi tiết…" for b in box.findChildren(QPushButton))
+
+    files = QFileDialog(win, "Chọn tệp")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(files)
+    labels = {_plain(w.text()) for w in files.findChildren(QLabel)}
+    assert {"Tìm trong:", "Tên tệp:", "Loại tệp:"} <= labels, labels
+    buttons = {_plain(b.text()) for b in files.findChildren(QPushButton)}
+    assert {"Mở", "Hủy"} <= buttons, buttons
+    tips = {b.toolTip() for b in files.findChildren(QToolButton)}
+    assert {"Lùi lại", "Thư mục cha", "Tạo thư mục mới"} <= tips, tips
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewDialog(printer, win)
+    qtbot.addWidget(preview)
+    assert preview.windowTitle() == "Xem trước khi in"
+    actions = {a.text() for a in preview.findChildren(QAction)}
+    assert {"Trang sau", "Trang trước", "Phóng to", "Thu nhỏ", "In"} <= actions, actions
+
+    dialog = QPrintDialog(printer, win)
+    qtbot.addWidget(dialog)
+    texts = {_plain(b.text()) for b in dialog.findChildren(QPushButton)}
+    assert {"In", "Hủy"} <= texts, texts

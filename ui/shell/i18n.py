@@ -1,9 +1,13 @@
 """The window's language: Vietnamese built in, English from a compiled ``.qm``.
 
-Source strings are Vietnamese, so the window needs no translation file at
-all in Vietnamese. English comes from ``resources/i18n/motcua_en.qm``, built
+Source strings are Vietnamese, so the window's own text needs no translation
+file in Vietnamese. English comes from ``resources/i18n/motcua_en.qm``, built
 from the ``.ts`` source by ``scripts/build_translations.py`` (the install
 step), or on first start when the Qt tool is available.
+
+Qt's own dialogs (message box buttons, file and print dialogs, the print
+preview) speak English unless translated, and Qt ships no Vietnamese: our
+``qt_vi.ts`` translates the strings of theirs a clerk meets.
 """
 
 from __future__ import annotations
@@ -29,27 +33,26 @@ def language() -> str:
     return _language
 
 
-def ts_path(lang: str) -> Path:
-    return I18N_DIR / f"motcua_{lang}.ts"
+def ts_path(lang: str, catalogue: str = "motcua") -> Path:
+    return I18N_DIR / f"{catalogue}_{lang}.ts"
 
 
-def qm_candidates(lang: str) -> list[Path]:
+def qm_candidates(lang: str, catalogue: str = "motcua") -> list[Path]:
     """Where a compiled translation may live: beside its source, else in the user's cache
     (an installation folder is often read-only)."""
     from platformdirs import user_cache_dir
 
-    name = f"motcua_{lang}.qm"
+    name = f"{catalogue}_{lang}.qm"
     return [I18N_DIR / name, Path(user_cache_dir("MotCuaDesk", appauthor=False)) / name]
 
 
-def _fresh(qm: Path, lang: str) -> bool:
-    source = ts_path(lang)
+def _fresh(qm: Path, source: Path) -> bool:
     return qm.exists() and (not source.exists() or qm.stat().st_mtime >= source.stat().st_mtime)
 
 
-def compile_ts(lang: str, target: Path) -> bool:
+def compile_ts(lang: str, target: Path, catalogue: str = "motcua") -> bool:
     """Build ``target`` from the ``.ts`` with ``pyside6-lrelease``; False if impossible."""
-    source = ts_path(lang)
+    source = ts_path(lang, catalogue)
     tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if tool is None or not source.exists():
         return False
@@ -67,14 +70,14 @@ def compile_ts(lang: str, target: Path) -> bool:
     return target.exists()
 
 
-def find_qm(lang: str) -> Path | None:
+def find_qm(lang: str, catalogue: str = "motcua") -> Path | None:
     """An up-to-date compiled translation, compiling one if needed and possible."""
-    candidates = qm_candidates(lang)
+    candidates = qm_candidates(lang, catalogue)
     for qm in candidates:
-        if _fresh(qm, lang):
+        if _fresh(qm, ts_path(lang, catalogue)):
             return qm
     for qm in candidates:
-        if compile_ts(lang, qm):
+        if compile_ts(lang, qm, catalogue):
             return qm
     # A stale file still beats none at all.
     return next((qm for qm in candidates if qm.exists()), None)
@@ -90,6 +93,7 @@ def install(lang: str) -> str:
     _language = "vi"
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     if lang != "en":
+        _install_qt_vietnamese(app)
         return _language
     qm = find_qm("en")
     if qm is None:
@@ -113,6 +117,18 @@ def install(lang: str) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     _language = "en"
     return _language
+
+
+def _install_qt_vietnamese(app: QCoreApplication) -> None:
+    """Qt's own buttons and dialogs in Vietnamese ("Có", "Không", "Hủy", "Xem trước khi in")."""
+    qm = find_qm("vi", "qt")
+    if qm is None:
+        log.warning("Qt's dialogs stay in English: qt_vi.qm could not be found or built")
+        return
+    qt = QTranslator(app)
+    if qt.load(str(qm)):
+        app.installTranslator(qt)
+        _installed.append(qt)
 
 
 def long_datetime(value: datetime) -> str:
