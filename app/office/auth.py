@@ -169,6 +169,27 @@ def login(db: Database, username: str, password: str, now: datetime) -> Actor:
     return actor
 
 
+def confirm(db: Database, username: str, password: str, permission: str, now: datetime) -> Actor:
+    """A supervisor at the counter confirms with their own password.
+
+    The same check and lock-out as signing in; the confirmer must hold
+    ``permission``. Refusals name the field ``confirm_by``.
+    """
+    if not username.strip() or not password:
+        raise DomainError(
+            "needs_supervisor",
+            "Cần lãnh đạo bộ phận xác nhận: nhập tên đăng nhập và mật khẩu của lãnh đạo.",
+            "A supervisor must confirm: enter the supervisor's username and password.",
+            field="confirm_by",
+        )
+    try:
+        who = login(db, username, password, now)
+        require(who, permission)
+    except DomainError as exc:
+        raise DomainError(exc.code, exc.message_vi, exc.message_en, field="confirm_by") from exc
+    return who
+
+
 def _matches(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)

@@ -63,15 +63,19 @@ def test_bad_fields_are_explained_beside_each_field(qtbot, clerk_window, preview
     assert page.errors.text("components") == ""
 
 
-def test_a_procedure_without_a_confirmed_time_cannot_be_received(qtbot, clerk_window):
+def test_a_procedure_without_a_confirmed_time_asks_for_a_date_instead(qtbot, clerk_window):
     page = clerk_window.pages["receive"]
-    # Khai tử now has its legal time (same day); 1.004884 still has none.
+    # Khai tử now has its legal time (same day); 1.004884 still has none. It is
+    # received with a date typed by hand that a supervisor confirms
+    # (tests/ui/test_ui_receive_no_time.py), never refused.
     qtbot.keyClicks(page.picker.search, "1.004884")
     qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.form is not None)
     assert page.form.code == "1.004884"
-    assert "chưa có thời hạn giải quyết" in page.errors.text("procedure")
+    assert page.errors.text("procedure") == ""
+    assert "chưa có thời hạn giải quyết" in page.banner.text()
     assert page.due.text() == "—"
+    assert page.manual_due.isVisibleTo(page) and page.confirm.isVisibleTo(page)
 
 
 def test_a_damaged_card_scan_is_reported_and_leaves_no_payload(qtbot, clerk_window):

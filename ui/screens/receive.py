@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,8 +30,9 @@ from app.domain.cccd import CccdData
 from app.domain.errors import DomainError, DomainErrors, ErrorCollector
 from app.dossiers import intake, intake_preview
 from app.dossiers.intake_preview import ProcedureForm
+from app.infra import clock
 from app.infra.storage import Database
-from app.office import catalogue, settings
+from app.office import auth, catalogue, settings
 from app.office.auth import Actor
 from ui.shell import i18n
 from ui.shell.context import Context
@@ -41,6 +43,7 @@ from ui.widgets.forms import form_layout, group, with_error
 from ui.widgets.messages import Banner, FieldErrors, describe
 from ui.widgets.print_preview import PrintJob, prepare, show_job
 from ui.widgets.procedure_picker import ProcedurePicker
+from ui.widgets.supervisor_confirm import SupervisorConfirm
 
 PREVIEW_REFRESH_MS = 60_000
 ESC_CONFIRM_MS = 3_000
@@ -51,10 +54,22 @@ ESC_CONFIRM_MS = 3_000
 
 
 def receive_and_print(
-    db: Database, actor: Actor, data: dict[str, Any], title: str, layout: str | None = None
+    db: Database,
+    actor: Actor,
+    data: dict[str, Any],
+    title: str,
+    layout: str | None = None,
+    confirm: tuple[str, str] | None = None,
 ) -> tuple:
-    """Worker: receive, render the receipt, rasterise it. A failed print keeps the dossier."""
-    result = intake.receive(db, actor, data)
+    """Worker: receive, render the receipt, rasterise it. A failed print keeps the dossier.
+
+    ``confirm`` is a supervisor's username and password, checked here, for
+    what the clerk may not decide alone (a date typed by hand, an ID warning).
+    """
+    confirm_by = None
+    if confirm is not None:
+        confirm_by = auth.confirm(db, *confirm, "dossier.confirm", clock.now()).username
+    result = intake.receive(db, actor, data, confirm_by=confirm_by)
     try:
         from app.paper import printing
 
@@ -173,6 +188,20 @@ class ReceivePage(Screen):
         self.due.setStyleSheet("font-weight:bold; color:#0b5394;")
         self.due.setWordWrap(True)
         due_layout.addRow(self.tr("Hẹn trả (nếu nhận bây giờ)"), self.due)
+        # A procedure the catalogue gives no processing time is still received: the
+        # clerk types the promised date and a supervisor confirms it here.
+        self.manual_due = QDateTimeEdit()
+        self.manual_due.setObjectName("manual_due")
+        self.manual_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.manual_due.setCalendarPopup(True)
+        self.manual_due_row = with_error(self.manual_due, self.errors, "due_at")
+        due_layout.addRow(self.tr("Ngày hẹn trả (nhập tay)"), self.manual_due_row)
+        self.confirm = SupervisorConfirm()
+        self.confirm_row = with_error(self.confirm, self.errors, "confirm_by")
+        due_layout.addRow(self.tr("Lãnh đạo xác nhận"), self.confirm_row)
+        self.due_layout = due_layout
+        self._show_manual_due(False)
+        self._show_confirm(False)
         right.addWidget(due_box)
         columns.addLayout(right, 6)
 
@@ -353,14 +382,29 @@ class ReceivePage(Screen):
         self.fee_paid.setChecked(free)
         self.fee_paid.setEnabled(not free)
         self._show_due(due)
+        self._show_manual_due(not form.receivable)
+        self._show_confirm(not form.receivable)
         if not form.receivable:
-            self.errors.set(
-                "procedure",
-                self.tr(
-                    "Thủ tục chưa có thời hạn giải quyết đã xác minh; lãnh đạo bộ phận cần nhập "
-                    "trước khi tiếp nhận."
-                ),
+            # A warning, not a refusal: the dossier is received with a confirmed date.
+            now = self.ctx.now()
+            self.manual_due.setDateTime(
+                QDateTime(QDate(now.year, now.month, now.day).addDays(1), QTime(16, 30))
             )
+            self.banner.show_message(
+                self.tr(
+                    "Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; "
+                    "lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình."
+                ),
+                "info",
+            )
+
+    def _show_manual_due(self, shown: bool) -> None:
+        # The computed date and the typed one never show together.
+        self.due_layout.setRowVisible(self.manual_due_row, shown)
+        self.due_layout.setRowVisible(self.due, not shown)
+
+    def _show_confirm(self, shown: bool) -> None:
+        self.due_layout.setRowVisible(self.confirm_row, shown)
 
     def _show_due(self, due: datetime | None) -> None:
         self.due.setText(i18n.long_datetime(due) if due else "—")
@@ -430,6 +474,8 @@ class ReceivePage(Screen):
         }
         if self.summary.text().strip():
             data["summary"] = self.summary.text()
+        if self.form is not None and not self.form.receivable:
+            data["due_at"] = self.manual_due.dateTime().toPython().replace(second=0).isoformat()
         return data
 
     def _start(self) -> dict[str, Any] | None:
@@ -476,6 +522,7 @@ class ReceivePage(Screen):
             data,
             self.tr("Giấy tiếp nhận"),
             self.paper.currentData(),
+            self.confirm.credentials(),
             on_done=self._received,
             on_error=self._failed,
             label=self.tr("Đang tiếp nhận và in biên nhận…"),
@@ -507,6 +554,17 @@ class ReceivePage(Screen):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        self.confirm.password.clear()
+        if isinstance(exc, DomainError) and exc.code == "needs_supervisor":
+            # A date typed by hand or an ID/card disagreement: a supervisor confirms
+            # right here, beside the fields for it (the CLI's message names --confirm-by).
+            self._show_confirm(True)
+            exc = DomainError(
+                exc.code,
+                exc.message_vi.replace(" (--confirm-by)", ""),
+                exc.message_en.replace(" (--confirm-by)", ""),
+                field="confirm_by",
+            )
         self._show_error(exc)
 
     def _show_error(self, exc: BaseException) -> None:
@@ -529,6 +587,8 @@ class ReceivePage(Screen):
             ("summary", self.summary),
             ("reason", self.reason),
             ("missing", self.reason),
+            ("due_at", self.manual_due),
+            ("confirm_by", self.confirm.username),
         ):
             if field in shown:
                 widget.setFocus()
@@ -626,6 +686,9 @@ class ReceivePage(Screen):
         self.fee_paid.setEnabled(True)
         self.processing.setText("—")
         self.due.setText("—")
+        self.confirm.clear()
+        self._show_manual_due(False)
+        self._show_confirm(False)
         self.errors.clear()
         self._esc_armed = False
         self._default_paper()
