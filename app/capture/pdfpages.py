@@ -8,7 +8,6 @@ document a citizen brings on a USB stick) is rendered by PDFium at 200 dpi.
 from __future__ import annotations
 
 import io
-import threading
 
 import pikepdf
 from PIL import Image
@@ -23,9 +22,10 @@ from app.capture.guards import (
     refuse,
 )
 from app.capture.pages import Page
+from app.infra.pdfium import LOCK as pdfium_lock
 
 # PDFium keeps global state and is not thread-safe; pages render one at a time.
-_pdfium_lock = threading.Lock()
+_pdfium_lock = pdfium_lock
 
 
 def pdf_pages(label: str, data: bytes, source: str) -> list[Page]:

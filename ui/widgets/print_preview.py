@@ -19,15 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
     QEvent,
-    QIODevice,
     QMarginsF,
     QObject,
     QRectF,
-    QSize,
     QSizeF,
     Qt,
 )
@@ -38,7 +34,6 @@ from PySide6.QtGui import (
     QPaintEngine,
     QPainter,
 )
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
@@ -65,20 +60,43 @@ class PrintJob:
 
 
 def _rasterise(pdf: bytes, dpi: int) -> tuple[list[QImage], list[QSizeF]]:
-    doc = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc.load(buffer)
+    """Every page as an image at ``dpi``, and its size in points (worker thread).
+
+    Drawn by PDFium, the engine QtPdf wraps, called through pypdfium2: its
+    ctypes calls let go of the interpreter lock while a page is drawn, where
+    ``QPdfDocument.render`` held it for the whole page (tens of milliseconds
+    each), and the window froze while a worker prepared a preview. Same
+    size and flags as QtPdf's rendering, on white paper.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from app.infra.pdfium import LOCK
+
     pages, sizes = [], []
-    for i in range(doc.pageCount()):
-        size = doc.pagePointSize(i)
-        sizes.append(size)
-        pages.append(
-            doc.render(i, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72)))
-        )
-    doc.close()
-    buffer.close()
+    with LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(doc)):
+                page = doc[index]
+                width_pt, height_pt = page.get_size()
+                sizes.append(QSizeF(width_pt, height_pt))
+                width, height = round(width_pt * dpi / 72), round(height_pt * dpi / 72)
+                bitmap = pdfium.PdfBitmap.new_native(width, height, pdfium_c.FPDFBitmap_BGRx)
+                bitmap.fill_rect((255, 255, 255, 255), 0, 0, width, height)
+                pdfium_c.FPDF_RenderPageBitmap(
+                    bitmap, page, 0, 0, width, height, 0, pdfium_c.FPDF_ANNOT
+                )
+                # BGRx bytes are QImage's RGB32 on every little-endian PC; copied
+                # out before PDFium's buffer is freed.
+                image = QImage(
+                    bitmap.buffer, width, height, bitmap.stride, QImage.Format.Format_RGB32
+                ).copy()
+                pages.append(image)
+                bitmap.close()
+                page.close()
+        finally:
+            doc.close()
     return pages, sizes
 
 
