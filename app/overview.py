@@ -27,6 +27,9 @@ class CounterStatus:
     last_attempt_at: datetime | None = None
     master_refreshed_at: datetime | None = None
     warnings: list[str] = field(default_factory=list)
+    # Feedback (phản ánh, kiến nghị) past the deadline now running, or within two working days.
+    feedback_overdue: int = 0
+    feedback_due_soon: int = 0
 
     @property
     def server_configured(self) -> bool:
@@ -37,12 +40,15 @@ def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
     """The station's state; ``data_dir`` defaults to the folder holding the database."""
     # Imported here: the sync modules bring the wire schema (pydantic), which the
     # window need not load before its first screen; this runs on a worker anyway.
+    from app.feedback import queries as feedback
     from app.sync import upload
     from app.sync.health import sync_health
 
-    health = sync_health(db, data_dir or db.path.parent, now or clock.now())
+    now = now or clock.now()
+    health = sync_health(db, data_dir or db.path.parent, now)
     with db.read() as session:
         info = station.load(session)
+    opinions = feedback.counts(db, now.date())
     return CounterStatus(
         agency_code=info.agency_code,
         office_name=info.office_name,
@@ -56,6 +62,8 @@ def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
         last_attempt_at=health.last_attempt,
         master_refreshed_at=health.master_refreshed_at,
         warnings=list(health.warnings),
+        feedback_overdue=opinions.overdue,
+        feedback_due_soon=opinions.due_soon,
     )
 
 

@@ -676,6 +676,22 @@
         <source>Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · ⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)</source>
         <translation>Red: overdue · yellow: due within {n} days · ⚠ red text: refused by the server (hover for the reason)</translation>
     </message>
+    <message>
+        <source>PAKN quá hạn</source>
+        <translation>Feedback overdue</translation>
+    </message>
+    <message>
+        <source>PAKN sắp đến hạn</source>
+        <translation>Feedback due soon</translation>
+    </message>
+    <message>
+        <source>Mở sổ phản ánh, kiến nghị (PAKN)</source>
+        <translation>Open the feedback register</translation>
+    </message>
+    <message>
+        <source>Mở danh sách hồ sơ này</source>
+        <translation>Open this list of dossiers</translation>
+    </message>
 </context>
 <context>
     <name>EnrolmentBox</name>
@@ -1109,6 +1125,10 @@
         <location filename="../../ui/main_window.py" line="361"/>
         <source>Đồng bộ lần cuối: {t}</source>
         <translation>Last sync: {t}</translation>
+    </message>
+    <message>
+        <source>Phản ánh</source>
+        <translation>Feedback</translation>
     </message>
 </context>
 <context>
@@ -2529,6 +2549,153 @@ on your phone</translation>
     <message>
         <source>Chưa ghi nhận được đánh giá.</source>
         <translation>The rating could not be recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPage</name>
+    <message>
+        <source>Chọn một phản ánh trong sổ để xem chi tiết.</source>
+        <translation>Select an item of the register to see it.</translation>
+    </message>
+    <message>
+        <source>Ghi trả lời</source>
+        <translation>Record answer</translation>
+    </message>
+    <message>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Họ và tên *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>In lại phiếu tiếp nhận có mã QR tra cứu</source>
+        <translation>Print the acknowledgement with its status QR again</translation>
+    </message>
+    <message>
+        <source>In phiếu tiếp nhận</source>
+        <translation>Print acknowledgement</translation>
+    </message>
+    <message>
+        <source>In trả lời</source>
+        <translation>Print answer</translation>
+    </message>
+    <message>
+        <source>In văn bản trả lời gửi người phản ánh</source>
+        <translation>Print the answer letter to the sender</translation>
+    </message>
+    <message>
+        <source>Kênh tiếp nhận</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Nội dung *</source>
+        <translation>Content *</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời của cơ quan…</source>
+        <translation>The office's answer…</translation>
+    </message>
+    <message>
+        <source>Phiếu tiếp nhận phản ánh</source>
+        <translation>Feedback acknowledgement</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Sổ tiếp nhận phản ánh, kiến nghị</source>
+        <translation>Feedback register</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận phản ánh mới</source>
+        <translation>New feedback</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận phản ánh, kiến nghị</source>
+        <translation>Receive feedback</translation>
+    </message>
+    <message>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Tự phân loại theo mã hồ sơ</source>
+        <translation>Classify from the dossier code</translation>
+    </message>
+    <message>
+        <source>Vào sổ và in phiếu tiếp nhận</source>
+        <translation>Enter and print acknowledgement</translation>
+    </message>
+    <message>
+        <source>Văn bản trả lời phản ánh</source>
+        <translation>Feedback answer letter</translation>
+    </message>
+    <message>
+        <source>Về hồ sơ (mã)</source>
+        <translation>About dossier (code)</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the print…</translation>
+    </message>
+    <message>
+        <source>Đang ghi trả lời…</source>
+        <translation>Recording the answer…</translation>
+    </message>
+    <message>
+        <source>Đang vào sổ…</source>
+        <translation>Entering…</translation>
+    </message>
+    <message>
+        <source>Điện thoại *</source>
+        <translation>Phone *</translation>
+    </message>
+    <message>
+        <source>Đã ghi câu trả lời.</source>
+        <translation>Answer recorded.</translation>
+    </message>
+    <message>
+        <source>Đã vào sổ phản ánh {code}; hạn trả lời {due}.</source>
+        <translation>Feedback {code} entered; answer due {due}.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ *</source>
+        <translation>Address *</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Chưa trả lời</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Hạn tính theo ngày làm việc trên lịch của cơ quan (Nghị định 20/2008/NĐ-CP). Màu đỏ: quá hạn · màu vàng: còn hai ngày làm việc trở xuống.</source>
+        <translation>Deadlines in working days on the office calendar (Decree 20/2008/ND-CP). Red: overdue · yellow: two working days or fewer left.</translation>
     </message>
 </context>
 </TS>

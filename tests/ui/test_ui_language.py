@@ -83,6 +83,7 @@ def test_english_is_built_on_first_start_and_used(qtbot, db, data_dir, previews,
         "Sync",
         "Settings",
         "Reports",
+        "Feedback",
     ]
     assert win.pages["receive"].receive_button.text() == "Receive (Ctrl+Enter)"
     assert win.officer_label.text() == "Officer: Trần Thị Hoa (clerk)"

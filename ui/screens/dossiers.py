@@ -32,11 +32,12 @@ ROW_HEIGHT = 24
 
 
 def read_day(db, actor, data_dir, now) -> tuple:
-    """Worker: today's counts and the changes waiting to sync."""
+    """Worker: today's counts, the changes waiting to sync, and late or close feedback."""
     from app import overview
     from app.dossiers import today
 
-    return today.counts(db, actor, now), overview.read(db, data_dir, now).pending_changes
+    status = overview.read(db, data_dir, now)
+    return today.counts(db, actor, now), status.pending_changes, status
 
 
 class DossiersPage(Screen):
@@ -170,13 +171,19 @@ class DossiersPage(Screen):
             "supplement": self.tr("Chờ bổ sung"),
             "ready": self.tr("Có kết quả, chờ trả"),
             "sync": self.tr("Chờ đồng bộ"),
+            "feedback_overdue": self.tr("PAKN quá hạn"),
+            "feedback_due_soon": self.tr("PAKN sắp đến hạn"),
         }
         self.day_labels = labels
         self.day_buttons: dict[str, QPushButton] = {}
         for kind, text in labels.items():
             button = QPushButton(f"{text}: …")
             button.setObjectName(f"day_{kind}")
-            button.setToolTip(self.tr("Mở danh sách hồ sơ này"))
+            button.setToolTip(
+                self.tr("Mở sổ phản ánh, kiến nghị (PAKN)")
+                if kind.startswith("feedback")
+                else self.tr("Mở danh sách hồ sơ này")
+            )
             button.clicked.connect(lambda _=False, k=kind: self.open_day_list(k))
             self.day_buttons[kind] = button
             row.addWidget(button)
@@ -196,19 +203,25 @@ class DossiersPage(Screen):
         )
 
     def _show_day(self, found: tuple) -> None:
-        day, pending = found
+        day, pending, status = found
         for kind, button in self.day_buttons.items():
-            n = pending if kind == "sync" else day.get(kind)
+            if kind == "sync":
+                n = pending
+            elif kind.startswith("feedback"):
+                n = getattr(status, kind)
+            else:
+                n = day.get(kind)
             button.setText(f"{self.day_labels[kind]}: {i18n.number(n)}")
-            alarm = kind == "overdue" and n > 0
+            alarm = kind in ("overdue", "feedback_overdue") and n > 0
             button.setStyleSheet("color:#8a1c1c; font-weight:bold;" if alarm else "")
 
     def open_day_list(self, kind: str) -> None:
         """Show the dossiers behind one of today's counts."""
-        if kind == "sync":
+        if kind == "sync" or kind.startswith("feedback"):
             window = self.window()
-            if hasattr(window, "show_page"):
-                window.show_page("sync")
+            page = window.show_page("sync" if kind == "sync" else "feedback")
+            if page is not None and kind.startswith("feedback"):
+                page.show_only(kind.removeprefix("feedback_"))
             return
         from app.dossiers import today
 

@@ -32,6 +32,7 @@ from app.office.auth import ROLE_LABELS_VI, Actor
 from app.protect import integrity
 from ui.screens.customer import CustomerScreen
 from ui.screens.dossiers import DossiersPage
+from ui.screens.feedback import FeedbackPage
 from ui.screens.lookup import LookupPage
 from ui.screens.receive import ReceivePage
 from ui.screens.reports import ReportsPage
@@ -70,7 +71,7 @@ class _LazyPages(dict):
         return page
 
 
-PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings", "reports")
+PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings", "reports", "feedback")
 
 
 class MainWindow(QMainWindow):
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             self.tr("Đồng bộ"),
             self.tr("Cài đặt"),
             self.tr("Báo cáo"),
+            self.tr("Phản ánh"),
         ]
         for i, text in enumerate(labels, start=1):
             item = QListWidgetItem(f"{text}")
@@ -333,6 +335,7 @@ class MainWindow(QMainWindow):
             "sync": SyncPage,
             "settings": SettingsPage,
             "reports": ReportsPage,
+            "feedback": FeedbackPage,
         }[name]
         page = factory(self.ctx)
         self.stack.addWidget(page)
