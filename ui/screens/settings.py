@@ -33,6 +33,7 @@ from app.office import settings_admin
 from app.office.auth import Actor
 from app.office.settings_admin import OfficeDetails, SettingsSnapshot
 from ui.screens.catalogue import CatalogueTab
+from ui.screens.officers import OfficersTab
 from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.screen import Screen
@@ -75,6 +76,7 @@ class SettingsPage(Screen):
         self.connect_tab = self._connection_tab()
         self.security_tab = self._security_tab()
         self.catalogue_tab = CatalogueTab(ctx, self.banner)
+        self.officers_tab = OfficersTab(ctx, self.banner)
         for tab, title in (
             (self.print_tab, self.tr("In ấn và ngôn ngữ")),
             (self.office_tab, self.tr("Cơ quan")),
@@ -83,6 +85,7 @@ class SettingsPage(Screen):
             (self.connect_tab, self.tr("Tra cứu và VietQR")),
             (self.security_tab, self.tr("Bảo mật")),
             (self.catalogue_tab, self.tr("Thủ tục")),
+            (self.officers_tab, self.tr("Cán bộ và mật khẩu")),
         ):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
@@ -338,6 +341,7 @@ class SettingsPage(Screen):
     def load(self) -> None:
         self.show_snapshot(settings_admin.snapshot(self.ctx.require_db(), self.ctx.require_actor()))
         self.catalogue_tab.load()
+        self.officers_tab.load()
 
     def show_snapshot(self, snap: SettingsSnapshot) -> None:
         self.snap = snap
