@@ -107,3 +107,54 @@ def test_a_card_typed_by_xdotool_fills_the_form_of_the_running_window(db, data_d
     assert dossier["applicant_name"] == "Trần Thị Hoa"
     assert dossier["procedure_code"] == "1.004194"
     assert dossier["applicant_birth_date"] == "1990-07-15"
+
+
+def test_f1_opens_the_help_of_the_screen_in_front_of_the_clerk(db, data_dir, tmp_path):
+    db.dispose()
+    with xvfb() as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env.pop("WAYLAND_DISPLAY", None)
+        log = (tmp_path / "window.log").open("w")
+        window = subprocess.Popen(
+            [sys.executable, "main.py", "--data-dir", str(data_dir)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+        def shown(name: str) -> list[str]:
+            out = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", name],
+                env={**os.environ, "DISPLAY": display},
+                capture_output=True,
+                text=True,
+            )
+            return out.stdout.split()
+
+        try:
+            wid = xdotool(
+                display, "search", "--sync", "--onlyvisible", "--name", "^MotCua Desk —"
+            ).split()[0]
+            xdotool(display, "windowfocus", "--sync", wid)
+            typed(display, "canbo1", 20)
+            typed(display, CLERK_PASSWORD, 20)
+            wait_for(
+                lambda: "Trần Thị Hoa" in xdotool(display, "getwindowname", wid), 30, "sign-in"
+            )
+            xdotool(display, "key", "F1")
+            wait_for(lambda: bool(shown("Trợ giúp — Tiếp nhận hồ sơ")), 20, "the receive help")
+            screenshot(display, tmp_path / "help.png")
+            xdotool(display, "key", "Escape")
+            wait_for(lambda: not shown("Trợ giúp"), 20, "the help to close")
+            xdotool(display, "windowfocus", "--sync", wid)
+            xdotool(display, "key", "alt+4")
+            xdotool(display, "key", "F1")
+            wait_for(lambda: bool(shown("Trợ giúp — Trả kết quả")), 20, "the return help")
+        except BaseException:
+            screenshot(display, tmp_path / "failed.png")
+            raise
+        finally:
+            window.terminate()
+            window.wait(20)
+            log.close()

@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         add("F3", self.find)
         add(QKeySequence.StandardKey.Print, self.print_current)
         add("Ctrl+L", self.lock)
+        add("F1", self.show_help)
         for i, name in enumerate(PAGES, start=1):
             add(f"Alt+{i}", lambda n=name: self.show_page(n))
 
@@ -435,6 +436,14 @@ class MainWindow(QMainWindow):
         page = self.pages.get(self.current_page_name())
         if self.mode == "work" and page is not None:
             page.print_current()
+
+    def show_help(self) -> None:
+        """F1: a short page about the screen in front of the clerk."""
+        from ui.shell.help import HelpDialog
+
+        screen = self.current_page_name() if self.mode == "work" else ""
+        self.help_dialog = HelpDialog(screen, self)
+        self.help_dialog.open()
 
     def open_dossier(self, code: str) -> None:
         page = self.show_page("dossiers")
