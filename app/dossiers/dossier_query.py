@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import String, and_, select, tuple_, type_coerce
+from sqlalchemy import ColumnElement, String, and_, or_, select, tuple_, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.errors import DomainError
@@ -42,6 +42,9 @@ class DossierFilter:
     due_within_days: int | None = None
     # Still running and due on this day (the start screen's "due today").
     due_on: date | None = None
+    # With ``overdue``: only dossiers the office can still act on (the day's alarm),
+    # not results that were late.
+    overdue_open_only: bool = False
 
     def __post_init__(self) -> None:
         if self.status is not None:
@@ -132,18 +135,29 @@ def fetch_page(
     if flt.received_to:
         conditions.append(received < (flt.received_to + timedelta(days=1)).isoformat())
     running = [int(s) for s in OVERDUE_CLOCK_STATUSES]
-    if flt.overdue or flt.due_within_days is not None:
-        conditions.append(Dossier.status.in_(running))
     if flt.overdue and flt.due_within_days is not None:
-        # Overdue or due soon: everything whose appointment is before the window's end.
-        conditions.append(due <= _stamp(now + timedelta(days=flt.due_within_days)))
+        # Overdue or due soon: everything late, and what runs out before the window's end.
+        conditions.append(
+            or_(
+                overdue_clause(now, open_only=flt.overdue_open_only),
+                and_(
+                    Dossier.status.in_(running),
+                    Dossier.cancelled_at.is_(None),
+                    due >= _stamp(now),
+                    due <= _stamp(now + timedelta(days=flt.due_within_days)),
+                ),
+            )
+        )
     elif flt.overdue:
-        conditions.append(due < _stamp(now))
+        conditions.append(overdue_clause(now, open_only=flt.overdue_open_only))
     elif flt.due_within_days is not None:
+        conditions.append(Dossier.status.in_(running))
+        conditions.append(Dossier.cancelled_at.is_(None))
         conditions.append(due >= _stamp(now))
         conditions.append(due <= _stamp(now + timedelta(days=flt.due_within_days)))
     if flt.due_on is not None:
         conditions.append(Dossier.status.in_(running))
+        conditions.append(Dossier.cancelled_at.is_(None))
         conditions.append(due >= flt.due_on.isoformat())
         conditions.append(due < (flt.due_on + timedelta(days=1)).isoformat())
     if after is not None:
@@ -156,6 +170,28 @@ def fetch_page(
         rows = _rows(session, found, now)
     last = Cursor(found[-1][3], found[-1][0]) if found else None
     return Page(rows, last if len(rows) == limit else None)
+
+
+def overdue_clause(now: datetime, *, open_only: bool = False) -> ColumnElement[bool]:
+    """SQL for ``timeliness.overdue``: the same dossiers, in one condition.
+
+    An open dossier whose clock runs past its appointment; one waiting on the
+    citizen that was already late when its clock stopped; and, unless
+    ``open_only``, a result that was ready late. Never a cancelled entry.
+    """
+    due = type_coerce(Dossier.due_at, String)
+    paused = type_coerce(Dossier.paused_at, String)
+    running = [int(s) for s in OVERDUE_CLOCK_STATUSES] + [int(Status.NEW)]
+    # Waiting on the citizen: the clock stood still from ``paused_at``.
+    waiting = [int(Status.SUPPLEMENT), int(Status.FINANCIAL)]
+    late = [
+        and_(Dossier.status.in_(running), due < _stamp(now)),
+        and_(Dossier.status.in_(waiting), Dossier.paused_at.is_not(None), due < paused),
+    ]
+    if not open_only:
+        finished = [int(Status.RESOLVED), int(Status.RETURNED)]
+        late.append(and_(Dossier.status.in_(finished), Dossier.timeliness == "late"))
+    return and_(Dossier.cancelled_at.is_(None), Dossier.due_at.is_not(None), or_(*late))
 
 
 def sync_failures(db: Database, actor: Actor, limit: int = 100) -> list[DossierRow]:

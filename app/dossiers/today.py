@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import String, func, select, type_coerce
 
 from app.domain.status import OVERDUE_CLOCK_STATUSES, Status
-from app.dossiers.dossier_query import DossierFilter
+from app.dossiers.dossier_query import DossierFilter, overdue_clause
 from app.infra import clock
 from app.office import auth
 from app.office.auth import Actor
@@ -40,14 +40,10 @@ def filter_for(kind: str, now: datetime) -> DossierFilter:
     return {
         "received": DossierFilter(received_from=today, received_to=today),
         "due_today": DossierFilter(due_on=today),
-        "overdue": DossierFilter(overdue=True),
+        "overdue": DossierFilter(overdue=True, overdue_open_only=True),
         "supplement": DossierFilter(status=int(Status.SUPPLEMENT)),
         "ready": DossierFilter(status=int(Status.RESOLVED)),
     }[kind]
-
-
-def _stamp(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def counts(db: Database, actor: Actor, now: datetime | None = None) -> DayCounts:
@@ -66,8 +62,11 @@ def counts(db: Database, actor: Actor, now: datetime | None = None) -> DayCounts
     with db.read() as session:
         return DayCounts(
             received=count(received >= today.isoformat(), received < tomorrow),
-            due_today=count(running, due >= today.isoformat(), due < tomorrow),
-            overdue=count(running, due < _stamp(now)),
+            due_today=count(
+                running, Dossier.cancelled_at.is_(None), due >= today.isoformat(), due < tomorrow
+            ),
+            # What the office can still act on; the list behind it uses the same condition.
+            overdue=count(overdue_clause(now, open_only=True)),
             supplement=count(Dossier.status == int(Status.SUPPLEMENT)),
             ready=count(Dossier.status == int(Status.RESOLVED)),
         )

@@ -64,8 +64,9 @@ def test_filters_status_procedure_dates_overdue_and_due_soon(db, clerk, intake):
         codes[2],
     }
     overdue = found(overdue=True)
-    # Received 2–7 Feb with one working day: all due before 13 Feb 09:30 but the resolved one.
-    assert codes[1] not in overdue and codes[0] in overdue
+    # Received 2–7 Feb with one working day: all due before 13 Feb 09:30; the one
+    # resolved on 13 Feb is a late result, and counts as overdue too.
+    assert overdue == set(codes)
     soon = dossier_query.fetch_page(
         db, clerk, DossierFilter(due_within_days=2), now=datetime(2026, 2, 6, 8, 0)
     ).rows
@@ -253,3 +254,50 @@ def test_life_steps_follow_the_status_the_fee_and_a_cancellation():
     assert dossier_actions.life_actions(9, cancelled=False, fee_due=True) == ["pay"]
     assert dossier_actions.life_actions(8, cancelled=False, fee_due=False) == ["cancel"]
     assert dossier_actions.life_actions(2, cancelled=True, fee_due=True) == []
+
+
+def test_overdue_lists_late_results_and_paused_late_dossiers_never_cancelled_ones(
+    db, clerk, intake
+):
+    """The "Quá hạn" filter follows the derived overdue flag for every dossier.
+
+    Before, it listed only open dossiers (2 and 4): a result returned seven
+    months late vanished from it, and a cancelled entry stayed in it.
+    """
+    from app.dossiers import lifecycle, today
+
+    codes = receive_many(db, clerk, intake, 6)  # received 2–7 Feb, due a working day later
+    late_day = datetime(2026, 2, 12, 9, 0)
+    progress.change_status(db, clerk, codes[0], 9, now=late_day)  # resolved late
+    progress.record_return(db, clerk, codes[0], "Nguyễn Văn Đức", now=late_day)
+    progress.change_status(db, clerk, codes[1], 9, now=datetime(2026, 2, 2, 9, 0))  # early
+    progress.record_return(db, clerk, codes[1], "Nguyễn Văn Đức", now=late_day)
+    dossier_slips.request_supplement(db, clerk, codes[2], "Thiếu giấy", "2", now=late_day)
+    lifecycle.cancel(db, _supervisor(db), codes[3], "Nhập trùng", now=late_day)
+
+    def found(**kw):
+        return {
+            r.code: r.overdue
+            for r in dossier_query.fetch_page(db, clerk, DossierFilter(**kw), now=NOW).rows
+        }
+
+    overdue = found(overdue=True)
+    # Late result, paused after its date, and the two still open; never the
+    # early result nor the cancelled entry.
+    assert set(overdue) == {codes[0], codes[2], codes[4], codes[5]}
+    assert all(overdue.values())  # the table's colour agrees with the filter
+    every = found()
+    assert {c for c, late in every.items() if late} == set(overdue)
+    # Today's alarm counts what can still be acted on, and lists exactly that.
+    counts = today.counts(db, clerk, NOW)
+    listed = found(**vars(today.filter_for("overdue", NOW)))
+    assert counts.overdue == len(listed) == 3 and codes[3] not in listed
+    assert set(listed) == {codes[2], codes[4], codes[5]}
+
+
+def _supervisor(db):
+    from app.office import auth
+
+    with db.write() as session:
+        auth.create_officer(session, "lanhdao", "Lê Văn Lãnh", "supervisor", "matkhau-lanhdao")
+    return auth.Actor("lanhdao", "Lê Văn Lãnh", "supervisor")

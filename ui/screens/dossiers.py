@@ -76,6 +76,12 @@ class DossiersPage(Screen):
             w.setCalendarPopup(True)
         self.overdue = QCheckBox(self.tr("Quá hạn"))
         self.overdue.setObjectName("filter_overdue")
+        self.overdue.setToolTip(
+            self.tr(
+                "Hồ sơ đang giải quyết đã quá hạn hẹn, và hồ sơ đã có kết quả nhưng trễ hạn "
+                "(không tính hồ sơ đã hủy)"
+            )
+        )
         self.due_soon = QCheckBox(self.tr("Sắp đến hạn ({n} ngày)").format(n=DUE_SOON_DAYS))
         self.due_soon.setObjectName("filter_due_soon")
         self.refresh_button = QPushButton(self.tr("Làm mới"))
