@@ -1130,6 +1130,22 @@
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
+    <message>
+        <source>Sao lưu {time}: có lỗi</source>
+        <translation>Backup {time}: with errors</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu trên máy đã tạo, nhưng: {problem}</source>
+        <translation>The backup on this PC was made, but: {problem}</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu {time}</source>
+        <translation>Backed up {time}</translation>
+    </message>
+    <message>
+        <source>Chưa sao lưu được hôm nay</source>
+        <translation>No backup made today</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -1921,6 +1937,14 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
         <source>Chọn một ngày trong bảng để xóa.</source>
         <translation>Select a day in the table to remove.</translation>
     </message>
+    <message>
+        <source>để trống: không chép đi đâu</source>
+        <translation>leave empty: no second copy</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2696,6 +2720,100 @@ on your phone</translation>
     <message>
         <source>Hạn tính theo ngày làm việc trên lịch của cơ quan (Nghị định 20/2008/NĐ-CP). Màu đỏ: quá hạn · màu vàng: còn hai ngày làm việc trở xuống.</source>
         <translation>Deadlines in working days on the office calendar (Decree 20/2008/ND-CP). Red: overdue · yellow: two working days or fewer left.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>Nơi sao lưu</source>
+        <translation>Backup locations</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu hằng ngày</source>
+        <translation>Daily backups</translation>
+    </message>
+    <message>
+        <source>Nơi sao lưu thứ hai (USB, thư mục mạng)</source>
+        <translation>Second destination (USB drive, network folder)</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Kiểm tra bản đã chọn</source>
+        <translation>Check the selected backup</translation>
+    </message>
+    <message>
+        <source>Tải lại danh sách</source>
+        <translation>Reload the list</translation>
+    </message>
+    <message>
+        <source>Tạo lúc</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa</source>
+        <translation>Scanned files</translation>
+    </message>
+    <message>
+        <source>Tệp sao lưu</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>Khôi phục: đóng cửa sổ MotCua Desk rồi chạy “motcua-desk restore TỆP” với tệp sao lưu ở trên. Dữ liệu đang dùng được giữ lại một bản an toàn trước khi thay.</source>
+        <translation>To restore: close the MotCua Desk window, then run “motcua-desk restore FILE” with a backup file above. A safety copy of the data in use is kept before it is replaced.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
+        <translation>Backing up and checking the backup…</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {file} ({files} tệp số hóa kèm theo).</source>
+        <translation>Backed up and checked: {file} (with {files} scanned files).</translation>
+    </message>
+    <message>
+        <source>Đã chép sang nơi thứ hai.</source>
+        <translation>Copied to the second destination.</translation>
+    </message>
+    <message>
+        <source>Không chép được sang nơi thứ hai ({error}).</source>
+        <translation>Could not copy to the second destination ({error}).</translation>
+    </message>
+    <message>
+        <source>Chọn một bản sao lưu trong danh sách để kiểm tra.</source>
+        <translation>Select a backup in the list to check it.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu tốt: {file}</source>
+        <translation>The backup is good: {file}</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu không dùng được.</source>
+        <translation>The backup cannot be used.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Đang sao lưu hằng ngày…</source>
+        <translation>Making the daily backup…</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Cài đặt: office, hours and calendar, printing, sync server, VietQR, security, language.
+"""Cài đặt: office, hours and calendar, printing, sync server, VietQR, security, language,
+backups.
 
 Tabs an officer may not change are shown disabled, but the rule lives in
 ``app.office.settings_admin``: a clerk's attempt to save an admin-only key fails
@@ -32,6 +33,7 @@ from app.infra.storage import Database
 from app.office import settings_admin
 from app.office.auth import Actor
 from app.office.settings_admin import OfficeDetails, SettingsSnapshot
+from ui.screens.backup_tab import BackupTab
 from ui.screens.catalogue import CatalogueTab
 from ui.screens.officers import OfficersTab
 from ui.shell import i18n
@@ -77,6 +79,11 @@ class SettingsPage(Screen):
         self.security_tab = self._security_tab()
         self.catalogue_tab = CatalogueTab(ctx, self.banner)
         self.officers_tab = OfficersTab(ctx, self.banner)
+        self.backup_tab = BackupTab(
+            ctx,
+            self.banner,
+            self._line("backup_second_destination", self.tr("để trống: không chép đi đâu")),
+        )
         for tab, title in (
             (self.print_tab, self.tr("In ấn và ngôn ngữ")),
             (self.office_tab, self.tr("Cơ quan")),
@@ -86,6 +93,7 @@ class SettingsPage(Screen):
             (self.security_tab, self.tr("Bảo mật")),
             (self.catalogue_tab, self.tr("Thủ tục")),
             (self.officers_tab, self.tr("Cán bộ và mật khẩu")),
+            (self.backup_tab, self.tr("Sao lưu")),
         ):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
@@ -388,6 +396,7 @@ class SettingsPage(Screen):
         for tab in (self.office_tab, self.sync_tab, self.connect_tab, self.security_tab):
             self.tabs.setTabEnabled(self.tabs.indexOf(tab), admin)
         self.hours_form.setEnabled(admin)
+        self.fields["backup_second_destination"].setEnabled(admin)
         self.calendar_row.setEnabled(calendar)
         self.tabs.setTabEnabled(self.tabs.indexOf(self.hours_tab), admin or calendar)
         if admin:

@@ -41,12 +41,14 @@ from ui.screens.settings import SettingsPage
 from ui.screens.sync import SyncPage, link_state
 from ui.shell import i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
+from ui.shell.daily_backup import DailyBackup
 from ui.shell.first_run import FirstRunPage
 from ui.shell.lock import IdleWatcher, LockPage
 from ui.shell.sign_in import SignInPage
 from ui.shell.sync_controller import SyncController
 from ui.widgets import print_preview
 from ui.widgets.forms import ElidedLabel
+from ui.widgets.messages import describe
 
 STATUS_REFRESH_MS = 30_000
 QUIT_CONFIRM_S = 10.0
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
         ctx.sync = self.sync
         self.sync.state_changed.connect(self._show_link)
         self.sync.round_finished.connect(self.refresh_status)
+        # The day's backup while the window runs (once a day, a missed day made up).
+        self.daily_backup = DailyBackup(ctx, self)
+        self.daily_backup.finished.connect(self.show_daily_backup)
+        self.daily_backup.failed.connect(self.show_daily_backup_failure)
         self.ctx.changes.operation_did_execute.connect(self.refresh_status)
         self.modes = QStackedWidget()
         self.setCentralWidget(self.modes)
@@ -196,6 +202,10 @@ class MainWindow(QMainWindow):
         self.update_label.setStyleSheet("color:#1b5e20; font-weight:bold;")
         self.update_label.hide()
         bar.addPermanentWidget(self.update_label)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("status_backup")
+        self.backup_label.hide()
+        bar.addPermanentWidget(self.backup_label)
         for w in (
             self.officer_label,
             self.station_label,
@@ -278,6 +288,7 @@ class MainWindow(QMainWindow):
                 on_done=self.show_integrity,
                 on_error=lambda exc: self.show_integrity(str(exc)),
             )
+            self.daily_backup.start(actor.username)
 
     def show_integrity(self, problem: str | None) -> None:
         if not problem:
@@ -295,6 +306,33 @@ class MainWindow(QMainWindow):
         )
         self.integrity_box = box
         box.open()
+
+    def show_daily_backup(self, result: dict) -> None:
+        if not result.get("ok"):
+            # The full check found a damaged page: nothing was copied over the backups.
+            self.show_integrity(result.get("integrity") or "")
+            return
+        problem = result.get("second_copy_error") or (
+            None if (result.get("test_restore") or {}).get("ok", True) else "test_restore"
+        )
+        made = (result.get("created_at") or "")[11:16]
+        if problem:
+            self.backup_label.setText(self.tr("Sao lưu {time}: có lỗi").format(time=made))
+            self.backup_label.setStyleSheet("color:#8a1c1c; font-weight:bold;")
+            self.backup_label.setToolTip(
+                self.tr("Bản sao lưu trên máy đã tạo, nhưng: {problem}").format(problem=problem)
+            )
+        else:
+            self.backup_label.setText(self.tr("Đã sao lưu {time}").format(time=made))
+            self.backup_label.setStyleSheet("")
+            self.backup_label.setToolTip(result.get("file") or "")
+        self.backup_label.show()
+
+    def show_daily_backup_failure(self, exc: BaseException) -> None:
+        self.backup_label.setText(self.tr("Chưa sao lưu được hôm nay"))
+        self.backup_label.setStyleSheet("color:#8a1c1c; font-weight:bold;")
+        self.backup_label.setToolTip(describe(exc))
+        self.backup_label.show()
 
     def show_update(self, version: str | None) -> None:
         if not version:
@@ -544,8 +582,11 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.idle.detach()
         self._status_timer.stop()
+        self.daily_backup.timer.stop()
         self.sync.stop()
         self.customer.close()
         # A recognition under way may take minutes; let it finish and save.
         self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
+        # A backup cut off here leaves only a partial file, removed by the next one.
+        self.daily_backup.wait(WORKERS_EXIT_WAIT_MS)
         super().closeEvent(event)

@@ -1,0 +1,61 @@
+"""Backups the window asks for: on demand from Cài đặt, and the daily one while it runs.
+
+The daily one runs at most once a day (the first time the window is up on a
+day that has no backup yet, so a missed day is made up at the next start),
+after a full check of the live database: a damaged database is reported,
+not copied over the good backups.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.backup import archive, daily
+from app.domain.errors import DomainError
+from app.infra import clock
+from app.infra.storage import Database
+from app.office import auth
+from app.office.auth import Actor
+from app.protect import integrity
+
+
+def data_dir_of(db: Database) -> Path:
+    return db.path.parent
+
+
+def backup_now(db: Database, actor: Actor) -> dict[str, Any]:
+    """Today's backup made now (pruned, copied to the second place), as ``backup`` does."""
+    auth.require(actor, "backup.run")
+    return daily.run(db, data_dir_of(db), actor.username)
+
+
+def recent(db: Database, actor: Actor) -> list[dict[str, Any]]:
+    """The backups in the data folder and on the second destination, newest first."""
+    auth.require(actor, "backup.run")
+    folders = [archive.default_destination(data_dir_of(db))]
+    second = daily.second_destination(db)
+    if second is not None:
+        folders.append(second)
+    return archive.list_backups(folders)
+
+
+def verify(db: Database, actor: Actor, file: str) -> archive.Verification:
+    auth.require(actor, "backup.run")
+    if db.key is None:
+        raise DomainError(
+            "no_key", "Cơ sở dữ liệu chưa được mã hóa.", "The database is not encrypted."
+        )
+    return archive.verify_backup(Path(file), db.key)
+
+
+def daily_if_due(db: Database, officer: str | None) -> dict[str, Any] | None:
+    """The day's check and backup if today has none yet; None when already done."""
+    data_dir = data_dir_of(db)
+    today = clock.now().date().isoformat()
+    if daily.last_backup_day(data_dir) == today:
+        return None
+    problem = integrity.check(db, full=True)
+    if problem:
+        return {"ok": False, "integrity": problem}
+    return {"ok": True, "integrity": None, **daily.run(db, data_dir, officer)}
