@@ -100,6 +100,28 @@ def append(session: Session, entry: AuditLog) -> None:
     key_row.head_hash = entry.chain_hash
 
 
+@dataclass(frozen=True)
+class Head:
+    """The newest entry of the chain: printed on the day's report, sent to the server."""
+
+    id: int
+    hash: str
+    # HMAC of the hash with that day's key: only this station could have made it.
+    seal: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "hash": self.hash, "seal": self.seal}
+
+
+def head(session: Session) -> Head | None:
+    """The chain's head as recorded beside the key; None before the first entry."""
+    row = session.get(AuditKey, 1)
+    if row is None or not row.head_hash:
+        return None
+    entry = session.get(AuditLog, row.head_id)
+    return Head(row.head_id, row.head_hash, entry.chain_mac if entry is not None else None)
+
+
 @dataclass
 class Problem:
     id: int

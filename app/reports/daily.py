@@ -13,6 +13,7 @@ from typing import Any
 from app.infra import clock
 from app.office import auth
 from app.office.auth import Actor
+from app.protect import audit_chain
 from app.reports import drilldown, indicators
 from app.reports.period import Period
 from db.engine import Database
@@ -39,6 +40,9 @@ class DaySummary:
     overdue_count: int
     # The first OVERDUE_LISTED of them, oldest first.
     overdue: list[drilldown.DossierLine]
+    # The audit chain's newest entry when the summary was made: on paper, it
+    # fixes the log as it stood that evening (``audit verify`` shows any later edit).
+    audit_head: audit_chain.Head | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +67,7 @@ class DaySummary:
                 }
                 for d in self.overdue
             ],
+            "audit_head": self.audit_head.to_json() if self.audit_head else None,
         }
 
 
@@ -77,6 +82,7 @@ def summary(db: Database, actor: Actor, day: date, now: datetime | None = None) 
             _RETURNED, (start.isoformat(" "), (start + timedelta(days=1)).isoformat(" "))
         ).fetchone()
         cur.close()
+        head = audit_chain.head(session)
     c = rep.counts
     return DaySummary(
         day=day,
@@ -94,4 +100,5 @@ def summary(db: Database, actor: Actor, day: date, now: datetime | None = None) 
         in_progress=rep.in_progress,
         overdue_count=c["in_progress_overdue"],
         overdue=drilldown.dossiers(db, rep.members["in_progress_overdue"], limit=OVERDUE_LISTED),
+        audit_head=head,
     )

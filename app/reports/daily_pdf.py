@@ -74,6 +74,18 @@ def render(s: DaySummary, office: OfficeInfo, officer: str) -> bytes:
         story.append(grid_table(rows, widths, st, centred_columns=[0]))
     else:
         story.append(Para("Không có hồ sơ quá hạn.", st.body_left))
+    if s.audit_head is not None:
+        h = s.audit_head
+        story += [
+            Spacer(1, 4 * mm),
+            Para(
+                text(
+                    f"Nhật ký kiểm toán đến mục {h.id}, mã đầu chuỗi (SHA-256): "
+                    f"{h.hash[:32]} {h.hash[32:]}"
+                ),
+                st.body_left,
+            ),
+        ]
     story.append(signature_row([Signature("Người lập", officer)], st, width))
     return build_pdf(
         story,

@@ -1,0 +1,65 @@
+"""The audit chain's head, printed on the close-of-day summary."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import update
+
+from app.dossiers import intake as intake_uc
+from app.protect import audit_chain
+from app.reports import daily, daily_pdf
+from db.models import AuditLog
+from tests.conftest import INTAKE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "day.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def test_the_day_summary_prints_the_chain_head(db, admin, clerk, fixed_now, tmp_path):
+    intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
+    with db.read() as session:
+        head = audit_chain.head(session)
+        newest = session.query(AuditLog).order_by(AuditLog.id.desc()).first()
+    assert (head.id, head.hash, head.seal) == (newest.id, newest.chain_hash, newest.chain_mac)
+    summary = daily.summary(db, admin, fixed_now.date(), now=fixed_now)
+    assert summary.to_json()["audit_head"] == head.to_json()
+    text = _text(daily_pdf.print_day(db, admin, fixed_now.date(), now=fixed_now), tmp_path)
+    assert f"Nhật ký kiểm toán đến mục {head.id}" in text
+    assert f"{head.hash[:32]} {head.hash[32:]}" in text
+    # The print itself is audited after the head it printed.
+    with db.read() as session:
+        assert audit_chain.head(session).id == head.id + 1
+        assert audit_chain.verify(session).ok
+
+    # An entry edited after the sheet was printed no longer leads to the printed hash.
+    with db.write() as session:
+        session.execute(update(AuditLog).where(AuditLog.id == head.id).values(target="khác"))
+    with db.read() as session:
+        report = audit_chain.verify(session)
+    assert not report.ok and report.problems[0].id == head.id
+
+
+def test_report_day_on_the_command_line_gives_the_head(db, data_dir, clerk, fixed_now):
+    intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
+    with db.read() as session:
+        head = audit_chain.head(session)
+    db.dispose()
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--json"]
+        + ["report", "day", "--date", fixed_now.date().isoformat()],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["audit_head"]["hash"] == head.hash
