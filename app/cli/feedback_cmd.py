@@ -52,7 +52,7 @@ def _receive(args: Namespace, db: Database, out: Output) -> int:
 
     result = register.receive(db, actor(db, args), _read_json(args.file))
     if args.out:
-        _write_paper(db, result.code, args.out, answer=False)
+        _write_paper(db, args, result.code, args.out, answer=False)
     out.emit(
         {
             "code": result.code,
@@ -102,7 +102,7 @@ def _answer(args: Namespace, db: Database, out: Output) -> int:
             ) from None
     result = register.answer(db, actor(db, args), args.code, text)
     if args.out:
-        _write_paper(db, result.code, args.out, answer=True)
+        _write_paper(db, args, result.code, args.out, answer=True)
     out.emit(
         {
             "code": result.code,
@@ -135,17 +135,18 @@ def _show(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _print(args: Namespace, db: Database, out: Output) -> int:
-    _write_paper(db, args.code, args.out, answer=args.answer)
+    _write_paper(db, args, args.code, args.out, answer=args.answer)
     out.emit({"code": args.code, "out": args.out}, [out.t("Đã lưu ", "Written ") + args.out])
     return 0
 
 
-def _write_paper(db: Database, code: str, target: str, *, answer: bool) -> None:
+def _write_paper(db: Database, args: Namespace, code: str, target: str, *, answer: bool) -> None:
     from app.paper import feedback_slips
 
+    who = actor(db, args)
     pdf = (
-        feedback_slips.answer_letter(db, code)
+        feedback_slips.answer_letter(db, who, code)
         if answer
-        else feedback_slips.acknowledgement(db, code)
+        else feedback_slips.acknowledgement(db, who, code)
     )
     write_atomically(Path(target), pdf)

@@ -29,16 +29,28 @@ def apply_change(session: Session, data: dict[str, Any]) -> int:
     if row is None:
         return 0
     changed = 0
-    if data.get("answer") and row.answered_at is None:
+    answer = data.get("answer")
+    if answer and (row.answered_at is None or row.answer != answer):
+        # The server's answer is the one on the public page: when the counter answered
+        # too (offline, at the same time), the published one is kept here as well and
+        # the counter's text stays in the audit log.
+        replaced = row.answer
         record_answer(
             session,
             row,
-            str(data["answer"]),
+            str(answer),
             _when(data.get("answered_at")) or clock.now(),
             data.get("answered_by"),
             data.get("answer_source") or "backoffice",
         )
-        journal.audit(session, None, "feedback.answer_pulled", row.code, clock.now())
+        journal.audit(
+            session,
+            None,
+            "feedback.answer_pulled",
+            row.code,
+            clock.now(),
+            {"replaced_counter_answer": replaced} if replaced else None,
+        )
         changed = 1
     published = _when(data.get("published_at"))
     if published is not None and row.published_at is None:

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from app.domain.errors import DomainError
 from app.domain.feedback_clock import DEADLINE_LABELS
 from app.feedback import queries
-from app.infra import clock
-from app.office import settings
+from app.infra import clock, journal
+from app.office import auth, settings
+from app.office.auth import Actor
 from app.paper import printing
 from app.paper.render.feedback import FeedbackPaper, render_acknowledgement, render_answer
 from db.engine import Database
@@ -47,12 +48,26 @@ def _paper(db: Database, code: str) -> tuple[FeedbackPaper, printing.OfficeInfo,
     return paper, office, values
 
 
-def acknowledgement(db: Database, code: str, now: datetime | None = None) -> bytes:
+def _printed(db: Database, actor: Actor, form: str, code: str, at: datetime) -> None:
+    """Every print is in the audit log, as the dossiers' slips are."""
+    with db.write() as session:
+        journal.audit(session, actor.username, f"print.{form}", code, at)
+
+
+def acknowledgement(db: Database, actor: Actor, code: str, now: datetime | None = None) -> bytes:
+    """The acknowledgement handed (or posted) to the sender: code, deadlines, status QR."""
+    auth.require(actor, "dossier.print")
+    now = now or clock.now()
     paper, office, _ = _paper(db, code)
-    return render_acknowledgement(office, paper, printed_at=now or clock.now())
+    pdf = render_acknowledgement(office, paper, printed_at=now)
+    _printed(db, actor, "feedback_ack", paper.code, now)
+    return pdf
 
 
-def answer_letter(db: Database, code: str, now: datetime | None = None) -> bytes:
+def answer_letter(db: Database, actor: Actor, code: str, now: datetime | None = None) -> bytes:
+    """The office's answer as a letter to the sender (once the answer is recorded)."""
+    auth.require(actor, "dossier.print")
+    now = now or clock.now()
     paper, office, values = _paper(db, code)
     if paper.answer is None:
         raise DomainError(
@@ -61,10 +76,12 @@ def answer_letter(db: Database, code: str, now: datetime | None = None) -> bytes
             f"Feedback {paper.code} has no answer yet; there is no letter to print.",
             field="code",
         )
-    return render_answer(
+    pdf = render_answer(
         office,
         paper,
         head_name=values.get("head_name") or None,
         head_title=values.get("head_title") or None,
-        printed_at=now or clock.now(),
+        printed_at=now,
     )
+    _printed(db, actor, "feedback_answer", paper.code, now)
+    return pdf

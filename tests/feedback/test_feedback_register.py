@@ -194,7 +194,7 @@ def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
 def test_acknowledgement_has_code_deadlines_and_a_qr_zbar_reads(db, clerk, data, tmp_path):
     data["content"] = "Nội dung có <b>thẻ HTML</b> & ký hiệu"
     result = register.receive(db, clerk, data, now=NOW)
-    pdf = feedback_slips.acknowledgement(db, result.code, now=NOW)
+    pdf = feedback_slips.acknowledgement(db, clerk, result.code, now=NOW)
     text = _pdf_text(pdf, tmp_path)
     assert result.code in text
     assert "PHIẾU TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ" in text
@@ -220,17 +220,22 @@ def test_acknowledgement_has_code_deadlines_and_a_qr_zbar_reads(db, clerk, data,
     page = next(tmp_path.glob("page*.png"))
     out = subprocess.run(["zbarimg", "--raw", "-q", str(page)], capture_output=True, text=True)
     assert out.stdout.split() == [result.status_url]
+    with db.read() as session:
+        printed = session.scalars(
+            select(AuditLog.target).where(AuditLog.action == "print.feedback_ack")
+        ).all()
+    assert printed == [result.code]
 
 
 def test_answer_letter_prints_only_once_answered(db, clerk, data, tmp_path):
     code = register.receive(db, clerk, data, now=NOW).code
     with pytest.raises(DomainError) as caught:
-        feedback_slips.answer_letter(db, code)
+        feedback_slips.answer_letter(db, clerk, code)
     assert caught.value.code == "not_answered"
     register.answer(
         db, clerk, code, "Bộ phận đã chấn chỉnh việc yêu cầu bản sao.", datetime(2026, 2, 26, 9)
     )
-    text = _pdf_text(feedback_slips.answer_letter(db, code), tmp_path)
+    text = _pdf_text(feedback_slips.answer_letter(db, clerk, code), tmp_path)
     assert "V/v trả lời phản ánh, kiến nghị" in text
     assert "Kính gửi: Lê Thị Mai" in text
     assert "Bộ phận đã chấn chỉnh việc yêu cầu bản sao." in text

@@ -217,3 +217,36 @@ def test_public_page_feedback_form(server, db, data_dir, clerk, intake, enrolled
     assert refused.status_code == 429 and "Retry-After" in refused.headers
     with sdb.read() as session:
         assert session.scalar(select(func.count(ServerFeedback.id))) == before + 3
+
+
+def test_answers_given_at_both_ends_keep_the_published_one(server, db, data_dir, clerk, enrolled):
+    proc, sdb, _ = server
+    proc_sdb[:] = [sdb]
+    data = {"sender": SENDER, "content": "Về giờ làm việc.", "received_at": "2026-02-13T09:00"}
+    code = register.receive(db, clerk, data, now=NOW).code
+    assert run_round(db, data_dir).ok
+    headers = _backoffice(proc)
+    published = httpx.post(
+        f"{proc.base_url}/api/v1/backoffice/feedback/{code}/answer",
+        json={"answer": "Trả lời của cơ quan giải quyết."},
+        headers=headers,
+    )
+    assert published.status_code == 200
+    # Meanwhile, offline, the counter answered too.
+    register.answer(db, clerk, code, "Trả lời tại quầy.", NOW)
+    report = run_round(db, data_dir)
+    assert report.ok and report.conflicts == 1
+    item = queries.get(db, code)
+    assert item.answer == "Trả lời của cơ quan giải quyết." and item.answer_source == "backoffice"
+    assert item.published_at is not None
+    [row] = _server_rows(sdb, code)
+    assert row.answer == "Trả lời của cơ quan giải quyết."
+    with db.read() as session:
+        from db.models import AuditLog
+
+        entry = session.scalar(
+            select(AuditLog).where(
+                AuditLog.action == "feedback.answer_pulled", AuditLog.target == code
+            )
+        )
+    assert entry.detail == {"replaced_counter_answer": "Trả lời tại quầy."}

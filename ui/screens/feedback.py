@@ -71,7 +71,7 @@ def receive_feedback(db, actor, data: dict[str, Any], title: str):
     from app.paper import feedback_slips
 
     result = register.receive(db, actor, data)
-    return result, prepare(feedback_slips.acknowledgement(db, result.code), title)
+    return result, prepare(feedback_slips.acknowledgement(db, actor, result.code), title)
 
 
 def answer_feedback(db, actor, code: str, text: str, title: str) -> PrintJob:
@@ -79,16 +79,16 @@ def answer_feedback(db, actor, code: str, text: str, title: str) -> PrintJob:
     from app.paper import feedback_slips
 
     register.answer(db, actor, code, text)
-    return prepare(feedback_slips.answer_letter(db, code), title)
+    return prepare(feedback_slips.answer_letter(db, actor, code), title)
 
 
-def print_paper(db, code: str, answer: bool, title: str) -> PrintJob:
+def print_paper(db, actor, code: str, answer: bool, title: str) -> PrintJob:
     from app.paper import feedback_slips
 
     pdf = (
-        feedback_slips.answer_letter(db, code)
+        feedback_slips.answer_letter(db, actor, code)
         if answer
-        else feedback_slips.acknowledgement(db, code)
+        else feedback_slips.acknowledgement(db, actor, code)
     )
     return prepare(pdf, title)
 
@@ -492,6 +492,7 @@ class FeedbackPage(Screen):
         self.ctx.tasks.run(
             print_paper,
             self.ctx.require_db(),
+            self.ctx.require_actor(),
             self.current.code,
             answer,
             f"{title} {self.current.code}",
