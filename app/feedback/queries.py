@@ -169,3 +169,34 @@ def public_link(db: Database, code: str) -> str:
     with db.read() as session:
         row = find(session, code)
         return status_url(settings.public_base_url(session), row.code, row.lookup_secret)
+
+
+def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> tuple[int, int]:
+    """(answered on time, handled) for the period, for the Decision 766 indicator.
+
+    Handled: items answered within the period, and items still unanswered whose
+    answer deadline (or forwarding deadline, outside the office's competence)
+    fell within the period and has passed. On time: answered on or before that
+    deadline's day. Items whose deadline is still ahead are not counted yet.
+    """
+    with db.read() as session:
+        rows = session.execute(
+            select(Feedback.answered_at, Feedback.resolve_by, Feedback.forward_by).where(
+                (Feedback.answered_at.between(begins, ends))
+                | (
+                    Feedback.answered_at.is_(None)
+                    & Feedback.resolve_by.between(begins.date(), ends.date())
+                )
+            )
+        ).all()
+    handled = kept = 0
+    for answered_at, resolve_by, forward_by in rows:
+        deadline = forward_by or resolve_by
+        if answered_at is None:
+            if deadline >= as_of.date() or not begins.date() <= deadline <= ends.date():
+                continue
+            handled += 1
+            continue
+        handled += 1
+        kept += answered_at.date() <= deadline
+    return kept, handled

@@ -20,6 +20,7 @@ from typing import Any
 from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.domain.workcalendar import WorkCalendar
+from app.feedback import queries as feedback
 from app.infra import clock
 from app.office import auth, station
 from app.office.auth import Actor
@@ -384,6 +385,15 @@ def _compute(
     made_at = now or clock.now()
     as_of = min(period.ends, made_at)
     as_of_s = as_of.isoformat(" ")
+    feedback_on_time = feedback.on_time(db, period.begins, period.ends, as_of)
+    unavailable = {
+        "cashless_share": "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt).",
+        "satisfaction_share": "Chưa có đánh giá của người dân trên quầy.",
+    }
+    if not feedback_on_time[1]:
+        unavailable["feedback_on_time_share"] = (
+            "Không có phản ánh, kiến nghị nào được trả lời hoặc đến hạn trả lời trong kỳ."
+        )
 
     members: dict[str, list[int]] = {name: [] for name in COUNTS}
     # procedure id -> dossiers per column of the table by field (TABLE_COLUMNS)
@@ -533,7 +543,7 @@ def _compute(
             counts["result_digitized"], counts["resolved_with_result"]
         ),
         "e_result_share": _share(counts["result_electronic"], counts["resolved_with_result"]),
-        "feedback_on_time_share": None,
+        "feedback_on_time_share": _share(*feedback_on_time),
         "satisfaction_share": None,
         "progress_on_time_share": _share(
             counts["resolved_early"] + counts["resolved_on_time"] + counts["in_progress_on_time"],
@@ -559,11 +569,7 @@ def _compute(
         components=components,
         components_reused=components_reused,
         fields=fields,
-        unavailable={
-            "cashless_share": "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt).",
-            "feedback_on_time_share": "Chưa có sổ phản ánh, kiến nghị trên quầy.",
-            "satisfaction_share": "Chưa có đánh giá của người dân trên quầy.",
-        },
+        unavailable=unavailable,
     )
     _score(report)
     release(rows, found, comps, ended, supplements, waits)

@@ -244,3 +244,25 @@ def test_answer_letter_prints_only_once_answered(db, clerk, data, tmp_path):
 def test_feedback_rows_only_change_through_the_register(db):
     with db.read() as session:
         assert session.scalar(select(func.count(Feedback.id))) == 0
+
+
+def test_feedback_on_time_share_in_the_indicators(db, clerk, data):
+    from app.reports import indicators, period
+
+    march = period.Period(date(2026, 3, 1), date(2026, 3, 31))
+    after = datetime(2026, 4, 10, 9)
+    empty = indicators.compute(db, march, now=after)
+    assert empty.shares["feedback_on_time_share"] is None
+    assert "feedback_on_time_share" in empty.unavailable
+    # Received 13/02, due 13/03: answered on 12/03 (on time) and on 16/03 (late).
+    on_time = register.receive(db, clerk, data, now=NOW).code
+    late = register.receive(db, clerk, data, now=NOW).code
+    register.answer(db, clerk, on_time, "Đã trả lời.", datetime(2026, 3, 12, 15))
+    register.answer(db, clerk, late, "Đã trả lời muộn.", datetime(2026, 3, 16, 9))
+    # Due in March and never answered: late. Due in April: not counted yet.
+    register.receive(db, clerk, data, now=NOW)
+    data["received_at"] = "2026-03-25T09:00:00+07:00"
+    register.receive(db, clerk, data, now=datetime(2026, 3, 25, 10))
+    report = indicators.compute(db, march, now=after)
+    assert report.shares["feedback_on_time_share"] == round(1 / 3, 4)
+    assert "feedback_on_time_share" not in report.unavailable
