@@ -165,9 +165,13 @@ def counts(db: Database, today: date | None = None) -> FeedbackCounts:
     )
 
 
-def public_link(db: Database, code: str) -> str:
+def public_link(db: Database, code: str) -> str | None:
+    """The item's status page with its secret; None when the station never had the secret
+    (an item sent from the public page)."""
     with db.read() as session:
         row = find(session, code)
+        if not row.lookup_secret:
+            return None
         return status_url(settings.public_base_url(session), row.code, row.lookup_secret)
 
 

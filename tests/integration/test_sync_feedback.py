@@ -209,6 +209,18 @@ def test_public_page_feedback_form(server, db, data_dir, clerk, intake, enrolled
         dossier.code,
     )
     assert "resolve_by" in item.due
+    # The station never had the item's secret: its acknowledgement says where to follow it.
+    from app.paper import feedback_slips
+
+    ack = feedback_slips.acknowledgement(db, clerk, web_code)
+    assert queries.public_link(db, web_code) is None
+    path = data_dir / "web-ack.pdf"
+    path.write_bytes(ack)
+    import subprocess
+
+    shown = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert web_code in " ".join(shown.split())
+    assert "bằng đường dẫn đã nhận khi gửi" in " ".join(shown.split())
 
     # Three sends per dossier in the window, then the page refuses.
     for _ in range(2):

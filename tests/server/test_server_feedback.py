@@ -101,6 +101,8 @@ def test_backoffice_lists_answers_once_and_the_station_hears(
     browser.post(
         "/back-office/dang-nhap", data={"username": username, "password": PASSWORD, "csrf": csrf}
     )
+    home = browser.get("/back-office")
+    assert 'href="/back-office/phan-anh"' in home.text
     page = browser.get("/back-office/phan-anh")
     assert page.status_code == 200 and code in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text and "<script>" not in page.text

@@ -51,7 +51,9 @@ class FeedbackPaper:
     content: str
     # (label, date) in the order printed.
     deadlines: tuple[tuple[str, date], ...]
-    status_url: str
+    # None for an item sent from the public page: its link (with the secret the
+    # server keeps only as a digest) went to the sender's browser, not to the station.
+    status_url: str | None
     officer: str
     answer: str | None = None
     answered_at: datetime | None = None
@@ -92,14 +94,21 @@ def render_acknowledgement(
         Para(f"- {text(label)}: <b>{day:%d/%m/%Y}</b>", st.body_hanging)
         for label, day in paper.deadlines
     ]
-    caption = Para(
-        "Quét mã QR để theo dõi tình trạng xử lý và câu trả lời, hoặc mở địa chỉ:<br/>"
-        f"{text(paper.status_url)}",
-        st.small,
-    )
-    qr = QRFlowable(paper.status_url, 26 * mm)
-    box = Table([[qr, caption]], colWidths=[qr.width + 4, width - qr.width - 4])
-    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    if paper.status_url:
+        caption = Para(
+            "Quét mã QR để theo dõi tình trạng xử lý và câu trả lời, hoặc mở địa chỉ:<br/>"
+            f"{text(paper.status_url)}",
+            st.small,
+        )
+        qr = QRFlowable(paper.status_url, 26 * mm)
+        box: Flowable = Table([[qr, caption]], colWidths=[qr.width + 4, width - qr.width - 4])
+        box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    else:
+        box = Para(
+            "Phản ánh gửi qua trang tra cứu trực tuyến: theo dõi tình trạng và câu trả lời "
+            "bằng đường dẫn đã nhận khi gửi.",
+            st.small,
+        )
     story += [
         Spacer(1, st.size * 0.4),
         box,
