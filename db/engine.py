@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import sqlite_pragmas
@@ -95,6 +95,12 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._read_sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A read transaction without an ORM session, for prebuilt Core statements."""
+        with self.reader.connect() as conn, conn.begin():
+            yield conn
 
     def connect(self, **kwargs) -> sqlite3.Connection:
         """A raw DB-API connection to this file, with the key applied."""

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, Select, bindparam, select, text
+from sqlalchemy.orm import Session
 
 from app.domain import cccd, codes
 from app.domain.errors import DomainError
 from app.domain.text import search_tokens
-from app.dossiers.views import DossierView, view
+from app.dossiers.views import DossierView, summary_select, summary_views
 from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
@@ -43,49 +43,61 @@ class LookupResult:
     items: list[DossierView]
 
 
-def _load(session: Session, ids_query, now: datetime) -> list[DossierView]:
-    rows = session.scalars(
-        select(Dossier)
-        .where(Dossier.id.in_(ids_query))
-        .options(selectinload(Dossier.applicant), selectinload(Dossier.procedure))
-        .order_by(Dossier.id.desc())
-    ).all()
-    return [view(d, now) for d in rows]
+# Built once: each look-up only binds its values. The statements are fixed, so
+# SQLAlchemy's compiled cache serves every call after the first.
+_SUMMARY = summary_select()
+_D, _A = Dossier.__table__.c, Applicant.__table__.c
+_BY_CODE = _SUMMARY.where(_D.code == bindparam("value"))
+_BY_IDS = _SUMMARY.where(_D.id.in_(bindparam("ids", expanding=True))).order_by(_D.id.desc())
 
 
-def _by_applicant(session: Session, clause, now: datetime) -> list[DossierView]:
-    applicant_ids = select(Applicant.id).where(clause)
-    ids = (
-        select(Dossier.id)
-        .where(Dossier.applicant_id.in_(applicant_ids))
-        .order_by(Dossier.id.desc())
-        .limit(MAX_RESULTS)
-    )
-    return _load(session, ids, now)
+def _by_applicant_column(column) -> Select:
+    # The applicant first, by its own index; then that applicant's dossiers.
+    applicants = select(_A.id).where(column == bindparam("value")).scalar_subquery()
+    return _SUMMARY.where(_D.applicant_id.in_(applicants)).order_by(_D.id.desc()).limit(MAX_RESULTS)
 
 
-def name_match_expression(query: str) -> str | None:
-    """An FTS5 query in which every folded word must start some word of the name."""
-    tokens = search_tokens(query)
+_BY_ID_NUMBER = _by_applicant_column(_A.id_number)
+_BY_TAX_CODE = _by_applicant_column(_A.tax_code)
+_NAME_SEARCH = text(
+    # Newest first: FTS5 walks its rowids backwards without sorting the hits.
+    "SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q ORDER BY rowid DESC LIMIT :n"
+)
+
+
+def name_match_expression(query: str, *, whole_words: bool = False) -> str | None:
+    """An FTS5 query for a typed name: every folded word must start some word of
+    the name, or with ``whole_words`` be a word of it, the last one excepted
+    (still being typed, it matches by prefix)."""
+    tokens = search_tokens(query)[:8]
     if not tokens:
         return None
-    return " ".join(f'"{t}"*' for t in tokens[:8])
+    if not whole_words:
+        return " ".join(f'"{t}"*' for t in tokens)
+    return " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
 
 
-def search_names(session: Session, query: str, limit: int = MAX_RESULTS) -> list[int]:
-    expr = name_match_expression(query)
-    if expr is None:
+def search_names(session: Session | Connection, query: str, limit: int = MAX_RESULTS) -> list[int]:
+    """Ids of the newest dossiers whose applicant's name matches ``query``.
+
+    Completed words must be whole words of the name: a prefix search for
+    "nguyen" makes the index gather every Nguyễn before it can stop at the
+    newest fifty. When whole words do not fill ``limit``, every word matches
+    by prefix (abbreviations such as "ng th an"), which gives exactly what a
+    prefix search gives.
+    """
+    strict = name_match_expression(query, whole_words=True)
+    if strict is None:
         return []
-    # Newest first: FTS5 walks its rowids backwards without sorting the hits.
-    return list(
-        session.scalars(
-            text(
-                "SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q "
-                "ORDER BY rowid DESC LIMIT :n"
-            ),
-            {"q": expr, "n": limit},
-        )
-    )
+    ids = list(session.execute(_NAME_SEARCH, {"q": strict, "n": limit}).scalars())
+    loose = name_match_expression(query)
+    if len(ids) >= limit or loose == strict:
+        return ids
+    return list(session.execute(_NAME_SEARCH, {"q": loose, "n": limit}).scalars())
+
+
+def _views(conn: Connection, statement: Select, params: dict, now: datetime) -> list[DossierView]:
+    return summary_views(conn.execute(statement, params), now)
 
 
 def query_fingerprint(key: bytes | None, kind: str, query: str) -> str:
@@ -134,21 +146,20 @@ def _lookup(db: Database, actor: Actor, query: str, now: datetime | None) -> Loo
             "Type a dossier code, ID number or name to look up.",
             field="query",
         )
-    with db.read() as session:
+    with db.read_connection() as conn:
         code = codes.find_code(q)
         if code is not None:
-            ids = select(Dossier.id).where(Dossier.code == code)
-            return LookupResult("code", code, _load(session, ids, now))
+            return LookupResult("code", code, _views(conn, _BY_CODE, {"value": code}, now))
         if cccd.looks_like_cccd_qr(q):
             card = cccd.parse_cccd_qr(q)
-            items = _by_applicant(session, Applicant.id_number == card.id_number, now)
+            items = _views(conn, _BY_ID_NUMBER, {"value": card.id_number}, now)
             return LookupResult("id_number", card.id_number, items)
         compact = q.replace(" ", "")
         if _ID_NUMBER.match(compact):
-            items = _by_applicant(session, Applicant.id_number == compact, now)
+            items = _views(conn, _BY_ID_NUMBER, {"value": compact}, now)
             return LookupResult("id_number", compact, items)
         if _TAX_CODE.match(compact):
-            items = _by_applicant(session, Applicant.tax_code == compact, now)
+            items = _views(conn, _BY_TAX_CODE, {"value": compact}, now)
             return LookupResult("tax_code", compact, items)
-        ids = search_names(session, q)
-        return LookupResult("name", q, _load(session, ids, now) if ids else [])
+        ids = search_names(conn, q)
+        return LookupResult("name", q, _views(conn, _BY_IDS, {"ids": ids}, now) if ids else [])
