@@ -1,33 +1,73 @@
-"""Applying the Alembic migrations, with a copy of the file kept first."""
+"""Applying the Alembic migrations, with a copy of the file kept first.
+
+Every start compares the database's revision with the newest migration, and
+nearly always they are equal. Alembic (with its templating engine and more)
+costs a noticeable part of a second to import, so that comparison reads the
+``alembic_version`` table and the migration files' ``revision`` lines itself;
+Alembic is imported only to upgrade.
+"""
 
 from __future__ import annotations
 
+import ast
+import re
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 10
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+@cache
 def head_revision() -> str:
+    """The newest revision, read from the migration files as Alembic reads them."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_ASSIGNMENT.findall(file.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue
+        revisions.add(ast.literal_eval(found["revision"]))
+        down = ast.literal_eval(found.get("down_revision", "None"))
+        parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
+    heads = revisions - parents
+    if len(heads) == 1:
+        return heads.pop()
+    # Several heads (or none): let Alembic decide, as it would on upgrade.
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision, ``None`` for a database no migration has touched."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        except OperationalError as exc:
+            if "no such table" in str(exc.orig):
+                return None
+            raise
+    if len(rows) > 1:
+        raise RuntimeError(f"several schema revisions in one database: {[r[0] for r in rows]}")
+    return rows[0][0] if rows else None
 
 
 def backup_file(engine: Engine, db_path: Path, backup_dir: Path, label: str) -> Path:
@@ -61,6 +101,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
     backup = None
     if current is not None and db_path.exists():
         backup = backup_file(engine, db_path, backup_dir, f"before-{target}")
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
