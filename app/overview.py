@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.infra import clock
 from app.office import settings, station
 from db.engine import Database
+from db.models import Office, Setting, Station
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,18 @@ def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
 
 
 def startup_info(db: Database) -> tuple[str, str]:
-    """The office's name and the window's language, read once at start."""
-    with db.read() as session:
-        return station.load(session).office_name, settings.get(session, "language")
+    """The office's name and the window's language, read once at start.
+
+    Plain table reads: the window's first paint does not wait for the ORM's
+    mapper set-up, which a worker does meanwhile (``storage.warm_up``)."""
+    office, local, setting = Office.__table__, Station.__table__, Setting.__table__
+    with db.read_connection() as conn:
+        name = conn.execute(
+            select(office.c.name)
+            .join_from(office, local, local.c.office_id == office.c.id)
+            .where(local.c.is_local.is_(True))
+        ).scalar()
+        language = conn.execute(select(setting.c.value).where(setting.c.key == "language")).scalar()
+    if name is None:
+        raise station.not_initialised()
+    return name, language if language is not None else settings.SPECS["language"].default

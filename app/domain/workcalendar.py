@@ -45,8 +45,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-import holidays
-
 from app.domain.errors import DomainError
 
 _ONE_HOUR = timedelta(hours=1)
@@ -157,6 +155,9 @@ class WorkingHours:
 @lru_cache(maxsize=256)
 def _vn_year_raw(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """Holidays and swapped working weekend days as the package gives them for one year."""
+    # Imported on first use: the package is large and a start-up needs no calendar.
+    import holidays
+
     calendar = holidays.country_holidays("VN", years=year)
     return frozenset(calendar), frozenset(getattr(calendar, "weekend_workdays", ()))
 

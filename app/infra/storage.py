@@ -17,7 +17,13 @@ from db import migrate
 from db.engine import Database
 
 # The window names the database handle through the core, never through db/.
-__all__ = ["Database", "open_database", "storage_error", "translating_storage_errors"]
+__all__ = [
+    "Database",
+    "open_database",
+    "storage_error",
+    "translating_storage_errors",
+    "warm_up",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -141,6 +147,16 @@ def open_database(data_dir: Path, *, create: bool = False) -> Database:
         db.dispose()
         raise
     return db
+
+
+def warm_up() -> None:
+    """Set up the ORM's mappers (a one-off cost of a good tenth of a second), meant
+    for a worker thread while the window shows, before the first ORM query needs them."""
+    from sqlalchemy.orm import configure_mappers
+
+    import db.models  # noqa: F401 - the mappers to configure
+
+    configure_mappers()
 
 
 def connect_file(path: Path, **kwargs) -> sqlite3.Connection:

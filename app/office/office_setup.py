@@ -32,15 +32,30 @@ class SetupRequest:
 
 
 def is_initialised(data_dir: Path) -> bool:
-    path = datadir.db_path(data_dir)
-    if not path.exists():
+    db = open_if_initialised(data_dir)
+    if db is None:
         return False
+    db.dispose()
+    return True
+
+
+def open_if_initialised(data_dir: Path) -> Database | None:
+    """The station database if ``data_dir`` holds a set-up station, else ``None``:
+    one opening serves both the question and the work that follows."""
+    if not datadir.db_path(data_dir).exists():
+        return None
     db = open_database(data_dir)
+    office = Office.__table__
     try:
-        with db.read() as session:
-            return session.scalar(select(Office.id)) is not None
-    finally:
+        # A plain table read: no ORM mapper set-up before the window shows.
+        with db.read_connection() as conn:
+            if conn.execute(select(office.c.id).limit(1)).first() is not None:
+                return db
+    except BaseException:
         db.dispose()
+        raise
+    db.dispose()
+    return None
 
 
 def _validate(req: SetupRequest) -> tuple[str, codes.SequenceSlice]:

@@ -27,6 +27,14 @@ class StationInfo:
     sequence: SequenceSlice
 
 
+def not_initialised() -> DomainError:
+    return DomainError(
+        "not_initialised",
+        "Trạm chưa được khởi tạo (chưa có cơ quan, quầy).",
+        "This station is not set up yet (no office or counter).",
+    )
+
+
 def load(session: Session) -> StationInfo:
     row = session.execute(
         select(Office, Station)
@@ -34,11 +42,7 @@ def load(session: Session) -> StationInfo:
         .where(Station.is_local.is_(True))
     ).first()
     if row is None:
-        raise DomainError(
-            "not_initialised",
-            "Trạm chưa được khởi tạo (chưa có cơ quan, quầy).",
-            "This station is not set up yet (no office or counter).",
-        )
+        raise not_initialised()
     office, station = row
     return StationInfo(
         office_id=office.id,

@@ -37,9 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_datetime
-from app.reports import daily_pdf, drilldown, indicators
+from app.reports import drilldown, indicators
 from app.reports import period as periods
-from app.reports.export import export
 from app.reports.indicators import IndicatorReport
 from ui.shell.context import Context
 from ui.shell.screen import Screen
@@ -501,6 +500,9 @@ class ReportsPage(Screen):
         """Write the period's report to ``path`` on a worker thread."""
 
         def work() -> Path:
+            # The PDF and Excel writers load on first use: the window starts without them.
+            from app.reports.export import export
+
             data = export(self_db, actor, period, fmt, now=now)
             tmp = path.with_name(path.name + ".tmp")
             tmp.write_bytes(data)
@@ -531,6 +533,8 @@ class ReportsPage(Screen):
         title = self.tr("Báo cáo cuối ngày")
 
         def work():
+            from app.reports import daily_pdf
+
             return prepare(daily_pdf.print_day(db, actor, day, now=now), title)
 
         self.ctx.tasks.run(

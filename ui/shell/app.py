@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app import overview
 from app.domain.errors import DomainError
 from app.infra import datadir
-from app.infra.storage import Database, open_database
+from app.infra.storage import Database, warm_up
 from app.office import office_setup
 from app.protect import windowlock
 from ui.shell import i18n
@@ -57,9 +57,9 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def open_station(data_dir: Path) -> tuple[Database | None, str, str]:
     """The station database if the folder is set up, with the office name and language."""
-    if not office_setup.is_initialised(data_dir):
+    db = office_setup.open_if_initialised(data_dir)
+    if db is None:
         return None, "", "vi"
-    db = open_database(data_dir)
     office, language = overview.startup_info(db)
     return db, office, language
 
@@ -103,6 +103,9 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # Maximised: on a 1366×768 screen a normal window plus its title bar would push
     # the status bar below the taskbar.
     window.showMaximized()
+    if window.ctx.db is not None:
+        # The ORM's one-off set-up runs while the clerk types the password.
+        window.ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
     if started:
 
         def report() -> None:
