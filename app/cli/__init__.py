@@ -26,7 +26,7 @@ NEEDS_DB = {
     "catalogue": "app.cli.commands:cmd_catalogue",
     "office": "app.cli.office_cmd:cmd_office",
     "receive": "app.cli.commands:cmd_receive",
-    "lookup": "app.cli.commands:cmd_lookup",
+    "lookup": "app.cli.lookup_cmd:cmd_lookup",
     "show": "app.cli.commands:cmd_show",
     "status": "app.cli.commands:cmd_status",
     "return": "app.cli.commands:cmd_return",

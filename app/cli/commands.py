@@ -18,7 +18,7 @@ from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime, format_money
 from app.domain.status import Status
 from app.domain.workcalendar import ProcessingUnit, WorkCalendar
-from app.dossiers import intake, lookup, progress
+from app.dossiers import intake, progress
 from app.dossiers.views import by_code, view
 from app.infra import clock
 from app.infra.storage import open_database
@@ -148,25 +148,6 @@ def cmd_receive(args: Namespace, db: Database, out: Output) -> int:
             out.t("Hẹn trả kết quả: ", "Appointment: ") + format_datetime(result.due_at),
             out.t("Mã tra cứu: ", "Look-up secret: ") + result.lookup_secret,
         ],
-    )
-    return 0
-
-
-def cmd_lookup(args: Namespace, db: Database, out: Output) -> int:
-    result = lookup.lookup(db, actor(db, args), " ".join(args.query))
-    lines = [
-        f"{d.code}  {d.applicant_name}  {d.procedure_name}  [{d.status_label}"
-        + (out.t(", quá hạn", ", overdue") if d.overdue else "")
-        + f"]  {out.t('hẹn', 'due')} {format_datetime(d.due_at)}"
-        for d in result.items
-    ] or [out.t("Không tìm thấy hồ sơ nào.", "No dossier found.")]
-    out.emit(
-        {
-            "kind": result.kind,
-            "query": result.query,
-            "results": [d.to_json() for d in result.items],
-        },
-        lines,
     )
     return 0
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.output import Output
-from app.infra.storage import Database
+
+if TYPE_CHECKING:
+    # The parser imports this module for its options; the database layer is
+    # loaded only by the commands that open one.
+    from app.infra.storage import Database
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

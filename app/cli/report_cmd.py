@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
-from app.reports import indicators
 from app.reports import period as periods
-from db.engine import Database
+
+if TYPE_CHECKING:
+    # The parser imports this module for its options; the database layer and
+    # the reports are loaded only when ``report`` runs.
+    from db.engine import Database
 
 FIGURE_LABELS = (
     ("received", "Tiếp nhận trong kỳ", "Received in the period"),
@@ -46,6 +49,9 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_report(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
+    from app.reports import indicators
+
     if args.report_command == "day":
         return _day(args, db, out)
     p = periods.parse(args.date_from, args.date_to)
@@ -70,6 +76,7 @@ def cmd_report(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _export(args: Namespace, db: Database, out: Output, p: periods.Period) -> int:
+    from app.cli.acting import actor
     from app.reports.export import export
 
     data = export(db, actor(db, args), p, args.fmt, office=args.office)
@@ -83,6 +90,7 @@ def _export(args: Namespace, db: Database, out: Output, p: periods.Period) -> in
 
 
 def _day(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
     from app.infra import clock
     from app.reports import daily, daily_pdf
 
