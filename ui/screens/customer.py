@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from app.domain import satisfaction
 from app.dossiers import ratings
 from app.dossiers.ratings import RatingQuestion, RatingReceipt
-from app.paper.render.qr import qr_matrix
 from ui.shell.context import Context
 
 # Unanswered, the question goes away by itself: the next citizen is not asked about it.
@@ -84,6 +83,9 @@ def pick_screen(setting: str, beside: QScreen | None) -> QScreen | None:
 
 
 def qr_pixmap(text: str, size: int) -> QPixmap:
+    # Loaded with the first QR shown: the PDF and array libraries stay out of the start.
+    from app.paper.render.qr import qr_matrix
+
     matrix = qr_matrix(text)
     count = len(matrix) + 8  # four modules of quiet zone each side
     image = QImage(count, count, QImage.Format.Format_RGB32)
