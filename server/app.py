@@ -50,6 +50,7 @@ from server.routers import (
     public_feedback,
     pull,
     push,
+    ratings,
     station,
 )
 from server.storage import BlobStore
@@ -268,6 +269,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         feedback_backoffice,
         public_feedback,
         public,
+        ratings,
     ):
         app.include_router(module.router)
     # Signed station updates (TUF metadata and bundles, made by

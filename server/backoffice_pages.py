@@ -89,7 +89,8 @@ def list_page(
     )
     return _page(
         f"""{_who(officer)}<section class="card"><h2>Danh sách hồ sơ</h2>
-<p><a href="{BASE}/bao-cao">Báo cáo tình hình giải quyết hồ sơ</a></p>
+<p><a href="{BASE}/bao-cao">Báo cáo tình hình giải quyết hồ sơ</a> ·
+<a href="{BASE}/danh-gia">Đánh giá mức độ hài lòng</a></p>
 <form method="get" action="{BASE}" class="row">
 <div><label for="trang_thai">Trạng thái</label>
 <select id="trang_thai" name="trang_thai">{"".join(options)}</select></div>

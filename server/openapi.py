@@ -393,9 +393,13 @@ def _drop_unused_schemas(spec: dict[str, Any]) -> None:
 
 
 def _report_period(spec: dict[str, Any]) -> None:
-    """The report's period is two calendar days, read as dates (else 400 ``bad_date``)."""
-    operation = spec["paths"].get(f"{p.API_PREFIX}/backoffice/reports/indicators", {}).get("get")
-    for parameter in (operation or {}).get("parameters", []):
+    """A report's period is two calendar days, read as dates (else 400 ``bad_date``)."""
+    operations = [
+        spec["paths"].get(f"{p.API_PREFIX}/backoffice/{name}", {}).get("get")
+        for name in ("reports/indicators", "ratings")
+    ]
+    parameters = [x for operation in operations for x in (operation or {}).get("parameters", [])]
+    for parameter in parameters:
         if parameter["name"] in ("from", "to"):
             parameter["schema"] = {"type": "string", "format": "date", "maxLength": 10}
             parameter["description"] = (

@@ -42,6 +42,8 @@ from server.dossiers import status_label
 from server.html import esc, page, status_badge, time_tag
 from server.lookupkey import lookup_digest
 from server.models import BlobOffice, Dossier, DossierHistory, DossierResult, Feedback, Office
+from server.rating_pages import section as rating_section
+from server.ratings import rated_stages
 
 router = APIRouter(tags=["public"])
 _DUMMY_DIGEST = digest("no dossier has this secret")
@@ -138,7 +140,8 @@ def lookup(code: str, request: Request, k: Text = None) -> Response:
                 office_name,
                 secret,
                 _copy_offered(session, dossier),
-                feedback_pages.about_dossier(feedback_about(session, dossier))
+                rating_section(dossier, secret, rated_stages(session, dossier.id))
+                + feedback_pages.about_dossier(feedback_about(session, dossier))
                 + feedback_pages.form(dossier.code, secret),
             )
     request.app.state.misses.miss(*keys)

@@ -106,6 +106,10 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 include-name = "GET /api/v1/backoffice/reports/indicators"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409"]
 
+[[operations]]
+include-name = "GET /api/v1/backoffice/ratings"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409"]
+
 # 400 too: Schemathesis 4.32's coverage phase seeds an optional header that has
 # a pattern with "0" (here `Upload-Checksum: 0`, which the pattern forbids) and
 # still counts the request as schema-valid; tus requires 400 for it.
