@@ -181,6 +181,18 @@ class IndicatorReport:
         return data
 
 
+# Citizens' ratings given in the period (both stages); 3 is "Hài lòng".
+_RATINGS = """
+SELECT COUNT(*), COALESCE(SUM(score = 3), 0) FROM satisfaction_rating
+ WHERE rated_at >= ? AND rated_at < ?
+"""
+
+
+def _ratings(cur, start_s: str, end_s: str) -> tuple[int, int]:
+    total, satisfied = cur.execute(_RATINGS, (start_s, end_s)).fetchone()
+    return int(total), int(satisfied)
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
@@ -388,7 +400,6 @@ def _compute(
     feedback_on_time = feedback.on_time(db, period.begins, period.ends, as_of)
     unavailable = {
         "cashless_share": "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt).",
-        "satisfaction_share": "Chưa có đánh giá của người dân trên quầy.",
     }
     if not feedback_on_time[1]:
         unavailable["feedback_on_time_share"] = (
@@ -529,6 +540,9 @@ def _compute(
                 if source == "electronic":
                     members["result_electronic"].append(did)
     counts = {name: len(ids) for name, ids in members.items()}
+    counts["ratings"], counts["ratings_satisfied"] = _on_reader(db, _ratings, start_s, end_s)
+    if not counts["ratings"]:
+        unavailable["satisfaction_share"] = "Chưa có đánh giá của người dân trong kỳ."
     received_n = counts["received"]
     processed = received_n + counts["carried_over"]
     shares: dict[str, float | None] = {
@@ -544,7 +558,7 @@ def _compute(
         ),
         "e_result_share": _share(counts["result_electronic"], counts["resolved_with_result"]),
         "feedback_on_time_share": _share(*feedback_on_time),
-        "satisfaction_share": None,
+        "satisfaction_share": _share(counts["ratings_satisfied"], counts["ratings"]),
         "progress_on_time_share": _share(
             counts["resolved_early"] + counts["resolved_on_time"] + counts["in_progress_on_time"],
             processed,
