@@ -9,7 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
-from server import admin
+from server import admin, backup_cli
 from server.app import create_app, prepare
 from server.config import ENV_DB, Settings, default_data_dir
 from server.logs import configure_logging
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command")
     admin.add_parser(subparsers, common)
+    backup_cli.add_parsers(subparsers, common)
     return parser
 
 
@@ -130,8 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = settings_from_args(args)
     # Admin commands talk to a person: only problems go to the log.
-    quiet = args.command == "admin" and "--log-level" not in (argv or sys.argv)
+    quiet = args.command in ("admin", "backup", "restore") and "--log-level" not in (
+        argv or sys.argv
+    )
     configure_logging("warning" if quiet else settings.log_level)
+    if args.command in ("backup", "restore"):
+        # No migrations and no server key here: a backup copies what is there.
+        return backup_cli.run(args, settings)
     if args.command == "admin":
         db = prepare(settings)
         try:

@@ -7,29 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from app.backup import archive
+from app.domain.retention import DAILY, MONTHLY, WEEKLY, to_keep
 
-DAILY, WEEKLY, MONTHLY = 7, 4, 12
-
-
-def to_keep(stamps: list[datetime]) -> set[datetime]:
-    """The newest backup of each of the last 7 days, 4 ISO weeks and 12 months that have one."""
-    keep: set[datetime] = set()
-    newest = sorted(set(stamps), reverse=True)
-    for period, count in (
-        (lambda t: t.date(), DAILY),
-        (lambda t: t.isocalendar()[:2], WEEKLY),
-        (lambda t: (t.year, t.month), MONTHLY),
-    ):
-        seen: list = []
-        for stamp in newest:
-            bucket = period(stamp)
-            if bucket in seen:
-                continue
-            if len(seen) == count:
-                break
-            seen.append(bucket)
-            keep.add(stamp)
-    return keep
+__all__ = ["DAILY", "MONTHLY", "WEEKLY", "prune", "to_keep"]
 
 
 def prune(folder: Path) -> list[Path]:
