@@ -22,7 +22,7 @@ from app.domain.codes import parse_code, validate_agency_code
 from app.domain.errors import DomainError
 from app.domain.status import Status, can_transition, check_transition
 from app.sync import protocol as p
-from server import feedback
+from server import feedback, master
 from server.auth import StationContext
 from server.common import now
 from server.dossiers import (
@@ -34,7 +34,15 @@ from server.dossiers import (
     when,
 )
 from server.lookupkey import lookup_digest
-from server.models import Blob, BlobOffice, Dossier, DossierResult, EventRecord, ManifestItem
+from server.models import (
+    Blob,
+    BlobOffice,
+    Dossier,
+    DossierResult,
+    EventRecord,
+    ManifestItem,
+    Office,
+)
 from server.ratings import AlreadyRated
 from server.ratings import store as store_rating
 
@@ -144,6 +152,12 @@ def apply_event(
             return Answer(outcome, message)
         if isinstance(payload, p.FeedbackAnswered):
             return Answer(*feedback.apply_answered(session, station.office_id, payload))
+        if isinstance(payload, p.CatalogueProcedureSet):
+            office = session.get(Office, station.office_id)
+            assert office is not None
+            return Answer(
+                *master.set_office_procedure(session, office, station.station_number, payload)
+            )
         if isinstance(payload, p.DossierReceived):
             return _received(session, station, event, payload, lookups)
         dossier = lookups.dossier(event.dossier_uuid)

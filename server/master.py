@@ -21,7 +21,14 @@ from server.auth import COUNTER_ROLES
 from server.common import now
 from server.db import Database
 from server.dossiers import append_change, lock_office
-from server.models import CalendarOverrideRow, MasterVersion, Office, Officer, Procedure
+from server.models import (
+    CalendarOverrideRow,
+    MasterVersion,
+    Office,
+    OfficeProcedure,
+    Officer,
+    Procedure,
+)
 
 CATALOGUE = "catalogue"
 
@@ -134,17 +141,79 @@ def set_calendar_day(
     bump_calendar(session, office)
 
 
-def catalogue(session: Session) -> p.CatalogueData:
-    row = session.get(MasterVersion, CATALOGUE)
+def office_catalogue_version(session: Session, office: Office) -> str:
+    """The catalogue's version as this office sees it: the shared one and its own edits."""
+    shared = catalogue_version(session.get(MasterVersion, CATALOGUE))
+    return f"{shared}/{office.catalogue_version}" if office.catalogue_version else shared
+
+
+def catalogue(session: Session, office: Office) -> p.CatalogueData:
+    """The shared catalogue, each procedure carrying what this office set on it.
+
+    The office's edits travel as ``office_edits`` beside the procedure (the
+    station applies them as its own); the province's fee replaces the office's.
+    """
+    edits = {
+        row.code: dict(row.edits)
+        for row in session.scalars(
+            select(OfficeProcedure).where(OfficeProcedure.office_id == office.id)
+        )
+    }
     procedures = []
     for proc in session.scalars(select(Procedure).order_by(Procedure.code)):
         data = dict(proc.data)
+        own = edits.get(proc.code)
         if proc.fee_override:
             data["fee"] = proc.fee_override
+            if own:
+                own = {k: v for k, v in own.items() if k not in ("fee_amount", "fee_rule")}
+        if own:
+            data["office_edits"] = own
         procedures.append(data)
     return p.CatalogueData(
-        version=catalogue_version(row), source="central server", procedures=procedures
+        version=office_catalogue_version(session, office),
+        source="central server",
+        procedures=procedures,
     )
+
+
+def set_office_procedure(
+    session: Session,
+    office: Office,
+    station: int,
+    payload: p.CatalogueProcedureSet,
+) -> tuple[str, str | None]:
+    """Keep a station's edits to one procedure; ``(outcome, message)``.
+
+    The newest edit wins: one made earlier that arrives later is acknowledged
+    and left out. The same edits again change nothing (no new version).
+    """
+    lock_office(session, office.id)
+    row = session.scalar(
+        select(OfficeProcedure).where(
+            OfficeProcedure.office_id == office.id,
+            OfficeProcedure.code == payload.procedure_code,
+        )
+    )
+    if row is not None and row.edited_at > payload.at:
+        # The sending station holds the older values: a new version makes it fetch the newer.
+        office.catalogue_version += 1
+        _announce(session, [office.id], CATALOGUE, office_catalogue_version(session, office))
+        return "applied", "Danh mục đã có thay đổi mới hơn cho thủ tục này; giữ thay đổi mới hơn."
+    if row is not None and row.edits == payload.edits:
+        return "applied", "Thay đổi này đã được ghi nhận."
+    stamp = now()
+    if row is None:
+        row = OfficeProcedure(office_id=office.id, code=payload.procedure_code)
+        session.add(row)
+    row.edits = dict(payload.edits)
+    row.edited_at = payload.at
+    row.edited_by = payload.officer
+    row.station = station
+    row.updated_at = stamp
+    office.catalogue_version += 1
+    _announce(session, [office.id], CATALOGUE, office_catalogue_version(session, office))
+    return "applied", None
 
 
 def calendar(session: Session, office: Office) -> p.CalendarData:
@@ -182,7 +251,7 @@ def officers(session: Session, office: Office) -> p.OfficersData:
 
 def versions(session: Session, office: Office) -> tuple[str, int, int]:
     return (
-        catalogue_version(session.get(MasterVersion, CATALOGUE)),
+        office_catalogue_version(session, office),
         office.calendar_version,
         office.officers_version,
     )

@@ -59,6 +59,8 @@ class Office(Base):
     officers_version: Mapped[int] = mapped_column(Integer, default=0)
     # Citizens may download their digitized result from the public page (off by default).
     citizen_copy: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bumped by each edit a station of the office makes to its catalogue.
+    catalogue_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -298,6 +300,27 @@ class Procedure(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JsonType)
     # The province's own fee, set on this server; wins over the seed's.
     fee_override: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OfficeProcedure(Base):
+    """What one office set on one procedure (its time, fee, components…) at a station.
+
+    Handed to the office's other stations with the catalogue; the province's
+    own fee (``Procedure.fee_override``) still wins over the office's.
+    """
+
+    __tablename__ = "office_procedures"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    edits: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    # When the station made the edit: an older edit arriving late does not win.
+    edited_at: Mapped[datetime] = mapped_column(DateTime)
+    edited_by: Mapped[str | None] = mapped_column(String(40))
+    station: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 

@@ -8,9 +8,12 @@ the office changes them again.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.domain import fees, processing_text
 from app.domain.errors import DomainError
@@ -138,6 +141,26 @@ def apply_changes(row: Procedure, values: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
+def record_edit(session: Session, officer: str, row: Procedure, now: datetime) -> None:
+    """Queue the procedure's office edits for the server, which hands them to the office's
+    other stations. The whole set goes each time, so the latest edit wins everywhere and
+    sending it twice changes nothing."""
+    edit_uuid = str(uuid.uuid4())
+    journal.add_event(
+        session,
+        "catalogue.procedure_set",
+        {
+            "edit_uuid": edit_uuid,
+            "procedure_code": row.code,
+            "at": clock.to_wire(now),
+            "officer": officer,
+            "edits": dict(row.office_edits or {}),
+        },
+        now,
+        edit_uuid,
+    )
+
+
 def set_procedure(
     db: Database, actor: Actor, code: str, edit: ProcedureEdit, now: datetime | None = None
 ) -> Procedure:
@@ -148,6 +171,7 @@ def set_procedure(
     with db.write() as session:
         row = get(session, code)
         old = apply_changes(row, values)
+        record_edit(session, actor.username, row, now)
         journal.audit(
             session,
             actor.username,

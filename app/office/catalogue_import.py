@@ -25,7 +25,7 @@ from app.domain.text import fold
 from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
-from app.office.catalogue_edit import apply_changes
+from app.office.catalogue_edit import apply_changes, record_edit
 from db.engine import Database
 from db.models import Procedure, ProcedureComponent
 
@@ -180,6 +180,7 @@ def import_file(
                 result.updated += 1
             if row.values:
                 apply_changes(proc, row.values)
+                record_edit(session, actor.username, proc, now)
         journal.audit(
             session,
             actor.username,

@@ -456,6 +456,48 @@ class FeedbackAnswered(WireModel):
         return self.feedback_uuid
 
 
+# A supervisor's edits to the office's catalogue travel in the same queue; the
+# envelope's ``dossier_uuid`` is the edit's own id (``edit_uuid``), as for feedback.
+EVENT_CATALOGUE_SET = "catalogue.procedure_set"
+# The catalogue fields an office may set itself (``app.office.catalogue.EDITABLE``).
+CATALOGUE_EDITABLE = frozenset(
+    {
+        "processing_value",
+        "processing_unit",
+        "processing_max_value",
+        "next_day_after_cutoff",
+        "fee_amount",
+        "fee_rule",
+        "fee_exemptions",
+        "result_place",
+        "components",
+        "portal_url",
+    }
+)
+
+
+class CatalogueProcedureSet(WireModel):
+    """Every field the office set on one procedure, as the station holds them now."""
+
+    edit_uuid: UUID
+    procedure_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    at: VnDateTime
+    officer: Annotated[str, StringConstraints(max_length=40)] | None = None
+    edits: dict[str, Any] = Field(max_length=len(CATALOGUE_EDITABLE))
+
+    @field_validator("edits")
+    @classmethod
+    def _known_fields(cls, value: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(value) - CATALOGUE_EDITABLE
+        if unknown:
+            raise ValueError(f"trường không sửa được: {', '.join(sorted(unknown))}")
+        return value
+
+    @property
+    def dossier_uuid(self) -> UUID:
+        return self.edit_uuid
+
+
 EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_RECEIVED: DossierReceived,
     EVENT_STATUS_CHANGED: DossierStatusChanged,
@@ -468,6 +510,7 @@ EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_FEE_PAID: DossierFeePaid,
     EVENT_FEEDBACK_RECEIVED: FeedbackReceived,
     EVENT_FEEDBACK_ANSWERED: FeedbackAnswered,
+    EVENT_CATALOGUE_SET: CatalogueProcedureSet,
 }
 
 

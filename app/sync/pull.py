@@ -11,12 +11,13 @@ from app.domain.status import Status
 from app.feedback import from_server
 from app.infra import clock
 from app.office import catalogue
+from app.office.catalogue_edit import apply_changes
 from app.office.catalogue_seed import parse_catalogue
 from app.sync import cursors
 from app.sync import protocol as p
 from app.sync.transport import Transport
 from db.engine import Database
-from db.models import CalendarOverride, Dossier, Officer, StatusHistory
+from db.models import CalendarOverride, Dossier, Officer, OutboxEvent, Procedure, StatusHistory
 
 PAGE = 200
 STATION_ROLES = ("clerk", "supervisor", "admin")
@@ -98,6 +99,7 @@ def refresh_master(db: Database, transport: Transport, now: datetime) -> list[st
         if reply.catalogue is not None:
             parsed = parse_catalogue(reply.catalogue.model_dump())
             catalogue.import_seed(session, parsed)
+            _apply_office_edits(session, reply.catalogue.procedures)
             cursors.put(session, "catalogue_version", reply.catalogue.version, now)
             updated.append("catalogue")
         if reply.calendar is not None:
@@ -115,6 +117,37 @@ def refresh_master(db: Database, transport: Transport, now: datetime) -> list[st
         if updated:
             cursors.put(session, "master_refreshed_at", now.isoformat(), now)
     return updated
+
+
+def _apply_office_edits(session: Session, procedures: list[dict]) -> None:
+    """What another station of the office set on a procedure becomes this station's too.
+
+    A procedure this station edited itself and has not sent yet keeps its own
+    values: they go to the server on the next round, and the newest wins there.
+    """
+    edits = {
+        str(item.get("code")): item["office_edits"]
+        for item in procedures
+        if isinstance(item.get("office_edits"), dict)
+    }
+    if not edits:
+        return
+    unsent = {
+        (event.payload or {}).get("procedure_code")
+        for event in session.scalars(
+            select(OutboxEvent).where(
+                OutboxEvent.type == p.EVENT_CATALOGUE_SET,
+                OutboxEvent.sent_at.is_(None),
+                OutboxEvent.rejected.is_(False),
+            )
+        )
+    }
+    for row in session.scalars(select(Procedure).where(Procedure.code.in_(list(edits)))):
+        if row.code in unsent:
+            continue
+        values = {k: v for k, v in edits[row.code].items() if k in catalogue.EDITABLE}
+        if values:
+            apply_changes(row, values)
 
 
 def _apply_officers(session: Session, officers: list[p.OfficerRecord]) -> None:

@@ -80,7 +80,9 @@ def master_data(
             return Response(status_code=304, headers={"ETag": etag})
         response.headers["ETag"] = etag
         return p.MasterResponse(
-            catalogue=master.catalogue(session) if catalogue_version != current[0] else None,
+            catalogue=master.catalogue(session, office)
+            if catalogue_version != current[0]
+            else None,
             calendar=master.calendar(session, office) if calendar_version != current[1] else None,
             officers=master.officers(session, office) if officers_version != current[2] else None,
         )
