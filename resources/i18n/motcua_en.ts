@@ -1636,6 +1636,30 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>để trống: chỉ hỏi đánh giá chung; vd attitude, waiting</source>
+        <translation>empty: only the overall question; e.g. attitude, waiting</translation>
+    </message>
+    <message>
+        <source>Tiêu chí đánh giá hài lòng</source>
+        <translation>Satisfaction criteria</translation>
+    </message>
+    <message>
+        <source>Màn hình đánh giá của người dân</source>
+        <translation>Citizen's rating screen</translation>
+    </message>
+    <message>
+        <source>Tự chọn (màn hình thứ hai, nếu có)</source>
+        <translation>Automatic (the second screen, if any)</translation>
+    </message>
+    <message>
+        <source>Không dùng</source>
+        <translation>Not used</translation>
+    </message>
+    <message>
+        <source>Màn hình {n}: {name} ({w}×{h})</source>
+        <translation>Screen {n}: {name} ({w}×{h})</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_page.py" line="74"/>
         <source>In ấn và ngôn ngữ</source>
         <translation>Printing and language</translation>

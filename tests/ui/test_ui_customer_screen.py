@@ -96,3 +96,29 @@ def test_unanswered_question_goes_away_and_stores_nothing(qtbot, clerk_window, i
     with qtbot.waitSignal(screen.dismissed, timeout=3000):
         screen.present(ratings.question(win.ctx.db, win.ctx.actor, code, "intake"))
     assert not screen.isVisible() and _stored(win.ctx.db) == []
+
+
+def test_settings_choose_the_screen_and_the_criteria(qtbot, admin_window, intake):
+    from app.office import settings
+
+    win = admin_window
+    page = win.show_page("settings")
+    criteria = page.fields["rating_criteria"]
+    criteria.setText("attitude, teleport")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.errors.text("rating_criteria") != "")
+    assert "Không có tiêu chí đánh giá “teleport”" in page.errors.text("rating_criteria")
+    criteria.setText("waiting, attitude")
+    screen = page.fields["customer_screen"]
+    assert screen.currentData() == "auto"  # the default: a second screen if there is one
+    screen.setCurrentIndex(screen.findData("off"))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.banner.kind == "success")
+    with win.ctx.db.read() as session:
+        assert settings.get(session, "rating_criteria") == "attitude,waiting"
+        assert settings.get(session, "customer_screen") == "off"
+    assert win.ctx.settings["customer_screen"] == "off"
+    assert win.customer.target_screen() is None
+    code = _dossier(win, intake)
+    question = ratings.question(win.ctx.db, win.ctx.actor, code, "intake")
+    assert [key for key, _ in question.criteria] == ["attitude", "waiting"]

@@ -9,6 +9,7 @@ there whatever the screen allows.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtSerialPort import QSerialPortInfo
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import satisfaction
 from app.infra.storage import Database
 from app.office import settings_admin
 from app.office.auth import Actor
@@ -159,6 +161,13 @@ class SettingsPage(Screen):
         slip.setObjectName("setting_return_print_slip")
         self.fields["return_print_slip"] = slip
         form.addRow("", slip)
+        criteria = self._line(
+            "rating_criteria", self.tr("để trống: chỉ hỏi đánh giá chung; vd attitude, waiting")
+        )
+        criteria.setToolTip(
+            "\n".join(f"{key}: {label}" for key, label in satisfaction.CRITERIA.items())
+        )
+        self._row(form, self.tr("Tiêu chí đánh giá hài lòng"), "rating_criteria", criteria)
         return tab
 
     def _hours_tab(self) -> QWidget:
@@ -265,8 +274,28 @@ class SettingsPage(Screen):
             self._line("contact_phone"),
         )
         self._row(form, self.tr("Máy quét mã QR (USB serial)"), "scanner_serial_port", serial)
+        self._row(
+            form, self.tr("Màn hình đánh giá của người dân"), "customer_screen", self._screens()
+        )
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)
         return tab
+
+    def _screens(self) -> QComboBox:
+        """The monitor facing the citizen: the second one found, none, or one by number."""
+        box = QComboBox()
+        box.setObjectName("setting_customer_screen")
+        box.addItem(self.tr("Tự chọn (màn hình thứ hai, nếu có)"), "auto")
+        box.addItem(self.tr("Không dùng"), "off")
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
+            size = screen.geometry()
+            box.addItem(
+                self.tr("Màn hình {n}: {name} ({w}×{h})").format(
+                    n=number, name=screen.name(), w=size.width(), h=size.height()
+                ),
+                str(number),
+            )
+        self.fields["customer_screen"] = box
+        return box
 
     def _sync_tab(self) -> QWidget:
         tab = QWidget()
