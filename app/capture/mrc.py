@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from app.capture import jpeg
 from app.capture.clean import BILEVEL_THRESHOLD
 
 # Darker than this is ink: the black-and-white pages' threshold, so a letter
@@ -123,18 +124,7 @@ def _fill_down(pixels: np.ndarray, weight: np.ndarray, scale: int, *, empty: int
 
 
 def _jpeg(pixels: np.ndarray, quality: int, dpi: float, *, subsampling: int = 2) -> bytes:
-    image = Image.fromarray(pixels)
-    buf = io.BytesIO()
-    round_dpi = max(1, round(dpi))
-    image.save(
-        buf,
-        "JPEG",
-        quality=quality,
-        subsampling=subsampling,
-        optimize=True,
-        dpi=(round_dpi, round_dpi),
-    )
-    return buf.getvalue()
+    return jpeg.encode(np.ascontiguousarray(pixels), quality, dpi, subsampling=subsampling)
 
 
 def split(image: Image.Image, dpi: float) -> Layers:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import img2pdf
+import numpy as np
 import pikepdf
 from PIL import Image
 
-from app.capture import mrc
+from app.capture import jpeg, mrc
 from app.capture.clean import CleanedPage
 from app.infra.clock import VN_TZ
 
@@ -92,9 +93,7 @@ def encode(page: CleanedPage, quality: int | None = None, *, layered: bool = Fal
         if image.mode != mode:
             image = image.convert(mode)
         default = COLOUR_QUALITY if page.kind == "colour" else GRAY_QUALITY
-        image.save(
-            buf, "JPEG", quality=quality or default, subsampling=2, optimize=True, dpi=(dpi, dpi)
-        )
+        buf.write(jpeg.encode(np.asarray(image), quality or default, dpi))
     return EncodedPage(buf.getvalue(), page.kind, dpi, image.width, image.height, page.skew)
 
 
