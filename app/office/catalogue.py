@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.errors import DomainError
@@ -15,7 +15,7 @@ from app.office import auth
 from app.office.auth import Actor
 from app.office.catalogue_seed import SeedCatalogue, SeedProcedure, load_seed
 from db.engine import Database
-from db.models import Procedure, ProcedureComponent
+from db.models import DossierComponent, Procedure, ProcedureComponent
 
 UNIT_LABELS_VI = {
     "same_day": "trong ngày làm việc",
@@ -34,6 +34,7 @@ EDITABLE = (
     "fee_rule",
     "fee_exemptions",
     "result_place",
+    "components",
 )
 
 
@@ -101,10 +102,55 @@ def _apply(row: Procedure, seed: SeedProcedure, keep_fee: bool) -> None:
     row.verified = seed.verified
     row.unverified = list(seed.unverified)
     row.active = True
-    # What the office set itself wins over the refreshed catalogue.
+    # What the office set itself wins over the refreshed catalogue (its components
+    # are laid over the seed's once those are in place, in ``import_seed``).
     for key, value in (row.office_edits or {}).items():
-        if key in EDITABLE:
+        if key in EDITABLE and key != "components":
             setattr(row, key, value)
+
+
+def set_components(session: Session, row: Procedure, items: list[dict]) -> None:
+    """Make ``row``'s components exactly ``items`` (index, name, originals, copies, required).
+
+    Rows are updated in place by index; a component dropped from the list is
+    deleted, and the dossiers that listed it keep their own copy of its name.
+    """
+    current = {c.index: c for c in row.components}
+    for item in items:
+        target = current.pop(int(item["index"]), None)
+        if target is None:
+            target = ProcedureComponent(index=int(item["index"]), verified=False)
+            row.components.append(target)
+        target.name = str(item["name"])
+        target.originals = int(item.get("originals", 1))
+        target.copies = int(item.get("copies", 0))
+        target.required = bool(item.get("required", True))
+    if current and row.id is not None:
+        stale = [c.id for c in current.values() if c.id is not None]
+        if stale:
+            session.execute(
+                update(DossierComponent)
+                .where(DossierComponent.procedure_component_id.in_(stale))
+                .values(procedure_component_id=None)
+            )
+    for gone in current.values():
+        row.components.remove(gone)
+
+
+def components_of(db: Database, code: str) -> list[dict]:
+    """The procedure's components as the editor shows them, in order."""
+    with db.read() as session:
+        row = get(session, code)
+        return [
+            {
+                "index": c.index,
+                "name": c.name,
+                "originals": c.originals,
+                "copies": c.copies,
+                "required": c.required,
+            }
+            for c in sorted(row.components, key=lambda c: c.index)
+        ]
 
 
 def import_seed(session: Session, catalogue: SeedCatalogue | None = None) -> int:
@@ -120,6 +166,11 @@ def import_seed(session: Session, catalogue: SeedCatalogue | None = None) -> int
             row = Procedure(code=seed.code, fee_edited=False)
             session.add(row)
         _apply(row, seed, keep_fee=row.fee_edited)
+        own = (row.office_edits or {}).get("components")
+        if own:
+            # The office's own list stands; the seed's is not laid in between.
+            set_components(session, row, own)
+            continue
         current = {c.index: c for c in row.components}
         for comp in seed.components:
             target = current.pop(comp.index, None) or ProcedureComponent(index=comp.index)

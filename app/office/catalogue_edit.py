@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain import fees, processing_text
 from app.domain.errors import DomainError
 from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
-from app.office.catalogue import EDITABLE, UNITS, get
+from app.office.catalogue import EDITABLE, UNITS, get, set_components
 from db.engine import Database
 from db.models import Procedure
 
@@ -38,11 +38,95 @@ class ProcedureEdit:
     after_15h: bool | None = None
     result_place: str | None = None
     exemptions: list[dict[str, str]] | None = None
+    # The whole list of components (name, originals, copies, required), in order.
+    components: list[dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _bad(code: str, vi: str, en: str, field_name: str) -> DomainError:
     return DomainError(code, vi, en, field=field_name)
+
+
+MAX_COMPONENTS = 50
+MAX_COPIES = 100
+
+
+def _components(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The component list checked and numbered 1…n in the order given."""
+    if not items:
+        raise _bad(
+            "no_components",
+            "Thủ tục phải có ít nhất một thành phần hồ sơ.",
+            "A procedure needs at least one component.",
+            "components",
+        )
+    if len(items) > MAX_COMPONENTS:
+        raise _bad(
+            "too_many_components",
+            f"Tối đa {MAX_COMPONENTS} thành phần hồ sơ.",
+            f"At most {MAX_COMPONENTS} components.",
+            "components",
+        )
+    out = []
+    for position, item in enumerate(items, start=1):
+        name = " ".join(str(item.get("name") or "").split())
+        if not name or len(name) > 1000:
+            raise _bad(
+                "bad_component_name",
+                f"Thành phần thứ {position}: tên phải có 1–1000 ký tự.",
+                f"Component {position}: the name must be 1–1000 characters.",
+                "components",
+            )
+        counts = []
+        for key, label in (("originals", "bản chính"), ("copies", "bản sao")):
+            value = item.get(key, 1 if key == "originals" else 0)
+            if isinstance(value, bool) or not isinstance(value, int):
+                value = -1
+            if not 0 <= value <= MAX_COPIES:
+                raise _bad(
+                    "bad_component_count",
+                    f"Thành phần thứ {position}: số {label} phải từ 0 đến {MAX_COPIES}.",
+                    f"Component {position}: {key} must be 0–{MAX_COPIES}.",
+                    "components",
+                )
+            counts.append(value)
+        out.append(
+            {
+                "index": position,
+                "name": name,
+                "originals": counts[0],
+                "copies": counts[1],
+                "required": bool(item.get("required", True)),
+            }
+        )
+    return out
+
+
+def _exemptions(items: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Exemption categories (code, label): codes unique, both filled in."""
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for position, item in enumerate(items, start=1):
+        code = " ".join(str(item.get("code") or "").split())
+        label = " ".join(str(item.get("label") or "").split())
+        if not code or not label or len(code) > 40 or len(label) > 300:
+            raise _bad(
+                "bad_exemption",
+                f"Đối tượng miễn, giảm thứ {position}: cần mã (tối đa 40 ký tự) và tên "
+                "(tối đa 300 ký tự).",
+                f"Exemption {position}: a code (≤40 characters) and a label (≤300) are needed.",
+                "fee_exemptions",
+            )
+        if code in seen:
+            raise _bad(
+                "duplicate_exemption",
+                f"Mã đối tượng miễn, giảm “{code}” bị trùng.",
+                f"Exemption code “{code}” is repeated.",
+                "fee_exemptions",
+            )
+        seen.add(code)
+        out.append({"code": code, "label": label})
+    return out
 
 
 def changes(edit: ProcedureEdit) -> dict[str, Any]:
@@ -108,9 +192,9 @@ def changes(edit: ProcedureEdit) -> dict[str, Any]:
             )
         out["result_place"] = place
     if edit.exemptions is not None:
-        out["fee_exemptions"] = [
-            {"code": str(e["code"]), "label": str(e["label"])} for e in edit.exemptions
-        ]
+        out["fee_exemptions"] = _exemptions(edit.exemptions)
+    if edit.components is not None:
+        out["components"] = _components(edit.components)
     out.update(edit.extra)
     unknown = set(out) - set(EDITABLE)
     if unknown:
@@ -132,8 +216,18 @@ def changes(edit: ProcedureEdit) -> dict[str, Any]:
 
 def apply_changes(row: Procedure, values: dict[str, Any]) -> dict[str, Any]:
     """Set ``values`` on ``row`` and remember them as the office's; returns the old values."""
-    old = {key: getattr(row, key) for key in values}
+    old: dict[str, Any] = {}
     for key, value in values.items():
+        if key == "components":
+            old[key] = [
+                {"index": c.index, "name": c.name, "originals": c.originals, "copies": c.copies}
+                for c in sorted(row.components, key=lambda c: c.index)
+            ]
+            session = object_session(row)
+            assert session is not None, "components are replaced on a row in a session"
+            set_components(session, row, value)
+            continue
+        old[key] = getattr(row, key)
         setattr(row, key, value)
     row.office_edits = {**(row.office_edits or {}), **values}
     if "fee_amount" in values:

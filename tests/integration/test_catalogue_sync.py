@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.dossiers import intake as intake_uc
 from app.infra import clock
 from app.office import auth, catalogue_edit
-from app.office.catalogue import EDITABLE, get
+from app.office.catalogue import EDITABLE, components_of, get
 from app.office.office_setup import SetupRequest, initialise
 from app.sync import enrolment
 from app.sync import protocol as p
@@ -79,6 +79,13 @@ def test_an_edit_at_one_station_reaches_the_office_s_other_stations(server, tmp_
         CODE,
         catalogue_edit.ProcedureEdit(processing="05 ngày làm việc", fee="20.000 đồng"),
     )
+    components = [
+        {"name": "Tờ khai theo mẫu", "originals": 1, "copies": 0},
+        {"name": "Giấy tờ chứng minh", "originals": 0, "copies": 2, "required": False},
+    ]
+    catalogue_edit.set_procedure(
+        a[0], a[2], CODE, catalogue_edit.ProcedureEdit(components=components)
+    )
     for station in (a, b, c):
         _round(station)
     edited = (5, "working_days", 20000)
@@ -86,10 +93,16 @@ def test_an_edit_at_one_station_reaches_the_office_s_other_stations(server, tmp_
     assert _procedure(b)[:3] == edited
     assert {"processing_value", "processing_unit", "fee_amount"} <= set(_procedure(b)[3])
     assert _procedure(c)[:2] == (None, None) and _procedure(c)[3] == []
+    assert [(x["name"], x["copies"], x["required"]) for x in components_of(b[0], CODE)] == [
+        ("Tờ khai theo mẫu", 0, True),
+        ("Giấy tờ chứng minh", 2, False),
+    ]
+    assert components_of(c[0], CODE) != components_of(b[0], CODE)
 
     # Station B now receives the procedure on its own, with A's time and fee.
     data = copy.deepcopy(intake)
     data["procedure"] = CODE
+    data["components"] = [{"index": 1, "originals": 1, "copies": 0}]
     data.pop("received_at")
     got = intake_uc.receive(b[0], b[2], data)
     assert got.fee_amount == 20000 and got.due_at is not None
@@ -98,8 +111,10 @@ def test_an_edit_at_one_station_reaches_the_office_s_other_stations(server, tmp_
     version = _version(sdb, OFFICE_CODE)
     with a[0].write() as session:
         event = session.scalars(
-            select(OutboxEvent).where(OutboxEvent.type == p.EVENT_CATALOGUE_SET)
-        ).one()
+            select(OutboxEvent)
+            .where(OutboxEvent.type == p.EVENT_CATALOGUE_SET)
+            .order_by(OutboxEvent.id.desc())
+        ).first()
         again = str(uuid.uuid4())
         payload = {**event.payload, "edit_uuid": again}
         session.add(

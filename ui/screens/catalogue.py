@@ -33,6 +33,7 @@ from app.office import auth, catalogue, catalogue_edit, catalogue_import
 from app.office.catalogue import ProcedureSummary
 from ui.shell.context import Context
 from ui.widgets.forms import form_layout
+from ui.widgets.list_editor import Column, ListEditor
 from ui.widgets.messages import Banner
 
 COLUMNS = ("Mã", "Tên thủ tục", "Thời hạn", "Lệ phí", "Văn phòng sửa")
@@ -94,7 +95,20 @@ class CatalogueTab(QWidget):
         self.save_button = QPushButton(self.tr("Lưu thủ tục"))
         self.save_button.setObjectName("catalogue_save")
         self.save_button.clicked.connect(self.save)
-        root.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        # Lists are edited in a dialog of their own: the form stays one screen high.
+        self.components_button = QPushButton(self.tr("Thành phần hồ sơ…"))
+        self.components_button.setObjectName("catalogue_components")
+        self.components_button.clicked.connect(self.edit_components)
+        self.exemptions_button = QPushButton(self.tr("Đối tượng miễn, giảm phí…"))
+        self.exemptions_button.setObjectName("catalogue_exemptions")
+        self.exemptions_button.clicked.connect(self.edit_exemptions)
+        actions = QHBoxLayout()
+        actions.addWidget(self.components_button)
+        actions.addWidget(self.exemptions_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        root.addLayout(actions)
+        self.list_dialog: ListEditor | None = None
         self._shown: ProcedureSummary | None = None
 
     # --- list ---------------------------------------------------------------------
@@ -107,7 +121,12 @@ class CatalogueTab(QWidget):
         # clerk a form that would be refused.
         actor = self.ctx.actor
         editable = actor is not None and auth.can(actor, "catalogue.edit")
-        for widget in (self.save_button, self.import_button):
+        for widget in (
+            self.save_button,
+            self.import_button,
+            self.components_button,
+            self.exemptions_button,
+        ):
             widget.setEnabled(editable)
         self.ctx.tasks.run(
             catalogue.list_procedures, db, self.search.text(), on_done=self._show_list
@@ -191,6 +210,85 @@ class CatalogueTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.banner.show_error(exc)
+
+    # --- lists --------------------------------------------------------------------
+
+    def edit_components(self) -> None:
+        if self._shown is None:
+            self.banner.show_error(self.tr("Chọn một thủ tục trong bảng."))
+            return
+        self.ctx.tasks.run(
+            catalogue.components_of,
+            self.ctx.require_db(),
+            self._shown.code,
+            on_done=self._open_components,
+            on_error=self._failed,
+        )
+
+    def _open_components(self, rows: list[dict]) -> None:
+        columns = [
+            Column("name", self.tr("Tên thành phần hồ sơ"), stretch=True),
+            Column("originals", self.tr("Bản chính"), "count", 1),
+            Column("copies", self.tr("Bản sao"), "count", 0),
+            Column("required", self.tr("Bắt buộc"), "flag", True),
+        ]
+        self._open_list(
+            self.tr("Thành phần hồ sơ"),
+            self.tr(
+                "Thành phần hồ sơ của thủ tục {code}, theo thứ tự in trên giấy tiếp nhận. "
+                "Hồ sơ đã nhận giữ nguyên thành phần của mình."
+            ).format(code=self._shown.code),
+            columns,
+            rows,
+            "components",
+        )
+
+    def edit_exemptions(self) -> None:
+        if self._shown is None:
+            self.banner.show_error(self.tr("Chọn một thủ tục trong bảng."))
+            return
+        columns = [
+            Column("code", self.tr("Mã")),
+            Column("label", self.tr("Đối tượng được miễn, giảm"), stretch=True),
+        ]
+        self._open_list(
+            self.tr("Đối tượng miễn, giảm phí, lệ phí"),
+            self.tr(
+                "Đối tượng cán bộ chọn khi tiếp nhận hồ sơ thủ tục {code} "
+                "(ví dụ: hộ nghèo, người có công, trẻ em)."
+            ).format(code=self._shown.code),
+            columns,
+            list(self._shown.fee_exemptions or []),
+            "exemptions",
+        )
+
+    def _open_list(
+        self, title: str, intro: str, columns: list[Column], rows: list[dict], what: str
+    ) -> None:
+        self.list_dialog = ListEditor(title, intro, columns, rows, self)
+        self.list_dialog.setObjectName(f"catalogue_{what}_dialog")
+        self.list_dialog.submitted.connect(lambda values, w=what: self._save_list(w, values))
+        self.list_dialog.open()
+
+    def _save_list(self, what: str, values: list) -> None:
+        dialog, shown = self.list_dialog, self._shown
+        if dialog is None or shown is None:
+            return
+        edit = (
+            catalogue_edit.ProcedureEdit(components=values)
+            if what == "components"
+            else catalogue_edit.ProcedureEdit(exemptions=values)
+        )
+        self.ctx.tasks.run(
+            catalogue_edit.set_procedure,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            shown.code,
+            edit,
+            on_done=lambda row, d=dialog: (d.succeeded(), self._saved(row)),
+            on_error=dialog.failed,
+            label=self.tr("Đang lưu thủ tục…"),
+        )
 
     # --- import -------------------------------------------------------------------
 
