@@ -8,6 +8,7 @@ not copied over the good backups.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,29 @@ def verify(db: Database, actor: Actor, file: str) -> archive.Verification:
             "no_key", "Cơ sở dữ liệu chưa được mã hóa.", "The database is not encrypted."
         )
     return archive.verify_backup(Path(file), db.key)
+
+
+def startup_check(db: Database) -> dict[str, Any] | None:
+    """The quick page check the window runs once it is up, before anyone signs in.
+
+    None when the database reads back whole; otherwise what was found and the
+    newest backup that verifies, to restore from (None if there is none).
+    """
+    problem = integrity.check(db)
+    if not problem:
+        return None
+    newest = None
+    if db.key is not None:
+        folders = [archive.default_destination(data_dir_of(db))]
+        with contextlib.suppress(Exception):
+            second = daily.second_destination(db)  # the damaged database may not say
+            if second is not None:
+                folders.append(second)
+        for item in archive.list_backups(folders)[:5]:
+            if archive.verify_backup(Path(item["file"]), db.key).ok:
+                newest = item["file"]
+                break
+    return {"problem": problem, "backup": newest}
 
 
 def daily_if_due(db: Database, officer: str | None) -> dict[str, Any] | None:

@@ -35,6 +35,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("audit", help="nhật ký thao tác")
     asub = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     asub.add_parser("verify", help="kiểm tra nhật ký không bị sửa, xóa hay đổi chỗ")
+    a = asub.add_parser("list", help="xem nhật ký, lọc theo cán bộ, thao tác, ngày")
+    a.add_argument("--officer", help="tên đăng nhập của cán bộ")
+    a.add_argument("--action", help="thao tác hoặc phần đầu của nó, vd person.lookup, print.")
+    a.add_argument("--from", dest="day_from", help="từ ngày YYYY-MM-DD")
+    a.add_argument("--to", dest="day_to", help="đến ngày YYYY-MM-DD")
+    a.add_argument("--limit", type=int, default=200)
 
 
 def cmd_restore_key(args: Namespace, data_dir: Path, out: Output) -> int:
@@ -57,6 +63,9 @@ def cmd_restore_key(args: Namespace, data_dir: Path, out: Output) -> int:
 def cmd_audit(args: Namespace, db: Database, out: Output) -> int:
     from app.protect import audit_chain
 
+    if args.audit_command == "list":
+        return _audit_list(args, db, out)
+
     with db.read() as session:
         report = audit_chain.verify(session)
     lines = [
@@ -75,6 +84,31 @@ def cmd_audit(args: Namespace, db: Database, out: Output) -> int:
     )
     out.emit(report.to_json(), lines)
     return 0 if report.ok else 1
+
+
+def _audit_list(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
+    from app.office import audit_log
+    from app.reports import period as periods
+
+    page = audit_log.entries(
+        db,
+        actor(db, args),
+        officer=args.officer,
+        action=args.action,
+        day_from=periods.parse_day(args.day_from, "from") if args.day_from else None,
+        day_to=periods.parse_day(args.day_to, "to") if args.day_to else None,
+        limit=args.limit,
+    )
+    out.emit(
+        {"total": page.total, "entries": [e.to_json() for e in page.entries]},
+        [
+            f"{e.at:%d/%m/%Y %H:%M:%S}  {e.officer or '-':<12} {e.action:<24} {e.target or ''}"
+            for e in page.entries
+        ]
+        + [out.t(f"{page.total} mục khớp.", f"{page.total} entries match.")],
+    )
+    return 0
 
 
 def _officer(args: Namespace) -> str | None:

@@ -1146,6 +1146,10 @@
         <source>Chưa sao lưu được hôm nay</source>
         <translation>No backup made today</translation>
     </message>
+    <message>
+        <source>Bản sao lưu mới nhất đã kiểm tra tốt: {file}</source>
+        <translation>The newest backup, checked and good: {file}</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -1968,6 +1972,10 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
     <message>
         <source>Sao lưu</source>
         <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Nhật ký</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>
@@ -2838,6 +2846,61 @@ on your phone</translation>
     <message>
         <source>Đang sao lưu hằng ngày…</source>
         <translation>Making the daily backup…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Mọi cán bộ</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Đang đọc nhật ký…</source>
+        <translation>Reading the audit log…</translation>
+    </message>
+    <message>
+        <source>{n} mục khớp</source>
+        <translation>{n} entries match</translation>
+    </message>
+    <message>
+        <source> (hiện {shown} mục mới nhất)</source>
+        <translation> (showing the newest {shown})</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -49,6 +50,28 @@ def window(qtbot, db, data_dir, previews) -> Iterator:
     win.resize(1366, 768)
     win.show()
     yield win
+    win.close()
+    win.ctx.tasks.wait_for_done(10_000)
+
+
+@pytest.fixture
+def damaged_window(qtbot, db, data_dir, clerk, fixed_now, previews):
+    """A window opened on a database with a scrambled page (a good backup made before)."""
+    from app.backup import archive
+    from app.dossiers import intake as intake_uc
+    from tests.conftest import INTAKE
+    from tests.protect.test_integrity import scramble_a_page
+    from ui.shell.app import create_window
+
+    for _ in range(20):
+        intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
+    made = archive.make_backup(db, data_dir)
+    scramble_a_page(db)
+    win = create_window(data_dir, db=db, preview_factory=previews)
+    win.warn_on_quit = False
+    qtbot.addWidget(win)
+    win.show()
+    yield win, Path(made.file).resolve()
     win.close()
     win.ctx.tasks.wait_for_done(10_000)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +12,6 @@ from app.backup import archive
 from app.dossiers import intake as intake_uc
 from app.protect import keys
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, INTAKE
-from tests.protect.test_integrity import scramble_a_page
 from tests.ui.conftest import sign_in
 
 
@@ -81,16 +82,52 @@ def test_the_window_makes_the_days_backup_once(qtbot, window, db, data_dir, cler
     assert len(_daily_backups(data_dir)) == 1
 
 
-def test_a_damaged_database_is_not_backed_up(qtbot, window, db, data_dir, clerk, fixed_now):
-    for _ in range(20):
-        intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
-    scramble_a_page(db)
-    sign_in(qtbot, window, "canbo1", CLERK_PASSWORD)
-    qtbot.waitUntil(lambda: getattr(window, "integrity_box", None) is not None, timeout=10_000)
-    window.integrity_box.close()
-    window.integrity_box = None
-    with qtbot.waitSignal(window.daily_backup.finished, timeout=60_000) as got:
-        window.daily_backup.run_if_due()
+def test_a_damaged_database_is_not_backed_up(qtbot, damaged_window, data_dir):
+    win, good = damaged_window
+    # The good backup is yesterday's: today's is still to be made.
+    manifest = json.loads(archive.manifest_path(good).read_text())
+    made = datetime.fromisoformat(manifest["created_at"]) - timedelta(days=1)
+    manifest["created_at"] = made.isoformat()
+    archive.manifest_path(good).write_text(json.dumps(manifest))
+    qtbot.waitUntil(lambda: getattr(win, "integrity_box", None) is not None, timeout=20_000)
+    win.integrity_box.close()
+    win.integrity_box = None
+    with qtbot.waitSignal(win.daily_backup.finished, timeout=60_000) as got:
+        win.daily_backup.run_if_due()
     assert got.args[0]["ok"] is False and got.args[0]["integrity"]
-    assert window.integrity_box is not None
-    assert _daily_backups(data_dir) == []
+    assert win.integrity_box is not None
+    # Nothing was copied over the good backup made before the damage.
+    assert _daily_backups(data_dir) == [good]
+
+
+def test_the_audit_tab_filters_the_log(qtbot, window, db, clerk, fixed_now, data_dir):
+    from app.dossiers import lookup
+
+    lookup.lookup(db, clerk, INTAKE["applicant"]["id_number"])
+    sign_in(qtbot, window, "admin", ADMIN_PASSWORD)
+    page = window.show_page("settings")
+    tab = page.audit_tab
+    assert page.tabs.isTabEnabled(page.tabs.indexOf(tab))
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.page is not None, timeout=10_000)
+    assert tab.table.rowCount() >= 2
+    tab.officer.setCurrentIndex(tab.officer.findData("canbo1"))
+    tab.action.setCurrentText("person.lookup")
+    tab.page = None
+    qtbot.mouseClick(tab.filter_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.page is not None, timeout=10_000)
+    assert tab.table.rowCount() == 1
+    assert [tab.table.item(0, c).text() for c in (1, 2, 3)] == [
+        "canbo1",
+        "person.lookup",
+        "id_number",
+    ]
+    assert INTAKE["applicant"]["id_number"] not in tab.table.item(0, 4).text()
+    assert tab.count.text() == "1 mục khớp"
+    window.grab().save(str(data_dir.parent / "audit-tab.png"))
+
+
+def test_a_clerk_has_no_audit_tab(qtbot, window):
+    sign_in(qtbot, window, "canbo1", CLERK_PASSWORD)
+    page = window.show_page("settings")
+    assert not page.tabs.isTabEnabled(page.tabs.indexOf(page.audit_tab))

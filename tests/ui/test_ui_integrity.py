@@ -1,18 +1,26 @@
-"""The window checks the database once it is up and says when a page is damaged."""
+"""The window checks the database once it is up, before anyone signs in."""
 
 from __future__ import annotations
 
-from app.dossiers import intake as intake_uc
-from tests.conftest import CLERK_PASSWORD, INTAKE
-from tests.protect.test_integrity import scramble_a_page
+from tests.conftest import CLERK_PASSWORD
 from tests.ui.conftest import sign_in
 
 
-def test_the_window_says_so_after_sign_in(qtbot, window, db, clerk, fixed_now):
-    for _ in range(20):
-        intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
-    scramble_a_page(db)
+def test_the_window_says_so_before_sign_in_and_names_the_backup(qtbot, damaged_window):
+    win, backup = damaged_window
+    assert win.mode == "sign_in"
+    qtbot.waitUntil(lambda: getattr(win, "integrity_box", None) is not None, timeout=20_000)
+    box = win.integrity_box
+    assert "restore" in box.text()
+    assert str(backup) in box.informativeText()
+    assert box.detailedText() == f'motcua-desk restore "{backup}"'
+    # Nobody signs in to it: what they would enter could be lost.
+    assert not win.sign_in.isEnabled()
+    box.close()
+
+
+def test_an_intact_database_lets_the_clerk_in(qtbot, window):
     sign_in(qtbot, window, "canbo1", CLERK_PASSWORD)
-    qtbot.waitUntil(lambda: getattr(window, "integrity_box", None) is not None, timeout=10_000)
-    assert "restore" in window.integrity_box.text()
-    window.integrity_box.close()
+    assert window.ctx.tasks.wait_for_done(20_000)
+    qtbot.wait(100)  # the check's answer is delivered on the GUI thread
+    assert getattr(window, "integrity_box", None) is None and window.sign_in.isEnabled()

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.domain import satisfaction
 from app.infra.storage import Database
-from app.office import settings_admin
+from app.office import auth, settings_admin
 from app.office.auth import Actor
 from app.office.settings_admin import OfficeDetails, SettingsSnapshot
+from ui.screens.audit_tab import AuditTab
 from ui.screens.backup_tab import BackupTab
 from ui.screens.catalogue import CatalogueTab
 from ui.screens.officers import OfficersTab
@@ -86,6 +87,7 @@ class SettingsPage(Screen):
             self.banner,
             self._line("backup_second_destination", self.tr("để trống: không chép đi đâu")),
         )
+        self.audit_tab = AuditTab(ctx, self.banner)
         for tab, title in (
             (self.print_tab, self.tr("In ấn và ngôn ngữ")),
             (self.office_tab, self.tr("Cơ quan")),
@@ -96,6 +98,7 @@ class SettingsPage(Screen):
             (self.catalogue_tab, self.tr("Thủ tục")),
             (self.officers_tab, self.tr("Cán bộ và mật khẩu")),
             (self.backup_tab, self.tr("Sao lưu")),
+            (self.audit_tab, self.tr("Nhật ký")),
         ):
             self.tabs.addTab(tab, title)
         bottom = QHBoxLayout()
@@ -426,6 +429,9 @@ class SettingsPage(Screen):
             self.tabs.setTabEnabled(self.tabs.indexOf(tab), admin)
         self.hours_form.setEnabled(admin)
         self.fields["backup_second_destination"].setEnabled(admin)
+        self.tabs.setTabEnabled(
+            self.tabs.indexOf(self.audit_tab), auth.can(self.ctx.require_actor(), "audit.view")
+        )
         self.calendar_row.setEnabled(calendar)
         self.tabs.setTabEnabled(self.tabs.indexOf(self.hours_tab), admin or calendar)
         if admin:

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import overview
+from app.backup import from_window
 from app.domain.formatting import format_bytes, format_datetime
 from app.infra.storage import Database
 from app.office import auth, settings_admin
 from app.office.auth import ROLE_LABELS_VI, Actor
-from app.protect import integrity
 from ui.screens.customer import CustomerScreen
 from ui.screens.dossiers import DossiersPage
 from ui.screens.feedback import FeedbackPage
@@ -130,6 +130,27 @@ class MainWindow(QMainWindow):
         else:
             self.sign_in.reset(office_name)
             self._set_mode("sign_in")
+            # Once the window is up (never delaying it) and before anyone signs in:
+            # a damaged page must not go unnoticed, nor take the morning's intakes.
+            QTimer.singleShot(0, self, self.check_database)
+
+    def check_database(self) -> None:
+        if self.ctx.db is None:
+            return
+        self.ctx.tasks.run(
+            from_window.startup_check,
+            self.ctx.db,
+            on_done=self._database_checked,
+            on_error=lambda exc: self.show_integrity(str(exc)),
+        )
+
+    def _database_checked(self, found: dict | None) -> None:
+        if found is None:
+            return
+        if self.mode == "sign_in":
+            # Nobody signs in to a damaged database: what they enter could be lost.
+            self.sign_in.setEnabled(False)
+        self.show_integrity(found["problem"], found.get("backup"))
 
     # --- layout ----------------------------------------------------------------------
 
@@ -281,16 +302,9 @@ class MainWindow(QMainWindow):
                 on_done=self.show_update,
                 on_error=lambda exc: None,
             )
-            # Once the window is up, never before: a damaged page must not go unnoticed.
-            self.ctx.tasks.run(
-                integrity.check,
-                self.ctx.db,
-                on_done=self.show_integrity,
-                on_error=lambda exc: self.show_integrity(str(exc)),
-            )
             self.daily_backup.start(actor.username)
 
-    def show_integrity(self, problem: str | None) -> None:
+    def show_integrity(self, problem: str | None, backup: str | None = None) -> None:
         if not problem:
             return
         box = QMessageBox(
@@ -304,6 +318,11 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
+        if backup:
+            box.setInformativeText(
+                self.tr("Bản sao lưu mới nhất đã kiểm tra tốt: {file}").format(file=backup)
+            )
+            box.setDetailedText(f'motcua-desk restore "{backup}"')
         self.integrity_box = box
         box.open()
 
