@@ -41,6 +41,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("receipt_two_per_page", "0", "Hai liên trên một trang", admin_only=False),
         SettingSpec("printer_name", "", "Máy in mặc định", admin_only=False),
         SettingSpec("print_immediately", "0", "In ngay, không xem trước", admin_only=False),
+        SettingSpec("font_size", "", "Cỡ chữ trên màn hình (điểm)", admin_only=False),
         SettingSpec("idle_lock_minutes", "15", "Khóa màn hình sau (phút)"),
         SettingSpec("login_max_failures", "5", "Số lần đăng nhập sai tối đa"),
         SettingSpec("login_lock_minutes", "2", "Thời gian khóa tài khoản (phút)"),

@@ -146,6 +146,7 @@ VALIDATORS: dict[str, Callable[[str, str], str]] = {
     "login_lock_minutes": _int_range(1, 1440),
     "receipt_layout": _one_of(LAYOUTS),
     "receipt_two_per_page": _one_of(("0", "1")),
+    "font_size": _one_of(("", "11", "12", "14")),
     "capture_ocr": _one_of(("0", "1")),
     "language": _one_of(LANGUAGES),
     "server_url": _url,

@@ -26,6 +26,7 @@ from ui.shell.context import Context
 from ui.shell.screen import Screen
 from ui.widgets.dossier_detail import DossierDetail
 from ui.widgets.dossier_model import DossierTableModel
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.messages import Banner
 
 ROW_HEIGHT = 24
@@ -166,7 +167,10 @@ class DossiersPage(Screen):
     # --- the day at a glance ---------------------------------------------------------
 
     def _build_day(self, root: QVBoxLayout) -> None:
-        row = QHBoxLayout()
+        # The counts wrap onto a second line rather than widen the window past the
+        # screen (a bigger text size, 125–150 % scaling).
+        box, row = flow_row()
+        box.setObjectName("day_counts")
         title = QLabel(self.tr("Hôm nay:"))
         title.setStyleSheet("font-weight:bold;")
         row.addWidget(title)
@@ -193,8 +197,7 @@ class DossiersPage(Screen):
             button.clicked.connect(lambda _=False, k=kind: self.open_day_list(k))
             self.day_buttons[kind] = button
             row.addWidget(button)
-        row.addStretch(1)
-        root.addLayout(row)
+        root.addWidget(box)
         self.day_filter = None
 
     def refresh_day(self) -> None:

@@ -141,6 +141,8 @@ class Card(QFrame):
         box.setSpacing(1)
         self.title = QLabel(title)
         self.title.setStyleSheet("color:#4a5a6a; font-size:12px;")
+        # A narrow card (125–150 % scaling) breaks its title rather than cut it.
+        self.title.setWordWrap(True)
         self.value = QLabel("—")
         self.value.setObjectName(f"value_{key}")
         self.value.setStyleSheet("font-size:22px; font-weight:600; color:#1f3b5c;")

@@ -280,7 +280,15 @@ class SettingsPage(Screen):
         self._row(
             form, self.tr("Màn hình đánh giá của người dân"), "customer_screen", self._screens()
         )
+        size = QComboBox()
+        size.setObjectName("setting_font_size")
+        size.addItem(self.tr("Như hệ thống"), "")
+        size.addItem(self.tr("Vừa (11 điểm)"), "11")
+        size.addItem(self.tr("Lớn (12 điểm)"), "12")
+        size.addItem(self.tr("Rất lớn (14 điểm)"), "14")
+        self.fields["font_size"] = size
         self._row(form, self.tr("Ngôn ngữ giao diện"), "language", lang)
+        self._row(form, self.tr("Cỡ chữ trên màn hình"), "font_size", size)
         return tab
 
     def _screens(self) -> QComboBox:

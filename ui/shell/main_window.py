@@ -39,7 +39,7 @@ from ui.screens.reports import ReportsPage
 from ui.screens.returns import ReturnPage
 from ui.screens.settings import SettingsPage
 from ui.screens.sync import SyncPage, link_state
-from ui.shell import i18n
+from ui.shell import font_size, i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.daily_backup import DailyBackup
 from ui.shell.first_run import FirstRunPage
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, actor: Actor) -> None:
         self.ctx.actor = actor
         self.ctx.settings = settings_admin.snapshot(self.ctx.require_db(), actor).values
+        font_size.apply(self.ctx.settings.get("font_size"))
         self._build_pages()
         self._set_mode("work")
         self.officer_label.setText(
@@ -444,6 +445,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, values: dict) -> None:
         self.ctx.settings = dict(values)
+        font_size.apply(self.ctx.settings.get("font_size"))
         self._start_idle()
         self.sync.set_interval(self._sync_interval())
         self.refresh_status()
