@@ -8,7 +8,7 @@ there whatever the screen allows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtSerialPort import QSerialPortInfo
@@ -73,6 +73,10 @@ class SettingsPage(Screen):
         self.errors = FieldErrors(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
+        # Every tab stays in sight: with larger text the titles shorten ("…") rather than
+        # hiding tabs behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         root.addWidget(self.tabs, 1)
         self.office_tab = self._office_tab()
         self.hours_tab = self._hours_tab()
@@ -100,7 +104,7 @@ class SettingsPage(Screen):
             (self.backup_tab, self.tr("Sao lưu")),
             (self.audit_tab, self.tr("Nhật ký")),
         ):
-            self.tabs.addTab(tab, title)
+            self.tabs.setTabToolTip(self.tabs.addTab(tab, title), title)
         bottom = QHBoxLayout()
         self.rights = QLabel()
         self.rights.setObjectName("settings_rights")
