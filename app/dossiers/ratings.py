@@ -141,11 +141,7 @@ def question(db: Database, actor: Actor, code: str, stage: str) -> RatingQuestio
             return None
         keys = enabled_criteria(session)
         base = settings.receipt_link_base(session)
-        url = (
-            f"{base}/tra-cuu/{dossier.code}?k={dossier.lookup_secret}&danh-gia={stage}"
-            if base
-            else None
-        )
+        url = f"{base}/tra-cuu/{dossier.code}?k={dossier.lookup_secret}#danh-gia" if base else None
         return RatingQuestion(
             dossier.code, stage, [(key, satisfaction.CRITERIA[key]) for key in keys], url
         )

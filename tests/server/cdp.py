@@ -111,6 +111,11 @@ class Browser:
         self.call("Page.navigate", session=True, url=url)
         self.wait_event("Page.loadEventFired")
 
+    def reload(self) -> None:
+        self.events.clear()
+        self.call("Page.reload", session=True)
+        self.wait_event("Page.loadEventFired")
+
     def evaluate(self, expression: str) -> Any:
         result = self.call(
             "Runtime.evaluate", session=True, expression=expression, returnByValue=True

@@ -13,7 +13,6 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
@@ -22,7 +21,7 @@ from app.dossiers import progress
 from app.office import settings_admin
 from db.models import SatisfactionRating
 from tests.conftest import CLERK_PASSWORD
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import confirm_click, sign_in
 from tests.ui.test_ui_counter_flow import pick_procedure, receive
 from tests.ui.xserver import xdotool
 
@@ -90,7 +89,7 @@ def test_rating_on_the_second_screen(qtbot, admin, db, data_dir, previews, tmp_p
         ["zbarimg", "--raw", "-q", str(shot)], capture_output=True, text=True, check=True
     ).stdout.split()
     secret = page.last_result.lookup_secret
-    assert decoded == [f"{PUBLIC}/tra-cuu/{code}?k={secret}&danh-gia=intake"]
+    assert decoded == [f"{PUBLIC}/tra-cuu/{code}?k={secret}#danh-gia"]
 
     # The numeric keypad's 3, pressed through the X server while the clerk's
     # window has the focus (outside any text field).
@@ -107,7 +106,7 @@ def test_rating_on_the_second_screen(qtbot, admin, db, data_dir, previews, tmp_p
     win.return_dossier(code)
     ret = win.pages["return"]
     qtbot.waitUntil(lambda: ret.dossier is not None and ret.confirm.isEnabled(), timeout=10_000)
-    qtbot.mouseClick(ret.confirm, Qt.MouseButton.LeftButton)
+    confirm_click(qtbot, ret.confirm)  # the first press asks, the second hands over
     qtbot.waitUntil(lambda: customer.isVisible() and customer.waiting, timeout=10_000)
     assert customer.title.text() == "Ông/bà hài lòng thế nào với việc trả kết quả?"
     button = customer.rows[0].buttons[2]

@@ -123,6 +123,7 @@ class CustomerScreen(QWidget):
         self.current = 0
         self.receipt: RatingReceipt | None = None
         self._sending = False
+        self._shut = False
         self._via = "screen"
         self.wait_ms = WAIT_MS
         self._wait = QTimer(self)
@@ -432,6 +433,19 @@ class CustomerScreen(QWidget):
             return False
         return self._key(event, keypad_only=True)  # type: ignore[arg-type]
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def shut(self) -> None:
+        """The counter window is closing: this one goes with it, for good."""
+        self._shut = True
+        self._wait.stop()
+        self._after.stop()
         QApplication.instance().removeEventFilter(self)
+        self.close()
+        self.deleteLater()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if not self._shut:
+            # Closed from the system (no window manager should): just drop the question.
+            event.ignore()
+            self.dismiss()
+            return
         super().closeEvent(event)

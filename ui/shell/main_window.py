@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self.daily_backup.timer.stop()
         self.sync.stop()
-        self.customer.close()
+        self.customer.shut()
         # A recognition under way may take minutes; let it finish and save.
         self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
         # A backup cut off here leaves only a partial file, removed by the next one.
