@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -170,3 +172,65 @@ def test_qts_own_dialogs_speak_vietnamese(qtbot, db, data_dir, previews, i18n_di
     qtbot.addWidget(dialog)
     texts = {_plain(b.text()) for b in dialog.findChildren(QPushButton)}
     assert {"In", "Hủy"} <= texts, texts
+
+
+BUILD = Path(__file__).resolve().parents[2] / "scripts" / "build_translations.py"
+
+
+def _check(i18n: Path | None = None) -> subprocess.CompletedProcess:
+    extra = ["--i18n", str(i18n)] if i18n else []
+    return subprocess.run(
+        [sys.executable, str(BUILD), "--check", *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def lupdate():
+    if shutil.which("pyside6-lupdate") is None and shutil.which("lupdate") is None:
+        pytest.skip("Qt's lupdate is not installed")
+
+
+def test_the_translations_are_up_to_date_with_the_code(lupdate):
+    done = _check()
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _spoil(tmp_path: Path, change) -> Path:
+    target = tmp_path / "i18n"
+    target.mkdir()
+    shutil.copy(QT_VI, target / QT_VI.name)
+    tree = ET.parse(TS)
+    change(tree.getroot())
+    tree.write(target / TS.name, encoding="utf-8", xml_declaration=True)
+    return target
+
+
+def test_the_check_fails_on_a_string_the_ts_lacks(lupdate, tmp_path):
+    def drop(root):
+        context = next(c for c in root.iter("context") if c.findtext("name") == "ReturnPage")
+        message = next(
+            m for m in context.iter("message") if m.findtext("source") == "Phiếu kiểm soát"
+        )
+        context.remove(message)
+
+    done = _check(_spoil(tmp_path, drop))
+    assert done.returncode == 1
+    assert "not in the .ts (run --update): [ReturnPage] Phiếu kiểm soát" in done.stdout
+
+
+def test_the_check_fails_on_a_string_the_code_dropped_and_on_unfinished_ones(lupdate, tmp_path):
+    def spoil(root):
+        context = next(c for c in root.iter("context") if c.findtext("name") == "ReturnPage")
+        old = ET.SubElement(context, "message")
+        ET.SubElement(old, "source").text = "Một câu đã bỏ khỏi mã nguồn"
+        ET.SubElement(old, "translation").text = "A sentence no longer in the code"
+        message = next(m for m in context.iter("message") if m.findtext("source") == "Số kết quả")
+        message.find("translation").set("type", "unfinished")
+
+    done = _check(_spoil(tmp_path, spoil))
+    assert done.returncode == 1
+    assert "no longer in the code (run --update): [ReturnPage] Một câu đã bỏ" in done.stdout
+    assert "untranslated: Số kết quả" in done.stdout
