@@ -29,7 +29,10 @@ def _pct(value: float | None) -> str:
 def _row(name: str, figures: dict[str, Any], *, total: bool = False) -> str:
     cells = "".join(f"<td>{figures[key]}</td>" for key, _ in COLUMNS)
     label = f"<strong>{esc(name)}</strong>" if total else esc(name)
-    return f"<tr><td>{label}</td>{cells}<td>{_pct(figures['progress_on_time_share'])}</td></tr>"
+    return (
+        f"<tr><td>{label}</td>{cells}<td>{_pct(figures['progress_on_time_share'])}</td>"
+        f"<td>{_pct(figures['satisfaction_share'])}</td></tr>"
+    )
 
 
 def report_page(
@@ -51,6 +54,7 @@ def report_page(
         rows = "".join(_row(f"{o['office_name']} ({o['office_code']})", o) for o in data["offices"])
         table = f"""<section class="card"><p class="muted">Số liệu đến {esc(data["as_of"])};
 cách tính: docs/indicators.md.</p>
-<table id="indicators"><thead><tr><th>Cơ quan</th>{head}<th>Tỷ lệ đúng hạn</th></tr></thead>
+<table id="indicators"><thead><tr><th>Cơ quan</th>{head}<th>Tỷ lệ đúng hạn</th>
+<th>Tỷ lệ hài lòng</th></tr></thead>
 <tbody>{rows}{_row("Tổng cộng", data["total"], total=True)}</tbody></table></section>"""
     return page(TITLE, form + table, subtitle=f"{officer.full_name} — {officer.office_code}")

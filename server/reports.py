@@ -13,11 +13,11 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 
 from app.domain.errors import DomainError
 from server.db import Database
-from server.models import Dossier, DossierHistory, Office
+from server.models import Dossier, DossierHistory, Office, SatisfactionRating
 
 COUNTS = (
     "received",
@@ -30,6 +30,9 @@ COUNTS = (
     "ended_without_result",
     "in_progress_on_time",
     "in_progress_overdue",
+    # Citizens' ratings given in the period (counter and public page), and those "Hài lòng".
+    "ratings",
+    "ratings_satisfied",
 )
 ENDING = (3, 7, 8, 9)
 WAITING = (5, 6)
@@ -76,6 +79,8 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
     out["online_share"] = round(counts["received_online"] / received, 4) if received else None
     good = counts["resolved_early"] + counts["resolved_on_time"] + counts["in_progress_on_time"]
     out["progress_on_time_share"] = round(good / processed, 4) if processed else None
+    rated = counts["ratings"]
+    out["satisfaction_share"] = round(counts["ratings_satisfied"] / rated, 4) if rated else None
     return out
 
 
@@ -125,6 +130,12 @@ def indicators(
                 )
             ):
                 steps[dossier_id].append((at, to_status))
+        sr = SatisfactionRating
+        rated = session.execute(
+            select(sr.office_id, func.count(), func.sum(case((sr.score == 3, 1), else_=0)))
+            .where(sr.office_id.in_(office_ids), sr.rated_at >= begins, sr.rated_at < ends)
+            .group_by(sr.office_id)
+        ).all()
 
     per_office: dict[int, dict[str, int]] = {oid: dict.fromkeys(COUNTS, 0) for oid in offices}
     for r in rows:
@@ -159,6 +170,9 @@ def indicators(
             overdue = r.due_at is not None and r.due_at < as_of and not waiting
             c["in_progress_overdue" if overdue else "in_progress_on_time"] += 1
 
+    for office_id, number, satisfied in rated:
+        per_office[office_id]["ratings"] = int(number)
+        per_office[office_id]["ratings_satisfied"] = int(satisfied or 0)
     total = dict.fromkeys(COUNTS, 0)
     for c in per_office.values():
         for key in COUNTS:

@@ -218,3 +218,21 @@ def _csrf(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found
     return found.group(1)
+
+
+def test_office_indicators_carry_the_satisfaction_share(harness: Harness) -> None:
+    district = harness.new_office(name="UBND huyện Thử")
+    a = harness.enrol(harness.new_office(parent=district, name="UBND xã A"))
+    b = harness.enrol(harness.new_office(parent=district, name="UBND xã B"))
+    first, second, third = received(a), received(a), received(b)
+    a.push(first, second, rated(first, score=3), rated(second, score=2))
+    b.push(third)
+    march = {"from": "2026-02-01", "to": "2026-02-28"}
+    data = harness.backoffice(district).get("/api/v1/backoffice/reports/indicators", params=march)
+    assert data.status_code == 200, data.text
+    rows = {o["office_code"]: o for o in data.json()["offices"]}
+    assert (rows[a.office_code]["ratings"], rows[a.office_code]["ratings_satisfied"]) == (2, 1)
+    assert rows[a.office_code]["satisfaction_share"] == 0.5
+    assert rows[b.office_code]["ratings"] == 0 and rows[b.office_code]["satisfaction_share"] is None
+    total = data.json()["total"]
+    assert (total["ratings"], total["satisfaction_share"]) == (2, 0.5)
