@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.output import Output
+from app.domain.errors import DomainError
 
 if TYPE_CHECKING:
     # The parser imports this module for its options; the database layer is
@@ -34,7 +35,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     s = sub.add_parser("audit", help="nhật ký thao tác")
     asub = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    asub.add_parser("verify", help="kiểm tra nhật ký không bị sửa, xóa hay đổi chỗ")
+    a = asub.add_parser("verify", help="kiểm tra nhật ký không bị sửa, xóa hay đổi chỗ")
+    a.add_argument(
+        "--printed",
+        action="append",
+        default=[],
+        metavar="ID:HASH",
+        help="đầu chuỗi in trên báo cáo cuối ngày (có thể nhắc lại)",
+    )
     a = asub.add_parser("list", help="xem nhật ký, lọc theo cán bộ, thao tác, ngày")
     a.add_argument("--officer", help="tên đăng nhập của cán bộ")
     a.add_argument("--action", help="thao tác hoặc phần đầu của nó, vd person.lookup, print.")
@@ -65,9 +73,18 @@ def cmd_audit(args: Namespace, db: Database, out: Output) -> int:
 
     if args.audit_command == "list":
         return _audit_list(args, db, out)
-
+    anchors = []
+    for text in args.printed:
+        try:
+            anchors.append(audit_chain.parse_anchor(text))
+        except ValueError:
+            raise DomainError(
+                "bad_printed_head",
+                f"“{text}” không phải đầu chuỗi dạng SỐ:MÃ (64 ký tự hệ 16) như in trên báo cáo.",
+                f"“{text}” is not a head in the form ID:HASH (64 hex digits) as printed.",
+            ) from None
     with db.read() as session:
-        report = audit_chain.verify(session)
+        report = audit_chain.verify(session, anchors)
     lines = [
         out.t(
             f"Nhật ký: {report.entries} mục, {report.chained} mục trong chuỗi; "

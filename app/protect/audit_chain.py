@@ -145,7 +145,23 @@ class Report:
         return asdict(self)
 
 
-def verify(session: Session) -> Report:
+def parse_anchor(text: str) -> tuple[int, str]:
+    """``ID:HASH`` as printed on a day's summary (the hash may be split by spaces)."""
+    entry, _, digest = text.partition(":")
+    digest = "".join(digest.split()).lower()
+    if not entry.strip().isdigit() or len(digest) != 64:
+        raise ValueError(text)
+    int(digest, 16)
+    return int(entry), digest
+
+
+def verify(session: Session, anchors: list[tuple[int, str]] | None = None) -> Report:
+    """Recompute the chain; ``anchors`` are heads kept elsewhere (printed, on the server).
+
+    The hashes are not secret, so whoever holds the database and today's key
+    can rebuild the whole chain after editing an old entry; a head recorded
+    before that edit is what still tells.
+    """
     key_row = session.get(AuditKey, 1)
     rows = session.execute(
         select(
@@ -200,6 +216,20 @@ def verify(session: Session) -> Report:
         previous = r.chain_hash or ""
         expected_id = r.id + 1
     head_id = chained[-1].id if chained else start
+    by_id = {r.id: r.chain_hash for r in chained}
+    for anchor_id, anchor_hash in anchors or []:
+        if by_id.get(anchor_id) != anchor_hash:
+            problems.append(
+                Problem(
+                    anchor_id,
+                    "rewritten",
+                    f"Nhật ký đến mục {anchor_id} không còn khớp mã đầu chuỗi đã ghi lại "
+                    f"({anchor_hash[:16]}…): các mục đến đó đã bị sửa rồi tính lại chuỗi.",
+                    f"The log up to entry {anchor_id} no longer matches the head recorded "
+                    f"then ({anchor_hash[:16]}…): entries up to it were edited and the chain "
+                    "recomputed.",
+                )
+            )
     if key_row is not None and (head_id < key_row.head_id or previous != key_row.head_hash):
         if head_id < key_row.head_id:
             problems.append(

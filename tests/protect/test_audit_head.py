@@ -63,3 +63,59 @@ def test_report_day_on_the_command_line_gives_the_head(db, data_dir, clerk, fixe
     )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["audit_head"]["hash"] == head.hash
+
+
+def _rewrite_from(db, entry_id: int) -> None:
+    """What someone holding the database file can do: edit an entry, then rebuild the
+    chain after it with the same public hash and the key stored beside it."""
+    from db.models import AuditKey
+
+    with db.write() as session:
+        key_row = session.get(AuditKey, 1)
+        rows = session.query(AuditLog).order_by(AuditLog.id).all()
+        previous = ""
+        for r in rows:
+            if r.id <= key_row.chain_start:
+                continue
+            if r.id == entry_id:
+                r.target = "đã sửa"
+            if r.id >= entry_id:
+                r.chain_hash = audit_chain.link(
+                    audit_chain.canonical(r.id, r.at, r.officer, r.action, r.target, r.detail),
+                    previous,
+                )
+                if r.mac_day == key_row.day:
+                    r.chain_mac = audit_chain.seal(key_row.key, r.chain_hash)
+            previous = r.chain_hash
+        key_row.head_hash = previous
+
+
+def test_a_rebuilt_chain_is_caught_by_the_printed_head(db, data_dir, admin, clerk, fixed_now):
+    code = intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now).code
+    with db.read() as session:
+        printed = audit_chain.head(session)
+    intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now)
+    with db.read() as session:
+        target = session.query(AuditLog).filter(AuditLog.target == code).first().id
+    _rewrite_from(db, target)
+    with db.read() as session:
+        assert audit_chain.verify(session).ok  # the rebuilt chain is consistent in itself
+        report = audit_chain.verify(session, [(printed.id, printed.hash)])
+    assert not report.ok and [p.kind for p in report.problems] == ["rewritten"]
+    assert report.problems[0].id == printed.id
+    db.dispose()
+
+    base = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--json"]
+    as_printed = f"{printed.id}:{printed.hash[:32]} {printed.hash[32:]}"
+    run = subprocess.run(
+        [*base, "audit", "verify", "--printed", as_printed],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 1
+    assert json.loads(run.stdout)["problems"][0]["kind"] == "rewritten"
+    bad = subprocess.run(
+        [*base, "audit", "verify", "--printed", "12:abc"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert bad.returncode == 1 and "SỐ:MÃ" in bad.stderr
