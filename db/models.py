@@ -433,6 +433,8 @@ class Feedback(Base):
     answered_by: Mapped[str | None] = mapped_column(String(200))
     # counter (answered here) or backoffice (answered on the server, pulled).
     answer_source: Mapped[str | None] = mapped_column(String(20))
+    # answered, rejected or forwarded (app.domain.feedback_clock.OUTCOMES).
+    outcome: Mapped[str | None] = mapped_column(String(20))
     # When the answer was on the public page (the server says so on pull).
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
 

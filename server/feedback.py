@@ -102,14 +102,29 @@ def apply_answered(
             f"Phản ánh {row.code} đã được trả lời trên máy chủ lúc "
             f"{row.answered_at:%H:%M %d/%m/%Y}; câu trả lời tại quầy không được áp dụng.",
         )
-    _answer(session, row, payload.answer, payload.answered_at, payload.answered_by, "counter")
+    _answer(
+        session,
+        row,
+        payload.answer,
+        payload.answered_at,
+        payload.answered_by,
+        "counter",
+        payload.outcome,
+    )
     return "applied", None
 
 
 def _answer(
-    session: Session, row: Feedback, text: str, at: datetime, by: str | None, source: str
+    session: Session,
+    row: Feedback,
+    text: str,
+    at: datetime,
+    by: str | None,
+    source: str,
+    outcome: str = "answered",
 ) -> None:
     stamp = now()
+    row.outcome = outcome
     row.answer = text
     row.answered_at = at
     row.answered_by = by
@@ -138,6 +153,7 @@ def _change(row: Feedback, event: str) -> dict[str, Any]:
         "answered_at": p.wire_time(row.answered_at) if row.answered_at else None,
         "answered_by": row.answered_by,
         "answer_source": row.answer_source,
+        "outcome": row.outcome,
         "published_at": p.wire_time(row.published_at) if row.published_at else None,
     }
     if event == "received":
@@ -255,6 +271,7 @@ def summary(row: Feedback, office_code: str, today: date) -> p.FeedbackSummary:
         answer=row.answer,
         answered_at=row.answered_at,
         answered_by=row.answered_by,
+        outcome=row.outcome,
         overdue=is_overdue(row, today),
     )
 
@@ -289,7 +306,9 @@ def find_for(session: Session, office_ids: list[int], code: str) -> Feedback | N
     )
 
 
-def answer_in_backoffice(session: Session, row: Feedback, text: str, officer_name: str) -> None:
+def answer_in_backoffice(
+    session: Session, row: Feedback, text: str, officer_name: str, outcome: str = "answered"
+) -> None:
     """Raises ``DomainError`` when the item already has its answer."""
     lock_office(session, row.office_id)
     session.refresh(row)
@@ -299,4 +318,4 @@ def answer_in_backoffice(session: Session, row: Feedback, text: str, officer_nam
             f"Phản ánh {row.code} đã được trả lời lúc {row.answered_at:%H:%M %d/%m/%Y}.",
             f"Feedback {row.code} was already answered.",
         )
-    _answer(session, row, text, now(), officer_name, "backoffice")
+    _answer(session, row, text, now(), officer_name, "backoffice", outcome)

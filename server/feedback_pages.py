@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from app.domain.feedback_clock import DEADLINE_LABELS
+from app.domain.feedback_clock import DEADLINE_LABELS, OUTCOME_LABELS
 from app.sync import protocol as p
 from server.html import esc, time_tag
 from server.models import Feedback
@@ -32,7 +32,7 @@ def _multiline(value: str | None) -> str:
 def _state(row: Feedback) -> str:
     if row.answered_at is None:
         return "Đang xem xét, chưa trả lời"
-    return "Đã trả lời"
+    return OUTCOME_LABELS.get(row.outcome or "answered", "Đã trả lời")
 
 
 def _answer(row: Feedback) -> str:

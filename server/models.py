@@ -403,6 +403,8 @@ class Feedback(Base):
     answered_by: Mapped[str | None] = mapped_column(String(200))
     # counter or backoffice.
     answer_source: Mapped[str | None] = mapped_column(String(20))
+    # answered, rejected or forwarded.
+    outcome: Mapped[str | None] = mapped_column(String(20))
     # When the answer went on the public page.
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -25,6 +25,13 @@ def add_parsers(sub) -> None:
     g = f.add_mutually_exclusive_group(required=True)
     g.add_argument("--text", help="nội dung trả lời")
     g.add_argument("--text-file", help="tệp văn bản UTF-8 chứa nội dung trả lời")
+    f.add_argument(
+        "--outcome",
+        choices=["answered", "rejected", "forwarded"],
+        default="answered",
+        help="trả lời (mặc định), từ chối tiếp nhận (nội dung là lý do), "
+        "chuyển cơ quan có thẩm quyền (nội dung ghi nơi nhận)",
+    )
     f.add_argument("--out", help="lưu văn bản trả lời ra tệp PDF")
     f = fsub.add_parser("show", help="xem một phản ánh, kiến nghị")
     f.add_argument("code")
@@ -100,7 +107,7 @@ def _answer(args: Namespace, db: Database, out: Output) -> int:
                 f"Không đọc được tệp “{args.text_file}”: {exc.__class__.__name__}.",
                 f"Cannot read file “{args.text_file}”: {exc.__class__.__name__}.",
             ) from None
-    result = register.answer(db, actor(db, args), args.code, text)
+    result = register.answer(db, actor(db, args), args.code, text, outcome=args.outcome)
     if args.out:
         _write_paper(db, args, result.code, args.out, answer=True)
     out.emit(
@@ -108,6 +115,7 @@ def _answer(args: Namespace, db: Database, out: Output) -> int:
             "code": result.code,
             "answered_at": result.answered_at,
             "publish_by": result.publish_by,
+            "outcome": result.outcome,
             "out": args.out,
         },
         [

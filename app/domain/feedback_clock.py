@@ -49,6 +49,28 @@ CHANNEL_LABELS = {
     "web": "Qua trang tra cứu trực tuyến",
 }
 
+# How an item is closed: answered by the office, refused (within 2 days), or
+# forwarded to the competent body (within 5); each is judged by its own deadline.
+OUTCOMES = ("answered", "rejected", "forwarded")
+OUTCOME_LABELS = {
+    "answered": "Đã trả lời",
+    "rejected": "Đã từ chối tiếp nhận",
+    "forwarded": "Đã chuyển cơ quan có thẩm quyền",
+}
+_OUTCOME_DEADLINE = {
+    "answered": "resolve_by",
+    "rejected": "reject_by",
+    "forwarded": "forward_by",
+}
+
+
+def deadline_for(due: dict[str, date], outcome: str | None) -> date:
+    """The deadline a closed item is judged by (an item never classified as outside the
+    office's competence and then forwarded is judged by the 15-day answer)."""
+    key = _OUTCOME_DEADLINE.get(outcome or "answered", "resolve_by")
+    return due.get(key) or due["resolve_by"]
+
+
 # Deadline names, in the order a person reads them.
 DEADLINE_LABELS = {
     "reject_by": "Hạn từ chối tiếp nhận",

@@ -42,6 +42,7 @@ def apply_change(session: Session, data: dict[str, Any]) -> int:
             _when(data.get("answered_at")) or clock.now(),
             data.get("answered_by"),
             data.get("answer_source") or "backoffice",
+            str(data.get("outcome") or "answered"),
         )
         journal.audit(
             session,

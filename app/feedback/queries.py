@@ -10,7 +10,9 @@ from sqlalchemy import select
 from app.domain.feedback_clock import (
     CHANNEL_LABELS,
     DEADLINE_LABELS,
+    OUTCOME_LABELS,
     FeedbackKind,
+    deadline_for,
     open_deadline,
     standing,
 )
@@ -41,6 +43,7 @@ class FeedbackItem:
     answered_at: datetime | None
     answered_by: str | None
     answer_source: str | None
+    outcome: str | None
     published_at: datetime | None
     # The deadline now running (``None`` once answered and published), and how it stands.
     next_deadline: str | None
@@ -59,9 +62,10 @@ class FeedbackItem:
     def state_label(self) -> str:
         if self.answered_at is None:
             return "Chưa trả lời"
+        done = OUTCOME_LABELS.get(self.outcome or "answered", "Đã trả lời")
         if self.published_at is None:
-            return "Đã trả lời, chưa công khai"
-        return "Đã trả lời, đã công khai"
+            return f"{done}, chưa công khai"
+        return f"{done}, đã công khai"
 
     @property
     def next_label(self) -> str:
@@ -87,6 +91,7 @@ class FeedbackItem:
             "answered_at": self.answered_at.isoformat() if self.answered_at else None,
             "answered_by": self.answered_by,
             "answer_source": self.answer_source,
+            "outcome": self.outcome,
             "published_at": self.published_at.isoformat() if self.published_at else None,
             "next_deadline": self.next_deadline,
             "next_due": self.next_due.isoformat() if self.next_due else None,
@@ -115,6 +120,7 @@ def _item(row: Feedback, calendar: WorkCalendar, today: date) -> FeedbackItem:
         answered_at=row.answered_at,
         answered_by=row.answered_by,
         answer_source=row.answer_source,
+        outcome=row.outcome,
         published_at=row.published_at,
         next_deadline=running[0] if running else None,
         next_due=running[1] if running else None,
@@ -185,7 +191,13 @@ def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> 
     """
     with db.read() as session:
         rows = session.execute(
-            select(Feedback.answered_at, Feedback.resolve_by, Feedback.forward_by).where(
+            select(
+                Feedback.answered_at,
+                Feedback.outcome,
+                Feedback.reject_by,
+                Feedback.resolve_by,
+                Feedback.forward_by,
+            ).where(
                 (Feedback.answered_at.between(begins, ends))
                 | (
                     Feedback.answered_at.is_(None)
@@ -194,8 +206,11 @@ def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> 
             )
         ).all()
     handled = kept = 0
-    for answered_at, resolve_by, forward_by in rows:
-        deadline = forward_by or resolve_by
+    for answered_at, outcome, reject_by, resolve_by, forward_by in rows:
+        due = {"reject_by": reject_by, "resolve_by": resolve_by}
+        if forward_by is not None:
+            due["forward_by"] = forward_by
+        deadline = deadline_for(due, outcome) if answered_at else forward_by or resolve_by
         if answered_at is None:
             if deadline >= as_of.date() or not begins.date() <= deadline <= ends.date():
                 continue

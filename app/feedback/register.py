@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.domain.feedback_clock import FeedbackKind, FeedbackTerms, deadlines
+from app.domain.feedback_clock import OUTCOMES, FeedbackKind, FeedbackTerms, deadlines
 from app.dossiers.intake import new_lookup_secret
 from app.feedback import intake_rules
 from app.infra import clock, journal
@@ -167,8 +167,10 @@ def record_answer(
     at: datetime,
     by: str | None,
     source: str,
+    outcome: str = "answered",
 ) -> None:
     """Set the answer and count the publishing deadline from it."""
+    row.outcome = outcome if outcome in OUTCOMES else "answered"
     row.answer = text
     row.answered_at = at
     row.answered_by = by
@@ -184,13 +186,39 @@ class AnswerResult:
     code: str
     answered_at: datetime
     publish_by: date
+    outcome: str = "answered"
+
+
+def check_outcome(value: Any) -> str:
+    if value in (None, ""):
+        return "answered"
+    if value not in OUTCOMES:
+        raise DomainError(
+            "bad_outcome",
+            f"Cách xử lý “{value}” không hợp lệ; dùng answered (trả lời), rejected (từ chối "
+            "tiếp nhận) hoặc forwarded (chuyển cơ quan có thẩm quyền).",
+            f"Outcome “{value}” is invalid; use answered, rejected or forwarded.",
+            field="outcome",
+        )
+    return str(value)
 
 
 def answer(
-    db: Database, actor: Actor, code: str, text: Any, now: datetime | None = None
+    db: Database,
+    actor: Actor,
+    code: str,
+    text: Any,
+    now: datetime | None = None,
+    *,
+    outcome: str | None = None,
 ) -> AnswerResult:
-    """Record the office's answer (once: an answer is never rewritten)."""
+    """Record the office's answer (once: an answer is never rewritten).
+
+    ``outcome``: ``answered`` (default), ``rejected`` (the reason is the text) or
+    ``forwarded`` (the text names the body it went to).
+    """
     auth.require(actor, "feedback.answer")
+    closed = check_outcome(outcome)
     now = now or clock.now()
     body = intake_rules.long_text(text, "text", "Nội dung trả lời", intake_rules.MAX_ANSWER)
     with db.write() as session:
@@ -204,7 +232,7 @@ def answer(
                 "a recorded answer cannot be changed.",
                 field="code",
             )
-        record_answer(session, row, body, now, actor.full_name or actor.username, "counter")
+        record_answer(session, row, body, now, actor.full_name or actor.username, "counter", closed)
         journal.add_event(
             session,
             EVENT_ANSWERED,
@@ -214,10 +242,11 @@ def answer(
                 "answer": body,
                 "answered_at": clock.to_wire(now),
                 "answered_by": row.answered_by,
+                "outcome": closed,
                 "officer": actor.username,
             },
             now,
             row.uuid,
         )
         journal.audit(session, actor.username, "feedback.answer", row.code, now)
-        return AnswerResult(row.code, now, row.publish_by)
+        return AnswerResult(row.code, now, row.publish_by, closed)

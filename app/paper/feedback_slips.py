@@ -44,6 +44,7 @@ def _paper(db: Database, code: str) -> tuple[FeedbackPaper, printing.OfficeInfo,
         officer=officer or item.received_by or "",
         answer=item.answer,
         answered_at=item.answered_at,
+        outcome=item.outcome,
     )
     return paper, office, values
 

@@ -409,6 +409,7 @@ MAX_FEEDBACK_TEXT = 20_000
 FeedbackText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK_TEXT)]
 FeedbackChannel = Literal["counter", "letter", "phone", "web"]
 FeedbackKindName = Literal["regulation", "handling", "outside"]
+FeedbackOutcome = Literal["answered", "rejected", "forwarded"]
 FeedbackCode = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 
 
@@ -449,6 +450,7 @@ class FeedbackAnswered(WireModel):
     answer: FeedbackText
     answered_at: VnDateTime
     answered_by: ShortText | None = None
+    outcome: FeedbackOutcome = "answered"
     officer: Annotated[str, StringConstraints(max_length=80)] | None = None
 
     @property
@@ -701,6 +703,7 @@ class FeedbackSummary(WireModel):
     answer: str | None = None
     answered_at: VnDateTime | None = None
     answered_by: str | None = None
+    outcome: str | None = None
     overdue: bool = False
 
 
@@ -710,6 +713,7 @@ class FeedbackList(WireModel):
 
 class FeedbackAnswerRequest(WireModel):
     answer: FeedbackText
+    outcome: FeedbackOutcome = "answered"
 
 
 # --- operations ----------------------------------------------------------------------

@@ -758,61 +758,61 @@
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="186"/>
+        <location filename="../../ui/screens/customer.py" line="187"/>
         <source>Chạm vào một nút, hoặc bấm phím 1, 2, 3 trên bàn phím số.
 Đánh giá là ẩn danh: cán bộ không xem được đánh giá của từng người.</source>
         <translation>Touch a button, or press 1, 2 or 3 on the numeric keypad.
 Ratings are anonymous: officers cannot see any one person&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="193"/>
+        <location filename="../../ui/screens/customer.py" line="194"/>
         <source>Gửi đánh giá</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="204"/>
+        <location filename="../../ui/screens/customer.py" line="205"/>
         <source>Hoặc quét mã để đánh giá
 trên điện thoại</source>
         <translation>Or scan the code to rate
 on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="279"/>
+        <location filename="../../ui/screens/customer.py" line="280"/>
         <source>Chuẩn bị màn hình đánh giá…</source>
         <translation>Preparing the rating screen…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="290"/>
+        <location filename="../../ui/screens/customer.py" line="291"/>
         <source>Ông/bà hài lòng thế nào với việc tiếp nhận hồ sơ?</source>
         <translation>How satisfied are you with how your dossier was received?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="292"/>
+        <location filename="../../ui/screens/customer.py" line="293"/>
         <source>Ông/bà hài lòng thế nào với việc trả kết quả?</source>
         <translation>How satisfied are you with how your result was handed over?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="295"/>
+        <location filename="../../ui/screens/customer.py" line="296"/>
         <source>Hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="296"/>
+        <location filename="../../ui/screens/customer.py" line="297"/>
         <source>Đánh giá chung</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="364"/>
+        <location filename="../../ui/screens/customer.py" line="365"/>
         <source>Đang ghi nhận đánh giá…</source>
         <translation>Recording the rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="369"/>
+        <location filename="../../ui/screens/customer.py" line="370"/>
         <source>Cảm ơn ông/bà đã đánh giá!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="375"/>
+        <location filename="../../ui/screens/customer.py" line="376"/>
         <source>Chưa ghi nhận được đánh giá.</source>
         <translation>The rating could not be recorded.</translation>
     </message>
@@ -1335,165 +1335,176 @@ on your phone</translation>
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="220"/>
-        <location filename="../../ui/screens/feedback.py" line="356"/>
+        <location filename="../../ui/screens/feedback.py" line="227"/>
+        <location filename="../../ui/screens/feedback.py" line="375"/>
         <source>Chọn một phản ánh trong sổ để xem chi tiết.</source>
         <translation>Select an item of the register to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="235"/>
+        <location filename="../../ui/screens/feedback.py" line="254"/>
         <source>Ghi trả lời</source>
         <translation>Record answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="158"/>
+        <location filename="../../ui/screens/feedback.py" line="165"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="281"/>
+        <location filename="../../ui/screens/feedback.py" line="300"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="292"/>
+        <location filename="../../ui/screens/feedback.py" line="311"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="238"/>
+        <location filename="../../ui/screens/feedback.py" line="257"/>
         <source>In lại phiếu tiếp nhận có mã QR tra cứu</source>
         <translation>Print the acknowledgement with its status QR again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="237"/>
+        <location filename="../../ui/screens/feedback.py" line="246"/>
+        <source>Từ chối tiếp nhận (ghi lý do)</source>
+        <translation>Refuse (give the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="247"/>
+        <source>Chuyển cơ quan có thẩm quyền (ghi nơi nhận)</source>
+        <translation>Forward to the competent body (name it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="256"/>
         <source>In phiếu tiếp nhận</source>
         <translation>Print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="240"/>
+        <location filename="../../ui/screens/feedback.py" line="259"/>
         <source>In trả lời</source>
         <translation>Print answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="241"/>
+        <location filename="../../ui/screens/feedback.py" line="260"/>
         <source>In văn bản trả lời gửi người phản ánh</source>
         <translation>Print the answer letter to the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="285"/>
+        <location filename="../../ui/screens/feedback.py" line="304"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="164"/>
+        <location filename="../../ui/screens/feedback.py" line="171"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="288"/>
+        <location filename="../../ui/screens/feedback.py" line="307"/>
         <source>Nội dung *</source>
         <translation>Content *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="231"/>
+        <location filename="../../ui/screens/feedback.py" line="238"/>
         <source>Nội dung trả lời của cơ quan…</source>
         <translation>The office&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="435"/>
-        <location filename="../../ui/screens/feedback.py" line="490"/>
+        <location filename="../../ui/screens/feedback.py" line="458"/>
+        <location filename="../../ui/screens/feedback.py" line="514"/>
         <source>Phiếu tiếp nhận phản ánh</source>
         <translation>Feedback acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="287"/>
+        <location filename="../../ui/screens/feedback.py" line="306"/>
         <source>Phân loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="154"/>
+        <location filename="../../ui/screens/feedback.py" line="161"/>
         <source>Sổ tiếp nhận phản ánh, kiến nghị</source>
         <translation>Feedback register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="284"/>
+        <location filename="../../ui/screens/feedback.py" line="303"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="167"/>
+        <location filename="../../ui/screens/feedback.py" line="174"/>
         <source>Tiếp nhận phản ánh mới</source>
         <translation>New feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="254"/>
+        <location filename="../../ui/screens/feedback.py" line="273"/>
         <source>Tiếp nhận phản ánh, kiến nghị</source>
         <translation>Receive feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="227"/>
+        <location filename="../../ui/screens/feedback.py" line="234"/>
+        <location filename="../../ui/screens/feedback.py" line="245"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="276"/>
+        <location filename="../../ui/screens/feedback.py" line="295"/>
         <source>Tự phân loại theo mã hồ sơ</source>
         <translation>Classify from the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="290"/>
+        <location filename="../../ui/screens/feedback.py" line="309"/>
         <source>Vào sổ và in phiếu tiếp nhận</source>
         <translation>Enter and print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="474"/>
-        <location filename="../../ui/screens/feedback.py" line="490"/>
+        <location filename="../../ui/screens/feedback.py" line="498"/>
+        <location filename="../../ui/screens/feedback.py" line="514"/>
         <source>Văn bản trả lời phản ánh</source>
         <translation>Feedback answer letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="286"/>
+        <location filename="../../ui/screens/feedback.py" line="305"/>
         <source>Về hồ sơ (mã)</source>
         <translation>About dossier (code)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="503"/>
+        <location filename="../../ui/screens/feedback.py" line="527"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="477"/>
+        <location filename="../../ui/screens/feedback.py" line="501"/>
         <source>Đang ghi trả lời…</source>
         <translation>Recording the answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="438"/>
+        <location filename="../../ui/screens/feedback.py" line="461"/>
         <source>Đang vào sổ…</source>
         <translation>Entering…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="283"/>
+        <location filename="../../ui/screens/feedback.py" line="302"/>
         <source>Điện thoại *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="481"/>
+        <location filename="../../ui/screens/feedback.py" line="505"/>
         <source>Đã ghi câu trả lời.</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="445"/>
+        <location filename="../../ui/screens/feedback.py" line="468"/>
         <source>Đã vào sổ phản ánh {code}; hạn trả lời {due}.</source>
         <translation>Feedback {code} entered; answer due {due}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="282"/>
+        <location filename="../../ui/screens/feedback.py" line="301"/>
         <source>Địa chỉ *</source>
         <translation>Address *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="201"/>
+        <location filename="../../ui/screens/feedback.py" line="208"/>
         <source>Hạn tính theo ngày làm việc trên lịch của cơ quan (Nghị định 20/2008/NĐ-CP). Màu đỏ: quá hạn · màu vàng: còn hai ngày làm việc trở xuống.</source>
         <translation>Deadlines in working days on the office calendar (Decree 20/2008/ND-CP). Red: overdue · yellow: two working days or fewer left.</translation>
     </message>

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.domain.errors import DomainError
-from app.domain.feedback_clock import CHANNEL_LABELS, DEADLINE_LABELS, KIND_LABELS
+from app.domain.feedback_clock import CHANNEL_LABELS, DEADLINE_LABELS, KIND_LABELS, OUTCOME_LABELS
 from app.sync import protocol as p
 from server import feedback
 from server.auth import (
@@ -50,13 +50,15 @@ def list_feedback(request: Request, officer: Officer, overdue: bool = False) -> 
         )
 
 
-def _answer(request: Request, officer: OfficerContext, code: str, text: str) -> p.FeedbackSummary:
+def _answer(
+    request: Request, officer: OfficerContext, code: str, text: str, outcome: str = "answered"
+) -> p.FeedbackSummary:
     with database(request).write() as session:
         row = feedback.find_for(session, list(officer.office_ids), code)
         if row is None:
             raise ApiError(404, "not_found", "Không tìm thấy phản ánh.", "No such feedback.")
         try:
-            feedback.answer_in_backoffice(session, row, text, officer.full_name)
+            feedback.answer_in_backoffice(session, row, text, officer.full_name, outcome)
         except DomainError as exc:
             raise ApiError(409, exc.code, exc.message_vi, exc.message_en) from None
         session.flush()
@@ -71,7 +73,7 @@ def answer_feedback(
     code: str, body: p.FeedbackAnswerRequest, request: Request, officer: Officer
 ) -> p.FeedbackSummary:
     """Record the answer (once; 409 when one exists) and publish it on the status page."""
-    return _answer(request, officer, code, body.answer)
+    return _answer(request, officer, code, body.answer, body.outcome)
 
 
 # --- the page -------------------------------------------------------------------------
@@ -92,13 +94,20 @@ def _item_html(item: p.FeedbackSummary, csrf: str) -> str:
     late = ' <span class="late">Quá hạn</span>' if item.overdue else ""
     if item.answer is not None:
         answer = (
-            f"<p><strong>Đã trả lời</strong> {time_tag(item.answered_at)}"
+            f"<p><strong>{esc(OUTCOME_LABELS.get(item.outcome or 'answered', ''))}</strong> "
+            f"{time_tag(item.answered_at)}"
             f" ({esc(item.answered_by or '')}):</p><p>{_multiline(item.answer)}</p>"
         )
     else:
         answer = f"""<form method="post" action="{PAGE}/{esc(quote(item.code, safe=""))}/tra-loi">
 <input type="hidden" name="csrf" value="{esc(csrf)}">
-<label for="tl-{esc(item.code)}">Nội dung trả lời</label>
+<label for="kq-{esc(item.code)}">Cách xử lý</label>
+<select id="kq-{esc(item.code)}" name="outcome">
+<option value="answered">Trả lời</option>
+<option value="rejected">Từ chối tiếp nhận (ghi lý do)</option>
+<option value="forwarded">Chuyển cơ quan có thẩm quyền (ghi nơi nhận)</option>
+</select>
+<label for="tl-{esc(item.code)}">Nội dung</label>
 <textarea id="tl-{esc(item.code)}" name="answer" required maxlength="{p.MAX_FEEDBACK_TEXT}"
  rows="4"></textarea>
 <button type="submit">Ghi và công khai câu trả lời</button></form>"""
@@ -141,6 +150,7 @@ def answer_page(
     request: Request,
     csrf: Annotated[str, Form(max_length=100)],
     answer: Annotated[str, Form(min_length=1, max_length=p.MAX_FEEDBACK_TEXT)],
+    outcome: Annotated[str, Form(max_length=20)] = "answered",
 ) -> Response:
     officer = _officer(request)
     if officer is None:
@@ -153,7 +163,9 @@ def answer_page(
             "Nội dung trả lời trống hoặc chứa ký tự điều khiển không hợp lệ.", status_code=400
         )
     try:
-        _answer(request, officer, code, text)
+        if outcome not in OUTCOME_LABELS:
+            return HTMLResponse("Cách xử lý không hợp lệ.", status_code=400)
+        _answer(request, officer, code, text, outcome)
     except ApiError as exc:
         return RedirectResponse(f"{PAGE}?loi={quote(exc.message)}", status_code=303)
     return RedirectResponse(f"{PAGE}?ok=1#{quote(code, safe='')}", status_code=303)

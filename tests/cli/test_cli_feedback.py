@@ -117,6 +117,20 @@ def test_list_in_plain_text_marks_what_is_late(station, tmp_path):
     data = {"sender": SENDER, "content": "Về quy định lệ phí.", "received_at": "2026-01-05T09:00"}
     code = ok_json(station, "feedback", "receive", "--file", _file(tmp_path, data))["code"]
     proc = run(station, "feedback", "list", "--overdue")
+    assert proc.returncode == 0 and code in proc.stdout
+    closed = ok_json(
+        station,
+        "feedback",
+        "answer",
+        code,
+        "--text",
+        "Không thuộc thẩm quyền; đã chuyển Sở Tài chính.",
+        "--outcome",
+        "forwarded",
+    )
+    assert closed["outcome"] == "forwarded"
+    assert ok_json(station, "feedback", "show", code)["outcome"] == "forwarded"
+    proc = run(station, "feedback", "list")
     assert proc.returncode == 0
     line = next(line for line in proc.stdout.splitlines() if line.startswith(code))
-    assert "QUÁ HẠN" in line and "Chưa trả lời" in line
+    assert "Đã chuyển cơ quan có thẩm quyền" in line

@@ -266,3 +266,43 @@ def test_feedback_on_time_share_in_the_indicators(db, clerk, data):
     report = indicators.compute(db, march, now=after)
     assert report.shares["feedback_on_time_share"] == round(1 / 3, 4)
     assert "feedback_on_time_share" not in report.unavailable
+
+
+def test_refusal_and_forwarding_are_judged_by_their_own_deadlines(db, clerk, data, tmp_path):
+    from app.reports import indicators, period
+
+    # Both received Friday 13/02/2026: refuse by 24/02, forward by 27/02.
+    refused = register.receive(db, clerk, data, now=NOW).code
+    data["dossier_code"] = "000.46.24.H44-260210-0003"
+    forwarded = register.receive(db, clerk, data, now=NOW).code
+    with pytest.raises(DomainError) as bad:
+        register.answer(db, clerk, refused, "x", outcome="closed")
+    assert bad.value.code == "bad_outcome"
+    # Refused on 25/02: one day late although well within the 15-day answer.
+    result = register.answer(
+        db,
+        clerk,
+        refused,
+        "Nội dung là khiếu nại, không phải phản ánh.",
+        datetime(2026, 2, 25, 9),
+        outcome="rejected",
+    )
+    assert result.outcome == "rejected"
+    register.answer(
+        db,
+        clerk,
+        forwarded,
+        "Đã chuyển UBND huyện Đan Phượng.",
+        datetime(2026, 2, 26, 9),
+        outcome="forwarded",
+    )
+    item = queries.get(db, refused)
+    assert item.outcome == "rejected" and item.state_label.startswith("Đã từ chối tiếp nhận")
+    february = period.Period(date(2026, 2, 1), date(2026, 2, 28))
+    report = indicators.compute(db, february, now=datetime(2026, 3, 2, 9))
+    assert report.shares["feedback_on_time_share"] == 0.5
+    letter = _pdf_text(feedback_slips.answer_letter(db, clerk, forwarded), tmp_path)
+    assert "không thuộc thẩm quyền giải quyết" in letter
+    assert "Đã chuyển UBND huyện Đan Phượng." in letter
+    letter = _pdf_text(feedback_slips.answer_letter(db, clerk, refused), tmp_path)
+    assert "không tiếp nhận xử lý phản ánh, kiến nghị này" in letter

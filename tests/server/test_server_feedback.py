@@ -114,7 +114,7 @@ def test_backoffice_lists_answers_once_and_the_station_hears(
     cursor = station.changes()[-1]["seq"] if station.changes() else 0
     answered = browser.post(
         f"/back-office/phan-anh/{code}/tra-loi",
-        data={"answer": "Đã chấn chỉnh <i>ngay</i>.", "csrf": csrf},
+        data={"answer": "Đã chấn chỉnh <i>ngay</i>.", "csrf": csrf, "outcome": "answered"},
     )
     assert answered.status_code == 200 and "Đã ghi câu trả lời." in answered.text
     assert "Đã chấn chỉnh &lt;i&gt;ngay&lt;/i&gt;." in answered.text
@@ -132,3 +132,31 @@ def test_backoffice_lists_answers_once_and_the_station_hears(
         headers=token(username),
     )
     assert code not in late.text  # answered and published: nothing is running late
+
+
+def test_backoffice_forwards_and_the_outcome_travels(harness: Harness, station: Station) -> None:
+    ev = feedback_event(station, 21, kind="outside")
+    code = ev["payload"]["code"]
+    station.push(ev)
+    username = harness.officer(station.office_code, "backoffice")
+    login = httpx.post(
+        f"{harness.base_url}/api/v1/backoffice/login",
+        json={"username": username, "password": PASSWORD},
+    )
+    headers = {"Authorization": f"Bearer {login.json()['token']}"}
+    bad = httpx.post(
+        f"{harness.base_url}/api/v1/backoffice/feedback/{code}/answer",
+        json={"answer": "x", "outcome": "closed"},
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    done = httpx.post(
+        f"{harness.base_url}/api/v1/backoffice/feedback/{code}/answer",
+        json={"answer": "Đã chuyển Sở Xây dựng.", "outcome": "forwarded"},
+        headers=headers,
+    )
+    assert done.status_code == 200 and done.json()["outcome"] == "forwarded"
+    [change] = [
+        c for c in station.changes() if c["kind"] == "feedback" and c["payload"]["code"] == code
+    ]
+    assert change["payload"]["outcome"] == "forwarded"

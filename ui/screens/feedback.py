@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.feedback_clock import CHANNEL_LABELS, CHANNELS, DEADLINE_LABELS, KIND_LABELS
+from app.domain.feedback_clock import (
+    CHANNEL_LABELS,
+    CHANNELS,
+    DEADLINE_LABELS,
+    KIND_LABELS,
+    OUTCOME_LABELS,
+    OUTCOMES,
+)
 from app.feedback.queries import FeedbackItem
 from ui.shell.context import Context
 from ui.shell.screen import Screen
@@ -74,11 +81,11 @@ def receive_feedback(db, actor, data: dict[str, Any], title: str):
     return result, prepare(feedback_slips.acknowledgement(db, actor, result.code), title)
 
 
-def answer_feedback(db, actor, code: str, text: str, title: str) -> PrintJob:
+def answer_feedback(db, actor, code: str, text: str, outcome: str, title: str) -> PrintJob:
     from app.feedback import register
     from app.paper import feedback_slips
 
-    register.answer(db, actor, code, text)
+    register.answer(db, actor, code, text, outcome=outcome)
     return prepare(feedback_slips.answer_letter(db, actor, code), title)
 
 
@@ -230,6 +237,18 @@ class FeedbackPage(Screen):
         self.answer_text.setObjectName("feedback_answer")
         self.answer_text.setPlaceholderText(self.tr("Nội dung trả lời của cơ quan…"))
         self.answer_text.setFixedHeight(96)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("feedback_outcome")
+        for key in OUTCOMES:
+            self.outcome.addItem(
+                {
+                    "answered": self.tr("Trả lời"),
+                    "rejected": self.tr("Từ chối tiếp nhận (ghi lý do)"),
+                    "forwarded": self.tr("Chuyển cơ quan có thẩm quyền (ghi nơi nhận)"),
+                }[key],
+                key,
+            )
+        g.addWidget(self.outcome)
         g.addWidget(self.answer_text)
         buttons = QHBoxLayout()
         self.answer_button = QPushButton(self.tr("Ghi trả lời"))
@@ -380,19 +399,23 @@ class FeedbackPage(Screen):
             if item.answer is not None:
                 lines += [
                     "",
-                    f"Đã trả lời {item.answered_at:%H:%M %d/%m/%Y} ({item.answered_by or ''}):",
+                    f"{OUTCOME_LABELS.get(item.outcome or 'answered', '')} "
+                    f"{item.answered_at:%H:%M %d/%m/%Y} ({item.answered_by or ''}):",
                     item.answer,
                 ]
                 if item.published_at:
                     lines.append(f"Đã công khai {item.published_at:%H:%M %d/%m/%Y}.")
             self.detail_text.setText("\n".join(lines))
         self.answer_text.setPlainText("")
+        closing = "forwarded" if item is not None and item.kind == "outside" else "answered"
+        self.outcome.setCurrentIndex(self.outcome.findData(closing))
         self._enable_actions()
 
     def _enable_actions(self) -> None:
         item = self.current
         open_item = item is not None and item.answer is None
         self.answer_text.setEnabled(open_item)
+        self.outcome.setEnabled(open_item)
         self.answer_button.setEnabled(open_item)
         self.print_ack.setEnabled(item is not None)
         self.print_answer.setEnabled(item is not None and item.answer is not None)
@@ -471,6 +494,7 @@ class FeedbackPage(Screen):
             self.ctx.require_actor(),
             self.current.code,
             self.answer_text.toPlainText(),
+            self.outcome.currentData(),
             self.tr("Văn bản trả lời phản ánh"),
             on_done=self._answered,
             on_error=self._failed,

@@ -57,6 +57,7 @@ class FeedbackPaper:
     officer: str
     answer: str | None = None
     answered_at: datetime | None = None
+    outcome: str | None = None
 
 
 def _multiline(value: str) -> str:
@@ -129,6 +130,18 @@ def render_acknowledgement(
     )
 
 
+def _lead(outcome: str | None, issuer: str) -> str:
+    """The sentence before the answer's text, by how the item was closed."""
+    if outcome == "rejected":
+        return f"{issuer} không tiếp nhận xử lý phản ánh, kiến nghị này, với lý do như sau:"
+    if outcome == "forwarded":
+        return (
+            f"Nội dung phản ánh, kiến nghị không thuộc thẩm quyền giải quyết của {issuer}; "
+            f"{issuer} đã chuyển đến cơ quan có thẩm quyền như sau:"
+        )
+    return f"Sau khi xem xét, {issuer} trả lời như sau:"
+
+
 # A slip is one page: the full text of a very long letter stays in the register.
 _ACK_CONTENT_CHARS = 1500
 
@@ -173,7 +186,7 @@ def render_answer(
             st.body_indent,
         ),
         Para(f"<i>{_multiline(_clip(paper.content))}</i>", st.body_indent),
-        Para(f"Sau khi xem xét, {issuer} trả lời như sau:", st.body_indent),
+        Para(_lead(paper.outcome, issuer), st.body_indent),
         Para(_multiline(paper.answer or ""), st.body_indent),
         Para(f"{issuer} trân trọng cảm ơn ý kiến phản ánh, kiến nghị./.", st.body_indent),
         signature_row(
