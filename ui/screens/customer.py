@@ -177,7 +177,7 @@ class CustomerScreen(QWidget):
         self.grid.setHorizontalSpacing(20)
         for column in (1, 2, 3):
             self.grid.setColumnStretch(column, 1)
-        self.grid.setVerticalSpacing(14)
+        self.grid.setVerticalSpacing(10)
         layout.addWidget(self.grid_host, 1)
 
         bottom = QHBoxLayout()
@@ -229,8 +229,9 @@ class CustomerScreen(QWidget):
         label = QLabel(text)
         label.setObjectName("customer_row")
         label.setWordWrap(True)
+        label.setMinimumWidth(200)
         buttons: dict[int, QPushButton] = {}
-        height = 150 if big else 76
+        height = 150 if big else 56
         for column, score in enumerate(satisfaction.SCORES, start=1):
             name = satisfaction.SCORES[score]
             button = QPushButton(f"{score}\n{name}" if big else f"{score}  {name}")
@@ -239,7 +240,7 @@ class CustomerScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCheckable(True)
             button.setStyleSheet(
-                f"QPushButton {{ font-size: {30 if big else 20}px; font-weight: bold;"
+                f"QPushButton {{ font-size: {30 if big else 18}px; font-weight: bold;"
                 f" color: white; background: {_COLOURS[score]}; border-radius: 14px;"
                 " padding: 6px 14px; }"
                 " QPushButton:checked { border: 6px solid #0b1f33; }"
@@ -302,7 +303,9 @@ class CustomerScreen(QWidget):
         self.send.setVisible(bool(question.criteria))
         self.send.setEnabled(False)
         if question.public_url:
-            self.qr.setPixmap(qr_pixmap(question.public_url, 200))
+            # Smaller beside the criteria, so every row keeps its height on 768 lines.
+            size = 140 if question.criteria else 200
+            self.qr.setPixmap(qr_pixmap(question.public_url, size))
         self.qr.setVisible(bool(question.public_url))
         self.qr_hint.setVisible(bool(question.public_url))
         self._move_to(0)
