@@ -531,7 +531,7 @@ def add_text_layer(
             f"Component {component_index} of dossier {code} is already searchable.",
             field="component",
         )
-    searchable = ocr.add_text_layer(original, modified=now)
+    searchable = ocr.add_text_layer(original, modified=now, work_dir=db.path.parent / "tmp")
     file = store_for(db).put(searchable)
     with db.write() as session:
         dossier = by_code(session, code.strip())

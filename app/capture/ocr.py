@@ -19,7 +19,6 @@ import io
 import logging
 import shutil
 import subprocess
-import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ import pikepdf
 from app.domain.errors import DomainError
 from app.infra import clock
 from app.infra.clock import VN_TZ
+from app.protect import hygiene
 
 LANGUAGE = "vie"
 # 16.x has no pypdfium2 rasteriser and would need Ghostscript for every page.
@@ -106,13 +106,18 @@ def has_text_layer(pdf: bytes) -> bool:
 
 
 def add_text_layer(
-    pdf: bytes, *, language: str = LANGUAGE, modified: datetime | None = None
+    pdf: bytes,
+    *,
+    language: str = LANGUAGE,
+    modified: datetime | None = None,
+    work_dir: Path | None = None,
 ) -> bytes:
     """``pdf`` with an invisible text layer over each page; metadata kept.
 
     ``modified`` (office-local time, default now) is recorded as the file's
     modification date; the capture date and every other field stay the
-    original's.
+    original's. The file passes through ``work_dir`` (the data folder's
+    ``tmp``), shredded afterwards.
     """
     lacks = missing()
     if lacks:
@@ -120,7 +125,7 @@ def add_text_layer(
     import ocrmypdf
 
     _quiet_library_logs()
-    with _one_at_a_time, tempfile.TemporaryDirectory(prefix="motcua-ocr-") as tmp:
+    with _one_at_a_time, hygiene.shredded_tempdir("motcua-ocr-", work_dir) as tmp:
         source, target = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
         source.write_bytes(pdf)
         try:

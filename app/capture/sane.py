@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Protocol
 from app.capture.pages import Page
 from app.capture.sources import import_bytes
 from app.domain.errors import DomainError
+from app.protect import hygiene
 
 DEFAULT_DPI = 200
 MODES = ("color", "gray", "lineart")
@@ -304,7 +304,8 @@ class ScanimageScanner:
         cancel: Callable[[], bool] | None = None,
     ) -> list[Page]:
         pages: list[Page] = []
-        with tempfile.TemporaryDirectory(prefix="motcua-scan-") as tmp:
+        # The scanned pages sit here in clear until read: shredded afterwards.
+        with hygiene.shredded_tempdir("motcua-scan-") as tmp:
             spool = Path(tmp)
             args = self.command(device, settings, spool)
             with subprocess.Popen(

@@ -140,6 +140,8 @@ def open_database(data_dir: Path, *, create: bool = False) -> Database:
         hygiene.private_dir(copy.parent)
         hygiene.private_file(copy)
     try:
+        # What a killed OCR left in clear in the data folder's working folder.
+        hygiene.shred_stale(data_dir / "tmp")
         # Scans and slips from before encryption are converted once (a marker says done).
         filecrypt.encrypt_tree(datadir.attachments_dir(data_dir), key, filecrypt.ATTACHMENT)
         filecrypt.encrypt_tree(datadir.paper_archive_dir(data_dir), key, filecrypt.SLIP)

@@ -11,6 +11,8 @@ import contextlib
 import os
 import secrets
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -109,3 +111,49 @@ def windows_acl_command(path: Path, user: str) -> list[str]:
         "/grant:r",
         "SYSTEM:(OI)(CI)F",
     ]
+
+
+@contextlib.contextmanager
+def shredded_tempdir(prefix: str, parent: Path | None = None) -> Iterator[Path]:
+    """A private working folder (in ``parent`` if given) whose files are shredded after.
+
+    Scans and OCR pass the citizen's papers in clear through such a folder;
+    removing the files would leave their blocks on disk.
+    """
+    if parent is not None:
+        private_dir(parent)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    try:
+        yield folder
+    finally:
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_dir() and not path.is_symlink():
+                with contextlib.suppress(OSError):
+                    path.rmdir()
+            else:
+                shred(path)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def shred_stale(parent: Path, older_than_s: float = 3600) -> int:
+    """Working folders a killed scan or OCR left in ``parent``; returns how many went."""
+    import time
+
+    gone = 0
+    if not parent.is_dir():
+        return 0
+    for folder in parent.iterdir():
+        with contextlib.suppress(OSError):
+            if time.time() - folder.stat().st_mtime < older_than_s:
+                continue  # perhaps still in use by the window
+            files = [folder] if folder.is_file() else sorted(folder.rglob("*"), reverse=True)
+            for path in files:
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    shred(path)
+            if folder.is_dir():
+                folder.rmdir()
+            gone += 1
+    return gone

@@ -274,6 +274,8 @@ def test_real_ocr_finds_vietnamese_text(db, clerk, received, real_ocr, pdftotext
     assert attachments.verify(db, clerk, result.sha256) == result.size
     assert ocr.has_text_layer(data)
 
+    # The clear copy OCR worked on was in the data folder's tmp, and is gone.
+    assert [p for p in (db.path.parent / "tmp").rglob("*")] == []
     # On disk the scan is encrypted; poppler reads the plaintext the store hands out.
     stored = attachments.store_for(db).path_for(result.sha256)
     assert not stored.read_bytes().startswith(b"%PDF")

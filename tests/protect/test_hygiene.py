@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from sqlalchemy.exc import IntegrityError
 
@@ -52,3 +54,31 @@ def test_a_database_error_never_carries_a_citizens_data(db):
     text = str(err.value)
     assert INTAKE["applicant"]["id_number"] not in text
     assert INTAKE["applicant"]["full_name"] not in text
+
+
+def test_a_working_folder_is_shredded_not_just_removed(tmp_path):
+    from app.protect import hygiene
+
+    outside = tmp_path / "second-name"
+    with hygiene.shredded_tempdir("motcua-ocr-", tmp_path / "data" / "tmp") as work:
+        assert work.parent == tmp_path / "data" / "tmp"
+        page = work / "in.pdf"
+        page.write_bytes(b"%PDF-1.4 " + "Nguyễn Văn Đức 001085012345".encode() * 100)
+        # A second name for the same blocks shows what is left on disk afterwards.
+        os.link(page, outside)
+    assert not work.exists()
+    left = outside.read_bytes()
+    assert len(left) > 1000 and b"%PDF" not in left and b"001085012345" not in left
+
+
+def test_stale_working_folders_are_shredded_at_open(tmp_path):
+    from app.protect import hygiene
+
+    tmp = tmp_path / "tmp"
+    old, fresh = tmp / "motcua-ocr-old", tmp / "motcua-ocr-new"
+    for folder in (old, fresh):
+        folder.mkdir(parents=True)
+        (folder / "in.pdf").write_bytes(b"%PDF-1.4 clear")
+    os.utime(old, (0, 0))
+    assert hygiene.shred_stale(tmp) == 1
+    assert not old.exists() and (fresh / "in.pdf").exists()
