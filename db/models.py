@@ -94,6 +94,8 @@ class Procedure(Base):
     # Fields the office set itself; a seed refresh keeps them.
     office_edits: Mapped[dict | None] = mapped_column(JSON)
     result_place: Mapped[str | None] = mapped_column(String(300))
+    # The procedure's page on the national public-service portal (the guide's QR).
+    portal_url: Mapped[str | None] = mapped_column(String(500))
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     unverified: Mapped[list] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

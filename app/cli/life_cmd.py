@@ -123,6 +123,7 @@ def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
         fee=args.fee,
         after_15h=_yes_no(args.after_15h),
         result_place=args.result_place,
+        portal_url=args.portal_url,
     )
     row = catalogue_edit.set_procedure(db, actor(db, args), args.code, edit)
     from app.office.catalogue import processing_text
@@ -139,6 +140,7 @@ def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
             "fee_amount": row.fee_amount,
             "fee_rule": row.fee_rule,
             "result_place": row.result_place,
+            "portal_url": row.portal_url,
             "office_edits": sorted(row.office_edits or {}),
         },
         [out.t(f"Đã cập nhật thủ tục {row.code}: {text}", f"Updated {row.code}: {text}")],

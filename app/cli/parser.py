@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fee", help="lệ phí: số tiền hoặc chữ, vd “2.000 đồng/trang …”")
     c.add_argument("--after-15h", choices=["yes", "no"], help="nhận sau 15 giờ tính ngày sau")
     c.add_argument("--result-place", help="nơi trả kết quả")
+    c.add_argument(
+        "--portal-url",
+        help="trang thủ tục trên Cổng Dịch vụ công quốc gia (mã QR của tờ hướng dẫn); "
+        "chuỗi rỗng để xóa",
+    )
     c = csub.add_parser("import", help="nhập danh mục thủ tục từ tệp Excel (.xlsx)")
     c.add_argument("file", metavar="FILE.xlsx")
     c = csub.add_parser("set-fee", help="nhập lệ phí do tỉnh quy định")

@@ -35,6 +35,7 @@ EDITABLE = (
     "fee_exemptions",
     "result_place",
     "components",
+    "portal_url",
 )
 
 
@@ -56,6 +57,8 @@ class ProcedureSummary:
     fee_exemptions: list | None = None
     result_place: str | None = None
     office_edits: list[str] | None = None
+    # The procedure's page on the national public-service portal (the guide's QR).
+    portal_url: str | None = None
 
     @property
     def processing_text(self) -> str:
@@ -99,6 +102,7 @@ def _apply(row: Procedure, seed: SeedProcedure, keep_fee: bool) -> None:
     row.fee_rule = seed.fee.rule
     row.fee_exemptions = [dict(e) for e in seed.fee.exemptions]
     row.result_place = seed.result_place
+    row.portal_url = seed.portal_url
     row.verified = seed.verified
     row.unverified = list(seed.unverified)
     row.active = True
@@ -205,6 +209,7 @@ def _summary(p: Procedure) -> ProcedureSummary:
         fee_exemptions=p.fee_exemptions,
         result_place=p.result_place,
         office_edits=sorted(p.office_edits or {}),
+        portal_url=p.portal_url,
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, object_session
 
 from app.domain import fees, processing_text
 from app.domain.errors import DomainError
+from app.domain.portal import check_portal_url
 from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
@@ -40,6 +41,8 @@ class ProcedureEdit:
     exemptions: list[dict[str, str]] | None = None
     # The whole list of components (name, originals, copies, required), in order.
     components: list[dict[str, Any]] | None = None
+    # The national portal's page of the procedure; "" removes it.
+    portal_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -195,6 +198,8 @@ def changes(edit: ProcedureEdit) -> dict[str, Any]:
         out["fee_exemptions"] = _exemptions(edit.exemptions)
     if edit.components is not None:
         out["components"] = _components(edit.components)
+    if edit.portal_url is not None:
+        out["portal_url"] = check_portal_url(edit.portal_url)
     out.update(edit.extra)
     unknown = set(out) - set(EDITABLE)
     if unknown:

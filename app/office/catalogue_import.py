@@ -1,7 +1,8 @@
 """Importing a province's published procedure list from a spreadsheet (.xlsx).
 
 The columns are those of the lists provinces publish: code, name, field,
-level, processing time (text), fee (text), components (one per line). The
+level, processing time (text), fee (text), components (one per line) and,
+optionally, the link to the procedure's page on the national portal. The
 time and fee texts are read into the catalogue's model; what cannot be read
 is flagged for a supervisor and left empty (the procedure stays receivable,
 with a promised date a supervisor confirms). Everything is checked before
@@ -21,6 +22,7 @@ from sqlalchemy import select
 
 from app.domain import fees, processing_text
 from app.domain.errors import DomainError
+from app.domain.portal import check_portal_url
 from app.domain.text import fold
 from app.infra import clock, journal
 from app.office import auth
@@ -30,7 +32,7 @@ from db.engine import Database
 from db.models import Procedure, ProcedureComponent
 
 _CODE = re.compile(r"^[0-9]\.[0-9]{6}$")
-COLUMNS = ("code", "name", "field", "level", "processing", "fee", "components")
+COLUMNS = ("code", "name", "field", "level", "processing", "fee", "components", "portal_url")
 MAX_ROWS = 5000
 
 
@@ -92,7 +94,7 @@ def read_rows(path: Path) -> tuple[list[Row], list[Flag]]:
         for number, raw in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
                 break
-            cells = [_cell(v) for v in (list(raw) + [None] * 7)[:7]]
+            cells = [_cell(v) for v in (list(raw) + [None] * 8)[:8]]
             code = cells[0]
             if not any(cells) or not _CODE.match(code):
                 if code and number > 1 and not fold(code).startswith("ma"):
@@ -119,6 +121,11 @@ def read_rows(path: Path) -> tuple[list[Row], list[Flag]]:
                     values.update(fee_amount=amount, fee_rule=rule)
                 except DomainError as exc:
                     flags.append(Flag(number, code, "fee", exc.message_vi))
+            if cells[7]:
+                try:
+                    values["portal_url"] = check_portal_url(cells[7])
+                except DomainError as exc:
+                    flags.append(Flag(number, code, "portal_url", exc.message_vi))
             parts = tuple(
                 p.strip(" -•+\t")
                 for p in re.split(r"[\n;]+", str(raw[6] or "") if len(raw) > 6 else "")

@@ -22,6 +22,7 @@ from typing import Any, Literal, NoReturn, cast
 
 from app.domain import fees
 from app.domain.errors import DomainError
+from app.domain.portal import check_portal_url
 
 ProcessingUnit = Literal["same_day", "working_days", "working_hours", "calendar_days"]
 FeeSetBy = Literal["national", "province", "none"]
@@ -104,6 +105,8 @@ class SeedProcedure:
     processing_max_value: int | None = None
     # Papers the applicant shows at the counter but does not leave in the dossier.
     shown_documents: tuple[str, ...] = ()
+    # The procedure's page on the national public-service portal, where known.
+    portal_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +245,15 @@ def _parse_procedure(item: Any, position: int) -> SeedProcedure:
     fee = _parse_fee(where.nested("fee"), item.get("fee"))
     result_place = _text(where, item, "result_place", "nơi trả kết quả", "result place")
     note = _optional_text(where, item, "note", "ghi chú", "note")
+    portal_url = _optional_text(where, item, "portal_url", "đường dẫn Cổng DVC", "portal link")
+    try:
+        portal_url = check_portal_url(portal_url)
+    except DomainError:
+        where.fail(
+            "đường dẫn Cổng Dịch vụ công không phải địa chỉ web (https://…)",
+            "the portal link is not a web address (https://…)",
+            "portal_url",
+        )
     shown = _text_list(where, item, "shown_documents")
     verified = _flag(where, item, "verified", "cờ đã xác minh", "verified flag")
     unverified = _parse_unverified(where.nested("unverified"), item.get("unverified"))
@@ -272,6 +284,7 @@ def _parse_procedure(item: Any, position: int) -> SeedProcedure:
         note=note,
         shown_documents=shown,
         processing_max_value=max_value,
+        portal_url=portal_url,
     )
 
 

@@ -99,3 +99,22 @@ def test_fee_exemptions_are_edited_and_offered_at_intake(qtbot, admin_window, db
         {"code": "NCC", "label": "Người có công"},
     ]
     assert "fee_exemptions" in summary.office_edits
+
+
+def test_the_portal_link_is_typed_in_the_editor(qtbot, admin_window, db):
+    from tests.ui.conftest import type_text
+
+    page, tab = _open_tab(qtbot, admin_window)
+    assert tab.select_code(CODE)
+    qtbot.waitUntil(lambda: tab.title.text().startswith(CODE))
+    assert tab.portal_url.text() == ""
+    type_text(tab.portal_url, "dichvucong.gov.vn/thu-tuc")
+    _click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: page.banner.kind == "error")
+    assert "https://" in page.banner.text()
+    tab.portal_url.clear()
+    type_text(tab.portal_url, "https://dichvucong.gov.vn/thu-tuc/1")
+    _click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: page.banner.kind == "success", timeout=10_000)
+    summary = next(p for p in catalogue.list_procedures(db) if p.code == CODE)
+    assert summary.portal_url == "https://dichvucong.gov.vn/thu-tuc/1"

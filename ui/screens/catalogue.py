@@ -91,6 +91,12 @@ class CatalogueTab(QWidget):
         form.addRow(self.tr("Phí, lệ phí"), self.fee)
         form.addRow("", self.after_15h)
         form.addRow(self.tr("Nơi trả kết quả"), self.result_place)
+        self.portal_url = QLineEdit()
+        self.portal_url.setObjectName("catalogue_portal_url")
+        self.portal_url.setPlaceholderText(
+            self.tr("https://… (mã QR trên tờ hướng dẫn thủ tục dẫn tới trang này)")
+        )
+        form.addRow(self.tr("Trang trên Cổng DVC quốc gia"), self.portal_url)
         root.addLayout(form)
         self.save_button = QPushButton(self.tr("Lưu thủ tục"))
         self.save_button.setObjectName("catalogue_save")
@@ -168,6 +174,7 @@ class CatalogueTab(QWidget):
         self.fee.setText("" if p.fee_rule else str(p.fee_amount))
         self.after_15h.setChecked(p.next_day_after_cutoff)
         self.result_place.setText(p.result_place or "")
+        self.portal_url.setText(p.portal_url or "")
 
     # --- saving -------------------------------------------------------------------
 
@@ -184,6 +191,10 @@ class CatalogueTab(QWidget):
             fee=None if not fee or (not p.fee_rule and fee == str(p.fee_amount)) else fee,
             after_15h=self.after_15h.isChecked(),
             result_place=self.result_place.text() or None,
+            # Unchanged is left alone; emptied removes the link.
+            portal_url=None
+            if self.portal_url.text().strip() == (p.portal_url or "")
+            else self.portal_url.text(),
         )
 
     def save(self) -> None:
