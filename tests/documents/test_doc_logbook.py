@@ -204,3 +204,24 @@ def test_reportlab_runs_with_its_c_accelerator():
 
     assert not rl_accel._py_funcs, f"pure-Python fallbacks in use: {sorted(rl_accel._py_funcs)}"
     assert rl_accel.fp_str(0.5, 12) == ".5 12"
+
+
+def test_reused_text_operators_give_the_same_file(office, monkeypatch):
+    # The log book reuses the operators written for a repeated line; the file
+    # must be the one reportlab writes when it maps every line afresh.
+    from reportlab import rl_config
+
+    from app.paper.render import logbook
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    lines = _lines(300)
+    remembered = render_logbook(office, lines, date(2026, 2, 1), date(2026, 2, 28))
+
+    class Forgetful(logbook._MemoText):
+        def _formatText(self, text):  # noqa: N802 - reportlab's name
+            self._memo.clear()
+            return super()._formatText(text)
+
+    monkeypatch.setattr(logbook, "_MemoText", Forgetful)
+    afresh = render_logbook(office, lines, date(2026, 2, 1), date(2026, 2, 28))
+    assert remembered == afresh

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import accumulate
@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.domain.formatting import format_date
@@ -97,6 +98,43 @@ def _wrap(value: str, width: float, font: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+class _MemoText(PDFTextObject):
+    """A text object that reuses the operators it already wrote for the same line.
+
+    A log book repeats most of its lines (dates, times, procedure names,
+    units); reportlab maps every character to its font subset again each
+    time, in Python, the costliest step of drawing ten thousand rows. Within
+    one document a character keeps the code it was first given, so the same
+    line in the same font and state always gives the same operators.
+    """
+
+    def __init__(self, canvas: object, memo: dict) -> None:
+        super().__init__(canvas)
+        self._memo = memo
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        key = (
+            id(self._canvas._doc),
+            self._fontname,
+            self._fontsize,
+            self._leading,
+            self._rise,
+            self._curSubset,
+            text,
+        )
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = (super()._formatText(text), self._curSubset)
+        self._curSubset = hit[1]
+        return hit[0]
+
+    def line_at(self, x: float, y: float, text: str) -> None:
+        """``text`` from (x, y). Unlike textOut, the cursor is not moved along it
+        (each line sets its own origin), which saves measuring every line."""
+        self.setTextOrigin(x, y)
+        self._textOut(text)
+
+
 @dataclass
 class _Grid:
     """All rows, wrapped and measured once, shared by every page's slice."""
@@ -108,6 +146,8 @@ class _Grid:
     rows: list[list[tuple[str, ...]]]
     # offsets[i] is the height of rows[:i].
     offsets: list[float]
+    # Text operators already written, by line and state (see _MemoText).
+    text_memo: dict = field(default_factory=dict)
 
     @property
     def width(self) -> float:
@@ -216,7 +256,7 @@ class _RowSlice(Flowable):
         centred: Sequence[bool],
     ) -> None:
         # One text object per row: a drawString per line would build one each.
-        writer = self.canv.beginText()
+        writer = _MemoText(self.canv, self.grid.text_memo)
         writer.setFont(font, _SIZE)
         baseline = top - _PAD - _SIZE
         widths = self.grid.widths
@@ -228,8 +268,7 @@ class _RowSlice(Flowable):
                     x = left + (widths[index] - _width(line, font)) / 2
                 else:
                     x = left + _PAD
-                writer.setTextOrigin(x, y)
-                writer.textOut(line)
+                writer.line_at(x, y, line)
                 y -= _LEADING
         self.canv.drawText(writer)
 
