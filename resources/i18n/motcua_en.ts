@@ -1173,105 +1173,165 @@ on your phone</translation>
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="57"/>
+        <location filename="../../ui/screens/dossiers.py" line="80"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="67"/>
+        <location filename="../../ui/screens/dossiers.py" line="90"/>
         <source>Mọi thủ tục</source>
         <translation>Any procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="70"/>
+        <location filename="../../ui/screens/dossiers.py" line="93"/>
         <source>Tiếp nhận từ</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="78"/>
-        <location filename="../../ui/screens/dossiers.py" line="180"/>
+        <location filename="../../ui/screens/dossiers.py" line="101"/>
+        <location filename="../../ui/screens/dossiers.py" line="220"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="82"/>
+        <location filename="../../ui/screens/dossiers.py" line="105"/>
         <source>Hồ sơ đang giải quyết đã quá hạn hẹn, và hồ sơ đã có kết quả nhưng trễ hạn (không tính hồ sơ đã hủy)</source>
         <translation>Dossiers still in progress past their appointment, and dossiers resolved late (cancelled ones not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="86"/>
+        <location filename="../../ui/screens/dossiers.py" line="109"/>
         <source>Sắp đến hạn ({n} ngày)</source>
         <translation>Due within {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="88"/>
+        <location filename="../../ui/screens/dossiers.py" line="111"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="90"/>
+        <location filename="../../ui/screens/dossiers.py" line="113"/>
         <source>Lọc:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="98"/>
+        <location filename="../../ui/screens/dossiers.py" line="121"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="135"/>
+        <location filename="../../ui/screens/dossiers.py" line="128"/>
+        <source>In danh sách</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="130"/>
+        <source>In danh sách hồ sơ đang lọc (khổ A4 ngang)</source>
+        <translation>Print the filtered list of dossiers (A4 landscape)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="131"/>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="133"/>
+        <source>In sổ theo dõi</source>
+        <translation>Print the log book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="136"/>
+        <source>Sổ theo dõi hồ sơ của các ngày đang lọc (hoặc hôm nay)</source>
+        <translation>The log book of the filtered days (or of today)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="175"/>
         <source>Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · ⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)</source>
         <translation>Red: overdue · yellow: due within {n} days · ⚠ red text: refused by the server (hover for the reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="174"/>
+        <location filename="../../ui/screens/dossiers.py" line="214"/>
         <source>Hôm nay:</source>
         <translation>Today:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="178"/>
+        <location filename="../../ui/screens/dossiers.py" line="218"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="179"/>
+        <location filename="../../ui/screens/dossiers.py" line="219"/>
         <source>Đến hạn trả</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="181"/>
+        <location filename="../../ui/screens/dossiers.py" line="221"/>
         <source>Chờ bổ sung</source>
         <translation>Waiting for supplements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="182"/>
+        <location filename="../../ui/screens/dossiers.py" line="222"/>
         <source>Có kết quả, chờ trả</source>
         <translation>Result ready to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="183"/>
+        <location filename="../../ui/screens/dossiers.py" line="223"/>
         <source>Chờ đồng bộ</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="184"/>
+        <location filename="../../ui/screens/dossiers.py" line="224"/>
         <source>PAKN quá hạn</source>
         <translation>Feedback overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="185"/>
+        <location filename="../../ui/screens/dossiers.py" line="225"/>
         <source>PAKN sắp đến hạn</source>
         <translation>Feedback due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="193"/>
+        <location filename="../../ui/screens/dossiers.py" line="233"/>
         <source>Mở sổ phản ánh, kiến nghị (PAKN)</source>
         <translation>Open the feedback register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="195"/>
+        <location filename="../../ui/screens/dossiers.py" line="235"/>
         <source>Mở danh sách hồ sơ này</source>
         <translation>Open this list of dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="365"/>
+        <source>Xuất danh sách hồ sơ</source>
+        <translation>Export the list of dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="367"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="384"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>List of dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="387"/>
+        <source>Đang lập danh sách…</source>
+        <translation>Making the list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="393"/>
+        <source>Đã xuất danh sách ra {path}.</source>
+        <translation>List exported to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="410"/>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier log book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="413"/>
+        <source>Đang lập sổ theo dõi…</source>
+        <translation>Making the log book…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +31,7 @@ from ui.widgets.dossier_detail import DossierDetail
 from ui.widgets.dossier_model import DossierTableModel
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.messages import Banner
+from ui.widgets.print_preview import PrintJob, prepare, show_job
 
 ROW_HEIGHT = 24
 
@@ -39,6 +43,25 @@ def read_day(db, actor, data_dir, now) -> tuple:
 
     status = overview.read(db, data_dir, now)
     return today.counts(db, actor, now), status.pending_changes, status
+
+
+def export_list(db, actor, flt: DossierFilter, fmt: str, path: Path | None, title: str):
+    """Worker: the filtered list as an Excel file written to ``path``, or a print job."""
+    from app.reports import dossier_list
+
+    data = dossier_list.export(db, actor, flt, fmt)
+    if path is not None:
+        path.write_bytes(data)
+        return path
+    return prepare(data, title)
+
+
+def logbook_job(db, actor, first: date, last: date, title: str) -> PrintJob:
+    from app.paper import printing
+
+    pdf = printing.print_logbook(db, actor, first, last)
+    days = f"{first:%d/%m/%Y}" if first == last else f"{first:%d/%m/%Y}–{last:%d/%m/%Y}"
+    return prepare(pdf, f"{title} {days}")
 
 
 class DossiersPage(Screen):
@@ -101,6 +124,23 @@ class DossiersPage(Screen):
         dates.addWidget(self.overdue)
         dates.addWidget(self.due_soon)
         dates.addStretch(1)
+        # The list as filtered, on paper or in Excel; the log book of the same days.
+        self.print_list_button = QPushButton(self.tr("In danh sách"))
+        self.print_list_button.setObjectName("print_list")
+        self.print_list_button.setToolTip(self.tr("In danh sách hồ sơ đang lọc (khổ A4 ngang)"))
+        self.export_list_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_list_button.setObjectName("export_list")
+        self.logbook_button = QPushButton(self.tr("In sổ theo dõi"))
+        self.logbook_button.setObjectName("print_logbook")
+        self.logbook_button.setToolTip(
+            self.tr("Sổ theo dõi hồ sơ của các ngày đang lọc (hoặc hôm nay)")
+        )
+        for button in (self.print_list_button, self.export_list_button, self.logbook_button):
+            dates.addWidget(button)
+        self.print_list_button.clicked.connect(lambda: self.export_list("pdf"))
+        self.export_list_button.clicked.connect(self._choose_export)
+        self.logbook_button.clicked.connect(self.print_logbook)
+        self.preview_dialog = None
         root.addLayout(dates)
 
         self.model = DossierTableModel(ctx)
@@ -307,6 +347,71 @@ class DossiersPage(Screen):
         self.data_changed.emit()
         self.model.reload()
         self._pending_code = code
+
+    # --- the list and the log book on paper ------------------------------------------
+
+    def _list_filter(self) -> DossierFilter | None:
+        try:
+            return self.day_filter or self.current_filter()
+        except Exception as exc:
+            self.banner.show_error(exc)
+            return None
+
+    def _choose_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Xuất danh sách hồ sơ"),
+            f"danh-sach-ho-so-{self.ctx.now():%Y%m%d-%H%M}.xlsx",
+            self.tr("Bảng tính Excel (*.xlsx)"),
+        )
+        if path:
+            self.export_list("xlsx", Path(path))
+
+    def export_list(self, fmt: str, path: Path | None = None) -> None:
+        """The filtered list: a PDF to the print preview, or an Excel file to ``path``."""
+        flt = self._list_filter()
+        if flt is None:
+            return
+        self.ctx.tasks.run(
+            export_list,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            flt,
+            fmt,
+            path,
+            self.tr("Danh sách hồ sơ"),
+            on_done=self._list_done,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang lập danh sách…"),
+        )
+
+    def _list_done(self, outcome: object) -> None:
+        if isinstance(outcome, Path):
+            self.banner.show_message(
+                self.tr("Đã xuất danh sách ra {path}.").format(path=outcome), "success", 8000
+            )
+        else:
+            self.preview_dialog = show_job(self, self.ctx, outcome, self.banner)
+
+    def print_logbook(self) -> None:
+        """Sổ theo dõi hồ sơ of the days in the date filter, or of today."""
+        if self.use_dates.isChecked():
+            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        else:
+            first = last = self.ctx.now().date()
+        self.ctx.tasks.run(
+            logbook_job,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            first,
+            last,
+            self.tr("Sổ theo dõi hồ sơ"),
+            on_done=self._list_done,
+            on_error=self.banner.show_error,
+            label=self.tr("Đang lập sổ theo dõi…"),
+        )
 
     def print_current(self) -> None:
         if self.detail.view is not None:
