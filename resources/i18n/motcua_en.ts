@@ -619,110 +619,120 @@
         <translation>Where the result is collected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="95"/>
+        <location filename="../../ui/screens/catalogue.py" line="97"/>
+        <source>https://… (mã QR trên tờ hướng dẫn thủ tục dẫn tới trang này)</source>
+        <translation>https://… (the QR code on the procedure guide leads to this page)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalogue.py" line="99"/>
+        <source>Trang trên Cổng DVC quốc gia</source>
+        <translation>Page on the National Public Service Portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalogue.py" line="101"/>
         <source>Lưu thủ tục</source>
         <translation>Save procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="99"/>
+        <location filename="../../ui/screens/catalogue.py" line="105"/>
         <source>Thành phần hồ sơ…</source>
         <translation>Components…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="102"/>
+        <location filename="../../ui/screens/catalogue.py" line="108"/>
         <source>Đối tượng miễn, giảm phí…</source>
         <translation>Fee exemptions…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="144"/>
+        <location filename="../../ui/screens/catalogue.py" line="150"/>
         <source>theo trang/bản</source>
         <translation>per page/copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="191"/>
-        <location filename="../../ui/screens/catalogue.py" line="218"/>
-        <location filename="../../ui/screens/catalogue.py" line="248"/>
+        <location filename="../../ui/screens/catalogue.py" line="202"/>
+        <location filename="../../ui/screens/catalogue.py" line="229"/>
+        <location filename="../../ui/screens/catalogue.py" line="259"/>
         <source>Chọn một thủ tục trong bảng.</source>
         <translation>Select a procedure in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="202"/>
-        <location filename="../../ui/screens/catalogue.py" line="290"/>
+        <location filename="../../ui/screens/catalogue.py" line="213"/>
+        <location filename="../../ui/screens/catalogue.py" line="301"/>
         <source>Đang lưu thủ tục…</source>
         <translation>Saving the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="207"/>
+        <location filename="../../ui/screens/catalogue.py" line="218"/>
         <source>Đã lưu thủ tục </source>
         <translation>Procedure saved </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="230"/>
+        <location filename="../../ui/screens/catalogue.py" line="241"/>
         <source>Tên thành phần hồ sơ</source>
         <translation>Component name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="231"/>
+        <location filename="../../ui/screens/catalogue.py" line="242"/>
         <source>Bản chính</source>
         <translation>Originals</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="232"/>
+        <location filename="../../ui/screens/catalogue.py" line="243"/>
         <source>Bản sao</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="233"/>
+        <location filename="../../ui/screens/catalogue.py" line="244"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="236"/>
+        <location filename="../../ui/screens/catalogue.py" line="247"/>
         <source>Thành phần hồ sơ</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="238"/>
+        <location filename="../../ui/screens/catalogue.py" line="249"/>
         <source>Thành phần hồ sơ của thủ tục {code}, theo thứ tự in trên giấy tiếp nhận. Hồ sơ đã nhận giữ nguyên thành phần của mình.</source>
         <translation>Components of procedure {code}, in the order printed on the receipt. Dossiers already received keep their own components.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="251"/>
+        <location filename="../../ui/screens/catalogue.py" line="262"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="252"/>
+        <location filename="../../ui/screens/catalogue.py" line="263"/>
         <source>Đối tượng được miễn, giảm</source>
         <translation>Exempted or reduced</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="255"/>
+        <location filename="../../ui/screens/catalogue.py" line="266"/>
         <source>Đối tượng miễn, giảm phí, lệ phí</source>
         <translation>Fee exemptions and reductions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="257"/>
+        <location filename="../../ui/screens/catalogue.py" line="268"/>
         <source>Đối tượng cán bộ chọn khi tiếp nhận hồ sơ thủ tục {code} (ví dụ: hộ nghèo, người có công, trẻ em).</source>
         <translation>Categories the clerk chooses when receiving a dossier of procedure {code} (e.g. poor households, people with merit, children).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="297"/>
+        <location filename="../../ui/screens/catalogue.py" line="308"/>
         <source>Chọn danh mục thủ tục</source>
         <translation>Choose the procedure list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="297"/>
+        <location filename="../../ui/screens/catalogue.py" line="308"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="310"/>
+        <location filename="../../ui/screens/catalogue.py" line="321"/>
         <source>Đang nhập danh mục…</source>
         <translation>Importing the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalogue.py" line="314"/>
+        <location filename="../../ui/screens/catalogue.py" line="325"/>
         <source>Đã nhập {0} thủ tục mới, cập nhật {1}; {2} chỗ cần xem lại.</source>
         <translation>Imported {0} new procedures, updated {1}; {2} places to check.</translation>
     </message>
@@ -777,42 +787,42 @@ trên điện thoại</source>
 on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="280"/>
+        <location filename="../../ui/screens/customer.py" line="281"/>
         <source>Chuẩn bị màn hình đánh giá…</source>
         <translation>Preparing the rating screen…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="291"/>
+        <location filename="../../ui/screens/customer.py" line="292"/>
         <source>Ông/bà hài lòng thế nào với việc tiếp nhận hồ sơ?</source>
         <translation>How satisfied are you with how your dossier was received?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="293"/>
+        <location filename="../../ui/screens/customer.py" line="294"/>
         <source>Ông/bà hài lòng thế nào với việc trả kết quả?</source>
         <translation>How satisfied are you with how your result was handed over?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="296"/>
+        <location filename="../../ui/screens/customer.py" line="297"/>
         <source>Hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="297"/>
+        <location filename="../../ui/screens/customer.py" line="298"/>
         <source>Đánh giá chung</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="365"/>
+        <location filename="../../ui/screens/customer.py" line="368"/>
         <source>Đang ghi nhận đánh giá…</source>
         <translation>Recording the rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="370"/>
+        <location filename="../../ui/screens/customer.py" line="373"/>
         <source>Cảm ơn ông/bà đã đánh giá!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="376"/>
+        <location filename="../../ui/screens/customer.py" line="379"/>
         <source>Chưa ghi nhận được đánh giá.</source>
         <translation>The rating could not be recorded.</translation>
     </message>
