@@ -218,6 +218,45 @@ def record(
     )
 
 
+def from_server(session: Session, dossier: Dossier, data: Mapping[str, Any]) -> int:
+    """Keep a rating the citizen gave on the public page (pulled), unless the stage has one.
+
+    No outbox event: the server has it already. Returns 1 when stored.
+    """
+    try:
+        stage = satisfaction.check_stage(data.get("stage"))
+        value = satisfaction.check_score(data.get("score"))
+        rating_uuid = str(uuid.UUID(str(data.get("rating_uuid"))))
+        at = clock.parse_datetime(data["rated_at"], field="rated_at")
+    except (DomainError, ValueError, KeyError, TypeError):
+        return 0
+    known = session.scalar(
+        select(SatisfactionRating.id).where(SatisfactionRating.uuid == rating_uuid)
+    )
+    if known is not None or _is_rated(session, dossier.id, stage):
+        return 0
+    criteria = {
+        key: score
+        for key, score in (data.get("criteria") or {}).items()
+        if key in satisfaction.CRITERIA and score in satisfaction.SCORES
+    }
+    session.add(
+        SatisfactionRating(
+            uuid=rating_uuid,
+            dossier_id=dossier.id,
+            stage=stage,
+            score=value,
+            criteria=criteria,
+            channel="web",
+            rated_at=at,
+        )
+    )
+    journal.audit(
+        session, None, "dossier.rated", dossier.code, at, {"stage": stage, "channel": "web"}
+    )
+    return 1
+
+
 @dataclass(frozen=True)
 class RatingCounts:
     """How many ratings of each score a period holds, per stage; never per officer."""

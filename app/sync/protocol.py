@@ -587,7 +587,7 @@ def parse_checksum(header: str) -> tuple[str, bytes]:
 
 class Change(WireModel):
     seq: int
-    kind: Literal["status", "progress", "master", "feedback"]
+    kind: Literal["status", "progress", "master", "feedback", "rating"]
     dossier_uuid: UUID | None = None
     code: str | None = None
     payload: dict[str, Any]

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.status import Status
+from app.dossiers import ratings
 from app.feedback import from_server
 from app.infra import clock
 from app.office import catalogue
@@ -69,6 +70,9 @@ def _apply(session: Session, change: p.Change, station_number: int) -> int:
             )
         )
         return 1
+    if change.kind == "rating":
+        # Rated on the public page: the counter's screen will not ask for it again.
+        return ratings.from_server(session, dossier, data)
     if change.kind == "progress":
         at = clock.parse_datetime(data["at"], field="at") if data.get("at") else clock.now()
         session.add(

@@ -24,7 +24,7 @@ from server import rating_pages, reports
 from server.auth import OfficerContext, client_address, database, officer_context
 from server.backoffice_pages import BASE
 from server.common import ApiError, now
-from server.dossiers import lock_office
+from server.dossiers import append_change, lock_office
 from server.html import esc, page
 from server.models import Dossier
 from server.ratings import AlreadyRated, store, summary
@@ -85,19 +85,35 @@ def rate(
                 "Chưa đánh giá được việc trả kết quả: hồ sơ chưa trả kết quả hoặc đã bị hủy.",
                 409,
             )
+        rating_uuid, rated_at = uuid.uuid4(), now()
         try:
             store(
                 session,
                 dossier,
-                rating_uuid=uuid.uuid4(),
+                rating_uuid=rating_uuid,
                 stage=stage,
                 score=value,
                 criteria={},
                 channel="web",
-                rated_at=now(),
+                rated_at=rated_at,
             )
         except AlreadyRated as exc:
             return _refused(str(exc), 409)
+        # The station learns the stage is rated: it will not ask the citizen again.
+        append_change(
+            session,
+            office_id,
+            "rating",
+            {
+                "rating_uuid": str(rating_uuid),
+                "stage": stage,
+                "score": value,
+                "criteria": {},
+                "channel": "web",
+                "rated_at": p.wire_time(rated_at),
+            },
+            dossier,
+        )
     target = f"/tra-cuu/{quote(canonical, safe='')}?k={quote(secret, safe='')}#danh-gia"
     return RedirectResponse(target, status_code=303)
 
