@@ -14,10 +14,11 @@ from db.engine import Database
 
 
 def actor(db: Database, args: Namespace) -> auth.Actor:
-    with db.read() as session:
-        username = args.user or settings.get(session, "cli_user")
+    # Plain reads: a command that needs no ORM (a look-up) then sets none up.
+    with db.read_connection() as conn:
+        username = args.user or settings.get_plain(conn, "cli_user")
         if not username:
             raise DomainError(
                 "no_cli_user", "Chưa chỉ định cán bộ (--user).", "No officer given (--user)."
             )
-        return auth.actor_for(session, username)
+        return auth.actor_by_name(conn, username)

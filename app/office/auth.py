@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import Connection, Row, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -69,7 +69,7 @@ class Actor:
     title: str | None = None
 
     @classmethod
-    def of(cls, officer: Officer) -> Actor:
+    def of(cls, officer: Officer | Row) -> Actor:
         return cls(officer.username, officer.full_name, officer.role, officer.title)
 
 
@@ -208,12 +208,30 @@ def verify_password(session: Session, username: str, password: str) -> bool:
 def actor_for(session: Session, username: str) -> Actor:
     officer = session.scalar(select(Officer).where(Officer.username == username.strip().lower()))
     if officer is None or not officer.active:
-        raise DomainError(
-            "unknown_officer",
-            f"Không có cán bộ “{username}” đang hoạt động.",
-            f"No active officer “{username}”.",
-        )
+        raise _no_active_officer(username)
     return Actor.of(officer)
+
+
+def actor_by_name(conn: Connection, username: str) -> Actor:
+    """:func:`actor_for` over a plain connection: a one-shot command (the CLI) then
+    needs no ORM mapper set-up for a read that touches one row."""
+    table = Officer.__table__
+    row = conn.execute(
+        select(
+            table.c.username, table.c.full_name, table.c.role, table.c.title, table.c.active
+        ).where(table.c.username == username.strip().lower())
+    ).first()
+    if row is None or not row.active:
+        raise _no_active_officer(username)
+    return Actor.of(row)
+
+
+def _no_active_officer(username: str) -> DomainError:
+    return DomainError(
+        "unknown_officer",
+        f"Không có cán bộ “{username}” đang hoạt động.",
+        f"No active officer “{username}”.",
+    )
 
 
 def create_officer(

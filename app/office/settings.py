@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import time
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -115,6 +115,16 @@ def get(session: Session, key: str) -> str:
         raise KeyError(key)
     row = session.get(Setting, key)
     return row.value if row is not None else spec.default
+
+
+def get_plain(conn: Connection, key: str) -> str:
+    """:func:`get` over a plain connection (no ORM set-up), for one-shot reads."""
+    spec = SPECS.get(key)
+    if spec is None:
+        raise KeyError(key)
+    table = Setting.__table__
+    value = conn.execute(select(table.c.value).where(table.c.key == key)).scalar()
+    return value if value is not None else spec.default
 
 
 def get_all(session: Session) -> dict[str, str]:
