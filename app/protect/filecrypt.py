@@ -28,13 +28,12 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from app.protect import hygiene
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger("motcua.protect")
 
@@ -56,6 +55,11 @@ class Damaged(Exception):
 
 
 def _file_key(key: bytes, salt: bytes, purpose: str) -> AESGCM:
+    # Imported on first use: opening the database (every start) only checks a marker.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     derived = HKDF(
         algorithm=hashes.SHA256(),
         length=32,
@@ -113,6 +117,8 @@ def decrypt_stream(fh, key: bytes, purpose: str) -> Iterator[bytes]:
     size = int.from_bytes(header[-4:], "big")
     if size != CHUNK:
         raise Damaged("chunk size")
+    from cryptography.exceptions import InvalidTag
+
     aead = _file_key(key, salt, purpose)
     index = 0
     while True:
