@@ -29,8 +29,6 @@ WINDOW_CORE = (
     "app.infra.storage",
     "app.office.office_setup",
     "app.overview",
-    "app.dossiers.lookup",
-    "app.dossiers.dossier_query",
 )
 
 

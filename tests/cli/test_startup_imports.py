@@ -133,3 +133,12 @@ def test_a_database_behind_head_is_still_upgraded(data_dir, db):
         assert list(datadir.backup_dir(data_dir).glob(f"*before-{migrate.head_revision()}*"))
     finally:
         again.dispose()
+
+
+def test_every_screen_is_named_with_its_module():
+    """Screens are imported by name when first built: each name must lead to its class."""
+    from ui.shell import main_window
+
+    assert set(main_window.SCREENS) == set(main_window.PAGES)
+    for name in main_window.PAGES:
+        assert main_window.screen_class(name).__name__.endswith("Page")

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
@@ -20,14 +21,17 @@ from app.office import office_setup
 from app.protect import windowlock
 from ui.shell import i18n
 from ui.shell.context import Context
-from ui.shell.main_window import MainWindow
+from ui.shell.main_window import MainWindow, preload_screens
 from ui.shell.tasks import TaskRunner
-from ui.widgets.print_preview import PreviewFactory
+
+if TYPE_CHECKING:
+    from ui.widgets.print_preview import PreviewFactory
 
 log = logging.getLogger("motcua.ui")
 
 # Set by bench/ui.py: print the seconds from process start to an interactive window, then quit.
 BENCH_ENV = "MOTCUA_BENCH_STARTUP"
+PRELOAD_AFTER_MS = 200
 
 
 def _log_to(data_dir: Path) -> None:
@@ -104,8 +108,11 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # the status bar below the taskbar.
     window.showMaximized()
     if window.ctx.db is not None:
-        # The ORM's one-off set-up runs while the clerk types the password.
+        # The ORM's one-off set-up and the screens' modules load while the
+        # clerk types the password.
         window.ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
+        # After the first paint: the sign-in screen takes input before they load.
+        QTimer.singleShot(PRELOAD_AFTER_MS, preload_screens)
     if started:
 
         def report() -> None:

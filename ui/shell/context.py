@@ -19,10 +19,10 @@ from app.infra import clock
 from app.infra.storage import Database
 from app.office.auth import Actor
 from ui.shell.tasks import TaskRunner
-from ui.widgets.print_preview import PreviewFactory, default_preview
 
 if TYPE_CHECKING:
     from ui.shell.sync_controller import SyncController
+    from ui.widgets.print_preview import PreviewFactory
 
 
 # Closing the window lets a recognition under way finish and save (minutes on
@@ -38,6 +38,14 @@ class Changes(QObject):
     """
 
     operation_did_execute = Signal()
+
+
+def _default_preview(*args: Any, **kwargs: Any) -> Any:
+    # The print preview (Qt's PDF and printing modules) loads with the first
+    # receipt, not with the window.
+    from ui.widgets.print_preview import default_preview
+
+    return default_preview(*args, **kwargs)
 
 
 @dataclass
@@ -66,7 +74,7 @@ class Context:
 
     def __post_init__(self) -> None:
         if self.preview_factory is None:
-            self.preview_factory = functools.partial(default_preview, tasks=self.tasks)
+            self.preview_factory = functools.partial(_default_preview, tasks=self.tasks)
         if self.capture_tasks is None:
             self.capture_tasks = TaskRunner(max_threads=3)
         if self.ocr_tasks is None:

@@ -8,6 +8,7 @@ another window, and tests drive every mode the same way.
 from __future__ import annotations
 
 import time
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,14 +32,6 @@ from app.infra.storage import Database
 from app.office import auth, settings_admin
 from app.office.auth import ROLE_LABELS_VI, Actor
 from ui.screens.customer import CustomerScreen
-from ui.screens.dossiers import DossiersPage
-from ui.screens.feedback import FeedbackPage
-from ui.screens.lookup import LookupPage
-from ui.screens.receive import ReceivePage
-from ui.screens.reports import ReportsPage
-from ui.screens.returns import ReturnPage
-from ui.screens.settings import SettingsPage
-from ui.screens.sync import SyncPage, link_state
 from ui.shell import font_size, i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.daily_backup import DailyBackup
@@ -46,7 +39,6 @@ from ui.shell.first_run import FirstRunPage
 from ui.shell.lock import IdleWatcher, LockPage
 from ui.shell.sign_in import SignInPage
 from ui.shell.sync_controller import SyncController
-from ui.widgets import print_preview
 from ui.widgets.forms import ElidedLabel
 from ui.widgets.messages import describe
 
@@ -74,6 +66,38 @@ class _LazyPages(dict):
 
 
 PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings", "reports", "feedback")
+
+# Each screen's module, imported when the screen is first built: the window
+# shows its sign-in without loading any of them, and ``preload_screens``
+# imports them one by one while the clerk types the password.
+SCREENS = {
+    "receive": "ui.screens.receive:ReceivePage",
+    "dossiers": "ui.screens.dossiers:DossiersPage",
+    "lookup": "ui.screens.lookup:LookupPage",
+    "return": "ui.screens.returns:ReturnPage",
+    "sync": "ui.screens.sync:SyncPage",
+    "settings": "ui.screens.settings:SettingsPage",
+    "reports": "ui.screens.reports:ReportsPage",
+    "feedback": "ui.screens.feedback:FeedbackPage",
+}
+# Imported after the screens, for the first receipt's preview.
+LATER = ("ui.widgets.print_preview",)
+
+
+def screen_class(name: str) -> type[QWidget]:
+    module, _, cls = SCREENS[name].partition(":")
+    return getattr(import_module(module), cls)
+
+
+def preload_screens(modules: list[str] | None = None) -> None:
+    """Import the screens' modules on the GUI thread, one per event-loop turn,
+    so no single step holds up the sign-in screen for long."""
+    if modules is None:
+        modules = [spec.partition(":")[0] for spec in SCREENS.values()] + list(LATER)
+    if not modules:
+        return
+    import_module(modules[0])
+    QTimer.singleShot(0, lambda: preload_screens(modules[1:]))
 
 
 class MainWindow(QMainWindow):
@@ -296,6 +320,8 @@ class MainWindow(QMainWindow):
         self.show_page("receive")
         if not self._warmed:
             self._warmed = True
+            from ui.widgets import print_preview
+
             self.ctx.tasks.run(print_preview.warm_up, on_error=lambda exc: None)
             self.ctx.tasks.run(
                 _available_update,
@@ -386,17 +412,7 @@ class MainWindow(QMainWindow):
         self.pages["receive"]
 
     def _make_page(self, name: str) -> QWidget:
-        factory = {
-            "receive": ReceivePage,
-            "dossiers": DossiersPage,
-            "lookup": LookupPage,
-            "return": ReturnPage,
-            "sync": SyncPage,
-            "settings": SettingsPage,
-            "reports": ReportsPage,
-            "feedback": FeedbackPage,
-        }[name]
-        page = factory(self.ctx)
+        page = screen_class(name)(self.ctx)
         self.stack.addWidget(page)
         page.data_changed.connect(self.ctx.changes.operation_did_execute)
         self.ctx.changes.operation_did_execute.connect(page.operation_did_execute)
@@ -565,6 +581,8 @@ class MainWindow(QMainWindow):
             sync.show_status(st)
 
     def _show_link(self) -> None:
+        from ui.screens.sync import link_state
+
         text, colour, tip = link_state(self._last_status, self.sync)
         self.online_label.setText(text)
         self.online_label.setStyleSheet(f"color:{colour};")
