@@ -152,6 +152,69 @@ class WorkingHours:
         return self.day_length / _ONE_HOUR
 
 
+_SEASON_RE = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})\s*:(.*)", re.ASCII)
+
+
+def _bad_seasons(text: str, reason_vi: str, reason_en: str) -> DomainError:
+    return DomainError(
+        "bad_seasonal_hours",
+        f"Giờ làm việc theo mùa “{text}” không hợp lệ: {reason_vi}",
+        f"Seasonal working hours “{text}” are invalid: {reason_en}",
+        field="working_hours_seasonal",
+    )
+
+
+@dataclass(frozen=True)
+class Season:
+    """Working hours for part of every year, ``first`` to ``last`` (month, day) inclusive.
+
+    A season may run over the new year (15/10 to 31/3, winter hours).
+    """
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+    hours: WorkingHours
+
+    def covers(self, d: date) -> bool:
+        key = (d.month, d.day)
+        if self.first <= self.last:
+            return self.first <= key <= self.last
+        return key >= self.first or key <= self.last
+
+    def __str__(self) -> str:
+        (m1, d1), (m2, d2) = self.first, self.last
+        return f"{d1:02d}/{m1:02d}-{d2:02d}/{m2:02d}: {self.hours}"
+
+
+def parse_seasons(text: str) -> tuple[Season, ...]:
+    """``"15/10-31/03: 07:30-12:00,13:00-16:30"``, several separated by ``;`` or lines.
+
+    Empty text: no seasons (the same hours all year).
+    """
+    raw = text if isinstance(text, str) else ""
+    seasons: list[Season] = []
+    for part in re.split(r"[;\n]+", raw):
+        if not part.strip():
+            continue
+        match = _SEASON_RE.fullmatch(part)
+        if not match:
+            raise _bad_seasons(
+                raw,
+                "cần dạng ngày/tháng-ngày/tháng: HH:MM-HH:MM,HH:MM-HH:MM, các mùa cách nhau "
+                "bằng dấu chấm phẩy.",
+                "expected dd/mm-dd/mm: HH:MM-HH:MM,… with seasons separated by semicolons.",
+            )
+        d1, m1, d2, m2 = (int(g) for g in match.groups()[:4])
+        try:
+            date(2000, m1, d1), date(2000, m2, d2)  # a leap year: 29/02 is a real day
+        except ValueError:
+            raise _bad_seasons(
+                raw, f"“{part.strip()}” có ngày không có thật.", "a day does not exist."
+            ) from None
+        seasons.append(Season((m1, d1), (m2, d2), WorkingHours.parse(match.group(5))))
+    return tuple(seasons)
+
+
 @lru_cache(maxsize=256)
 def _vn_year_raw(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """Holidays and swapped working weekend days as the package gives them for one year."""
@@ -205,8 +268,11 @@ class WorkCalendar:
         hours: WorkingHours | None = None,
         extra_days_off: Iterable[date] = (),
         extra_working_days: Iterable[date] = (),
+        seasons: Iterable[Season] = (),
     ) -> None:
         self.hours = hours if hours is not None else WorkingHours()
+        self.seasons = tuple(seasons)
+        self._check_seasons()
         self.extra_days_off = frozenset(extra_days_off)
         self.extra_working_days = frozenset(extra_working_days)
         both = sorted(self.extra_days_off & self.extra_working_days)
@@ -219,6 +285,41 @@ class WorkCalendar:
                 field="calendar",
             )
         self._day_length = self.hours.day_length
+
+    def _check_seasons(self) -> None:
+        """Seasons may move the hours but not the length of a working day, nor overlap.
+
+        A working day is the unit deadlines are counted in; if summer days were
+        shorter than winter ones, "5 working days" would mean two things.
+        """
+        text = "; ".join(str(s) for s in self.seasons)
+        for season in self.seasons:
+            if season.hours.day_length != self.hours.day_length:
+                raise _bad_seasons(
+                    text,
+                    f"mỗi ngày làm việc theo mùa phải dài bằng ngày thường "
+                    f"({self.hours.hours_per_day:g} giờ), mùa {season} dài "
+                    f"{season.hours.hours_per_day:g} giờ.",
+                    f"a seasonal working day must be as long as a normal one "
+                    f"({self.hours.hours_per_day:g} h); {season} has "
+                    f"{season.hours.hours_per_day:g} h.",
+                )
+        day = date(2000, 1, 1)
+        while day.year == 2000:
+            if sum(season.covers(day) for season in self.seasons) > 1:
+                raise _bad_seasons(
+                    text,
+                    f"các mùa trùng nhau vào ngày {day:%d/%m}.",
+                    f"seasons overlap on {day:%d/%m}.",
+                )
+            day += timedelta(days=1)
+
+    def hours_on(self, d: date) -> WorkingHours:
+        """The working hours of day ``d``: its season's, or the office's usual ones."""
+        for season in self.seasons:
+            if season.covers(d):
+                return season.hours
+        return self.hours
 
     # -- days ---------------------------------------------------------------
 
@@ -252,13 +353,15 @@ class WorkCalendar:
     # -- instants -----------------------------------------------------------
 
     def _periods_on(self, d: date) -> list[tuple[datetime, datetime]]:
-        return [(datetime.combine(d, s), datetime.combine(d, e)) for s, e in self.hours.periods]
+        return [
+            (datetime.combine(d, s), datetime.combine(d, e)) for s, e in self.hours_on(d).periods
+        ]
 
     def _first_start(self, d: date) -> datetime:
-        return datetime.combine(d, self.hours.periods[0][0])
+        return datetime.combine(d, self.hours_on(d).periods[0][0])
 
     def _close_of(self, d: date) -> datetime:
-        return datetime.combine(d, self.hours.periods[-1][1])
+        return datetime.combine(d, self.hours_on(d).periods[-1][1])
 
     def working_start(self, dt: datetime) -> datetime:
         """``dt`` if it lies inside a working period, else the next period's start.

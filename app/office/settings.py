@@ -30,6 +30,8 @@ SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in [
         SettingSpec("working_hours", "07:30-11:30,13:30-17:30", "Giờ làm việc"),
+        # Optional hours for part of the year, e.g. "15/10-31/03: 07:30-12:00,13:00-16:30".
+        SettingSpec("working_hours_seasonal", "", "Giờ làm việc theo mùa"),
         SettingSpec("cutoff_time", "15:00", "Giờ tính sang ngày làm việc sau"),
         SettingSpec("place_name", "", "Địa danh ghi trên văn bản"),
         SettingSpec("public_base_url", "", "Địa chỉ trang tra cứu công khai"),

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.domain import satisfaction
 from app.domain.errors import DomainError
-from app.domain.workcalendar import WorkingHours
+from app.domain.workcalendar import WorkingHours, parse_seasons
 from app.infra import clock, journal
 from app.office import auth, settings, station
 from app.office.auth import Actor
@@ -96,6 +96,11 @@ def _hours(key: str, value: str) -> str:
     return str(WorkingHours.parse(value))
 
 
+def _seasons(key: str, value: str) -> str:
+    # Checked against the usual hours when the calendar is built (same day length).
+    return "; ".join(str(season) for season in parse_seasons(value))
+
+
 def _clock_time(key: str, value: str) -> str:
     try:
         return time.fromisoformat(value).strftime("%H:%M")
@@ -140,6 +145,7 @@ def _text(limit: int) -> Callable[[str, str], str]:
 
 VALIDATORS: dict[str, Callable[[str, str], str]] = {
     "working_hours": _hours,
+    "working_hours_seasonal": _seasons,
     "cutoff_time": _clock_time,
     "idle_lock_minutes": _int_range(1, 240),
     "login_max_failures": _int_range(1, 20),
@@ -207,6 +213,9 @@ def update(db: Database, actor: Actor, changes: dict[str, str]) -> dict[str, str
         changed = {k: v for k, v in cleaned.items() if before.get(k) != v}
         for key, value in changed.items():
             settings.put(session, key, value)
+        if {"working_hours", "working_hours_seasonal"} & set(changed):
+            # Seasons must keep the day's length: checked on the hours as saved together.
+            station.work_calendar(session)
         if changed:
             journal.audit(
                 session, actor.username, "settings.update", None, now, {"keys": sorted(changed)}

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import SequenceSlice
 from app.domain.errors import DomainError
-from app.domain.workcalendar import WorkCalendar, WorkingHours
+from app.domain.workcalendar import WorkCalendar, WorkingHours, parse_seasons
 from app.office import settings
 from db.models import CalendarOverride, Office, Station
 
@@ -63,4 +63,5 @@ def work_calendar(session: Session) -> WorkCalendar:
     for o in session.scalars(select(CalendarOverride)):
         (off if o.kind == "off" else work).append(o.day)
     hours = WorkingHours.parse(settings.get(session, "working_hours"))
-    return WorkCalendar(hours=hours, extra_days_off=off, extra_working_days=work)
+    seasons = parse_seasons(settings.get(session, "working_hours_seasonal"))
+    return WorkCalendar(hours=hours, extra_days_off=off, extra_working_days=work, seasons=seasons)

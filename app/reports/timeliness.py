@@ -43,7 +43,7 @@ def working_hours_between(cal: WorkCalendar, a: datetime, b: datetime) -> float:
     day: date = a.date()
     while day <= b.date():
         if cal.is_working_day(day):
-            for start, end in cal.hours.periods:
+            for start, end in cal.hours_on(day).periods:
                 lo = max(a, datetime.combine(day, start))
                 hi = min(b, datetime.combine(day, end))
                 if hi > lo:

@@ -191,6 +191,14 @@ class SettingsPage(Screen):
         )
         self._row(
             form,
+            self.tr("Giờ làm việc theo mùa"),
+            "working_hours_seasonal",
+            self._line(
+                "working_hours_seasonal", "15/10-31/03: 07:30-12:00,13:00-16:30 (để trống: cả năm)"
+            ),
+        )
+        self._row(
+            form,
             self.tr("Sau giờ này tính sang ngày sau"),
             "cutoff_time",
             self._line("cutoff_time", "15:00"),
