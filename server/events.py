@@ -83,9 +83,19 @@ class Lookups:
         self._events: dict[uuid.UUID, EventRecord] = {}
         self._dossiers: dict[uuid.UUID, Dossier] = {}
         self._codes: set[str] = set()
+        # Sizes of held files per office, read once for every manifest of the batch.
+        self._sizes: dict[int, dict[str, int]] = {}
+        self._manifest_hashes: set[str] = set()
         if events is None:
             return
         batch = list(events)
+        for e in batch:
+            if e.type == p.EVENT_ATTACHMENTS and isinstance(e.payload.get("manifest"), list):
+                self._manifest_hashes.update(
+                    str(item.get("sha256", ""))
+                    for item in e.payload["manifest"]
+                    if isinstance(item, dict)
+                )
         event_ids = {e.event_uuid for e in batch}
         dossier_ids = {e.dossier_uuid for e in batch}
         codes = {
@@ -123,6 +133,15 @@ class Lookups:
             return code in self._codes
         return self.session.scalar(select(Dossier.id).where(Dossier.code == code)) is not None
 
+    def held_sizes(self, office_id: int, hashes: set[str]) -> dict[str, int]:
+        """Sizes of the files among ``hashes`` this office holds (no other office's)."""
+        if not self.cached or not hashes <= self._manifest_hashes:
+            return _held_sizes(self.session, office_id, hashes)
+        if office_id not in self._sizes:
+            self._sizes[office_id] = _held_sizes(self.session, office_id, self._manifest_hashes)
+        held = self._sizes[office_id]
+        return {sha: held[sha] for sha in hashes if sha in held}
+
     def remember_dossier(self, dossier: Dossier) -> None:
         self._dossiers[dossier.uuid] = dossier
         self._codes.add(dossier.code)
@@ -134,16 +153,35 @@ def _chunks(values: set[Any], size: int = 500) -> Iterable[list[Any]]:
         yield items[i : i + size]
 
 
-def apply_event(
-    session: Session, station: StationContext, event: p.EventIn, lookups: Lookups
-) -> Answer:
-    """Apply one event; raises :class:`Rejected` when it can never apply."""
+def parse_payload(event: p.EventIn) -> Any:
+    """The event's payload, parsed, or the :class:`Rejected` it earns.
+
+    Needs no database, so a batch's events are parsed before its transaction
+    takes the office lock.
+    """
     try:
-        payload = p.parse_event_payload(event)
+        return p.parse_event_payload(event)
     except ValidationError as exc:
-        raise Rejected(f"Dữ liệu sự kiện không hợp lệ ({problems(exc)}).") from exc
+        return Rejected(f"Dữ liệu sự kiện không hợp lệ ({problems(exc)}).")
     except ValueError as exc:
-        raise Rejected(f"Sự kiện không hợp lệ: {exc}.") from exc
+        return Rejected(f"Sự kiện không hợp lệ: {exc}.")
+
+
+def apply_event(
+    session: Session,
+    station: StationContext,
+    event: p.EventIn,
+    lookups: Lookups,
+    payload: Any = None,
+) -> Answer:
+    """Apply one event (``payload`` from :func:`parse_payload`, or parsed here).
+
+    Raises :class:`Rejected` when it can never apply.
+    """
+    if payload is None:
+        payload = parse_payload(event)
+    if isinstance(payload, Rejected):
+        raise Rejected(str(payload))
     try:
         if isinstance(payload, p.FeedbackReceived):
             outcome, message = feedback.apply_received(
@@ -181,7 +219,7 @@ def apply_event(
         if isinstance(payload, p.DossierFeePaid):
             return _fee_paid(session, station, event, dossier, payload)
         assert isinstance(payload, p.DossierAttachments)
-        return _attachments(session, dossier, payload)
+        return _attachments(session, dossier, payload, lookups)
     except DomainError as exc:
         raise Rejected(exc.message_vi) from exc
 
@@ -559,39 +597,77 @@ def _returned(
     return Answer("applied")
 
 
-def _attachments(session: Session, dossier: Dossier, payload: p.DossierAttachments) -> Answer:
-    new_dossier = dossier.id is None
-    if new_dossier:
-        session.flush()  # received earlier in this same batch: give it its id
+def _held_sizes(session: Session, office_id: int, hashes: set[str]) -> dict[str, int]:
+    """Sizes of the files among ``hashes`` this office holds.
+
+    Only the office's own: a file of another office must answer as an
+    unknown one does.
+    """
+    with session.no_autoflush:  # pending rows of the batch do not touch these tables
+        return {
+            sha: size
+            for sha, size in session.execute(
+                select(Blob.sha256, Blob.size)
+                .join(BlobOffice, BlobOffice.sha256 == Blob.sha256)
+                .where(Blob.sha256.in_(hashes), BlobOffice.office_id == office_id)
+            )
+        }
+
+
+def _new_manifest(
+    session: Session, dossier: Dossier, payload: p.DossierAttachments, lookups: Lookups
+) -> Answer:
+    """The manifest of a dossier this same batch created: nothing to compare or freeze.
+
+    Added without a flush, so a batch of new dossiers and their manifests is
+    written in one; only when every file is already held does it take the
+    full path, which counts the dossier complete and freezes its files.
+    """
+    sizes = lookups.held_sizes(dossier.office_id, {e.sha256 for e in payload.manifest})
+    for entry in payload.manifest:
+        if entry.sha256 in sizes and sizes[entry.sha256] != entry.size:
+            raise Rejected(f"Kích thước tệp {entry.sha256[:12]}… không khớp với tệp đã lưu.")
+    wanted = {(e.component_index, e.sha256): e for e in payload.manifest}
+    for entry in wanted.values():
+        session.add(
+            ManifestItem(
+                dossier=dossier,
+                component_index=entry.component_index,
+                sha256=entry.sha256,
+                size=entry.size,
+                pages=entry.pages,
+                mime=entry.mime,
+                frozen=False,
+            )
+        )
+    dossier.attachments_complete = not wanted
+    if wanted and all(sha in sizes for _, sha in wanted):
+        session.flush()
+        refresh_completeness(session, dossier)
+    return Answer("applied")
+
+
+def _attachments(
+    session: Session, dossier: Dossier, payload: p.DossierAttachments, lookups: Lookups
+) -> Answer:
+    if dossier.id is None:
+        # Received earlier in this same batch: it has no manifest yet.
+        return _new_manifest(session, dossier, payload, lookups)
     wanted = {(e.component_index, e.sha256): e for e in payload.manifest}
     # A dossier created by this batch has no manifest yet. Otherwise read it
     # fresh from the table: completing a manifest freezes items there.
-    current = (
-        []
-        if new_dossier
-        else session.scalars(
-            select(ManifestItem)
-            .where(ManifestItem.dossier_id == dossier.id)
-            .execution_options(populate_existing=True)
-        ).all()
-    )
+    current = session.scalars(
+        select(ManifestItem)
+        .where(ManifestItem.dossier_id == dossier.id)
+        .execution_options(populate_existing=True)
+    ).all()
     for item in current:
         if item.frozen and (item.component_index, item.sha256) not in wanted:
             raise Rejected(
                 f"Tệp đính kèm của thành phần {item.component_index} đã được khóa "
                 "trên máy chủ; không thể bỏ hoặc thay."
             )
-    hashes = {e.sha256 for e in payload.manifest}
-    # Sizes of the files this office holds only: a file of another office
-    # must answer as an unknown one does.
-    sizes = {
-        sha: size
-        for sha, size in session.execute(
-            select(Blob.sha256, Blob.size)
-            .join(BlobOffice, BlobOffice.sha256 == Blob.sha256)
-            .where(Blob.sha256.in_(hashes), BlobOffice.office_id == dossier.office_id)
-        )
-    }
+    sizes = lookups.held_sizes(dossier.office_id, {e.sha256 for e in payload.manifest})
     for entry in payload.manifest:
         if entry.sha256 in sizes and sizes[entry.sha256] != entry.size:
             raise Rejected(f"Kích thước tệp {entry.sha256[:12]}… không khớp với tệp đã lưu.")

@@ -262,6 +262,9 @@ class ManifestItem(Base):
     mime: Mapped[str] = mapped_column(String(100))
     frozen: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    # Lets the manifest of a dossier the same batch creates wait for one flush.
+    dossier: Mapped[Dossier] = relationship()
+
 
 class Upload(Base):
     """A resumable upload in progress; its bytes live in ``uploads/<id>.part``."""

@@ -27,7 +27,7 @@ from server.auth import StationContext
 from server.common import now
 from server.db import Database
 from server.dossiers import lock_office
-from server.events import Answer, Lookups, Rejected, apply_event, problems
+from server.events import Answer, Lookups, Rejected, apply_event, parse_payload, problems
 from server.models import EventRecord
 
 
@@ -58,10 +58,12 @@ def push_batch(
 ) -> p.PushResponse:
     parsed = [_envelope(i, raw) for i, raw in enumerate(events)]
     valid = [e for e in parsed if isinstance(e, p.EventIn)]
+    # What needs no database is done before the transaction and its office lock.
+    ready = [(e, _payload_hashes(e, lookup_key), parse_payload(e)) for e in valid]
     try:
-        answers = _run(db, station, valid, lookup_key, careful=False)
+        answers = _run(db, station, ready, lookup_key, careful=False)
     except IntegrityError:
-        answers = _run(db, station, valid, lookup_key, careful=True)
+        answers = _run(db, station, ready, lookup_key, careful=True)
     results: list[p.EventResult] = []
     for event in parsed:
         if isinstance(event, p.EventResult):
@@ -76,18 +78,21 @@ def push_batch(
     return p.PushResponse(results=results)
 
 
+Ready = tuple[p.EventIn, tuple[str, str], Any]  # event, fingerprints, parsed payload
+
+
 def _run(
     db: Database,
     station: StationContext,
-    events: list[p.EventIn],
+    ready: list[Ready],
     lookup_key: bytes,
     *,
     careful: bool,
 ) -> list[Answer]:
     with db.write() as session:
         lock_office(session, station.office_id)
-        lookups = Lookups(session, lookup_key, None if careful else events)
-        answers = [_push_one(session, station, event, lookups, careful) for event in events]
+        lookups = Lookups(session, lookup_key, None if careful else [e for e, _, _ in ready])
+        answers = [_push_one(session, station, item, lookups, careful) for item in ready]
         session.flush()
     return answers
 
@@ -126,11 +131,11 @@ def _replay(record: EventRecord, hashes: tuple[str, str], station: StationContex
 def _push_one(
     session: Session,
     station: StationContext,
-    event: p.EventIn,
+    item: Ready,
     lookups: Lookups,
     careful: bool,
 ) -> Answer:
-    hashes = _payload_hashes(event, lookups.lookup_key)
+    event, hashes, payload = item
     payload_hash = hashes[0]
     record = lookups.event(event.event_uuid)
     if record is not None:
@@ -146,14 +151,14 @@ def _push_one(
         received_at=now(),
     )
     if not careful:
-        answer = _answer(session, station, event, lookups)
+        answer = _answer(session, station, event, lookups, payload)
         record.outcome, record.message = answer.outcome, answer.message
         session.add(record)
         lookups.remember_event(record)
         return answer
     try:
         with session.begin_nested():
-            answer = _answer(session, station, event, lookups)
+            answer = _answer(session, station, event, lookups, payload)
             record.outcome, record.message = answer.outcome, answer.message
             session.add(record)
             session.flush()
@@ -167,9 +172,9 @@ def _push_one(
 
 
 def _answer(
-    session: Session, station: StationContext, event: p.EventIn, lookups: Lookups
+    session: Session, station: StationContext, event: p.EventIn, lookups: Lookups, payload: Any
 ) -> Answer:
     try:
-        return apply_event(session, station, event, lookups)
+        return apply_event(session, station, event, lookups, payload)
     except Rejected as exc:
         return Answer("rejected", str(exc))
