@@ -9,6 +9,9 @@ and download look only at files the asking office has proved it holds.
 from __future__ import annotations
 
 import secrets
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -238,6 +241,64 @@ def record_offset(db: Database, station: StationContext, upload_id: str, offset:
             raise _unknown()
 
 
+@dataclass
+class _Completion:
+    station: StationContext
+    state: UploadState
+    settled: bool = False
+    error: BaseException | None = None
+
+
+class _Group:
+    """Completions that arrive together: one commit for all.
+
+    The first caller commits what is queued; whoever arrives meanwhile waits,
+    and the next one free commits everything that gathered. No one waits on
+    purpose: a group is what piled up during the previous commit.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: list[_Completion] = []
+        self._busy = False
+
+    def run(self, item: _Completion, commit: Callable[[list[_Completion]], None]) -> None:
+        with self._cond:
+            self._queue.append(item)
+            while self._busy and not item.settled:
+                self._cond.wait()
+            batch: list[_Completion] = []
+            if not item.settled:
+                self._busy = True
+                batch, self._queue = self._queue, []
+        if batch:
+            try:
+                commit(batch)
+            except BaseException as exc:  # every completion in the batch failed with it
+                for other in batch:
+                    other.error = other.error or exc
+            finally:
+                with self._cond:
+                    for other in batch:
+                        other.settled = True
+                    self._busy = False
+                    self._cond.notify_all()
+        if item.error is not None:
+            raise item.error
+
+
+_GROUPS: weakref.WeakKeyDictionary[Database, _Group] = weakref.WeakKeyDictionary()
+_GROUPS_LOCK = threading.Lock()
+
+
+def _group(db: Database) -> _Group:
+    with _GROUPS_LOCK:
+        group = _GROUPS.get(db)
+        if group is None:
+            group = _GROUPS[db] = _Group()
+    return group
+
+
 def complete_upload(
     db: Database, store: BlobStore, station: StationContext, state: UploadState
 ) -> None:
@@ -247,10 +308,12 @@ def complete_upload(
     transaction, committed durably, records the last byte, the verified
     file, the office's claim to it and the dossiers it completes: after a
     crash either all of it holds or the upload is back at its last recorded
-    offset (the bytes past it are cut off and sent again).
+    offset (the bytes past it are cut off and sent again). Completions that
+    arrive together share that transaction (group commit); each request
+    puts its own file on disk first, so those flushes overlap.
     """
-    upload_id, sha256, length = state.id, state.sha256, state.length
-    actual = store.final_hash(upload_id, length)
+    upload_id, sha256 = state.id, state.sha256
+    actual = store.final_hash(upload_id, state.length)
     if actual != sha256:
         with db.write() as session:
             session.execute(delete(Upload).where(Upload.id == upload_id))
@@ -266,37 +329,47 @@ def complete_upload(
             "The received file does not match its declared SHA-256; the upload was discarded.",
         )
     store.install(upload_id, sha256)
+    _group(db).run(_Completion(station, state), lambda batch: _commit_completions(db, batch))
+
+
+def _commit_completions(db: Database, batch: list[_Completion]) -> None:
     stamp = now()
     with db.write() as session:
         # Before the manifests are read: a push adding a manifest that names
-        # this file either committed before the lock was granted, and is seen
-        # here, or runs after this commit and sees the file.
-        lock_office(session, station.office_id)
-        recorded = session.execute(
-            _SET_COMPLETE,
-            {
-                "upload_id": upload_id,
-                "office": station.office_id,
-                "new_offset": length,
-                "stamp": stamp,
-            },
-        )
-        if recorded.rowcount != 1:
-            raise _unknown()
+        # one of these files either committed before the lock was granted,
+        # and is seen here, or runs after this commit and sees the file.
+        # Several offices are locked in one order, as everywhere.
+        for office_id in sorted({item.station.office_id for item in batch}):
+            lock_office(session, office_id)
         dialect = session.get_bind().dialect.name
-        session.execute(
-            _ADD_BLOB[dialect],
-            {"sha256": sha256, "size": length, "frozen": False, "created_at": stamp},
-        )
-        session.execute(
-            _ADD_BLOB_OFFICE[dialect],
-            {"sha256": sha256, "office_id": station.office_id, "created_at": stamp},
-        )
-        waiting = session.scalars(
-            _WAITING, {"office_id": station.office_id, "sha256": sha256}
-        ).all()
-        for dossier in waiting:
-            refresh_completeness(session, dossier)
+        for item in batch:
+            if not _record_completion(session, dialect, item, stamp):
+                # Ended meanwhile (cancelled or expired): nothing was written
+                # for it, and the others go on.
+                item.error = _unknown()
+
+
+def _record_completion(session: Session, dialect: str, item: _Completion, stamp: datetime) -> bool:
+    """Record one verified upload; False, with nothing written, if it no longer exists."""
+    office_id, state = item.station.office_id, item.state
+    recorded = session.execute(
+        _SET_COMPLETE,
+        {"upload_id": state.id, "office": office_id, "new_offset": state.length, "stamp": stamp},
+    )
+    if recorded.rowcount != 1:
+        return False
+    session.execute(
+        _ADD_BLOB[dialect],
+        {"sha256": state.sha256, "size": state.length, "frozen": False, "created_at": stamp},
+    )
+    session.execute(
+        _ADD_BLOB_OFFICE[dialect],
+        {"sha256": state.sha256, "office_id": office_id, "created_at": stamp},
+    )
+    waiting = session.scalars(_WAITING, {"office_id": office_id, "sha256": state.sha256}).all()
+    for dossier in waiting:
+        refresh_completeness(session, dossier)
+    return True
 
 
 def delete_upload(db: Database, store: BlobStore, station: StationContext, upload_id: str) -> None:

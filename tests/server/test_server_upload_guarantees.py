@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,8 @@ from srvkit import (
 )
 
 from app.sync import protocol as p
-from server import storage
+from server import storage, uploads
+from server.common import now
 from server.config import Settings
 from server.db import Database
 from server.models import Blob, ManifestItem, Upload
@@ -216,3 +219,66 @@ def test_installed_file_and_new_directories_are_synced(
     store.install("u2", sha(other))
     assert store.path_for(sha(other)).parent == target.parent
     assert synced == [target.parent]
+
+
+def test_completions_that_arrive_together_share_one_commit() -> None:
+    """Group commit: while one commit runs, the completions arriving wait and go in the next."""
+    group = uploads._Group()
+    batches: list[list[str]] = []
+    first_running, release = threading.Event(), threading.Event()
+
+    def commit(batch: list[uploads._Completion]) -> None:
+        batches.append([item.state.id for item in batch])
+        if len(batches) == 1:
+            first_running.set()
+            assert release.wait(10)
+        for item in batch:
+            if item.state.id == "gone":
+                item.error = ValueError("ended meanwhile")
+
+    def completion(upload_id: str) -> uploads._Completion:
+        state = uploads.UploadState(upload_id, "0" * 64, 1, 1, now(), False)
+        return uploads._Completion(station=None, state=state)  # type: ignore[arg-type]
+
+    errors: dict[str, BaseException] = {}
+
+    def run(upload_id: str) -> None:
+        try:
+            group.run(completion(upload_id), commit)
+        except ValueError as exc:
+            errors[upload_id] = exc
+
+    leader = threading.Thread(target=run, args=("a",))
+    leader.start()
+    assert first_running.wait(10)
+    others = [threading.Thread(target=run, args=(name,)) for name in ("b", "gone", "c")]
+    for thread in others:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while len(group._queue) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    release.set()
+    for thread in (leader, *others):
+        thread.join(10)
+    assert batches[0] == ["a"]
+    assert sorted(batches[1]) == ["b", "c", "gone"] and len(batches) == 2
+    assert list(errors) == ["gone"]  # one failure stays its own
+
+
+def test_files_completing_at_once_each_complete_their_dossier(
+    harness: Harness, station: Station
+) -> None:
+    files = [os.urandom(300_000 + i) for i in range(8)]
+    events = []
+    for data in files:
+        ev = received(station)
+        events += [ev, _manifest_event(ev, [data])]
+    assert {r["outcome"] for r in station.push(*events)} == {"applied"}
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda data: upload(station, data, chunk=len(data)), files))
+    progress = [c for c in station.changes() if c["kind"] == "progress"]
+    assert sorted(c["payload"]["code"] for c in progress) == sorted(
+        code_of(ev) for ev in events[::2]
+    )
+    for data in files:
+        assert station.client.get(f"/api/v1/attachments/{sha(data)}").content == data
