@@ -8,8 +8,11 @@ with its ``office_id``.
 from __future__ import annotations
 
 import functools
+import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -87,25 +90,79 @@ def _unauthorized(message_vi: str, message_en: str) -> ApiError:
     )
 
 
+# The upload path's look-ups of a station by its current token, kept a few
+# seconds: a station sends file after file, and each request would ask the
+# same. Push, pull and token rotation always ask the database (and refresh
+# this), so a revoked or re-enrolled station is refused at its next round;
+# uploads already under way go on at most this long (at once in the worker
+# that rotated or re-enrolled it). Retired tokens are never kept here.
+STATION_CACHE_SECONDS = 5.0
+_STATION_CACHE_SIZE = 10_000
+_station_cache: dict[str, tuple[float, Any]] = {}
+_station_cache_lock = threading.Lock()
+
+
+def forget_station(station_id: int) -> None:
+    """Drop the cached look-ups of a station whose tokens changed."""
+    with _station_cache_lock:
+        for key in [k for k, (_, row) in _station_cache.items() if row.station_id == station_id]:
+            del _station_cache[key]
+
+
+def _forget_token(token_hash: str) -> None:
+    with _station_cache_lock:
+        _station_cache.pop(token_hash, None)
+
+
+def _cached_station(token_hash: str) -> Any:
+    with _station_cache_lock:
+        entry = _station_cache.get(token_hash)
+    if entry is None or entry[0] < time.monotonic():
+        return None
+    return entry[1]
+
+
+def _keep_station(token_hash: str, row: Any) -> None:
+    with _station_cache_lock:
+        if len(_station_cache) >= _STATION_CACHE_SIZE:
+            _station_cache.clear()
+        _station_cache[token_hash] = (time.monotonic() + STATION_CACHE_SECONDS, row)
+
+
 def station_context(request: Request, response: Response) -> StationContext:
     """FastAPI dependency: the calling station, or 401.
 
     A token past its maximum age, or one already swapped and in its grace
     period, gets ``X-MotCua-Token-Rotate: 1`` on the answer.
     """
+    return _station(request, response, cached=False)
+
+
+def upload_station_context(request: Request, response: Response) -> StationContext:
+    """:func:`station_context` for the upload path, answered from a few seconds' cache."""
+    return _station(request, response, cached=True)
+
+
+def _station(request: Request, response: Response, *, cached: bool) -> StationContext:
     check_protocol(request)
     token = _bearer(request)
     if token is None:
         raise _unauthorized("Thiếu mã xác thực máy trạm.", "Missing station credential.")
     token_hash, stamp = digest(token), now()
     retired = False
-    with database(request).read_rows() as conn:
-        row = conn.execute(_STATION_BY_TOKEN, {"token_hash": token_hash}).first()
-        if row is None:
-            row = conn.execute(
-                _STATION_BY_RETIRED_TOKEN, {"token_hash": token_hash, "now": stamp}
-            ).first()
-            retired = True
+    row = _cached_station(token_hash) if cached else None
+    if row is None:
+        with database(request).read_rows() as conn:
+            row = conn.execute(_STATION_BY_TOKEN, {"token_hash": token_hash}).first()
+            if row is None:
+                row = conn.execute(
+                    _STATION_BY_RETIRED_TOKEN, {"token_hash": token_hash, "now": stamp}
+                ).first()
+                retired = True
+        if row is not None and not retired and not row.revoked:
+            _keep_station(token_hash, row)
+        else:
+            _forget_token(token_hash)
     if row is None or row.revoked:
         raise _unauthorized(
             "Mã xác thực máy trạm không hợp lệ hoặc đã bị thu hồi.",

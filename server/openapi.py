@@ -25,7 +25,7 @@ from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 
 from app.sync import protocol as p
-from server.auth import officer_context, station_context
+from server.auth import officer_context, station_context, upload_station_context
 
 STATION = "stationToken"
 BACKOFFICE = "backofficeSession"
@@ -343,7 +343,7 @@ def build(app: FastAPI) -> dict[str, Any]:
         if not route.include_in_schema or route.path_format not in spec["paths"]:
             continue
         calls = set(_calls(route.dependant))
-        station = station_context in calls
+        station = station_context in calls or upload_station_context in calls
         officer = officer_context in calls
         for method in sorted(m.lower() for m in route.methods):
             operation = spec["paths"][route.path_format][method]

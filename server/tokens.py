@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from server.auth import StationContext
+from server.auth import StationContext, forget_station
 from server.common import ApiError, digest, new_token, now
 from server.config import Settings
 from server.db import Database
@@ -54,6 +54,7 @@ def rotate(
         row.token_hash = digest(token)
         row.token_issued_at = stamp
         session.execute(delete(StationToken).where(StationToken.expires_at <= stamp))
+    forget_station(station.station_id)
     return token, expires
 
 

@@ -29,7 +29,13 @@ from starlette.requests import ClientDisconnect
 
 from app.sync import protocol as p
 from server import uploads
-from server.auth import StationContext, check_protocol, database, station_context
+from server.auth import (
+    StationContext,
+    check_protocol,
+    database,
+    station_context,
+    upload_station_context,
+)
 from server.common import ApiError
 from server.middleware import BodyTooLarge
 from server.storage import ChunkSink, UploadOverflow
@@ -50,6 +56,8 @@ class _Sha256(Convertor):
 register_url_convertor("sha256", _Sha256())
 router = APIRouter(prefix=p.API_PREFIX, tags=["attachments"])
 Station = Annotated[StationContext, Depends(station_context)]
+# Creation, offset and chunks: the requests a station sends file after file.
+UploadStation = Annotated[StationContext, Depends(upload_station_context)]
 UploadId = Annotated[str, Path(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 
@@ -126,7 +134,7 @@ def upload_resource_options(upload_id: UploadId, request: Request) -> Response:
 
 
 @router.post("/uploads", status_code=201)
-async def create_upload(request: Request, station: Station) -> Response:
+async def create_upload(request: Request, station: UploadStation) -> Response:
     """Start the upload of one file, named by its SHA-256; a body is its first chunk.
 
     tus creation-with-upload: with ``Content-Type:
@@ -180,7 +188,7 @@ async def create_upload(request: Request, station: Station) -> Response:
 
 
 @router.head("/uploads/{upload_id}")
-def upload_offset(upload_id: UploadId, request: Request, station: Station) -> Response:
+def upload_offset(upload_id: UploadId, request: Request, station: UploadStation) -> Response:
     """How many bytes of the upload the server holds."""
     _check_tus(request)
     state = uploads.get_upload(
@@ -200,7 +208,7 @@ def cancel_upload(upload_id: UploadId, request: Request, station: Station) -> Re
 
 
 @router.patch("/uploads/{upload_id}", status_code=204)
-async def append_chunk(upload_id: UploadId, request: Request, station: Station) -> Response:
+async def append_chunk(upload_id: UploadId, request: Request, station: UploadStation) -> Response:
     """Append one chunk at ``Upload-Offset``; the file is verified when the last byte lands."""
     _check_tus(request)
     if _content_type(request) != p.UPLOAD_CONTENT_TYPE:

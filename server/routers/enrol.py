@@ -15,6 +15,7 @@ from server.auth import (
     check_protocol,
     client_address,
     database,
+    forget_station,
     station_context,
     verify_password,
 )
@@ -64,6 +65,7 @@ def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
             station.enrolment_expires_at = None
             station.enrolled_at = stamp
             station.name = body.station_name
+            forget_station(station.id)
             sequence = slice_for_station(station.number, settings.sequence_slice_size)
             return p.EnrollResponse(
                 station_id=station.id,

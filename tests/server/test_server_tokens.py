@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import timedelta
 
 import httpx
 from sqlalchemy import update
-from srvkit import Harness, Station, received
+from srvkit import Harness, Station, received, upload_headers
 
 from app.sync import protocol as p
-from server import admin
+from server import admin, auth
 from server.common import now
 from server.models import Station as StationRow
 from server.models import StationToken
@@ -106,3 +108,26 @@ def test_revocation_and_re_enrolment_end_every_token(harness: Harness, office: s
     for token in (again.token, newer):
         assert _pull_status(harness, token) == 401
         assert _rotate(harness, token).status_code == 401
+
+
+def _create_upload(harness: Harness, token: str) -> httpx.Response:
+    data = os.urandom(1000)
+    return _as(harness, token).post("/api/v1/uploads", headers=upload_headers(data))
+
+
+def test_the_upload_path_s_brief_memory_of_a_token_ends_with_it(
+    harness: Harness, office: str
+) -> None:
+    station = harness.enrol(office, 5)
+    first = _create_upload(harness, station.token)
+    assert first.status_code == 201 and p.TOKEN_ROTATE_HEADER not in first.headers
+    # Rotation forgets the token at once: the old one, in its grace period, is told.
+    new = _rotate(harness, station.token).json()["station_token"]
+    old = _create_upload(harness, station.token)
+    assert old.status_code == 201 and old.headers[p.TOKEN_ROTATE_HEADER] == "1"
+    assert _create_upload(harness, new).status_code == 201
+    # Revoked from outside the server: the upload path stops within its few seconds.
+    admin.revoke_station(harness.db, office, 5)
+    time.sleep(auth.STATION_CACHE_SECONDS + 0.5)
+    assert _create_upload(harness, new).status_code == 401
+    assert _pull_status(harness, new) == 401
