@@ -20,7 +20,7 @@ from app.sync.transport import Transport
 from db.engine import Database
 from db.models import CalendarOverride, Dossier, Officer, OutboxEvent, Procedure, StatusHistory
 
-PAGE = 200
+PAGE = p.MAX_PULL_LIMIT  # per-request costs paid once per page
 STATION_ROLES = ("clerk", "supervisor", "admin")
 
 
@@ -33,25 +33,54 @@ def pull_changes(db: Database, transport: Transport, station_number: int) -> int
         body = transport.call("GET", "/changes", params={"cursor": cursor, "limit": PAGE})
         page = p.ChangesResponse.model_validate(body)
         with db.write() as session:
+            dossiers = _dossiers(session, page.changes, station_number)
             for change in page.changes:
-                applied += _apply(session, change, station_number)
+                applied += _apply(session, change, station_number, dossiers)
             cursors.put(session, "changes", str(page.next_cursor), clock.now())
         if not page.has_more or not page.changes:
             return applied
 
 
-def _apply(session: Session, change: p.Change, station_number: int) -> int:
+def _own(change: p.Change, station_number: int) -> bool:
+    """A status change this station made, coming back."""
+    data = change.payload
+    return (
+        change.kind == "status"
+        and data.get("source") == "counter"
+        and data.get("station") == station_number
+    )
+
+
+def _dossiers(session: Session, changes: list[p.Change], station_number: int) -> dict[str, Dossier]:
+    """The dossiers a page's changes touch, read in one query (own changes need none)."""
+    wanted = list(
+        {
+            str(c.dossier_uuid)
+            for c in changes
+            if c.dossier_uuid is not None and not _own(c, station_number)
+        }
+    )
+    found: dict[str, Dossier] = {}
+    for start in range(0, len(wanted), 500):
+        for dossier in session.scalars(
+            select(Dossier).where(Dossier.uuid.in_(wanted[start : start + 500]))
+        ):
+            found[dossier.uuid] = dossier
+    return found
+
+
+def _apply(
+    session: Session, change: p.Change, station_number: int, dossiers: dict[str, Dossier]
+) -> int:
     if change.kind == "feedback":
         return from_server.apply_change(session, change.payload)
-    if change.dossier_uuid is None:
+    if change.dossier_uuid is None or _own(change, station_number):
         return 0
-    dossier = session.scalar(select(Dossier).where(Dossier.uuid == str(change.dossier_uuid)))
+    dossier = dossiers.get(str(change.dossier_uuid))
     if dossier is None:
         return 0
     data = change.payload
     if change.kind == "status":
-        if data.get("source") == "counter" and data.get("station") == station_number:
-            return 0  # our own change coming back
         to_status = data.get("to_status")
         if to_status is None or to_status == dossier.status:
             return 0
