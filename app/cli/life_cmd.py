@@ -112,6 +112,33 @@ def cmd_cancel(args: Namespace, db: Database, out: Output) -> int:
     return 0
 
 
+def _json_list(path: str | None, field: str) -> list | None:
+    """A JSON list from ``path`` (``-`` = stdin), or None when the option was not given."""
+    if path is None:
+        return None
+    import json
+    import sys
+
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+        data = json.loads(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DomainError(
+            "bad_json",
+            f"Không đọc được tệp JSON “{path}” ({exc.__class__.__name__}).",
+            f"Cannot read JSON file “{path}” ({exc.__class__.__name__}).",
+            field=field,
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise DomainError(
+            "bad_json",
+            f"Tệp “{path}” phải là một danh sách JSON các đối tượng.",
+            f"File “{path}” must hold a JSON list of objects.",
+            field=field,
+        )
+    return data
+
+
 def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
     from app.office import catalogue_edit
 
@@ -124,6 +151,8 @@ def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
         after_15h=_yes_no(args.after_15h),
         result_place=args.result_place,
         portal_url=args.portal_url,
+        components=_json_list(args.components, "components"),
+        exemptions=_json_list(args.exemptions, "fee_exemptions"),
     )
     row = catalogue_edit.set_procedure(db, actor(db, args), args.code, edit)
     from app.office.catalogue import processing_text
@@ -141,6 +170,17 @@ def catalogue_set(args: Namespace, db: Database, out: Output) -> int:
             "fee_rule": row.fee_rule,
             "result_place": row.result_place,
             "portal_url": row.portal_url,
+            "fee_exemptions": row.fee_exemptions,
+            "components": [
+                {
+                    "index": c.index,
+                    "name": c.name,
+                    "originals": c.originals,
+                    "copies": c.copies,
+                    "required": c.required,
+                }
+                for c in sorted(row.components, key=lambda c: c.index)
+            ],
             "office_edits": sorted(row.office_edits or {}),
         },
         [out.t(f"Đã cập nhật thủ tục {row.code}: {text}", f"Updated {row.code}: {text}")],

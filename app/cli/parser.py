@@ -72,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--after-15h", choices=["yes", "no"], help="nhận sau 15 giờ tính ngày sau")
     c.add_argument("--result-place", help="nơi trả kết quả")
     c.add_argument(
+        "--components",
+        metavar="FILE.json",
+        help="thay danh sách thành phần hồ sơ: tệp JSON "
+        '[{"name": …, "originals": 1, "copies": 0, "required": true}, …] theo thứ tự in',
+    )
+    c.add_argument(
+        "--exemptions",
+        metavar="FILE.json",
+        help='thay danh sách đối tượng miễn, giảm phí: tệp JSON [{"code": …, "label": …}, …]',
+    )
+    c.add_argument(
         "--portal-url",
         help="trang thủ tục trên Cổng Dịch vụ công quốc gia (mã QR của tờ hướng dẫn); "
         "chuỗi rỗng để xóa",

@@ -117,3 +117,43 @@ def test_catalogue_import_from_the_command_line(station: Path, tmp_path: Path):
     bad.write_text("không phải bảng tính", encoding="utf-8")
     refused = run(station, "catalogue", "import", str(bad))
     assert refused.returncode == 1 and "Excel" in refused.stderr
+
+
+def test_catalogue_set_replaces_components_and_exemptions_from_json(station: Path, tmp_path):
+    components = tmp_path / "thanh-phan.json"
+    components.write_text(
+        json.dumps(
+            [
+                {"name": "Tờ khai theo mẫu", "originals": 1, "copies": 0},
+                {"name": "Giấy ủy quyền", "originals": 0, "copies": 1, "required": False},
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    exemptions = tmp_path / "mien-giam.json"
+    exemptions.write_text(
+        json.dumps([{"code": "HN", "label": "Hộ nghèo"}], ensure_ascii=False), encoding="utf-8"
+    )
+    got = ok_json(
+        station,
+        "catalogue",
+        "set",
+        "1.004873",
+        "--components",
+        str(components),
+        "--exemptions",
+        str(exemptions),
+    )
+    assert [(c["index"], c["name"], c["required"]) for c in got["components"]] == [
+        (1, "Tờ khai theo mẫu", True),
+        (2, "Giấy ủy quyền", False),
+    ]
+    assert got["fee_exemptions"] == [{"code": "HN", "label": "Hộ nghèo"}]
+    assert {"components", "fee_exemptions"} <= set(got["office_edits"])
+    components.write_text('[{"name": ""}]', encoding="utf-8")
+    bad = run(station, "catalogue", "set", "1.004873", "--components", str(components))
+    assert bad.returncode != 0 and "tên phải có" in bad.stderr
+    components.write_text("{không phải json", encoding="utf-8")
+    bad = run(station, "catalogue", "set", "1.004873", "--components", str(components))
+    assert bad.returncode != 0 and "JSON" in bad.stderr
