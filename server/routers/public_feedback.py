@@ -10,6 +10,7 @@ dossier), so the form cannot be used to flood the register.
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Annotated
 from urllib.parse import quote
 
@@ -34,6 +35,8 @@ SENDS_PER_DOSSIER = 3
 SENDS_PER_ADDRESS = 10
 Field = Annotated[str, Form(max_length=1_000_000)]
 
+# The counter's rule (app.feedback.intake_rules): a number someone can call back.
+_PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 _REQUIRED = {"ho_ten": "họ và tên", "dia_chi": "địa chỉ", "dien_thoai": "số điện thoại"}
 
 
@@ -45,6 +48,9 @@ def _check(values: dict[str, str]) -> str | None:
             "Không tiếp nhận phản ánh, kiến nghị nặc danh: hãy ghi rõ họ tên, địa chỉ và số "
             f"điện thoại. Còn thiếu: {', '.join(missing)}."
         )
+    phone = " ".join(values["dien_thoai"].split())
+    if not _PHONE.match(phone):
+        return f"Số điện thoại “{phone[:40]}” không hợp lệ (cần 9–20 chữ số)."
     content = values["noi_dung"].replace("\r\n", "\n").strip()
     if not content:
         return "Chưa có nội dung phản ánh."

@@ -42,7 +42,9 @@ def test_feedback_form_in_headless_chromium(
             "Số 5 ngõ 12, phường <b>Láng</b>"
         )
         with harness.db.read() as session:
-            assert session.scalars(select(Feedback)).all() == []
+            assert (
+                session.scalars(select(Feedback).where(Feedback.dossier_code == code)).all() == []
+            )
 
         browser.type_into("#pa-dt", "0912 345 678")
         browser.click_and_wait("#phan-anh button")
@@ -53,7 +55,7 @@ def test_feedback_form_in_headless_chromium(
         assert browser.js("document.querySelectorAll('script').length") == 0
         assert "Phạm M. T" in text and "Phạm Minh Tuấn" not in text
         with harness.db.read() as session:
-            [row] = session.scalars(select(Feedback)).all()
+            [row] = session.scalars(select(Feedback).where(Feedback.dossier_code == code)).all()
         assert (row.channel, row.dossier_code, row.sender_phone) == ("web", code, "0912 345 678")
         # Back on the dossier's page, the item is listed with its state.
         browser.open(f"{harness.base_url}/tra-cuu/{code}?k=QR7H2KFB8P")

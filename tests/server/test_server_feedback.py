@@ -160,3 +160,30 @@ def test_backoffice_forwards_and_the_outcome_travels(harness: Harness, station: 
         c for c in station.changes() if c["kind"] == "feedback" and c["payload"]["code"] == code
     ]
     assert change["payload"]["outcome"] == "forwarded"
+
+
+def test_public_form_wants_a_phone_number_to_call_back(harness: Harness, station: Station) -> None:
+    from srvkit import code_of, received
+
+    ev = received(station, secret="QR5FBPHONE")
+    station.push(ev)
+    form = {
+        "k": "QR5FBPHONE",
+        "ho_ten": "Ngô Văn Tư",
+        "dia_chi": "Thôn Nam",
+        "dien_thoai": "gọi tôi",
+        "noi_dung": "Hỏi về lệ phí.",
+    }
+    url = f"{harness.base_url}/tra-cuu/{code_of(ev)}/phan-anh"
+    refused = httpx.post(url, data=form)
+    assert refused.status_code == 400
+    assert "Số điện thoại “gọi tôi” không hợp lệ" in refused.text
+    with harness.db.read() as session:
+        assert (
+            session.scalar(
+                select(func.count(Feedback.id)).where(Feedback.dossier_code == code_of(ev))
+            )
+            == 0
+        )
+    sent = httpx.post(url, data={**form, "dien_thoai": "+84 912 345 678"}, follow_redirects=False)
+    assert sent.status_code == 303
