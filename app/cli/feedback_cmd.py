@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime
-from db.engine import Database
+
+if TYPE_CHECKING:
+    # The parser imports this module for its options: the database layer and
+    # the feedback register load only when the command runs.
+    from db.engine import Database
 
 
 def add_parsers(sub) -> None:
@@ -54,6 +58,7 @@ def cmd_feedback(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _receive(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
     from app.cli.commands import _read_json
     from app.feedback import register
 
@@ -95,6 +100,7 @@ def _list(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _answer(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
     from app.feedback import register
 
     text = args.text
@@ -149,6 +155,7 @@ def _print(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _write_paper(db: Database, args: Namespace, code: str, target: str, *, answer: bool) -> None:
+    from app.cli.acting import actor
     from app.paper import feedback_slips
 
     who = actor(db, args)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from argparse import Namespace
+from typing import TYPE_CHECKING
 
-from app.cli.acting import actor
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.domain.satisfaction import STAGES, STAGES_EN
-from app.dossiers import ratings
-from db.engine import Database
+
+if TYPE_CHECKING:
+    # The parser imports this module for its options: the database layer and
+    # the ratings load only when the command runs.
+    from db.engine import Database
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -51,6 +54,9 @@ def _criteria(items: list[str]) -> dict[str, str]:
 
 
 def cmd_rate(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
+    from app.dossiers import ratings
+
     receipt = ratings.record(
         db,
         actor(db, args),

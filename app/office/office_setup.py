@@ -11,7 +11,7 @@ from app.domain import codes
 from app.domain.errors import DomainError
 from app.infra import clock, datadir, journal
 from app.infra.storage import open_database, translating_storage_errors
-from app.office import auth, catalogue, settings
+from app.office import auth, settings
 from db.engine import Database
 from db.models import Office, Station
 
@@ -119,6 +119,9 @@ def initialise(data_dir: Path, req: SetupRequest) -> Database:
         settings.put(session, "cli_user", admin.username)
         if req.place_name:
             settings.put(session, "place_name", req.place_name.strip())
+        # The catalogue (and its seed file) loads only to set a station up.
+        from app.office import catalogue
+
         count = catalogue.import_seed(session)
         journal.audit(
             session,

@@ -142,3 +142,19 @@ def test_every_screen_is_named_with_its_module():
     assert set(main_window.SCREENS) == set(main_window.PAGES)
     for name in main_window.PAGES:
         assert main_window.screen_class(name).__name__.endswith("Page")
+
+
+def test_building_the_parser_loads_no_database_layer():
+    """Every command pays for the parser: a command module it imports for its
+    options must load its database code (SQLAlchemy and up) only when it runs."""
+    probe = (
+        "import sys\n"
+        "from app.cli.parser import build_parser\n"
+        "build_parser()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'db')))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "[]"
