@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -39,6 +40,23 @@ def preload_window_core() -> None:
         import_module(name)
 
 
+def window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no subcommand (and no ``--help``), else
+    ``None``. Only these few are parsed: the window need not build the whole
+    command line's parser (a hundred subparsers) to know it is the window.
+    Unknown options are ignored, as the whole parser's ``parse_known_args`` did."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    pre.add_argument("--data-dir")
+    pre.add_argument("--json", action="store_true")
+    pre.add_argument("--user")
+    try:
+        options, rest = pre.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the whole parser says what is wrong
+    named = [a for a in rest if not a.startswith("-") or a in ("-h", "--help")]
+    return None if named else options
+
+
 def main() -> int:
     argv = sys.argv[1:]
     if getattr(sys, "frozen", False):
@@ -46,15 +64,13 @@ def main() -> int:
         from app.update.launcher import hand_over
 
         hand_over(argv)
-    from app.cli.parser import build_parser
-
-    args, _unknown = build_parser().parse_known_args(argv)
-    if args.command is None and can_show_window():
+    window = window_options(argv)
+    if window is not None and can_show_window():
         preload_window_core()
         from app.infra import datadir
         from ui.shell.app import run as run_window
 
-        data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
+        data_dir = Path(window.data_dir).expanduser() if window.data_dir else None
         return run_window(data_dir or datadir.default_data_dir())
     from app.cli import run
 
