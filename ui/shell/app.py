@@ -21,7 +21,7 @@ from app.office import office_setup
 from app.protect import windowlock
 from ui.shell import i18n
 from ui.shell.context import Context
-from ui.shell.main_window import MainWindow, preload_screens
+from ui.shell.main_window import MainWindow
 from ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         # clerk types the password.
         window.ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
         # After the first paint: the sign-in screen takes input before they load.
-        QTimer.singleShot(PRELOAD_AFTER_MS, preload_screens)
+        QTimer.singleShot(PRELOAD_AFTER_MS, window.preload_screens)
     if started:
 
         def report() -> None:

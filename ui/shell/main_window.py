@@ -68,7 +68,7 @@ class _LazyPages(dict):
 PAGES = ("receive", "dossiers", "lookup", "return", "sync", "settings", "reports", "feedback")
 
 # Each screen's module, imported when the screen is first built: the window
-# shows its sign-in without loading any of them, and ``preload_screens``
+# shows its sign-in without loading any of them, and ``MainWindow.preload_screens``
 # imports them one by one while the clerk types the password.
 SCREENS = {
     "receive": "ui.screens.receive:ReceivePage",
@@ -87,17 +87,6 @@ LATER = ("ui.widgets.print_preview",)
 def screen_class(name: str) -> type[QWidget]:
     module, _, cls = SCREENS[name].partition(":")
     return getattr(import_module(module), cls)
-
-
-def preload_screens(modules: list[str] | None = None) -> None:
-    """Import the screens' modules on the GUI thread, one per event-loop turn,
-    so no single step holds up the sign-in screen for long."""
-    if modules is None:
-        modules = [spec.partition(":")[0] for spec in SCREENS.values()] + list(LATER)
-    if not modules:
-        return
-    import_module(modules[0])
-    QTimer.singleShot(0, lambda: preload_screens(modules[1:]))
 
 
 class MainWindow(QMainWindow):
@@ -175,6 +164,17 @@ class MainWindow(QMainWindow):
             # Nobody signs in to a damaged database: what they enter could be lost.
             self.sign_in.setEnabled(False)
         self.show_integrity(found["problem"], found.get("backup"))
+
+    def preload_screens(self, modules: list[str] | None = None) -> None:
+        """Import the screens' modules on the GUI thread, one per event-loop turn,
+        while the sign-in screen waits. Once the clerk works, no step may stall
+        the GUI thread in the middle of a scan: what is left loads when opened."""
+        if modules is None:
+            modules = [spec.partition(":")[0] for spec in SCREENS.values()] + list(LATER)
+        if not modules or self.mode != "sign_in":
+            return
+        import_module(modules[0])
+        QTimer.singleShot(0, lambda: self.preload_screens(modules[1:]))
 
     # --- layout ----------------------------------------------------------------------
 
