@@ -1199,7 +1199,7 @@ on your phone</translation>
     </message>
     <message>
         <location filename="../../ui/screens/dossiers.py" line="101"/>
-        <location filename="../../ui/screens/dossiers.py" line="220"/>
+        <location filename="../../ui/screens/dossiers.py" line="223"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -1239,107 +1239,117 @@ on your phone</translation>
         <translation>Print the filtered list of dossiers (A4 landscape)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="131"/>
-        <source>Xuất Excel…</source>
-        <translation>Export to Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dossiers.py" line="133"/>
+        <location filename="../../ui/screens/dossiers.py" line="136"/>
         <source>In sổ theo dõi</source>
         <translation>Print the log book</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="136"/>
+        <location filename="../../ui/screens/dossiers.py" line="139"/>
         <source>Sổ theo dõi hồ sơ của các ngày đang lọc (hoặc hôm nay)</source>
         <translation>The log book of the filtered days (or of today)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="175"/>
+        <location filename="../../ui/screens/dossiers.py" line="178"/>
         <source>Màu đỏ: quá hạn · màu vàng: sắp đến hạn trong {n} ngày · ⚠ chữ đỏ: máy chủ từ chối (rê chuột để xem lý do)</source>
         <translation>Red: overdue · yellow: due within {n} days · ⚠ red text: refused by the server (hover for the reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="214"/>
+        <location filename="../../ui/screens/dossiers.py" line="217"/>
         <source>Hôm nay:</source>
         <translation>Today:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="218"/>
+        <location filename="../../ui/screens/dossiers.py" line="221"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="219"/>
+        <location filename="../../ui/screens/dossiers.py" line="222"/>
         <source>Đến hạn trả</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="221"/>
+        <location filename="../../ui/screens/dossiers.py" line="224"/>
         <source>Chờ bổ sung</source>
         <translation>Waiting for supplements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="222"/>
+        <location filename="../../ui/screens/dossiers.py" line="225"/>
         <source>Có kết quả, chờ trả</source>
         <translation>Result ready to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="223"/>
+        <location filename="../../ui/screens/dossiers.py" line="226"/>
         <source>Chờ đồng bộ</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="224"/>
+        <location filename="../../ui/screens/dossiers.py" line="227"/>
         <source>PAKN quá hạn</source>
         <translation>Feedback overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="225"/>
+        <location filename="../../ui/screens/dossiers.py" line="228"/>
         <source>PAKN sắp đến hạn</source>
         <translation>Feedback due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="233"/>
+        <location filename="../../ui/screens/dossiers.py" line="236"/>
         <source>Mở sổ phản ánh, kiến nghị (PAKN)</source>
         <translation>Open the feedback register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="235"/>
+        <location filename="../../ui/screens/dossiers.py" line="238"/>
         <source>Mở danh sách hồ sơ này</source>
         <translation>Open this list of dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="365"/>
+        <location filename="../../ui/screens/dossiers.py" line="366"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="369"/>
         <source>Xuất danh sách hồ sơ</source>
         <translation>Export the list of dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="367"/>
+        <location filename="../../ui/screens/dossiers.py" line="366"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="384"/>
+        <location filename="../../ui/screens/dossiers.py" line="131"/>
+        <source>Xuất tệp…</source>
+        <translation>Export to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="133"/>
+        <source>Lưu danh sách đang lọc thành tệp Excel hoặc PDF</source>
+        <translation>Save the filtered list as an Excel workbook or a PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dossiers.py" line="390"/>
         <source>Danh sách hồ sơ</source>
         <translation>List of dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="387"/>
+        <location filename="../../ui/screens/dossiers.py" line="393"/>
         <source>Đang lập danh sách…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="393"/>
+        <location filename="../../ui/screens/dossiers.py" line="399"/>
         <source>Đã xuất danh sách ra {path}.</source>
         <translation>List exported to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="410"/>
+        <location filename="../../ui/screens/dossiers.py" line="416"/>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Dossier log book</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dossiers.py" line="413"/>
+        <location filename="../../ui/screens/dossiers.py" line="419"/>
         <source>Đang lập sổ theo dõi…</source>
         <translation>Making the log book…</translation>
     </message>

@@ -52,7 +52,9 @@ def test_the_filtered_list_prints_with_the_filter_named(
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice (libreoffice-calc)")
-def test_the_whole_list_goes_to_excel_as_libreoffice_reads_it(qtbot, clerk_window, three, tmp_path):
+def test_the_whole_list_goes_to_excel_as_libreoffice_reads_it_and_to_pdf(
+    qtbot, clerk_window, three, tmp_path
+):
     page = _page(qtbot, clerk_window)
     target = tmp_path / "danh-sach.xlsx"
     page.export_list("xlsx", target)
@@ -65,6 +67,13 @@ def test_the_whole_list_goes_to_excel_as_libreoffice_reads_it(qtbot, clerk_windo
     assert sorted(r[1] for r in body) == sorted(three)
     assert {r[2] for r in body} == {"Nguyễn Văn Đức", "Trần Thị Hoa", "Lê Minh Tuấn"}
     assert "tất cả hồ sơ — 3 hồ sơ" in rows[2][0]
+    # The same list as a PDF file.
+    pdf = tmp_path / "danh-sach.pdf"
+    page.banner.clear_message()
+    page.export_list("pdf", pdf)
+    qtbot.waitUntil(lambda: page.banner.kind == "success", timeout=30_000)
+    text = pdf_text(pdf.read_bytes(), tmp_path)
+    assert all(code in text for code in three) and "tất cả hồ sơ — 3 hồ sơ" in text
 
 
 def test_the_log_book_of_today_prints_from_the_window(

@@ -128,7 +128,10 @@ class DossiersPage(Screen):
         self.print_list_button = QPushButton(self.tr("In danh sách"))
         self.print_list_button.setObjectName("print_list")
         self.print_list_button.setToolTip(self.tr("In danh sách hồ sơ đang lọc (khổ A4 ngang)"))
-        self.export_list_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_list_button = QPushButton(self.tr("Xuất tệp…"))
+        self.export_list_button.setToolTip(
+            self.tr("Lưu danh sách đang lọc thành tệp Excel hoặc PDF")
+        )
         self.export_list_button.setObjectName("export_list")
         self.logbook_button = QPushButton(self.tr("In sổ theo dõi"))
         self.logbook_button.setObjectName("print_logbook")
@@ -360,14 +363,17 @@ class DossiersPage(Screen):
     def _choose_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(
+        excel, pdf = self.tr("Bảng tính Excel (*.xlsx)"), self.tr("Tệp PDF (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Xuất danh sách hồ sơ"),
             f"danh-sach-ho-so-{self.ctx.now():%Y%m%d-%H%M}.xlsx",
-            self.tr("Bảng tính Excel (*.xlsx)"),
+            f"{excel};;{pdf}",
         )
         if path:
-            self.export_list("xlsx", Path(path))
+            target = Path(path)
+            fmt = "pdf" if chosen == pdf or target.suffix.lower() == ".pdf" else "xlsx"
+            self.export_list(fmt, target.with_suffix(f".{fmt}"))
 
     def export_list(self, fmt: str, path: Path | None = None) -> None:
         """The filtered list: a PDF to the print preview, or an Excel file to ``path``."""
