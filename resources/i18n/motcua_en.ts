@@ -2016,148 +2016,148 @@ on your phone</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="313"/>
+        <location filename="../../ui/shell/main_window.py" line="339"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="315"/>
+        <location filename="../../ui/shell/main_window.py" line="341"/>
         <source>Kiểm tra cơ sở dữ liệu phát hiện trang bị hỏng ({problem}). Đừng tiếp nhận thêm: đóng cửa sổ, chạy “backup list” rồi “restore TỆP” với bản sao lưu gần nhất.</source>
         <translation>The database check found a damaged page ({problem}). Receive nothing more: close the window, run “backup list”, then “restore FILE” with the newest backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="360"/>
+        <location filename="../../ui/shell/main_window.py" line="386"/>
         <source>Có bản cập nhật {version}</source>
         <translation>Update {version} available</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="363"/>
+        <location filename="../../ui/shell/main_window.py" line="389"/>
         <source>Phiên bản {version} đã sẵn sàng trên máy chủ. Cập nhật khi không tiếp nhận: đóng cửa sổ rồi chạy “motcua-desk update apply”; dữ liệu được giữ nguyên.</source>
         <translation>Version {version} is ready on the server. Update when not receiving: close the window and run “motcua-desk update apply”; the data is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="176"/>
+        <location filename="../../ui/shell/main_window.py" line="200"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="87"/>
-        <location filename="../../ui/shell/main_window.py" line="441"/>
+        <location filename="../../ui/shell/main_window.py" line="111"/>
+        <location filename="../../ui/shell/main_window.py" line="457"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="170"/>
+        <location filename="../../ui/shell/main_window.py" line="194"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="171"/>
+        <location filename="../../ui/shell/main_window.py" line="195"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="172"/>
+        <location filename="../../ui/shell/main_window.py" line="196"/>
         <source>Tra cứu</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="173"/>
+        <location filename="../../ui/shell/main_window.py" line="197"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="174"/>
+        <location filename="../../ui/shell/main_window.py" line="198"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="175"/>
+        <location filename="../../ui/shell/main_window.py" line="199"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="287"/>
+        <location filename="../../ui/shell/main_window.py" line="311"/>
         <source>Cán bộ: {name} ({role})</source>
         <translation>Officer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="292"/>
+        <location filename="../../ui/shell/main_window.py" line="316"/>
         <source>MotCua Desk — {name}</source>
         <translation>MotCua Desk — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="534"/>
+        <location filename="../../ui/shell/main_window.py" line="550"/>
         <source>Quầy {n} · {office}</source>
         <translation>Counter {n} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="554"/>
+        <location filename="../../ui/shell/main_window.py" line="570"/>
         <source>{first} (và {n} cảnh báo khác)</source>
         <translation>{first} (+{n} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="556"/>
+        <location filename="../../ui/shell/main_window.py" line="572"/>
         <source>⚠ {n} cảnh báo</source>
         <translation>⚠ warnings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="592"/>
+        <location filename="../../ui/shell/main_window.py" line="610"/>
         <source>⚠ Còn {n} thay đổi chưa gửi lên máy chủ. Đóng cửa sổ lần nữa để vẫn thoát; các thay đổi được gửi ở lần mở sau.</source>
         <translation>⚠ {n} changes have not reached the server yet. Close the window again to quit anyway; they are sent the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="538"/>
+        <location filename="../../ui/shell/main_window.py" line="554"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="540"/>
+        <location filename="../../ui/shell/main_window.py" line="556"/>
         <source>Còn {size} tệp</source>
         <translation>{size} of files left</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="542"/>
+        <location filename="../../ui/shell/main_window.py" line="558"/>
         <source>Tệp đã số hóa chưa tải lên máy chủ</source>
         <translation>Digitized files not yet uploaded to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/main_window.py" line="560"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="545"/>
+        <location filename="../../ui/shell/main_window.py" line="561"/>
         <source>Đồng bộ lần cuối: {t}</source>
         <translation>Last sync: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="177"/>
+        <location filename="../../ui/shell/main_window.py" line="201"/>
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="340"/>
+        <location filename="../../ui/shell/main_window.py" line="366"/>
         <source>Sao lưu {time}: có lỗi</source>
         <translation>Backup {time}: with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="343"/>
+        <location filename="../../ui/shell/main_window.py" line="369"/>
         <source>Bản sao lưu trên máy đã tạo, nhưng: {problem}</source>
         <translation>The backup on this PC was made, but: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="346"/>
+        <location filename="../../ui/shell/main_window.py" line="372"/>
         <source>Đã sao lưu {time}</source>
         <translation>Backed up {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="352"/>
+        <location filename="../../ui/shell/main_window.py" line="378"/>
         <source>Chưa sao lưu được hôm nay</source>
         <translation>No backup made today</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="324"/>
+        <location filename="../../ui/shell/main_window.py" line="350"/>
         <source>Bản sao lưu mới nhất đã kiểm tra tốt: {file}</source>
         <translation>The newest backup, checked and good: {file}</translation>
     </message>
@@ -2335,233 +2335,233 @@ on your phone</translation>
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/screens/receive.py" line="137"/>
+        <location filename="../../ui/screens/receive.py" line="143"/>
         <source>1. Thủ tục hành chính</source>
         <translation>1. Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="143"/>
+        <location filename="../../ui/screens/receive.py" line="149"/>
         <source>In hướng dẫn thủ tục</source>
         <translation>Print the procedure guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="148"/>
+        <location filename="../../ui/screens/receive.py" line="154"/>
         <source>2. Người nộp hồ sơ (quét mã QR trên CCCD để điền tự động)</source>
         <translation>2. Applicant (scan the ID card&apos;s QR code to fill in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="156"/>
+        <location filename="../../ui/screens/receive.py" line="162"/>
         <source>3. Thành phần hồ sơ đã nộp</source>
         <translation>3. Components handed in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="166"/>
+        <location filename="../../ui/screens/receive.py" line="172"/>
         <source>mặc định: tên thủ tục</source>
         <translation>default: the procedure&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="167"/>
+        <location filename="../../ui/screens/receive.py" line="173"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="168"/>
+        <location filename="../../ui/screens/receive.py" line="174"/>
         <source>Nội dung yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="171"/>
+        <location filename="../../ui/screens/receive.py" line="177"/>
         <source>4. Lệ phí và hẹn trả kết quả</source>
         <translation>4. Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="176"/>
+        <location filename="../../ui/screens/receive.py" line="182"/>
         <source>Đã thu lệ phí</source>
         <translation>Fee paid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="182"/>
+        <location filename="../../ui/screens/receive.py" line="188"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="185"/>
+        <location filename="../../ui/screens/receive.py" line="191"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="190"/>
+        <location filename="../../ui/screens/receive.py" line="196"/>
         <source>Hẹn trả (nếu nhận bây giờ)</source>
         <translation>Due (if received now)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="198"/>
+        <location filename="../../ui/screens/receive.py" line="204"/>
         <source>Ngày hẹn trả (nhập tay)</source>
         <translation>Appointment (typed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="201"/>
+        <location filename="../../ui/screens/receive.py" line="207"/>
         <source>Lãnh đạo xác nhận</source>
         <translation>Confirmed by supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="209"/>
+        <location filename="../../ui/screens/receive.py" line="215"/>
         <source>Tiếp nhận (Ctrl+Enter)</source>
         <translation>Receive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="218"/>
+        <location filename="../../ui/screens/receive.py" line="224"/>
         <source>Lý do (khi không tiếp nhận)</source>
         <translation>Reason (when not accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="219"/>
+        <location filename="../../ui/screens/receive.py" line="225"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="222"/>
+        <location filename="../../ui/screens/receive.py" line="228"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="225"/>
+        <location filename="../../ui/screens/receive.py" line="231"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="232"/>
+        <location filename="../../ui/screens/receive.py" line="238"/>
         <source>Khổ giấy của biên nhận này</source>
         <translation>Paper for this receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="233"/>
+        <location filename="../../ui/screens/receive.py" line="239"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="234"/>
+        <location filename="../../ui/screens/receive.py" line="240"/>
         <source>Cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="248"/>
+        <location filename="../../ui/screens/receive.py" line="254"/>
         <source>Số hóa hồ sơ</source>
         <translation>Digitize dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="250"/>
+        <location filename="../../ui/screens/receive.py" line="256"/>
         <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
         <translation>Scan or photograph the papers of the dossier just received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="255"/>
+        <location filename="../../ui/screens/receive.py" line="261"/>
         <source>⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.</source>
         <translation>⚠ No public look-up address: the receipt&apos;s QR code carries only the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="259"/>
+        <location filename="../../ui/screens/receive.py" line="265"/>
         <source>Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong Cài đặt → Tra cứu và VietQR.</source>
         <translation>Citizens cannot look the dossier up on a phone yet. Set the address in Settings → Look-up and VietQR.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="348"/>
+        <location filename="../../ui/screens/receive.py" line="354"/>
         <source>Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.</source>
         <translation>The scanner sent a code that is neither an ID card QR nor a receipt&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="369"/>
+        <location filename="../../ui/screens/receive.py" line="375"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="381"/>
+        <location filename="../../ui/screens/receive.py" line="387"/>
         <source>Không thu lệ phí</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="395"/>
+        <location filename="../../ui/screens/receive.py" line="401"/>
         <source>Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình.</source>
         <translation>The procedure has no processing time in the catalogue: type the appointment; a supervisor confirms with their own username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="436"/>
+        <location filename="../../ui/screens/receive.py" line="442"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="489"/>
+        <location filename="../../ui/screens/receive.py" line="495"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="509"/>
+        <location filename="../../ui/screens/receive.py" line="515"/>
         <source>Đang kiểm tra hồ sơ…</source>
         <translation>Checking the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="523"/>
-        <location filename="../../ui/screens/receive.py" line="623"/>
+        <location filename="../../ui/screens/receive.py" line="529"/>
+        <location filename="../../ui/screens/receive.py" line="635"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="528"/>
+        <location filename="../../ui/screens/receive.py" line="534"/>
         <source>Đang tiếp nhận và in biên nhận…</source>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="537"/>
+        <location filename="../../ui/screens/receive.py" line="543"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="548"/>
+        <location filename="../../ui/screens/receive.py" line="552"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="615"/>
+        <location filename="../../ui/screens/receive.py" line="627"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="627"/>
+        <location filename="../../ui/screens/receive.py" line="639"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="637"/>
+        <location filename="../../ui/screens/receive.py" line="649"/>
         <source>Chọn thủ tục để in hướng dẫn.</source>
         <translation>Choose a procedure to print its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="646"/>
+        <location filename="../../ui/screens/receive.py" line="658"/>
         <source>Hướng dẫn thực hiện thủ tục hành chính</source>
         <translation>Guide to the administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="649"/>
+        <location filename="../../ui/screens/receive.py" line="661"/>
         <source>Đang in hướng dẫn…</source>
         <translation>Printing the guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="658"/>
+        <location filename="../../ui/screens/receive.py" line="670"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="659"/>
+        <location filename="../../ui/screens/receive.py" line="671"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="671"/>
+        <location filename="../../ui/screens/receive.py" line="683"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="730"/>
+        <location filename="../../ui/screens/receive.py" line="742"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>
@@ -3182,22 +3182,22 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
         <translation>Satisfaction criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="285"/>
+        <location filename="../../ui/screens/settings.py" line="293"/>
         <source>Màn hình đánh giá của người dân</source>
         <translation>Citizen&apos;s rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="302"/>
+        <location filename="../../ui/screens/settings.py" line="310"/>
         <source>Tự chọn (màn hình thứ hai, nếu có)</source>
         <translation>Automatic (the second screen, if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="303"/>
+        <location filename="../../ui/screens/settings.py" line="311"/>
         <source>Không dùng</source>
         <translation>Not used</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="307"/>
+        <location filename="../../ui/screens/settings.py" line="315"/>
         <source>Màn hình {n}: {name} ({w}×{h})</source>
         <translation>Screen {n}: {name} ({w}×{h})</translation>
     </message>
@@ -3308,263 +3308,268 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings.py" line="194"/>
+        <source>Giờ làm việc theo mùa</source>
+        <translation>Seasonal working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="202"/>
         <source>Sau giờ này tính sang ngày sau</source>
         <translation>Count from the next day after</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="199"/>
+        <location filename="../../ui/screens/settings.py" line="207"/>
         <source>Ngày nghỉ thêm và ngày làm bù của cơ quan</source>
         <translation>The office&apos;s extra days off and extra working days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="203"/>
+        <location filename="../../ui/screens/settings.py" line="211"/>
         <source>Ngày</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="203"/>
+        <location filename="../../ui/screens/settings.py" line="211"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="203"/>
+        <location filename="../../ui/screens/settings.py" line="211"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="217"/>
-        <location filename="../../ui/screens/settings.py" line="432"/>
+        <location filename="../../ui/screens/settings.py" line="225"/>
+        <location filename="../../ui/screens/settings.py" line="440"/>
         <source>Ngày nghỉ thêm</source>
         <translation>Extra day off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="218"/>
-        <location filename="../../ui/screens/settings.py" line="432"/>
+        <location filename="../../ui/screens/settings.py" line="226"/>
+        <location filename="../../ui/screens/settings.py" line="440"/>
         <source>Ngày làm bù</source>
         <translation>Extra working day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="220"/>
+        <location filename="../../ui/screens/settings.py" line="228"/>
         <source>Căn cứ, ví dụ Quyết định số …</source>
         <translation>Basis, e.g. Decision no. …</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="221"/>
+        <location filename="../../ui/screens/settings.py" line="229"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="223"/>
+        <location filename="../../ui/screens/settings.py" line="231"/>
         <source>Xóa ngày đã chọn</source>
         <translation>Remove selected day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="242"/>
+        <location filename="../../ui/screens/settings.py" line="250"/>
         <source>(máy in mặc định của Windows/hệ thống)</source>
         <translation>(the system&apos;s default printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="248"/>
+        <location filename="../../ui/screens/settings.py" line="256"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="249"/>
+        <location filename="../../ui/screens/settings.py" line="257"/>
         <source>Giấy cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="251"/>
+        <location filename="../../ui/screens/settings.py" line="259"/>
         <source>In hai liên biên nhận trên một trang A4</source>
         <translation>Print both receipt copies on one A4 page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="254"/>
+        <location filename="../../ui/screens/settings.py" line="262"/>
         <source>In ngay, không mở bản xem trước</source>
         <translation>Print at once, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="257"/>
+        <location filename="../../ui/screens/settings.py" line="265"/>
         <source>Nhận dạng chữ (OCR) sau khi số hóa, khi máy có cài OCR</source>
         <translation>Recognise text (OCR) after digitizing, where OCR is installed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="263"/>
+        <location filename="../../ui/screens/settings.py" line="271"/>
         <source>(không dùng: máy quét gõ như bàn phím)</source>
         <translation>(none: the scanner types like a keyboard)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="272"/>
+        <location filename="../../ui/screens/settings.py" line="280"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="273"/>
+        <location filename="../../ui/screens/settings.py" line="281"/>
         <source>Khổ giấy biên nhận</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="279"/>
+        <location filename="../../ui/screens/settings.py" line="287"/>
         <source>Số điện thoại in trên phiếu</source>
         <translation>Phone printed on slips</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="283"/>
+        <location filename="../../ui/screens/settings.py" line="291"/>
         <source>Máy quét mã QR (USB serial)</source>
         <translation>QR scanner (USB serial)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="289"/>
+        <location filename="../../ui/screens/settings.py" line="297"/>
         <source>Như hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="290"/>
+        <location filename="../../ui/screens/settings.py" line="298"/>
         <source>Vừa (11 điểm)</source>
         <translation>Medium (11 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="291"/>
+        <location filename="../../ui/screens/settings.py" line="299"/>
         <source>Lớn (12 điểm)</source>
         <translation>Large (12 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="292"/>
+        <location filename="../../ui/screens/settings.py" line="300"/>
         <source>Rất lớn (14 điểm)</source>
         <translation>Very large (14 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="294"/>
+        <location filename="../../ui/screens/settings.py" line="302"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="295"/>
+        <location filename="../../ui/screens/settings.py" line="303"/>
         <source>Cỡ chữ trên màn hình</source>
         <translation>Text size on screen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="323"/>
+        <location filename="../../ui/screens/settings.py" line="331"/>
         <source>Đồng bộ tự động và cảnh báo</source>
         <translation>Automatic sync and warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="328"/>
+        <location filename="../../ui/screens/settings.py" line="336"/>
         <source>Đồng bộ tự động mỗi</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="330"/>
+        <location filename="../../ui/screens/settings.py" line="338"/>
         <source> giây</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="334"/>
+        <location filename="../../ui/screens/settings.py" line="342"/>
         <source>Cảnh báo khi hồ sơ chờ gửi quá</source>
         <translation>Warn when changes have waited unsent for over</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="336"/>
+        <location filename="../../ui/screens/settings.py" line="344"/>
         <source> giờ</source>
         <translation> hours</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="340"/>
+        <location filename="../../ui/screens/settings.py" line="348"/>
         <source>Cảnh báo khi danh mục và lịch cũ quá</source>
         <translation>Warn when the catalogue and calendar are older than</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="342"/>
+        <location filename="../../ui/screens/settings.py" line="350"/>
         <source> ngày</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="354"/>
+        <location filename="../../ui/screens/settings.py" line="362"/>
         <source>Trang tra cứu công khai</source>
         <translation>Public look-up page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="356"/>
+        <location filename="../../ui/screens/settings.py" line="364"/>
         <source>để trống: dùng địa chỉ máy chủ</source>
         <translation>empty: use the server address</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="358"/>
+        <location filename="../../ui/screens/settings.py" line="366"/>
         <source>Mã BIN ngân hàng</source>
         <translation>Bank BIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="360"/>
+        <location filename="../../ui/screens/settings.py" line="368"/>
         <source>Số tài khoản nhận phí</source>
         <translation>Fee account number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="363"/>
+        <location filename="../../ui/screens/settings.py" line="371"/>
         <source>Tên tài khoản</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="373"/>
+        <location filename="../../ui/screens/settings.py" line="381"/>
         <source>Khóa màn hình sau</source>
         <translation>Lock the screen after</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="375"/>
+        <location filename="../../ui/screens/settings.py" line="383"/>
         <source> phút không thao tác</source>
         <translation> idle minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="379"/>
+        <location filename="../../ui/screens/settings.py" line="387"/>
         <source>Số lần đăng nhập sai tối đa</source>
         <translation>Failed sign-ins allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="381"/>
+        <location filename="../../ui/screens/settings.py" line="389"/>
         <source> lần</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="385"/>
+        <location filename="../../ui/screens/settings.py" line="393"/>
         <source>Thời gian khóa tài khoản</source>
         <translation>Account lock time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="387"/>
+        <location filename="../../ui/screens/settings.py" line="395"/>
         <source> phút</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="416"/>
+        <location filename="../../ui/screens/settings.py" line="424"/>
         <source>Quầy số {n} (số thứ tự {a}–{b} mỗi ngày)</source>
         <translation>Counter {n} (numbers {a}–{b} each day)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="450"/>
+        <location filename="../../ui/screens/settings.py" line="458"/>
         <source>Bạn có quyền quản trị: được sửa mọi thiết lập.</source>
         <translation>You are an administrator: every setting can be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="454"/>
+        <location filename="../../ui/screens/settings.py" line="462"/>
         <source>Chỉ quản trị được sửa thông tin cơ quan, giờ làm việc, máy chủ và bảo mật; bạn được chỉnh phần in ấn và ngôn ngữ của quầy này.</source>
         <translation>Only an administrator changes the office, working hours, server and security settings; you can set this counter&apos;s printing and language.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="509"/>
+        <location filename="../../ui/screens/settings.py" line="517"/>
         <source>Đang lưu thiết lập…</source>
         <translation>Saving settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="515"/>
+        <location filename="../../ui/screens/settings.py" line="523"/>
         <source>Đã lưu thiết lập.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="517"/>
+        <location filename="../../ui/screens/settings.py" line="525"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>The new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="545"/>
+        <location filename="../../ui/screens/settings.py" line="553"/>
         <source>Chọn một ngày trong bảng để xóa.</source>
         <translation>Select a day in the table to remove.</translation>
     </message>
