@@ -97,6 +97,47 @@ def test_the_window_locks_when_idle_and_opens_with_the_password(qtbot, clerk_win
     assert win.idle.running
 
 
+def test_input_to_the_window_restarts_the_idle_count_and_nothing_else_is_watched(
+    qtbot, clerk_window
+):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    win = clerk_window
+    minutes = 10 * 60_000
+    win.idle.start(minutes)
+    qtbot.wait(2000)
+    # An event for an object that is no window (here a stray mouse move; in the
+    # window mostly paints, timers and workers' results) does not reach the watcher:
+    # it filters the windows, not every event of the application.
+    stray = QWidget()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(5, 5),
+        QPointF(5, 5),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(stray, move)
+    assert win.idle._timer.remainingTime() <= minutes - 1500
+    # A key pressed in the window, delivered the way the system delivers it, does.
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_Shift)
+    assert win.idle._timer.remainingTime() > minutes - 1000
+    qtbot.wait(2000)
+    # So does one in a dialog opened over it.
+    dialog = QWidget(win, Qt.WindowType.Dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle())
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift)
+    assert win.idle._timer.remainingTime() > minutes - 1000
+    dialog.close()
+    assert win.mode == "work"
+
+
 def test_ctrl_l_locks_and_another_officer_can_sign_in(qtbot, clerk_window):
     win = clerk_window
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -133,7 +133,10 @@ class CustomerScreen(QWidget):
         self._after.setSingleShot(True)
         self._after.timeout.connect(self._finish)
         self._build()
-        QApplication.instance().installEventFilter(self)
+        # The keypad filter watches the whole application only while a question is
+        # on screen (see showEvent): a Python filter there costs every Qt event of the
+        # counter window a call into the interpreter.
+        self._filtering = False
 
     # --- layout ----------------------------------------------------------------------
 
@@ -436,12 +439,28 @@ class CustomerScreen(QWidget):
             return False
         return self._key(event, keypad_only=True)  # type: ignore[arg-type]
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._filtering:
+            QApplication.instance().installEventFilter(self)
+            self._filtering = True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._stop_filtering()
+        super().hideEvent(event)
+
+    def _stop_filtering(self) -> None:
+        app = QApplication.instance()
+        if self._filtering and app is not None:
+            app.removeEventFilter(self)
+        self._filtering = False
+
     def shut(self) -> None:
         """The counter window is closing: this one goes with it, for good."""
         self._shut = True
         self._wait.stop()
         self._after.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._stop_filtering()
         self.close()
         self.deleteLater()
 

@@ -6,7 +6,10 @@ passwords count towards the account's lock-out exactly as at sign-in.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,7 +36,16 @@ _ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` after ``interval_ms`` without keyboard or mouse input."""
+    """Emits ``idle`` after ``interval_ms`` without keyboard or mouse input.
+
+    Keys and clicks reach a top-level window (``QWindow``) before its widgets,
+    so the watcher filters the windows, not the application: a Python filter
+    on the application is called for every event of every object (paints,
+    timers, layouts, workers' results) and each call waits for the interpreter
+    while a worker holds it, which froze the window while a receipt's preview
+    was built. The windows are looked up again whenever the focus moves to
+    another one (a dialog, a message box).
+    """
 
     idle = Signal()
 
@@ -42,14 +54,22 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        app.focusWindowChanged.connect(self._watch_windows)
+        self._watch_windows()
 
     @property
     def interval_ms(self) -> int:
         return self._timer.interval()
 
     def start(self, interval_ms: int) -> None:
+        self._watch_windows()
         self._timer.start(max(1, interval_ms))
+
+    def _watch_windows(self, *_focus: object) -> None:
+        # Installing a filter twice on a window keeps one (Qt moves it to the front).
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -65,8 +85,12 @@ class IdleWatcher(QObject):
 
     def detach(self) -> None:
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if app is None:
+            return
+        with contextlib.suppress(RuntimeError, TypeError):  # already detached
+            app.focusWindowChanged.disconnect(self._watch_windows)
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
 
 
 class LockPage(QWidget):
