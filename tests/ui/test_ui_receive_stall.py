@@ -52,3 +52,36 @@ def test_refreshes_start_only_after_the_receipt_preview_is_open(
     qtbot.waitUntil(lambda: announced == [code, "changed"])
     qtbot.waitUntil(lambda: main_window.overview.read.__qualname__ in started)
     assert len(previews.jobs) == 1
+
+
+def test_the_scanner_watches_the_application_only_while_its_screen_is_shown(qtbot, clerk_window):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import scanner_type
+    from tests.ui.test_ui_scanner import assert_card_filled
+
+    win = clerk_window
+    page = win.pages["receive"]
+    watcher = page.scanner
+    seen: list[bool] = []  # kept wrappers of half-built widgets would confuse their types
+    own = watcher.eventFilter
+    stray = QObject()
+
+    def counting(obj, event):
+        seen.append(obj is stray)
+        return own(obj, event)
+
+    watcher.eventFilter = counting
+    win.show_page("lookup")
+    qtbot.waitUntil(lambda: not page.isVisible())
+    QApplication.sendEvent(stray, QEvent(QEvent.Type.User))
+    assert True not in seen
+    win.show_page("receive")
+    qtbot.waitUntil(page.isVisible)
+    QApplication.sendEvent(stray, QEvent(QEvent.Type.User))
+    assert True in seen
+    # And a card scanned on the screen still fills the form.
+    scanner_type(qtbot, page.applicant.id_number, CARD + "\n")
+    qtbot.waitUntil(lambda: page.applicant.full_name.text() != "")
+    assert_card_filled(page)

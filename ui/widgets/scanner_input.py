@@ -22,6 +22,7 @@ never stays in a field.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -51,17 +52,35 @@ class ScannerWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._finish)
-        QApplication.instance().installEventFilter(self)
+        # The watcher filters the whole application only while ``root`` is on screen
+        # or a burst is being read: a Python filter there is called for every Qt
+        # event of the window, and off this screen it has nothing to do.
+        self._filtering = False
+        self._visibility = _Visibility(root, self._root_shown)
+        if root.isVisible():
+            self._root_shown(True)
         root.destroyed.connect(self._detach)
 
     @property
     def capturing(self) -> bool:
         return self.stream.capturing
 
+    def _root_shown(self, shown: bool) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if shown and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
+        elif not shown and self._filtering and not self.capturing:
+            app.removeEventFilter(self)
+            self._filtering = False
+
     def _detach(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self._filtering = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
@@ -150,6 +169,8 @@ class ScannerWatcher(QObject):
         if burst is None:
             return
         self.capturing_changed.emit(False)
+        if not self._root.isVisible():
+            self._root_shown(False)  # the burst outlived the screen
         self.deliver(burst.kind, burst.payload)
 
     def deliver(self, kind: str, payload: str) -> None:
@@ -182,3 +203,20 @@ def classify(payload: str) -> str | None:
     if scanstream.receipt_link(text):
         return scanstream.RECEIPT
     return None
+
+
+class _Visibility(QObject):
+    """Tells when a widget is shown or hidden (a filter on that widget alone)."""
+
+    def __init__(self, widget: QWidget, changed: Callable[[bool], None]) -> None:
+        super().__init__(widget)
+        self._changed = changed
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            self._changed(True)
+        elif kind == QEvent.Type.Hide:
+            self._changed(False)
+        return False
