@@ -6,6 +6,17 @@ wire. Models ignore keys they do not know: a newer peer may add fields within
 the same protocol version, and only a change that breaks old peers bumps
 ``PROTOCOL_VERSION``.
 
+Kinds of change (``GET /changes``) grow within version 1: a station names
+the kinds it applies in the ``kinds`` query parameter, comma-separated
+(``kinds=status,progress,master,feedback,rating``), and is sent those only.
+A station that names none (releases before ``feedback`` and ``rating``) is
+sent ``V1_CHANGE_KINDS``, the kinds version 1 began with. Names the server
+does not know are ignored, so a newer station may ask an older server for
+more. The cursor counts only the kinds sent: a station that later learns a
+kind asks for it alone from cursor 0 up to its cursor, and gets what it was
+not sent before. A station passes over (and logs) a change whose kind it does
+not know; a change of a kind it knows is checked strictly.
+
 Times on the wire are ISO 8601. Both sides send them with their offset
 (``2026-02-13T09:30:00+07:00``) and accept naive office-local time from
 older peers; every model normalises them to naive Vietnam time (UTC+7), the
@@ -19,7 +30,7 @@ import binascii
 import hashlib
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
 from pydantic import (
@@ -585,9 +596,23 @@ def parse_checksum(header: str) -> tuple[str, bytes]:
 # --- pull and master data --------------------------------------------------------
 
 
+ChangeKind = Literal["status", "progress", "master", "feedback", "rating"]
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+# What a station that names no kinds is sent: those an older release can read.
+V1_CHANGE_KINDS: tuple[str, ...] = ("status", "progress", "master")
+CHANGE_KINDS_PARAM = "kinds"
+MAX_KINDS_LENGTH = 1000
+
+
+def parse_kinds(text: str) -> tuple[str, ...]:
+    """The known kinds a comma-separated list names, in ``CHANGE_KINDS`` order."""
+    named = {part.strip() for part in text.split(",")}
+    return tuple(kind for kind in CHANGE_KINDS if kind in named)
+
+
 class Change(WireModel):
     seq: int
-    kind: Literal["status", "progress", "master", "feedback", "rating"]
+    kind: ChangeKind
     dossier_uuid: UUID | None = None
     code: str | None = None
     payload: dict[str, Any]
@@ -595,6 +620,18 @@ class Change(WireModel):
 
 class ChangesResponse(WireModel):
     changes: list[Change]
+    next_cursor: int
+    has_more: bool
+
+
+class RawChangesResponse(BaseModel):
+    """A page as the station reads it: each change is checked against ``Change`` on
+    its own, once its kind is one the station knows (a newer server's new kind is
+    passed over instead of failing the page)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    changes: list[dict[str, Any]]
     next_cursor: int
     has_more: bool
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -21,24 +22,105 @@ from db.engine import Database
 from db.models import CalendarOverride, Dossier, Officer, OutboxEvent, Procedure, StatusHistory
 
 PAGE = p.MAX_PULL_LIMIT  # per-request costs paid once per page
+# The kinds of change this release applies; every pull names them.
+APPLIED_KINDS: tuple[str, ...] = p.CHANGE_KINDS
+# The kinds the "changes" cursor has covered. Releases that named no kinds left
+# none: they were sent ``p.V1_CHANGE_KINDS`` only.
+COVERED = "changes_kinds"
+# Where fetching the kinds the cursor has not covered got to: "seq kinds".
+CATCH_UP = "changes_catch_up"
 STATION_ROLES = ("clerk", "supervisor", "admin")
+
+log = logging.getLogger("motcua.sync")
 
 
 def pull_changes(db: Database, transport: Transport, station_number: int) -> int:
     """Fetch change pages since the cursor; each page is applied in one transaction."""
-    applied = 0
+    applied = _catch_up(db, transport, station_number)
     while True:
         with db.read() as session:
             cursor = int(cursors.get(session, "changes") or 0)
-        body = transport.call("GET", "/changes", params={"cursor": cursor, "limit": PAGE})
-        page = p.ChangesResponse.model_validate(body)
+        body = transport.call(
+            "GET",
+            "/changes",
+            params={"cursor": cursor, "limit": PAGE, p.CHANGE_KINDS_PARAM: ",".join(APPLIED_KINDS)},
+        )
+        page, changes = _read(body, APPLIED_KINDS)
         with db.write() as session:
-            dossiers = _dossiers(session, page.changes, station_number)
-            for change in page.changes:
-                applied += _apply(session, change, station_number, dossiers)
+            applied += _apply_page(session, changes, station_number)
             cursors.put(session, "changes", str(page.next_cursor), clock.now())
         if not page.has_more or not page.changes:
             return applied
+
+
+def _catch_up(db: Database, transport: Transport, station_number: int) -> int:
+    """Fetch the kinds this release applies and the cursor has not covered, up to it.
+
+    The server counts only the kinds it sent in the cursor: a station updated
+    from a release that named none was never sent a feedback answer or a rating
+    below its cursor, and asks for those kinds alone from 0 once.
+    """
+    with db.read() as session:
+        cursor = int(cursors.get(session, "changes") or 0)
+        covered_text = cursors.get(session, COVERED)
+        resume = cursors.get(session, CATCH_UP) or ""
+    covered = p.V1_CHANGE_KINDS if covered_text is None else p.parse_kinds(covered_text)
+    missing = tuple(kind for kind in APPLIED_KINDS if kind not in covered)
+    if not missing:
+        return 0
+    if cursor == 0:  # nothing pulled yet: the pull itself starts from the first change
+        with db.write() as session:
+            cursors.put(session, COVERED, ",".join(APPLIED_KINDS), clock.now())
+        return 0
+    seq, _, resume_kinds = resume.partition(" ")
+    start = int(seq) if resume_kinds == ",".join(missing) else 0
+    applied = 0
+    while True:
+        body = transport.call(
+            "GET",
+            "/changes",
+            params={"cursor": start, "limit": PAGE, p.CHANGE_KINDS_PARAM: ",".join(missing)},
+        )
+        page, changes = _read(body, missing)
+        # What lies past the cursor comes with the pull of every kind that follows.
+        below = [change for change in changes if change.seq <= cursor]
+        done = not page.has_more or not page.changes or page.next_cursor >= cursor
+        with db.write() as session:
+            applied += _apply_page(session, below, station_number)
+            if done:
+                cursors.put(session, COVERED, ",".join(APPLIED_KINDS), clock.now())
+                cursors.put(session, CATCH_UP, "", clock.now())
+            else:
+                progress = f"{page.next_cursor} {','.join(missing)}"
+                cursors.put(session, CATCH_UP, progress, clock.now())
+        if done:
+            return applied
+        start = page.next_cursor
+
+
+def _read(body: object, wanted: tuple[str, ...]) -> tuple[p.RawChangesResponse, list[p.Change]]:
+    """A page's changes of the kinds wanted; a kind this release does not know is passed over.
+
+    A change of a known kind is checked strictly: a malformed one fails the page.
+    """
+    page = p.RawChangesResponse.model_validate(body)
+    changes: list[p.Change] = []
+    for raw in page.changes:
+        kind = raw.get("kind")
+        if kind not in p.CHANGE_KINDS:
+            # A newer server's kind: the next release applies it, this one goes on.
+            log.info("pull: change %s of unknown kind %r passed over", raw.get("seq"), kind)
+            continue
+        change = p.Change.model_validate(raw)
+        # A server that does not filter by kind sends the others too.
+        if change.kind in wanted:
+            changes.append(change)
+    return page, changes
+
+
+def _apply_page(session: Session, changes: list[p.Change], station_number: int) -> int:
+    dossiers = _dossiers(session, changes, station_number)
+    return sum(_apply(session, change, station_number, dossiers) for change in changes)
 
 
 def _own(change: p.Change, station_number: int) -> bool:

@@ -22,16 +22,35 @@ def changes(
     station: Station,
     cursor: Annotated[int, Query(ge=0, le=p.MAX_INT64)] = 0,
     limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
+    kinds: Annotated[
+        str | None,
+        Query(
+            max_length=p.MAX_KINDS_LENGTH,
+            description="The kinds of change the station applies, comma-separated "
+            f"(of {', '.join(p.CHANGE_KINDS)}); names the server does not know are "
+            "ignored. Without it, only the kinds protocol version 1 began with are sent "
+            f"({', '.join(p.V1_CHANGE_KINDS)}).",
+            examples=[",".join(p.CHANGE_KINDS)],
+        ),
+    ] = None,
 ) -> p.ChangesResponse:
-    """Changes for the station's office after ``cursor``, oldest first.
+    """Changes for the station's office after ``cursor``, oldest first, of the kinds asked for.
 
     Pass ``next_cursor`` back to get the next page; ``has_more`` says whether
-    to ask again at once.
+    to ask again at once. The cursor counts only the kinds sent: a station
+    that later asks for another kind from cursor 0 gets every change of it.
     """
+    # Filtered in the query, not after it: a page is ``limit`` changes of the
+    # kinds asked for, and ``next_cursor`` never passes one the station was not sent.
+    wanted = p.V1_CHANGE_KINDS if kinds is None else p.parse_kinds(kinds)
     with database(request).read() as session:
         rows = session.scalars(
             select(ChangeRecord)
-            .where(ChangeRecord.office_id == station.office_id, ChangeRecord.seq > cursor)
+            .where(
+                ChangeRecord.office_id == station.office_id,
+                ChangeRecord.seq > cursor,
+                ChangeRecord.kind.in_(wanted),
+            )
             .order_by(ChangeRecord.seq)
             .limit(limit + 1)
         ).all()

@@ -115,3 +115,83 @@ def test_province_fee_changes_the_catalogue_version_for_every_office(
     for office_station in (station, other):
         notes = [c["payload"] for c in office_station.changes() if c["kind"] == "master"]
         assert {"what": "catalogue", "version": version} in notes
+
+
+# --- which kinds of change a station is sent -------------------------------------
+
+
+def _mixed_feed(harness: Harness, station: Station) -> str:
+    """A dossier and feedback pushed, the public rating, the answer, then a progress note."""
+    from test_server_feedback import feedback_event
+
+    dossier = received(station)
+    item = feedback_event(station, 801)
+    station.push(dossier, item)
+    code = code_of(dossier)
+    with harness.client() as page:
+        rated = page.post(
+            f"/tra-cuu/{code}/danh-gia",
+            data={"k": dossier["payload"]["lookup_secret"], "giai-doan": "intake", "diem": "3"},
+        )
+        assert rated.status_code == 303, rated.text
+    with harness.backoffice(station.office_code) as office:
+        answered = office.post(
+            f"/api/v1/backoffice/feedback/{item['payload']['code']}/answer",
+            json={"answer": "Đã xử lý."},
+        )
+        assert answered.status_code == 200, answered.text
+        noted = office.post(
+            f"/api/v1/backoffice/dossiers/{code}/progress", json={"note": "Đang thẩm định."}
+        )
+        assert noted.status_code == 200, noted.text
+    return code
+
+
+def _pages(station: Station, **params: str) -> tuple[list[dict], int]:
+    """Every change after cursor 0 sent with ``params``, page by page, and the last cursor."""
+    found: list[dict] = []
+    cursor = 0
+    while True:
+        response = station.client.get(
+            "/api/v1/changes", params={"cursor": cursor, "limit": 2, **params}
+        )
+        assert response.status_code == 200, response.text
+        body = response.json()
+        found += body["changes"]
+        cursor = body["next_cursor"]
+        if not body["has_more"]:
+            return found, cursor
+
+
+def test_a_station_that_names_no_kinds_gets_only_the_first_ones(
+    harness: Harness, office: str
+) -> None:
+    station = harness.enrol(office, 1)
+    _mixed_feed(harness, station)
+    everything, _ = _pages(station, kinds=",".join(p.CHANGE_KINDS))
+    # The back-office officer signing in is new to the office: a master change.
+    kinds = [c["kind"] for c in everything]
+    assert kinds == ["status", "rating", "master", "feedback", "progress"]
+    old, cursor = _pages(station)
+    assert old == [c for c in everything if c["kind"] in p.V1_CHANGE_KINDS]
+    assert [c["kind"] for c in old] == ["status", "master", "progress"]
+    assert cursor == old[-1]["seq"]
+    # The cursor stops at the last change sent, never past one of another kind.
+    _, status_cursor = _pages(station, kinds="status")
+    assert status_cursor == everything[0]["seq"]
+    rest, _ = _pages(station, kinds="feedback,rating")
+    assert rest == [c for c in everything if c["kind"] in ("feedback", "rating")]
+
+
+def test_kinds_unknown_to_the_server_are_ignored_and_known_ones_filter(
+    harness: Harness, office: str
+) -> None:
+    station = harness.enrol(office, 1)
+    _mixed_feed(harness, station)
+    only, _ = _pages(station, kinds=" rating , appointment,,")
+    assert [c["kind"] for c in only] == ["rating"]
+    none = station.client.get("/api/v1/changes", params={"cursor": 0, "kinds": "appointment"})
+    assert none.status_code == 200
+    assert none.json() == {"changes": [], "next_cursor": 0, "has_more": False}
+    too_long = station.client.get("/api/v1/changes", params={"kinds": "x" * 1001})
+    assert too_long.status_code == 422
