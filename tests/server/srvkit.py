@@ -114,11 +114,14 @@ class Station:
         assert response.status_code == 200, response.text
         return response.json()["results"]
 
-    def changes(self, cursor: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
-        """Every change after ``cursor``, following pages."""
+    def changes(
+        self, cursor: int = 0, limit: int = 1000, kinds: tuple[str, ...] = p.CHANGE_KINDS
+    ) -> list[dict[str, Any]]:
+        """Every change of ``kinds`` after ``cursor``, following pages (as this release asks)."""
         result: list[dict[str, Any]] = []
+        params = {"limit": limit, p.CHANGE_KINDS_PARAM: ",".join(kinds)}
         while True:
-            response = self.client.get("/api/v1/changes", params={"cursor": cursor, "limit": limit})
+            response = self.client.get("/api/v1/changes", params={"cursor": cursor, **params})
             assert response.status_code == 200, response.text
             body = response.json()
             result.extend(body["changes"])
