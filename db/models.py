@@ -439,6 +439,12 @@ class Feedback(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     # When the answer was on the public page (the server says so on pull).
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The request to the sender for more information (yêu cầu bổ sung thông tin),
+    # and when the information arrived: resolve_by is counted again from that day.
+    info_request: Mapped[str | None] = mapped_column(Text)
+    info_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    info_requested_by: Mapped[str | None] = mapped_column(String(200))
+    info_supplied_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SatisfactionRating(Base):

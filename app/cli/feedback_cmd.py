@@ -1,4 +1,4 @@
-"""``feedback receive|list|answer|show|print``: the feedback register (phản ánh, kiến nghị)."""
+"""``feedback receive|list|answer|ask|supplied|show|print``: the feedback register."""
 
 from __future__ import annotations
 
@@ -37,13 +37,29 @@ def add_parsers(sub) -> None:
         "chuyển cơ quan có thẩm quyền (nội dung ghi nơi nhận)",
     )
     f.add_argument("--out", help="lưu văn bản trả lời ra tệp PDF")
+    f = fsub.add_parser("ask", help="ghi nhận yêu cầu người phản ánh bổ sung thông tin")
+    f.add_argument("code")
+    g = f.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text", help="nội dung yêu cầu bổ sung")
+    g.add_argument("--text-file", help="tệp văn bản UTF-8 chứa nội dung yêu cầu bổ sung")
+    f.add_argument("--out", help="lưu văn bản đề nghị bổ sung ra tệp PDF")
+    f = fsub.add_parser(
+        "supplied", help="ghi nhận người phản ánh đã bổ sung thông tin (tính lại hạn trả lời)"
+    )
+    f.add_argument("code")
     f = fsub.add_parser("show", help="xem một phản ánh, kiến nghị")
     f.add_argument("code")
     f = fsub.add_parser("print", help="in phiếu tiếp nhận hoặc văn bản trả lời ra tệp PDF")
     f.add_argument("code")
     f.add_argument("--out", required=True, help="tệp PDF đầu ra")
-    f.add_argument(
+    g = f.add_mutually_exclusive_group()
+    g.add_argument(
         "--answer", action="store_true", help="in văn bản trả lời thay cho phiếu tiếp nhận"
+    )
+    g.add_argument(
+        "--info-request",
+        action="store_true",
+        help="in văn bản đề nghị bổ sung thông tin thay cho phiếu tiếp nhận",
     )
 
 
@@ -52,6 +68,8 @@ def cmd_feedback(args: Namespace, db: Database, out: Output) -> int:
         "receive": _receive,
         "list": _list,
         "answer": _answer,
+        "ask": _ask,
+        "supplied": _supplied,
         "show": _show,
         "print": _print,
     }[args.feedback_command](args, db, out)
@@ -103,17 +121,7 @@ def _answer(args: Namespace, db: Database, out: Output) -> int:
     from app.cli.acting import actor
     from app.feedback import register
 
-    text = args.text
-    if args.text_file:
-        try:
-            text = Path(args.text_file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DomainError(
-                "unreadable_file",
-                f"Không đọc được tệp “{args.text_file}”: {exc.__class__.__name__}.",
-                f"Cannot read file “{args.text_file}”: {exc.__class__.__name__}.",
-            ) from None
-    result = register.answer(db, actor(db, args), args.code, text, outcome=args.outcome)
+    result = register.answer(db, actor(db, args), args.code, _text(args), outcome=args.outcome)
     if args.out:
         _write_paper(db, args, result.code, args.out, answer=True)
     out.emit(
@@ -128,6 +136,71 @@ def _answer(args: Namespace, db: Database, out: Output) -> int:
             out.t("Đã ghi nhận trả lời lúc ", "Answer recorded at ")
             + format_datetime(result.answered_at),
             out.t("Hạn công khai: ", "Publish by: ") + result.publish_by.strftime("%d/%m/%Y"),
+        ],
+    )
+    return 0
+
+
+def _text(args: Namespace) -> str | None:
+    if not args.text_file:
+        return args.text
+    try:
+        return Path(args.text_file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DomainError(
+            "unreadable_file",
+            f"Không đọc được tệp “{args.text_file}”: {exc.__class__.__name__}.",
+            f"Cannot read file “{args.text_file}”: {exc.__class__.__name__}.",
+        ) from None
+
+
+def _ask(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
+    from app.feedback import register
+
+    result = register.ask_info(db, actor(db, args), args.code, _text(args))
+    if args.out:
+        _write_paper(db, args, result.code, args.out, info_request=True)
+    out.emit(
+        {
+            "code": result.code,
+            "requested_at": result.requested_at,
+            "request_info_by": result.request_info_by,
+            "on_time": result.on_time,
+            "out": args.out,
+        },
+        [
+            out.t("Đã ghi nhận yêu cầu bổ sung thông tin lúc ", "Information requested at ")
+            + format_datetime(result.requested_at),
+            out.t("Hạn đề nghị bổ sung: ", "Request due: ")
+            + result.request_info_by.strftime("%d/%m/%Y")
+            + ("" if result.on_time else out.t(" (QUÁ HẠN)", " (LATE)")),
+        ]
+        + (
+            [out.t(f"Văn bản đã lưu: {args.out}", f"Letter written to {args.out}")]
+            if args.out
+            else []
+        ),
+    )
+    return 0
+
+
+def _supplied(args: Namespace, db: Database, out: Output) -> int:
+    from app.cli.acting import actor
+    from app.feedback import register
+
+    result = register.info_supplied(db, actor(db, args), args.code)
+    out.emit(
+        {
+            "code": result.code,
+            "supplied_at": result.supplied_at,
+            "resolve_by": result.resolve_by,
+        },
+        [
+            out.t("Đã ghi nhận thông tin bổ sung lúc ", "Information supplied at ")
+            + format_datetime(result.supplied_at),
+            out.t("Hạn trả lời (tính lại): ", "Answer due (recounted): ")
+            + result.resolve_by.strftime("%d/%m/%Y"),
         ],
     )
     return 0
@@ -149,18 +222,28 @@ def _show(args: Namespace, db: Database, out: Output) -> int:
 
 
 def _print(args: Namespace, db: Database, out: Output) -> int:
-    _write_paper(db, args, args.code, args.out, answer=args.answer)
+    _write_paper(db, args, args.code, args.out, answer=args.answer, info_request=args.info_request)
     out.emit({"code": args.code, "out": args.out}, [out.t("Đã lưu ", "Written ") + args.out])
     return 0
 
 
-def _write_paper(db: Database, args: Namespace, code: str, target: str, *, answer: bool) -> None:
+def _write_paper(
+    db: Database,
+    args: Namespace,
+    code: str,
+    target: str,
+    *,
+    answer: bool = False,
+    info_request: bool = False,
+) -> None:
     from app.cli.acting import actor
     from app.paper import feedback_slips
 
     who = actor(db, args)
     pdf = (
-        feedback_slips.answer_letter(db, who, code)
+        feedback_slips.info_request_letter(db, who, code)
+        if info_request
+        else feedback_slips.answer_letter(db, who, code)
         if answer
         else feedback_slips.acknowledgement(db, who, code)
     )

@@ -118,6 +118,14 @@ def deadlines(
     return due
 
 
+def resolve_after_supply(
+    calendar: WorkCalendar, supplied_at: datetime, terms: FeedbackTerms
+) -> date:
+    """The answer's deadline once the sender has supplied what was asked: the full
+    count again, from the day the information arrived."""
+    return calendar.add_working_days(supplied_at, terms.resolve).date()
+
+
 def open_deadline(due: dict[str, date], answered: bool, published: bool) -> tuple[str, date] | None:
     """The deadline the office is working against now, or ``None`` when all is done.
 

@@ -49,6 +49,19 @@ class FeedbackItem:
     next_deadline: str | None
     next_due: date | None
     standing: str
+    info_request: str | None = None
+    info_requested_at: datetime | None = None
+    info_requested_by: str | None = None
+    info_supplied_at: datetime | None = None
+
+    @property
+    def waiting_for_sender(self) -> bool:
+        """Asked for more information that has not arrived: the answer's clock stops."""
+        return (
+            self.answered_at is None
+            and self.info_requested_at is not None
+            and self.info_supplied_at is None
+        )
 
     @property
     def kind_label(self) -> str:
@@ -60,6 +73,8 @@ class FeedbackItem:
 
     @property
     def state_label(self) -> str:
+        if self.waiting_for_sender:
+            return "Chờ người phản ánh bổ sung thông tin"
         if self.answered_at is None:
             return "Chưa trả lời"
         done = OUTCOME_LABELS.get(self.outcome or "answered", "Đã trả lời")
@@ -96,12 +111,29 @@ class FeedbackItem:
             "next_deadline": self.next_deadline,
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "standing": self.standing,
+            "info_request": None
+            if self.info_requested_at is None
+            else {
+                "text": self.info_request,
+                "requested_at": self.info_requested_at.isoformat(),
+                "requested_by": self.info_requested_by,
+                "on_time": "request_info_by" in self.due
+                and self.info_requested_at.date() <= self.due["request_info_by"],
+                "supplied_at": self.info_supplied_at.isoformat() if self.info_supplied_at else None,
+            },
         }
 
 
 def _item(row: Feedback, calendar: WorkCalendar, today: date) -> FeedbackItem:
     due = due_of(row)
     running = open_deadline(due, row.answered_at is not None, row.published_at is not None)
+    waiting = (
+        row.answered_at is None
+        and row.info_requested_at is not None
+        and row.info_supplied_at is None
+    )
+    if waiting:
+        running = None
     return FeedbackItem(
         code=row.code,
         register_line=row.register_line,
@@ -124,7 +156,15 @@ def _item(row: Feedback, calendar: WorkCalendar, today: date) -> FeedbackItem:
         published_at=row.published_at,
         next_deadline=running[0] if running else None,
         next_due=running[1] if running else None,
-        standing=standing(calendar, running[1], today) if running else "done",
+        standing="waiting"
+        if waiting
+        else standing(calendar, running[1], today)
+        if running
+        else "done",
+        info_request=row.info_request,
+        info_requested_at=row.info_requested_at,
+        info_requested_by=row.info_requested_by,
+        info_supplied_at=row.info_supplied_at,
     )
 
 
@@ -197,6 +237,8 @@ def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> 
                 Feedback.reject_by,
                 Feedback.resolve_by,
                 Feedback.forward_by,
+                Feedback.info_requested_at,
+                Feedback.info_supplied_at,
             ).where(
                 (Feedback.answered_at.between(begins, ends))
                 | (
@@ -206,7 +248,9 @@ def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> 
             )
         ).all()
     handled = kept = 0
-    for answered_at, outcome, reject_by, resolve_by, forward_by in rows:
+    for answered_at, outcome, reject_by, resolve_by, forward_by, asked, supplied in rows:
+        if answered_at is None and asked is not None and supplied is None:
+            continue  # waiting for the sender: not late, not handled yet
         due = {"reject_by": reject_by, "resolve_by": resolve_by}
         if forward_by is not None:
             due["forward_by"] = forward_by

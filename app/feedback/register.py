@@ -15,7 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.domain.feedback_clock import OUTCOMES, FeedbackKind, FeedbackTerms, deadlines
+from app.domain.feedback_clock import (
+    OUTCOMES,
+    FeedbackKind,
+    FeedbackTerms,
+    deadlines,
+    resolve_after_supply,
+)
 from app.dossiers.intake import new_lookup_secret
 from app.feedback import intake_rules
 from app.infra import clock, journal
@@ -250,3 +256,124 @@ def answer(
         )
         journal.audit(session, actor.username, "feedback.answer", row.code, now)
         return AnswerResult(row.code, now, row.publish_by, closed)
+
+
+@dataclass(frozen=True)
+class InfoRequestResult:
+    code: str
+    requested_at: datetime
+    request_info_by: date
+    # Asked on or before the ask-more-information deadline's day.
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class InfoSuppliedResult:
+    code: str
+    supplied_at: datetime
+    resolve_by: date
+
+
+def _still_open(row: Feedback) -> None:
+    if row.answered_at is not None:
+        raise DomainError(
+            "already_answered",
+            f"Phản ánh {row.code} đã được trả lời lúc {row.answered_at:%H:%M %d/%m/%Y}; "
+            "không còn yêu cầu bổ sung thông tin được.",
+            f"Feedback {row.code} was answered at {row.answered_at:%H:%M %d/%m/%Y}; "
+            "no more information can be asked for.",
+            field="code",
+        )
+
+
+def _not_before_receipt(row: Feedback, at: datetime) -> None:
+    if at < row.received_at:
+        raise DomainError(
+            "before_received",
+            f"Thời điểm {at:%H:%M %d/%m/%Y} trước lúc tiếp nhận phản ánh "
+            f"({row.received_at:%H:%M %d/%m/%Y}).",
+            f"{at:%H:%M %d/%m/%Y} is before the feedback was received "
+            f"({row.received_at:%H:%M %d/%m/%Y}).",
+            field="at",
+        )
+
+
+def ask_info(
+    db: Database, actor: Actor, code: str, text: Any, now: datetime | None = None
+) -> InfoRequestResult:
+    """Record the request to the sender for more information (once per item).
+
+    Until the information arrives the item waits for the sender and is not late
+    for its answer; the request itself is judged by ``request_info_by``. The
+    step stays at the station (no sync event yet).
+    """
+    auth.require(actor, "feedback.answer")
+    now = now or clock.now()
+    body = intake_rules.long_text(text, "text", "Nội dung yêu cầu bổ sung", intake_rules.MAX_ANSWER)
+    with db.write() as session:
+        row = find(session, code)
+        _still_open(row)
+        if row.request_info_by is None:
+            raise DomainError(
+                "info_request_not_applicable",
+                f"Phản ánh {row.code} không thuộc thẩm quyền của cơ quan (chỉ chuyển cơ quan có "
+                "thẩm quyền); không yêu cầu bổ sung thông tin.",
+                f"Feedback {row.code} is outside the office's competence (to be forwarded); "
+                "no more information is asked for.",
+                field="code",
+            )
+        if row.info_requested_at is not None:
+            raise DomainError(
+                "info_already_requested",
+                f"Phản ánh {row.code} đã được yêu cầu bổ sung thông tin lúc "
+                f"{row.info_requested_at:%H:%M %d/%m/%Y}.",
+                f"More information on feedback {row.code} was already asked for at "
+                f"{row.info_requested_at:%H:%M %d/%m/%Y}.",
+                field="code",
+            )
+        _not_before_receipt(row, now)
+        row.info_request = body
+        row.info_requested_at = now
+        row.info_requested_by = actor.full_name or actor.username
+        journal.audit(session, actor.username, "feedback.ask_info", row.code, now)
+        return InfoRequestResult(
+            row.code, now, row.request_info_by, now.date() <= row.request_info_by
+        )
+
+
+def info_supplied(
+    db: Database, actor: Actor, code: str, now: datetime | None = None
+) -> InfoSuppliedResult:
+    """The sender supplied what was asked: count the answer's deadline again from today."""
+    auth.require(actor, "feedback.answer")
+    now = now or clock.now()
+    with db.write() as session:
+        row = find(session, code)
+        _still_open(row)
+        if row.info_requested_at is None:
+            raise DomainError(
+                "info_not_requested",
+                f"Phản ánh {row.code} chưa có yêu cầu bổ sung thông tin.",
+                f"No more information was asked for on feedback {row.code}.",
+                field="code",
+            )
+        if row.info_supplied_at is not None:
+            raise DomainError(
+                "info_already_supplied",
+                f"Thông tin bổ sung cho phản ánh {row.code} đã được ghi nhận lúc "
+                f"{row.info_supplied_at:%H:%M %d/%m/%Y}.",
+                f"The information for feedback {row.code} was already recorded at "
+                f"{row.info_supplied_at:%H:%M %d/%m/%Y}.",
+                field="code",
+            )
+        if now < row.info_requested_at:
+            raise DomainError(
+                "before_requested",
+                f"Thời điểm {now:%H:%M %d/%m/%Y} trước lúc yêu cầu bổ sung thông tin.",
+                f"{now:%H:%M %d/%m/%Y} is before the information was asked for.",
+                field="at",
+            )
+        row.info_supplied_at = now
+        row.resolve_by = resolve_after_supply(station.work_calendar(session), now, terms(session))
+        journal.audit(session, actor.username, "feedback.info_supplied", row.code, now)
+        return InfoSuppliedResult(row.code, now, row.resolve_by)

@@ -45,6 +45,8 @@ def _paper(db: Database, code: str) -> tuple[FeedbackPaper, printing.OfficeInfo,
         answer=item.answer,
         answered_at=item.answered_at,
         outcome=item.outcome,
+        info_request=item.info_request,
+        info_requested_at=item.info_requested_at,
     )
     return paper, office, values
 
@@ -85,4 +87,30 @@ def answer_letter(db: Database, actor: Actor, code: str, now: datetime | None = 
         printed_at=now,
     )
     _printed(db, actor, "feedback_answer", paper.code, now)
+    return pdf
+
+
+def info_request_letter(
+    db: Database, actor: Actor, code: str, now: datetime | None = None
+) -> bytes:
+    """The request to the sender for more information, as a letter (once recorded)."""
+    auth.require(actor, "dossier.print")
+    now = now or clock.now()
+    paper, office, values = _paper(db, code)
+    if paper.info_request is None:
+        raise DomainError(
+            "info_not_requested",
+            f"Phản ánh {paper.code} chưa có yêu cầu bổ sung thông tin; chưa có văn bản để in.",
+            f"No more information was asked for on feedback {paper.code}; nothing to print.",
+            field="code",
+        )
+    pdf = render_answer(
+        office,
+        paper,
+        head_name=values.get("head_name") or None,
+        head_title=values.get("head_title") or None,
+        printed_at=now,
+        info_request=True,
+    )
+    _printed(db, actor, "feedback_info_request", paper.code, now)
     return pdf

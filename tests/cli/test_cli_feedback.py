@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,53 @@ def test_list_in_plain_text_marks_what_is_late(station, tmp_path):
     assert proc.returncode == 0
     line = next(line for line in proc.stdout.splitlines() if line.startswith(code))
     assert "Đã chuyển cơ quan có thẩm quyền" in line
+
+
+def test_ask_then_supplied_recounts_the_answer_from_that_day(station, tmp_path):
+    # Received three weeks ago: the 5-day request is late today, and the answer is
+    # counted again from today once the sender supplies what was asked.
+    received = date.today() - timedelta(days=21)
+    data = {
+        "sender": SENDER,
+        "content": "Về thời hạn trả kết quả.",
+        "received_at": f"{received.isoformat()}T09:00:00+07:00",
+    }
+    code = ok_json(station, "feedback", "receive", "--file", _file(tmp_path, data))["code"]
+    first_due = date.fromisoformat(ok_json(station, "feedback", "show", code)["due"]["resolve_by"])
+    proc = run(station, "feedback", "supplied", code)
+    assert proc.returncode == 1 and "chưa có yêu cầu bổ sung thông tin" in proc.stderr
+    asked = ok_json(
+        station,
+        "feedback",
+        "ask",
+        code,
+        "--text",
+        "Đề nghị bà cho biết mã hồ sơ đã nộp.",
+        "--out",
+        str(tmp_path / "ask.pdf"),
+    )
+    assert asked["code"] == code and asked["on_time"] is False
+    assert asked["requested_at"].startswith(date.today().isoformat())
+    assert (tmp_path / "ask.pdf").read_bytes().startswith(b"%PDF")
+    shown = ok_json(station, "feedback", "show", code)
+    assert shown["standing"] == "waiting" and shown["next_deadline"] is None
+    assert shown["info_request"]["text"] == "Đề nghị bà cho biết mã hồ sơ đã nộp."
+    assert code not in [i["code"] for i in ok_json(station, "feedback", "list", "--overdue")]
+    proc = run(station, "feedback", "list")
+    line = next(line for line in proc.stdout.splitlines() if line.startswith(code))
+    assert "Chờ người phản ánh bổ sung thông tin" in line
+    again = run(station, "feedback", "ask", code, "--text", "Lần hai")
+    assert again.returncode == 1 and "đã được yêu cầu bổ sung thông tin" in again.stderr
+    supplied = ok_json(station, "feedback", "supplied", code)
+    resolve_by = date.fromisoformat(supplied["resolve_by"])
+    # 15 working days from today: at least three calendar weeks, later than first counted.
+    assert resolve_by >= date.today() + timedelta(days=21) and resolve_by > first_due
+    assert resolve_by.weekday() < 5
+    shown = ok_json(station, "feedback", "show", code)
+    assert shown["due"]["resolve_by"] == supplied["resolve_by"]
+    assert shown["next_deadline"] == "resolve_by" and shown["standing"] != "waiting"
+    printed = run(
+        station, "feedback", "print", code, "--info-request", "--out", str(tmp_path / "again.pdf")
+    )
+    assert printed.returncode == 0, printed.stderr
+    assert (tmp_path / "again.pdf").read_bytes().startswith(b"%PDF")

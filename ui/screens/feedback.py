@@ -379,6 +379,7 @@ class FeedbackPage(Screen):
                 "due_soon": "Sắp đến hạn",
                 "ok": "Trong hạn",
                 "done": "Đã xong",
+                "waiting": "Tạm dừng tính hạn",
             }[item.standing]
             lines = [
                 f"{item.code}  (số {item.register_line:04d})",
@@ -396,6 +397,18 @@ class FeedbackPage(Screen):
             content = item.content if len(item.content) <= 1200 else item.content[:1200] + " …"
             lines += ["", content, ""]
             lines += [f"{DEADLINE_LABELS[k]}: {v:%d/%m/%Y}" for k, v in item.due.items()]
+            if item.info_requested_at is not None:
+                lines += [
+                    "",
+                    f"Yêu cầu bổ sung thông tin {item.info_requested_at:%H:%M %d/%m/%Y} "
+                    f"({item.info_requested_by or ''}):",
+                    item.info_request or "",
+                ]
+                if item.info_supplied_at is not None:
+                    lines.append(
+                        f"Đã nhận thông tin bổ sung {item.info_supplied_at:%H:%M %d/%m/%Y}; "
+                        "hạn trả lời tính lại từ ngày này."
+                    )
             if item.answer is not None:
                 lines += [
                     "",

@@ -34,6 +34,7 @@ from app.paper.render.qr import QRFlowable
 
 ACK_TITLE = "Phiếu tiếp nhận phản ánh, kiến nghị"
 ANSWER_SUBJECT = "V/v trả lời phản ánh, kiến nghị"
+INFO_REQUEST_SUBJECT = "V/v đề nghị bổ sung thông tin phản ánh, kiến nghị"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class FeedbackPaper:
     answer: str | None = None
     answered_at: datetime | None = None
     outcome: str | None = None
+    info_request: str | None = None
+    info_requested_at: datetime | None = None
 
 
 def _multiline(value: str) -> str:
@@ -130,6 +133,9 @@ def render_acknowledgement(
     )
 
 
+_INFO_LEAD = "Để có căn cứ xem xét, xử lý, {issuer} đề nghị Ông/Bà bổ sung thông tin như sau:"
+
+
 def _lead(outcome: str | None, issuer: str) -> str:
     """The sentence before the answer's text, by how the item was closed."""
     if outcome == "rejected":
@@ -159,10 +165,22 @@ def render_answer(
     head_name: str | None,
     head_title: str | None,
     printed_at: datetime | None = None,
+    info_request: bool = False,
 ) -> bytes:
+    """The letter to the sender: the answer, or with ``info_request`` the same letter
+    asking for more information (its own subject, lead sentence and text)."""
     st = styles(13)
     width = A4_WIDTH
-    issued = paper.answered_at or printed_at or paper.received_at
+    if info_request:
+        issued = paper.info_requested_at or printed_at or paper.received_at
+        subject = INFO_REQUEST_SUBJECT
+        title = f"Đề nghị bổ sung thông tin phản ánh, kiến nghị {paper.code}"
+        body = paper.info_request or ""
+    else:
+        issued = paper.answered_at or printed_at or paper.received_at
+        subject = ANSWER_SUBJECT
+        title = f"Trả lời phản ánh, kiến nghị {paper.code}"
+        body = paper.answer or ""
     issuer = text(office.unit_name if office.letters_by_unit else office.name)
     about = f" về hồ sơ mã <b>{text(paper.dossier_code)}</b>" if paper.dossier_code else ""
     story: list[Flowable] = [
@@ -174,7 +192,7 @@ def render_answer(
             when=issued,
             number="",
             include_unit=False,
-            subject=ANSWER_SUBJECT,
+            subject=subject,
         ),
         Spacer(1, st.size * 0.8),
         Para(f"Kính gửi: <b>{text(paper.sender_name)}</b>", st.body_center),
@@ -186,8 +204,11 @@ def render_answer(
             st.body_indent,
         ),
         Para(f"<i>{_multiline(_clip(paper.content))}</i>", st.body_indent),
-        Para(_lead(paper.outcome, issuer), st.body_indent),
-        Para(_multiline(paper.answer or ""), st.body_indent),
+        Para(
+            _INFO_LEAD.format(issuer=issuer) if info_request else _lead(paper.outcome, issuer),
+            st.body_indent,
+        ),
+        Para(_multiline(body), st.body_indent),
         Para(f"{issuer} trân trọng cảm ơn ý kiến phản ánh, kiến nghị./.", st.body_indent),
         signature_row(
             [letter_signature(office, head_name, head_title)],
@@ -198,7 +219,7 @@ def render_answer(
     ]
     return build_a4(
         story,
-        title=f"Trả lời phản ánh, kiến nghị {paper.code}",
+        title=title,
         printed_at=printed_at,
         reference=paper.code,
     )
