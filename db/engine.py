@@ -16,27 +16,9 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import sqlite_pragmas
+from db.dbapi import BUSY_TIMEOUT_MS, cipher_module, connect
 
-BUSY_TIMEOUT_MS = 10_000
-
-
-def cipher_module():
-    """The SQLCipher DB-API module (same interface as the standard sqlite3)."""
-    from sqlcipher3 import dbapi2
-
-    return dbapi2
-
-
-def connect(path: Path, key: bytes | None, **kwargs) -> sqlite3.Connection:
-    """A DB-API connection to ``path``, keyed before anything reads the file."""
-    if key is None:
-        return sqlite3.connect(path, **kwargs)
-    if len(key) != 32:
-        raise ValueError("the database key must be 32 bytes")
-    conn = cipher_module().connect(str(path), **kwargs)
-    # A raw key (x'...') skips SQLCipher's passphrase key derivation.
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    return conn
+__all__ = ["BUSY_TIMEOUT_MS", "Database", "cipher_module", "connect"]
 
 
 def _make_engine(path: Path, *, immediate: bool, key: bytes | None = None) -> Engine:

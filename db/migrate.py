@@ -9,51 +9,17 @@ Alembic is imported only to upgrade.
 
 from __future__ import annotations
 
-import ast
-import re
 from datetime import datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-if TYPE_CHECKING:
-    from alembic.config import Config
+from db.revision import MIGRATIONS, alembic_config, head_revision
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+__all__ = ["MIGRATIONS", "alembic_config", "head_revision"]
+
 KEEP_BACKUPS = 10
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-@cache
-def head_revision() -> str:
-    """The newest revision, read from the migration files as Alembic reads them."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for file in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict(_ASSIGNMENT.findall(file.read_text(encoding="utf-8")))
-        if "revision" not in found:
-            continue
-        revisions.add(ast.literal_eval(found["revision"]))
-        down = ast.literal_eval(found.get("down_revision", "None"))
-        parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
-    heads = revisions - parents
-    if len(heads) == 1:
-        return heads.pop()
-    # Several heads (or none): let Alembic decide, as it would on upgrade.
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
 def current_revision(engine: Engine) -> str | None:

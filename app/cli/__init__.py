@@ -99,6 +99,12 @@ def run(argv: list[str] | None = None) -> int:
             return _handler(NO_DB[args.command])(args, data_dir, out)
         if args.command == "catalogue" and args.catalogue_command is None:
             args.catalogue_command = "list"
+        if args.command == "lookup":
+            from app.cli.lookup_cmd import quick_lookup
+
+            answered = quick_lookup(args, data_dir, out)
+            if answered is not None:
+                return answered
         from app.infra.storage import open_database
 
         handler = _handler(NEEDS_DB[args.command])

@@ -8,69 +8,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.infra import journal
 from app.office import settings
+from app.office.roles import PERMISSIONS, ROLE_LABELS_VI, ROLES, Actor, can, require
 from db.engine import Database
 from db.models import Officer
 
-ROLES = ("clerk", "supervisor", "admin")
-ROLE_LABELS_VI = {
-    "clerk": "Cán bộ tiếp nhận",
-    "supervisor": "Lãnh đạo bộ phận",
-    "admin": "Quản trị",
-}
-_RANK = {role: i for i, role in enumerate(ROLES)}
-
-# The least role that may do each thing.
-PERMISSIONS: dict[str, str] = {
-    "dossier.receive": "clerk",
-    "dossier.lookup": "clerk",
-    "dossier.status": "clerk",
-    "dossier.return": "clerk",
-    "dossier.print": "clerk",
-    "report.view": "clerk",
-    "feedback.receive": "clerk",
-    "feedback.answer": "clerk",
-    # A backup is as encrypted as the data it copies: any officer may make one.
-    "backup.run": "clerk",
-    "catalogue.edit_fee": "supervisor",
-    "catalogue.edit": "supervisor",
-    "dossier.confirm": "supervisor",
-    "dossier.cancel": "supervisor",
-    "dossier.extend_again": "supervisor",
-    "calendar.edit": "supervisor",
-    "audit.view": "supervisor",
-    "sync.health": "supervisor",
-    "settings.office": "admin",
-    "officer.manage": "admin",
-}
+# Defined with the roles; named here too, where callers have always found them.
+__all__ = ["PERMISSIONS", "ROLE_LABELS_VI", "ROLES", "Actor", "can", "require"]
 
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 _hasher = PasswordHasher()
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in officer on whose behalf a use case runs."""
-
-    username: str
-    full_name: str
-    role: str
-    title: str | None = None
-
-    @classmethod
-    def of(cls, officer: Officer | Row) -> Actor:
-        return cls(officer.username, officer.full_name, officer.role, officer.title)
 
 
 def hash_password(password: str) -> str:
@@ -108,20 +66,6 @@ def check_role(role: str) -> str:
             field="role",
         )
     return role
-
-
-def can(actor: Actor, permission: str) -> bool:
-    least = PERMISSIONS[permission]
-    return _RANK.get(actor.role, -1) >= _RANK[least]
-
-
-def require(actor: Actor, permission: str) -> None:
-    if not can(actor, permission):
-        raise DomainError(
-            "forbidden",
-            f"Tài khoản “{actor.username}” không có quyền thực hiện thao tác này.",
-            f"Account “{actor.username}” is not allowed to do this.",
-        )
 
 
 def _bad_login() -> DomainError:

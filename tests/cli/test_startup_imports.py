@@ -77,8 +77,18 @@ def test_json_lookup_imports_neither_alembic_nor_capture(station):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert [d["code"] for d in json.loads(proc.stdout)["results"]] == [code]
     # The check would pass vacuously if the list were empty.
-    assert {"sqlalchemy", "app.dossiers.lookup"} <= names
+    assert {"app.cli.lookup_cmd", "app.dossiers.summary", "sqlcipher3"} <= names
     assert _forbidden(names) == []
+
+
+def test_json_lookup_by_code_imports_no_sqlalchemy(station):
+    """SQLAlchemy's import alone costs several times the whole look-up by code."""
+    data_dir, code = station
+    proc, names = _main(data_dir, "--user", "admin", "--json", "lookup", code)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "app.dossiers.summary" in names
+    assert sorted(n for n in names if n.split(".")[0] == "sqlalchemy") == []
+    assert "app.dossiers.lookup" not in names
 
 
 def test_window_start_imports_neither_alembic_nor_capture(station):
