@@ -768,61 +768,61 @@
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="187"/>
+        <location filename="../../ui/screens/customer.py" line="190"/>
         <source>Chạm vào một nút, hoặc bấm phím 1, 2, 3 trên bàn phím số.
 Đánh giá là ẩn danh: cán bộ không xem được đánh giá của từng người.</source>
         <translation>Touch a button, or press 1, 2 or 3 on the numeric keypad.
 Ratings are anonymous: officers cannot see any one person&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="194"/>
+        <location filename="../../ui/screens/customer.py" line="197"/>
         <source>Gửi đánh giá</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="205"/>
+        <location filename="../../ui/screens/customer.py" line="208"/>
         <source>Hoặc quét mã để đánh giá
 trên điện thoại</source>
         <translation>Or scan the code to rate
 on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="281"/>
+        <location filename="../../ui/screens/customer.py" line="284"/>
         <source>Chuẩn bị màn hình đánh giá…</source>
         <translation>Preparing the rating screen…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="292"/>
+        <location filename="../../ui/screens/customer.py" line="295"/>
         <source>Ông/bà hài lòng thế nào với việc tiếp nhận hồ sơ?</source>
         <translation>How satisfied are you with how your dossier was received?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="294"/>
+        <location filename="../../ui/screens/customer.py" line="297"/>
         <source>Ông/bà hài lòng thế nào với việc trả kết quả?</source>
         <translation>How satisfied are you with how your result was handed over?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="297"/>
+        <location filename="../../ui/screens/customer.py" line="300"/>
         <source>Hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="298"/>
+        <location filename="../../ui/screens/customer.py" line="301"/>
         <source>Đánh giá chung</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="368"/>
+        <location filename="../../ui/screens/customer.py" line="371"/>
         <source>Đang ghi nhận đánh giá…</source>
         <translation>Recording the rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="373"/>
+        <location filename="../../ui/screens/customer.py" line="376"/>
         <source>Cảm ơn ông/bà đã đánh giá!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="379"/>
+        <location filename="../../ui/screens/customer.py" line="382"/>
         <source>Chưa ghi nhận được đánh giá.</source>
         <translation>The rating could not be recorded.</translation>
     </message>
@@ -1415,176 +1415,221 @@ on your phone</translation>
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="227"/>
-        <location filename="../../ui/screens/feedback.py" line="375"/>
+        <location filename="../../ui/screens/feedback.py" line="242"/>
+        <location filename="../../ui/screens/feedback.py" line="406"/>
         <source>Chọn một phản ánh trong sổ để xem chi tiết.</source>
         <translation>Select an item of the register to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="254"/>
+        <location filename="../../ui/screens/feedback.py" line="269"/>
         <source>Ghi trả lời</source>
         <translation>Record answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="165"/>
+        <location filename="../../ui/screens/feedback.py" line="180"/>
         <source>Hiển thị:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="300"/>
+        <location filename="../../ui/screens/feedback.py" line="331"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="311"/>
+        <location filename="../../ui/screens/feedback.py" line="342"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="257"/>
+        <location filename="../../ui/screens/feedback.py" line="272"/>
         <source>In lại phiếu tiếp nhận có mã QR tra cứu</source>
         <translation>Print the acknowledgement with its status QR again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="246"/>
+        <location filename="../../ui/screens/feedback.py" line="261"/>
         <source>Từ chối tiếp nhận (ghi lý do)</source>
         <translation>Refuse (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="247"/>
+        <location filename="../../ui/screens/feedback.py" line="262"/>
         <source>Chuyển cơ quan có thẩm quyền (ghi nơi nhận)</source>
         <translation>Forward to the competent body (name it)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="256"/>
+        <location filename="../../ui/screens/feedback.py" line="271"/>
         <source>In phiếu tiếp nhận</source>
         <translation>Print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="259"/>
+        <location filename="../../ui/screens/feedback.py" line="274"/>
         <source>In trả lời</source>
         <translation>Print answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="260"/>
+        <location filename="../../ui/screens/feedback.py" line="275"/>
         <source>In văn bản trả lời gửi người phản ánh</source>
         <translation>Print the answer letter to the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="304"/>
+        <location filename="../../ui/screens/feedback.py" line="282"/>
+        <source>Yêu cầu bổ sung thông tin</source>
+        <translation>Ask for more information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="284"/>
+        <source>Ghi nội dung ở trên thành yêu cầu người phản ánh bổ sung và in văn bản</source>
+        <translation>Record the text above as a request to the sender for more information and print the letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="287"/>
+        <source>Đã nhận thông tin bổ sung</source>
+        <translation>Information received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="288"/>
+        <source>Hạn trả lời được tính lại từ hôm nay</source>
+        <translation>The answer's deadline is counted again from today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="335"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="171"/>
+        <location filename="../../ui/screens/feedback.py" line="186"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="307"/>
+        <location filename="../../ui/screens/feedback.py" line="338"/>
         <source>Nội dung *</source>
         <translation>Content *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="238"/>
+        <location filename="../../ui/screens/feedback.py" line="253"/>
         <source>Nội dung trả lời của cơ quan…</source>
         <translation>The office&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="458"/>
-        <location filename="../../ui/screens/feedback.py" line="514"/>
+        <location filename="../../ui/screens/feedback.py" line="509"/>
+        <location filename="../../ui/screens/feedback.py" line="620"/>
         <source>Phiếu tiếp nhận phản ánh</source>
         <translation>Feedback acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="306"/>
+        <location filename="../../ui/screens/feedback.py" line="337"/>
         <source>Phân loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="161"/>
+        <location filename="../../ui/screens/feedback.py" line="176"/>
         <source>Sổ tiếp nhận phản ánh, kiến nghị</source>
         <translation>Feedback register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="303"/>
+        <location filename="../../ui/screens/feedback.py" line="334"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="174"/>
+        <location filename="../../ui/screens/feedback.py" line="189"/>
         <source>Tiếp nhận phản ánh mới</source>
         <translation>New feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="273"/>
+        <location filename="../../ui/screens/feedback.py" line="304"/>
         <source>Tiếp nhận phản ánh, kiến nghị</source>
         <translation>Receive feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="234"/>
-        <location filename="../../ui/screens/feedback.py" line="245"/>
+        <location filename="../../ui/screens/feedback.py" line="249"/>
+        <location filename="../../ui/screens/feedback.py" line="260"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="295"/>
+        <location filename="../../ui/screens/feedback.py" line="326"/>
         <source>Tự phân loại theo mã hồ sơ</source>
         <translation>Classify from the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="309"/>
+        <location filename="../../ui/screens/feedback.py" line="340"/>
         <source>Vào sổ và in phiếu tiếp nhận</source>
         <translation>Enter and print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="498"/>
-        <location filename="../../ui/screens/feedback.py" line="514"/>
+        <location filename="../../ui/screens/feedback.py" line="549"/>
+        <location filename="../../ui/screens/feedback.py" line="620"/>
         <source>Văn bản trả lời phản ánh</source>
         <translation>Feedback answer letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="305"/>
+        <location filename="../../ui/screens/feedback.py" line="336"/>
         <source>Về hồ sơ (mã)</source>
         <translation>About dossier (code)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="527"/>
+        <location filename="../../ui/screens/feedback.py" line="573"/>
+        <source>Văn bản đề nghị bổ sung thông tin</source>
+        <translation>Request for more information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="576"/>
+        <source>Đang ghi yêu cầu bổ sung…</source>
+        <translation>Recording the request…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="580"/>
+        <source>Đã ghi yêu cầu bổ sung thông tin.</source>
+        <translation>Request for more information recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="598"/>
+        <source>Đang ghi nhận thông tin bổ sung…</source>
+        <translation>Recording the information received…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="603"/>
+        <source>Đã ghi nhận thông tin bổ sung; hạn trả lời mới: {date}</source>
+        <translation>Information received recorded; new answer deadline: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/feedback.py" line="633"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="501"/>
+        <location filename="../../ui/screens/feedback.py" line="552"/>
         <source>Đang ghi trả lời…</source>
         <translation>Recording the answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="461"/>
+        <location filename="../../ui/screens/feedback.py" line="512"/>
         <source>Đang vào sổ…</source>
         <translation>Entering…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="302"/>
+        <location filename="../../ui/screens/feedback.py" line="333"/>
         <source>Điện thoại *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="505"/>
+        <location filename="../../ui/screens/feedback.py" line="556"/>
         <source>Đã ghi câu trả lời.</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="468"/>
+        <location filename="../../ui/screens/feedback.py" line="519"/>
         <source>Đã vào sổ phản ánh {code}; hạn trả lời {due}.</source>
         <translation>Feedback {code} entered; answer due {due}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="301"/>
+        <location filename="../../ui/screens/feedback.py" line="332"/>
         <source>Địa chỉ *</source>
         <translation>Address *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="208"/>
+        <location filename="../../ui/screens/feedback.py" line="223"/>
         <source>Hạn tính theo ngày làm việc trên lịch của cơ quan (Nghị định 20/2008/NĐ-CP). Màu đỏ: quá hạn · màu vàng: còn hai ngày làm việc trở xuống.</source>
         <translation>Deadlines in working days on the office calendar (Decree 20/2008/ND-CP). Red: overdue · yellow: two working days or fewer left.</translation>
     </message>
@@ -1925,37 +1970,37 @@ on your phone</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/shell/lock.py" line="90"/>
+        <location filename="../../ui/shell/lock.py" line="114"/>
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="101"/>
+        <location filename="../../ui/shell/lock.py" line="125"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="104"/>
+        <location filename="../../ui/shell/lock.py" line="128"/>
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="107"/>
+        <location filename="../../ui/shell/lock.py" line="131"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="124"/>
+        <location filename="../../ui/shell/lock.py" line="148"/>
         <source>Cán bộ {name} ({user}) đang đăng nhập. Nhập mật khẩu để tiếp tục làm việc.</source>
         <translation>{name} ({user}) is signed in. Enter the password to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="136"/>
+        <location filename="../../ui/shell/lock.py" line="160"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock.py" line="148"/>
+        <location filename="../../ui/shell/lock.py" line="172"/>
         <source>Đang kiểm tra mật khẩu…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -2041,7 +2086,7 @@ on your phone</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="111"/>
+        <location filename="../../ui/shell/main_window.py" line="100"/>
         <location filename="../../ui/shell/main_window.py" line="457"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>

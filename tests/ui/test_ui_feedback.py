@@ -66,3 +66,28 @@ def test_late_feedback_counts_on_the_day_and_opens_the_overdue_list(qtbot, clerk
     qtbot.waitUntil(lambda: [r.code for r in screen.model.rows] == [late])
     assert screen.filter.currentData() == "overdue"
     assert "QUÁ HẠN" in screen.model.data(screen.model.index(0, 4))
+
+
+def test_ask_for_more_information_then_record_it_arrived(qtbot, clerk_window, db, clerk, previews):
+    data = {"sender": SENDER, "content": "Về thời hạn trả kết quả.", "channel": "counter"}
+    code = register.receive(db, clerk, data).code
+    page = clerk_window.show_page("feedback")
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.code == code)
+    assert page.ask_button.isEnabled() and not page.supplied_button.isEnabled()
+    type_text(page.answer_text, "Đề nghị ông cho biết mã hồ sơ.")
+    qtbot.mouseClick(page.ask_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=15_000)
+    assert previews.jobs[0].pdf.startswith(b"%PDF")
+    item = queries.get(db, code)
+    assert item.info_request == "Đề nghị ông cho biết mã hồ sơ." and item.standing == "waiting"
+    qtbot.waitUntil(lambda: page.current is not None and page.current.standing == "waiting")
+    assert "Chờ người phản ánh bổ sung thông tin" in page.detail_text.text()
+    assert not page.ask_button.isEnabled() and page.supplied_button.isEnabled()
+    qtbot.mouseClick(page.supplied_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.info_supplied_at is not None)
+    assert queries.get(db, code).standing != "waiting"
+    assert not page.supplied_button.isEnabled() and page.answer_button.isEnabled()
+    assert "Đã nhận thông tin bổ sung" in page.detail_text.text()

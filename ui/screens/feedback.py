@@ -89,6 +89,21 @@ def answer_feedback(db, actor, code: str, text: str, outcome: str, title: str) -
     return prepare(feedback_slips.answer_letter(db, actor, code), title)
 
 
+def ask_info(db, actor, code: str, text: str, title: str) -> PrintJob:
+    """Worker: record the request for more information, then render its letter."""
+    from app.feedback import register
+    from app.paper import feedback_slips
+
+    register.ask_info(db, actor, code, text)
+    return prepare(feedback_slips.info_request_letter(db, actor, code), title)
+
+
+def info_supplied(db, actor, code: str):
+    from app.feedback import register
+
+    return register.info_supplied(db, actor, code)
+
+
 def print_paper(db, actor, code: str, answer: bool, title: str) -> PrintJob:
     from app.paper import feedback_slips
 
@@ -262,6 +277,22 @@ class FeedbackPage(Screen):
         for b in (self.answer_button, self.print_ack, self.print_answer):
             buttons.addWidget(b)
         g.addLayout(buttons)
+        # Asking the sender for more information stops the answer's clock until it arrives.
+        more = QHBoxLayout()
+        self.ask_button = QPushButton(self.tr("Yêu cầu bổ sung thông tin"))
+        self.ask_button.setToolTip(
+            self.tr("Ghi nội dung ở trên thành yêu cầu người phản ánh bổ sung và in văn bản")
+        )
+        self.ask_button.setObjectName("feedback_ask_button")
+        self.supplied_button = QPushButton(self.tr("Đã nhận thông tin bổ sung"))
+        self.supplied_button.setToolTip(self.tr("Hạn trả lời được tính lại từ hôm nay"))
+        self.supplied_button.setObjectName("feedback_supplied_button")
+        more.addWidget(self.ask_button)
+        more.addWidget(self.supplied_button)
+        more.addStretch(1)
+        g.addLayout(more)
+        self.ask_button.clicked.connect(self.ask_info)
+        self.supplied_button.clicked.connect(self.record_supplied)
         layout.addWidget(group)
         self.answer_button.clicked.connect(self.record_answer)
         self.print_ack.clicked.connect(lambda: self.print_paper(answer=False))
@@ -432,6 +463,13 @@ class FeedbackPage(Screen):
         self.answer_button.setEnabled(open_item)
         self.print_ack.setEnabled(item is not None)
         self.print_answer.setEnabled(item is not None and item.answer is not None)
+        self.ask_button.setEnabled(
+            open_item
+            and item is not None
+            and "request_info_by" in item.due
+            and item.info_requested_at is None
+        )
+        self.supplied_button.setEnabled(item is not None and item.waiting_for_sender)
 
     # --- actions -------------------------------------------------------------------
 
@@ -519,6 +557,61 @@ class FeedbackPage(Screen):
         self.data_changed.emit()
         self.reload()
         self.preview_dialog = show_job(self, self.ctx, job, self.banner)
+
+    def ask_info(self) -> None:
+        if self.current is None:
+            return
+        self.banner.clear_message()
+        self.ask_button.setEnabled(False)
+        self._select_after = self.current.code
+        self.ctx.tasks.run(
+            ask_info,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.current.code,
+            self.answer_text.toPlainText(),
+            self.tr("Văn bản đề nghị bổ sung thông tin"),
+            on_done=self._asked,
+            on_error=self._step_failed,
+            label=self.tr("Đang ghi yêu cầu bổ sung…"),
+        )
+
+    def _asked(self, job: PrintJob) -> None:
+        self.banner.show_message(self.tr("Đã ghi yêu cầu bổ sung thông tin."), "success", 6000)
+        self.data_changed.emit()
+        self.reload()
+        self.preview_dialog = show_job(self, self.ctx, job, self.banner)
+
+    def record_supplied(self) -> None:
+        if self.current is None:
+            return
+        self.banner.clear_message()
+        self.supplied_button.setEnabled(False)
+        self._select_after = self.current.code
+        self.ctx.tasks.run(
+            info_supplied,
+            self.ctx.require_db(),
+            self.ctx.require_actor(),
+            self.current.code,
+            on_done=self._supplied,
+            on_error=self._step_failed,
+            label=self.tr("Đang ghi nhận thông tin bổ sung…"),
+        )
+
+    def _supplied(self, result) -> None:
+        self.banner.show_message(
+            self.tr("Đã ghi nhận thông tin bổ sung; hạn trả lời mới: {date}").format(
+                date=f"{result.resolve_by:%d/%m/%Y}"
+            ),
+            "success",
+            8000,
+        )
+        self.data_changed.emit()
+        self.reload()
+
+    def _step_failed(self, exc: BaseException) -> None:
+        self._enable_actions()
+        self.banner.show_error(exc)
 
     def print_paper(self, *, answer: bool) -> None:
         if self.current is None:
