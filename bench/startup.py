@@ -24,6 +24,7 @@ builds); without it a small station is set up in a temporary folder.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import resource
 import statistics
@@ -146,10 +147,17 @@ def main() -> None:
     data_dir = args.data_dir
     if data_dir is None:
         data_dir = tmp / "station"
-        initialise(
+        db = initialise(
             data_dir,
             SetupRequest("000.00.24.H47", "UBND xã Tân Lập", 1, "admin", "matkhau-bench"),
-        ).dispose()
+        )
+        # A fresh station has nothing to look up: one dossier, as the counter receives it.
+        from app.dossiers import intake
+        from app.office import auth
+        from tests.conftest import INTAKE
+
+        intake.receive(db, auth.Actor("admin", "Quản trị", "admin"), copy.deepcopy(INTAKE))
+        db.dispose()
     main_py = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
     conn = connect_file(datadir.db_path(data_dir))
     code = conn.execute("SELECT code FROM dossier ORDER BY id DESC LIMIT 1").fetchone()
