@@ -1488,7 +1488,7 @@ on your phone</translation>
     <message>
         <location filename="../../ui/screens/feedback.py" line="288"/>
         <source>Hạn trả lời được tính lại từ hôm nay</source>
-        <translation>The answer's deadline is counted again from today</translation>
+        <translation>The answer&apos;s deadline is counted again from today</translation>
     </message>
     <message>
         <location filename="../../ui/screens/feedback.py" line="335"/>
@@ -2380,233 +2380,238 @@ on your phone</translation>
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/screens/receive.py" line="143"/>
+        <location filename="../../ui/screens/receive.py" line="146"/>
         <source>1. Thủ tục hành chính</source>
         <translation>1. Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="149"/>
+        <location filename="../../ui/screens/receive.py" line="152"/>
         <source>In hướng dẫn thủ tục</source>
         <translation>Print the procedure guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="154"/>
+        <location filename="../../ui/screens/receive.py" line="157"/>
         <source>2. Người nộp hồ sơ (quét mã QR trên CCCD để điền tự động)</source>
         <translation>2. Applicant (scan the ID card&apos;s QR code to fill in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="162"/>
+        <location filename="../../ui/screens/receive.py" line="165"/>
         <source>3. Thành phần hồ sơ đã nộp</source>
         <translation>3. Components handed in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="172"/>
+        <location filename="../../ui/screens/receive.py" line="175"/>
         <source>mặc định: tên thủ tục</source>
         <translation>default: the procedure&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="173"/>
+        <location filename="../../ui/screens/receive.py" line="176"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="174"/>
+        <location filename="../../ui/screens/receive.py" line="177"/>
         <source>Nội dung yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="177"/>
+        <location filename="../../ui/screens/receive.py" line="180"/>
         <source>4. Lệ phí và hẹn trả kết quả</source>
         <translation>4. Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="182"/>
+        <location filename="../../ui/screens/receive.py" line="185"/>
         <source>Đã thu lệ phí</source>
         <translation>Fee paid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="188"/>
+        <location filename="../../ui/screens/receive.py" line="191"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="191"/>
+        <location filename="../../ui/screens/receive.py" line="194"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="196"/>
+        <location filename="../../ui/screens/receive.py" line="199"/>
         <source>Hẹn trả (nếu nhận bây giờ)</source>
         <translation>Due (if received now)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="204"/>
+        <location filename="../../ui/screens/receive.py" line="207"/>
         <source>Ngày hẹn trả (nhập tay)</source>
         <translation>Appointment (typed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="207"/>
+        <location filename="../../ui/screens/receive.py" line="210"/>
         <source>Lãnh đạo xác nhận</source>
         <translation>Confirmed by supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="215"/>
+        <location filename="../../ui/screens/receive.py" line="218"/>
         <source>Tiếp nhận (Ctrl+Enter)</source>
         <translation>Receive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="224"/>
+        <location filename="../../ui/screens/receive.py" line="227"/>
         <source>Lý do (khi không tiếp nhận)</source>
         <translation>Reason (when not accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="225"/>
+        <location filename="../../ui/screens/receive.py" line="228"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="228"/>
+        <location filename="../../ui/screens/receive.py" line="231"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="231"/>
+        <location filename="../../ui/screens/receive.py" line="234"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="238"/>
+        <location filename="../../ui/screens/receive.py" line="241"/>
         <source>Khổ giấy của biên nhận này</source>
         <translation>Paper for this receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="239"/>
+        <location filename="../../ui/screens/receive.py" line="242"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="240"/>
+        <location filename="../../ui/screens/receive.py" line="243"/>
         <source>Cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="254"/>
+        <location filename="../../ui/screens/receive.py" line="257"/>
         <source>Số hóa hồ sơ</source>
         <translation>Digitize dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="256"/>
+        <location filename="../../ui/screens/receive.py" line="259"/>
         <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
         <translation>Scan or photograph the papers of the dossier just received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="261"/>
+        <location filename="../../ui/screens/receive.py" line="264"/>
         <source>⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.</source>
         <translation>⚠ No public look-up address: the receipt&apos;s QR code carries only the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="265"/>
+        <location filename="../../ui/screens/receive.py" line="268"/>
         <source>Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong Cài đặt → Tra cứu và VietQR.</source>
         <translation>Citizens cannot look the dossier up on a phone yet. Set the address in Settings → Look-up and VietQR.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="354"/>
+        <location filename="../../ui/screens/receive.py" line="357"/>
         <source>Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.</source>
         <translation>The scanner sent a code that is neither an ID card QR nor a receipt&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="375"/>
+        <location filename="../../ui/screens/receive.py" line="379"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="387"/>
+        <location filename="../../ui/screens/receive.py" line="399"/>
         <source>Không thu lệ phí</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="401"/>
+        <location filename="../../ui/screens/receive.py" line="413"/>
         <source>Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình.</source>
         <translation>The procedure has no processing time in the catalogue: type the appointment; a supervisor confirms with their own username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="442"/>
+        <location filename="../../ui/screens/receive.py" line="458"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="495"/>
+        <location filename="../../ui/screens/receive.py" line="511"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="515"/>
+        <location filename="../../ui/screens/receive.py" line="531"/>
         <source>Đang kiểm tra hồ sơ…</source>
         <translation>Checking the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="529"/>
-        <location filename="../../ui/screens/receive.py" line="635"/>
+        <location filename="../../ui/screens/receive.py" line="539"/>
+        <source>Đang tải thủ tục; hồ sơ được tiếp nhận ngay khi tải xong.</source>
+        <translation>Loading the procedure; the dossier is received as soon as it has loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="551"/>
+        <location filename="../../ui/screens/receive.py" line="657"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="534"/>
+        <location filename="../../ui/screens/receive.py" line="556"/>
         <source>Đang tiếp nhận và in biên nhận…</source>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="543"/>
+        <location filename="../../ui/screens/receive.py" line="565"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="552"/>
+        <location filename="../../ui/screens/receive.py" line="574"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="627"/>
+        <location filename="../../ui/screens/receive.py" line="649"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="639"/>
+        <location filename="../../ui/screens/receive.py" line="661"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="649"/>
+        <location filename="../../ui/screens/receive.py" line="671"/>
         <source>Chọn thủ tục để in hướng dẫn.</source>
         <translation>Choose a procedure to print its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="658"/>
+        <location filename="../../ui/screens/receive.py" line="680"/>
         <source>Hướng dẫn thực hiện thủ tục hành chính</source>
         <translation>Guide to the administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="661"/>
+        <location filename="../../ui/screens/receive.py" line="683"/>
         <source>Đang in hướng dẫn…</source>
         <translation>Printing the guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="670"/>
+        <location filename="../../ui/screens/receive.py" line="692"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="671"/>
+        <location filename="../../ui/screens/receive.py" line="693"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="683"/>
+        <location filename="../../ui/screens/receive.py" line="705"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="742"/>
+        <location filename="../../ui/screens/receive.py" line="764"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>

@@ -258,3 +258,24 @@ def test_every_mistake_is_shown_beside_its_field_after_one_ctrl_enter(
     page.components.set_checked(2, True)
     ctrl_enter(qtbot, page)
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=20_000)
+
+
+def test_ctrl_enter_while_the_procedure_still_loads_receives_once_it_has(
+    qtbot, clerk_window, previews, tmp_path
+):
+    # A scanner and a quick hand: the procedure is picked, the card scanned and
+    # Ctrl+Enter pressed before the worker has brought the procedure's components.
+    page = clerk_window.pages["receive"]
+    qtbot.keyClicks(page.picker.search, "tam tru")
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
+    type_text(page.applicant.id_number, CARD + "\n")  # the scanner ends with Enter
+    assert page.applicant.full_name.text() == "Trần Thị Hoa"
+    assert page.form is None  # still loading: nothing has run the worker's answer yet
+    ctrl_enter(qtbot, page)
+    assert page.errors.text("components") == ""
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=20_000)
+    assert page.errors.text("components") == ""
+    assert len(previews.jobs) == 1
+    receipt = pdf_text(previews.last_pdf, tmp_path)
+    assert "Đăng ký tạm trú" in receipt and "Trần Thị Hoa" in receipt
+    assert page.last_result.code in receipt

@@ -129,6 +129,9 @@ class ReceivePage(Screen):
         self.last_layout: str | None = None
         self.preview_dialog = None
         self._busy = False
+        # Ctrl+Enter pressed while the picked procedure is still loading: received
+        # as soon as it has loaded (a scanner and a quick hand are faster than it).
+        self._receive_when_loaded = False
         self._esc_armed = False
         self._returning_asked = 0
         root = QVBoxLayout(self)
@@ -365,16 +368,25 @@ class ReceivePage(Screen):
 
     def _procedure_picked(self, proc: catalogue.ProcedureSummary) -> None:
         self.errors.clear()
+        self._receive_when_loaded = False
         self.ctx.tasks.run(
             load_procedure,
             self.ctx.require_db(),
             proc.code,
             self.ctx.now(),
             on_done=self._show_procedure,
-            on_error=self.errors.show,
+            on_error=self._procedure_failed,
             label=self.tr("Đang tải thủ tục…"),
         )
         self.applicant.id_number.setFocus()
+
+    def _procedure_failed(self, exc: BaseException) -> None:
+        self._receive_when_loaded = False
+        self.errors.show(exc)
+
+    def _procedure_loading(self) -> bool:
+        current = self.picker.current
+        return current is not None and (self.form is None or self.form.code != current.code)
 
     def _show_procedure(self, loaded: tuple) -> None:
         form, due = loaded
@@ -403,6 +415,10 @@ class ReceivePage(Screen):
                 ),
                 "info",
             )
+        if self._receive_when_loaded:
+            self._receive_when_loaded = False
+            if form.receivable:  # a date typed by hand is the clerk's to fill first
+                self.receive()
 
     def _show_manual_due(self, shown: bool) -> None:
         # The computed date and the typed one never show together.
@@ -517,6 +533,12 @@ class ReceivePage(Screen):
         return None
 
     def receive(self) -> None:
+        if self._procedure_loading():
+            self._receive_when_loaded = True
+            self.banner.show_message(
+                self.tr("Đang tải thủ tục; hồ sơ được tiếp nhận ngay khi tải xong.")
+            )
+            return
         data = self._start()
         if data is None:
             return
