@@ -838,291 +838,306 @@ on your phone</translation>
 <context>
     <name>DossierDetail</name>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="132"/>
-        <location filename="../../ui/widgets/dossier_detail.py" line="280"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="134"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="292"/>
         <source>Chọn một hồ sơ để xem chi tiết</source>
         <translation>Select a dossier to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="145"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="147"/>
         <source>Thành phần</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="145"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="147"/>
         <source>Chính</source>
         <translation>Orig.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="145"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="147"/>
         <source>Sao</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="145"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="147"/>
         <source>Số hóa</source>
         <translation>Digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="160"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="162"/>
         <source>Thành phần hồ sơ</source>
         <translation>Components</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="162"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="164"/>
         <source>Quá trình xử lý</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="179"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="181"/>
         <source>Lý do / ghi chú</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="182"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="184"/>
         <source>Giấy tờ cần bổ sung, ví dụ: 2, Giấy ủy quyền</source>
         <translation>Papers to supplement, e.g. 2, Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="184"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="186"/>
         <source>Số thứ tự thành phần hoặc tên giấy tờ, cách nhau bằng dấu phẩy</source>
         <translation>Component numbers or paper names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="194"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="196"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="195"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="197"/>
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="196"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="198"/>
         <source>Chuyển xử lý</source>
         <translation>Send for processing</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="197"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="199"/>
         <source>Đã có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="198"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="200"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="212"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="214"/>
         <source>Đã bổ sung xong</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="213"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="215"/>
         <source>Gia hạn…</source>
         <translation>Extend…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="214"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="216"/>
         <source>Đã nộp phí…</source>
         <translation>Fee paid…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="215"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="217"/>
         <source>Dừng xử lý…</source>
         <translation>Stop processing…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="216"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="218"/>
         <source>Rút hồ sơ…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="217"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="219"/>
         <source>Hủy hồ sơ…</source>
         <translation>Cancel dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="225"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="227"/>
         <source>Hủy hồ sơ nhập nhầm (chỉ lãnh đạo bộ phận)</source>
         <translation>Cancel a dossier entered by mistake (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="230"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="232"/>
         <source>In lại…</source>
         <translation>Reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="234"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="236"/>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="235"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="237"/>
         <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
         <translation>Processing control sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="255"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="246"/>
+        <source>khổ A4</source>
+        <translation>A4 sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dossier_detail.py" line="246"/>
+        <source>cuộn 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dossier_detail.py" line="248"/>
+        <source>{form} — {paper}</source>
+        <translation>{form} — {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dossier_detail.py" line="267"/>
         <source>Đang tải hồ sơ {code}…</source>
         <translation>Loading dossier {code}…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="264"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="276"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="303"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="315"/>
         <source>ĐÃ HỦY (nhập nhầm)</source>
         <translation>CANCELLED (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="305"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="317"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="312"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="324"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="313"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="325"/>
         <source>Số CCCD/MST</source>
         <translation>ID number / tax code</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="314"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="326"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="315"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="327"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="316"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="328"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="317"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="329"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="318"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="330"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="319"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="331"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="321"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="333"/>
         <source>Hẹn ban đầu</source>
         <translation>First appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="326"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="338"/>
         <source>Đã trả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="328"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="340"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="330"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="342"/>
         <source> (đã nộp)</source>
         <translation> (paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="330"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="342"/>
         <source> (chưa nộp)</source>
         <translation> (not paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="336"/>
         <location filename="../../ui/widgets/dossier_detail.py" line="348"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="360"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="337"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="349"/>
         <source>Máy chủ từ chối: {reason}</source>
         <translation>Refused by the server: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="355"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="367"/>
         <source>Tái sử dụng</source>
         <translation>Reused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="357"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="369"/>
         <source>Đã số hóa</source>
         <translation>Digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="357"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="369"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="418"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="430"/>
         <source>Thao tác trên hồ sơ &lt;b&gt;{code}&lt;/b&gt;:</source>
         <translation>Actions on dossier &lt;b&gt;{code}&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="422"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="434"/>
         <source>In lại {code}…</source>
         <translation>Print {code} again…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="441"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="453"/>
         <source>Bấm lần nữa: {action}</source>
         <translation>Click again: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="445"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="457"/>
         <source>Thao tác này không hoàn tác được. Bấm “{action}” lần nữa trong {s} giây để áp dụng cho hồ sơ {code}.</source>
         <translation>This cannot be undone. Click “{action}” again within {s} seconds to apply it to dossier {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="478"/>
-        <location filename="../../ui/widgets/dossier_detail.py" line="519"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="490"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="531"/>
         <source>Đang cập nhật hồ sơ…</source>
         <translation>Updating the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="486"/>
-        <location filename="../../ui/widgets/dossier_detail.py" line="526"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="498"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="538"/>
         <source>Đã cập nhật hồ sơ {code}: {status}</source>
         <translation>Dossier {code} updated: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="549"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="561"/>
         <source>Số hóa lại thành phần này…</source>
         <translation>Digitize this component again…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="551"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="563"/>
         <source>Số hóa…</source>
         <translation>Digitize…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="552"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="564"/>
         <source>Quét, chụp hoặc thêm tệp cho thành phần này</source>
         <translation>Scan, photograph or add files for this component</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_detail.py" line="586"/>
+        <location filename="../../ui/widgets/dossier_detail.py" line="600"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>

@@ -135,3 +135,32 @@ def test_scanning_a_card_on_the_look_up_page_finds_the_person(qtbot, clerk_windo
     search(qtbot, page, CARD)
     assert page.result.kind == "id_number"
     assert [d.applicant_name for d in page.result.items] == ["Trần Thị Hoa"]
+
+
+def test_a_receipt_is_reprinted_on_the_paper_the_clerk_picks(
+    qtbot, clerk_window, db, clerk, previews, tmp_path
+):
+    import io
+
+    import pikepdf
+
+    def width_mm() -> float:
+        with pikepdf.open(io.BytesIO(previews.last_pdf)) as doc:
+            return round(float(doc.pages[0].mediabox[2]) / 72 * 25.4)
+
+    result = receive(db, clerk)
+    page = clerk_window.show_page("lookup")
+    search(qtbot, page, result.code)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.code == result.code)
+    actions = {a.data(): a for a in detail.reprint_button.menu().actions() if a.data()}
+    actions[("receipt", "80mm")].trigger()
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1)
+    assert width_mm() == 80
+    actions[("receipt", "a4")].trigger()
+    qtbot.waitUntil(lambda: len(previews.jobs) == 2)
+    assert width_mm() == 210
+    actions[("receipt", None)].trigger()  # the station's paper, A4 unless set otherwise
+    qtbot.waitUntil(lambda: len(previews.jobs) == 3)
+    assert width_mm() == 210
+    assert result.code in pdf_text(previews.last_pdf, tmp_path)

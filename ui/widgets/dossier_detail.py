@@ -91,10 +91,12 @@ def run_life_step(
     return code, status, prepare(pdf, code) if pdf else None
 
 
-def render_reprint(db: Database, actor: Actor, form: str, code: str, title: str) -> PrintJob:
+def render_reprint(
+    db: Database, actor: Actor, form: str, code: str, title: str, layout: str | None = None
+) -> PrintJob:
     from app.paper import printing
 
-    return prepare(printing.print_form(db, actor, form, code), f"{title} {code}")
+    return prepare(printing.print_form(db, actor, form, code, layout=layout), f"{title} {code}")
 
 
 class DossierDetail(QWidget):
@@ -236,7 +238,17 @@ class DossierDetail(QWidget):
         }
         for form in dossier_actions.REPRINTABLE:
             action = menu.addAction(self.form_titles[form])
+            action.setData((form, None))
             action.triggered.connect(lambda _=False, f=form: self.reprint(f))
+        # The receipt on the other paper for this one reprint, as at the counter
+        # (the station's paper is what the plain entry and Ctrl+P use).
+        menu.addSeparator()
+        for layout, paper in (("a4", self.tr("khổ A4")), ("80mm", self.tr("cuộn 80 mm"))):
+            action = menu.addAction(
+                self.tr("{form} — {paper}").format(form=self.form_titles["receipt"], paper=paper)
+            )
+            action.setData(("receipt", layout))
+            action.triggered.connect(lambda _=False, p=layout: self.reprint("receipt", p))
         self.reprint_button.setMenu(menu)
         self.acting_on = QLabel()
         self.acting_on.setObjectName("acting_on")
@@ -571,7 +583,8 @@ class DossierDetail(QWidget):
         if self.view is not None and self.view.code == code:
             self.load(code)
 
-    def reprint(self, form: str) -> None:
+    def reprint(self, form: str, layout: str | None = None) -> None:
+        """Print ``form`` again, on ``layout``'s paper or the station's."""
         if self.view is None:
             return
         self.ctx.tasks.run(
@@ -581,6 +594,7 @@ class DossierDetail(QWidget):
             form,
             self.view.code,
             self.form_titles[form],
+            layout,
             on_done=self._preview,
             on_error=self.banner.show_error,
             label=self.tr("Đang in…"),
