@@ -153,14 +153,23 @@ def catalogue(session: Session, office: Office) -> p.CatalogueData:
     The office's edits travel as ``office_edits`` beside the procedure (the
     station applies them as its own); the province's fee replaces the office's.
     """
-    edits = {
-        row.code: dict(row.edits)
-        for row in session.scalars(
-            select(OfficeProcedure).where(OfficeProcedure.office_id == office.id)
+    rows = list(
+        session.scalars(
+            select(OfficeProcedure)
+            .where(OfficeProcedure.office_id == office.id)
+            .order_by(OfficeProcedure.code)
         )
-    }
+    )
+    edits = {row.code: dict(row.edits) for row in rows}
     procedures = []
-    for proc in session.scalars(select(Procedure).order_by(Procedure.code)):
+    masters = list(session.scalars(select(Procedure).order_by(Procedure.code)))
+    national = {proc.code for proc in masters}
+    theirs = [
+        p.OfficeProcedureData.model_validate({**row.procedure, "office_edits": dict(row.edits)})
+        for row in rows
+        if row.procedure is not None and row.code not in national
+    ]
+    for proc in masters:
         data = dict(proc.data)
         own = edits.get(proc.code)
         if proc.fee_override:
@@ -174,6 +183,7 @@ def catalogue(session: Session, office: Office) -> p.CatalogueData:
         version=office_catalogue_version(session, office),
         source="central server",
         procedures=procedures,
+        office_procedures=theirs,
     )
 
 
@@ -200,12 +210,18 @@ def set_office_procedure(
         office.catalogue_version += 1
         _announce(session, [office.id], CATALOGUE, office_catalogue_version(session, office))
         return "applied", "Danh mục đã có thay đổi mới hơn cho thủ tục này; giữ thay đổi mới hơn."
-    if row is not None and row.edits == payload.edits:
+    whole = None
+    if payload.procedure is not None and session.get(Procedure, payload.procedure_code) is None:
+        # Only a procedure the national catalogue lacks is kept whole, for this office.
+        whole = payload.procedure.model_dump(mode="json")
+    if row is not None and row.edits == payload.edits and whole in (None, row.procedure):
         return "applied", "Thay đổi này đã được ghi nhận."
     stamp = now()
     if row is None:
         row = OfficeProcedure(office_id=office.id, code=payload.procedure_code)
         session.add(row)
+    if whole is not None:
+        row.procedure = whole
     row.edits = dict(payload.edits)
     row.edited_at = payload.at
     row.edited_by = payload.officer

@@ -320,6 +320,9 @@ class OfficeProcedure(Base):
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
     code: Mapped[str] = mapped_column(String(40))
     edits: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    # The whole procedure when the national catalogue lacks it (a province's own):
+    # the office's other stations create it from this.
+    procedure: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     # When the station made the edit: an older edit arriving late does not win.
     edited_at: Mapped[datetime] = mapped_column(DateTime)
     edited_by: Mapped[str | None] = mapped_column(String(40))

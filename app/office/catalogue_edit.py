@@ -8,6 +8,7 @@ the office changes them again.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,7 @@ from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
 from app.office.catalogue import EDITABLE, UNITS, get, set_components
+from app.office.catalogue_seed import load_seed
 from db.engine import Database
 from db.models import Procedure
 
@@ -245,19 +247,53 @@ def record_edit(session: Session, officer: str, row: Procedure, now: datetime) -
     other stations. The whole set goes each time, so the latest edit wins everywhere and
     sending it twice changes nothing."""
     edit_uuid = str(uuid.uuid4())
-    journal.add_event(
-        session,
-        "catalogue.procedure_set",
+    payload: dict[str, Any] = {
+        "edit_uuid": edit_uuid,
+        "procedure_code": row.code,
+        "at": clock.to_wire(now),
+        "officer": officer,
+        "edits": dict(row.office_edits or {}),
+    }
+    if row.code not in national_codes():
+        # The server has no master row to lay the edits on: the procedure goes whole.
+        payload["procedure"] = procedure_to_wire(row)
+    journal.add_event(session, "catalogue.procedure_set", payload, now, edit_uuid)
+
+
+@functools.cache
+def national_codes() -> frozenset[str]:
+    """Codes of the national catalogue shipped with the application."""
+    return frozenset(p.code for p in load_seed().procedures)
+
+
+def procedure_to_wire(row: Procedure) -> dict[str, Any]:
+    """The whole procedure as ``protocol.StationProcedure`` carries it."""
+    data: dict[str, Any] = {
+        key: getattr(row, key)
+        for key in (
+            "code", "name", "field", "level", "processing_value", "processing_unit",
+            "processing_max_value", "processing_note", "next_day_after_cutoff", "fee_amount",
+            "fee_set_by", "fee_note", "fee_rule", "fee_exemptions", "result_place",
+            "portal_url",
+        )
+    }  # fmt: skip
+    data["verified"] = bool(row.verified)
+    data["unverified"] = list(row.unverified or [])
+    data["next_day_after_cutoff"] = bool(row.next_day_after_cutoff)
+    data["fee_amount"] = int(row.fee_amount or 0)
+    data["fee_set_by"] = row.fee_set_by or "none"
+    data["components"] = [
         {
-            "edit_uuid": edit_uuid,
-            "procedure_code": row.code,
-            "at": clock.to_wire(now),
-            "officer": officer,
-            "edits": dict(row.office_edits or {}),
-        },
-        now,
-        edit_uuid,
-    )
+            "index": c.index,
+            "name": c.name,
+            "originals": c.originals,
+            "copies": c.copies,
+            "required": bool(c.required),
+            "verified": bool(c.verified),
+        }
+        for c in sorted(row.components, key=lambda c: c.index)
+    ]
+    return data
 
 
 def set_procedure(

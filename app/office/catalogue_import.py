@@ -27,7 +27,7 @@ from app.domain.text import fold
 from app.infra import clock, journal
 from app.office import auth
 from app.office.auth import Actor
-from app.office.catalogue_edit import apply_changes, record_edit
+from app.office.catalogue_edit import apply_changes, national_codes, record_edit
 from db.engine import Database
 from db.models import Procedure, ProcedureComponent
 
@@ -187,6 +187,9 @@ def import_file(
                 result.updated += 1
             if row.values:
                 apply_changes(proc, row.values)
+            if row.values or proc.code not in national_codes():
+                # A procedure of the province's own goes to the server whole, for the
+                # office's other stations.
                 record_edit(session, actor.username, proc, now)
         journal.audit(
             session,

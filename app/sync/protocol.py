@@ -42,6 +42,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from app.infra.clock import VN_TZ as VN_TZ  # re-exported: the time zone of every wire time
@@ -489,14 +490,71 @@ CATALOGUE_EDITABLE = frozenset(
 )
 
 
+_ShortText = Annotated[str, StringConstraints(max_length=500)]
+_LongText = Annotated[str, StringConstraints(max_length=2000)]
+
+
+class StationComponent(WireModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    index: int = Field(ge=1, le=50)
+    name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    originals: int = Field(ge=0, le=100)
+    copies: int = Field(ge=0, le=100)
+    required: bool
+    verified: bool = False
+
+
+class StationProcedure(WireModel):
+    """A procedure the national catalogue does not hold (a province's own, imported or
+    created at a station), whole, as the station's row holds it."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    field: Annotated[str, StringConstraints(max_length=200)] | None = None
+    level: Annotated[str, StringConstraints(max_length=100)] | None = None
+    processing_value: int | None = Field(default=None, ge=0, le=3650)
+    processing_unit: (
+        Literal["same_day", "working_days", "working_hours", "calendar_days"] | None
+    ) = None
+    processing_max_value: int | None = Field(default=None, ge=0, le=3650)
+    processing_note: _LongText | None = None
+    next_day_after_cutoff: bool = False
+    fee_amount: int = Field(default=0, ge=0, le=1_000_000_000)
+    fee_set_by: Literal["national", "province", "none"] = "none"
+    fee_note: _LongText | None = None
+    fee_rule: dict[str, Any] | None = Field(default=None, max_length=20)
+    fee_exemptions: list[dict[str, Any]] | None = Field(default=None, max_length=50)
+    result_place: Annotated[str, StringConstraints(max_length=300)] | None = None
+    portal_url: _ShortText | None = None
+    verified: bool = False
+    unverified: list[Annotated[str, StringConstraints(max_length=40)]] = Field(
+        default_factory=list, max_length=10
+    )
+    components: list[StationComponent] = Field(default_factory=list, max_length=50)
+
+
 class CatalogueProcedureSet(WireModel):
-    """Every field the office set on one procedure, as the station holds them now."""
+    """Every field the office set on one procedure, as the station holds them now.
+
+    A procedure the national catalogue lacks travels whole in ``procedure``, so
+    the office's other stations can create it.
+    """
 
     edit_uuid: UUID
     procedure_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     at: VnDateTime
     officer: Annotated[str, StringConstraints(max_length=40)] | None = None
     edits: dict[str, Any] = Field(max_length=len(CATALOGUE_EDITABLE))
+    procedure: StationProcedure | None = None
+
+    @model_validator(mode="after")
+    def _same_code(self) -> CatalogueProcedureSet:
+        if self.procedure is not None and self.procedure.code != self.procedure_code:
+            raise ValueError("mã thủ tục không khớp")
+        return self
 
     @field_validator("edits")
     @classmethod
@@ -636,12 +694,20 @@ class RawChangesResponse(BaseModel):
     has_more: bool
 
 
+class OfficeProcedureData(StationProcedure):
+    """One of the office's own procedures as the server hands it to the office's stations."""
+
+    office_edits: dict[str, Any] = Field(default_factory=dict)
+
+
 class CatalogueData(WireModel):
     """Same shape as the shipped seed file (``app.office.catalogue_seed.parse_catalogue``)."""
 
     version: str
     source: str = ""
     procedures: list[dict[str, Any]]
+    # The office's own procedures (not in the national catalogue), each with its edits.
+    office_procedures: list[OfficeProcedureData] = Field(default_factory=list)
 
 
 class CalendarOverride(WireModel):

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.status import Status
+from app.domain.text import fold
 from app.dossiers import ratings
 from app.feedback import from_server
 from app.infra import clock
@@ -215,6 +216,7 @@ def refresh_master(db: Database, transport: Transport, now: datetime) -> list[st
             parsed = parse_catalogue(reply.catalogue.model_dump())
             catalogue.import_seed(session, parsed)
             _apply_office_edits(session, reply.catalogue.procedures)
+            _apply_office_procedures(session, reply.catalogue.office_procedures)
             cursors.put(session, "catalogue_version", reply.catalogue.version, now)
             updated.append("catalogue")
         if reply.calendar is not None:
@@ -263,6 +265,56 @@ def _apply_office_edits(session: Session, procedures: list[dict]) -> None:
         values = {k: v for k, v in edits[row.code].items() if k in catalogue.EDITABLE}
         if values:
             apply_changes(row, values)
+
+
+def _unsent_codes(session: Session) -> set[str]:
+    """Procedures this station edited and has not sent yet: its own values stand."""
+    return {
+        (event.payload or {}).get("procedure_code")
+        for event in session.scalars(
+            select(OutboxEvent).where(
+                OutboxEvent.type == p.EVENT_CATALOGUE_SET,
+                OutboxEvent.sent_at.is_(None),
+                OutboxEvent.rejected.is_(False),
+            )
+        )
+    }
+
+
+def _apply_office_procedures(session: Session, procedures: list[p.OfficeProcedureData]) -> None:
+    """The office's own procedures (not in the national catalogue) another station brought
+    in are created here, or brought to what that station holds now."""
+    if not procedures:
+        return
+    unsent = _unsent_codes(session)
+    existing = {
+        row.code: row
+        for row in session.scalars(
+            select(Procedure).where(Procedure.code.in_([x.code for x in procedures]))
+        )
+    }
+    for item in procedures:
+        if item.code in unsent:
+            continue
+        row = existing.get(item.code)
+        if row is None:
+            row = Procedure(code=item.code)
+            session.add(row)
+        data = item.model_dump(exclude={"components", "office_edits"})
+        for key, value in data.items():
+            setattr(row, key, value)
+        row.name_folded = fold(item.name)
+        row.fee_edited = "fee_amount" in item.office_edits
+        row.office_edits = dict(item.office_edits) or None
+        row.active = True
+        catalogue.set_components(
+            session, row, [c.model_dump() for c in sorted(item.components, key=lambda c: c.index)]
+        )
+        for component in row.components:
+            component.verified = next(
+                (c.verified for c in item.components if c.index == component.index), False
+            )
+    session.flush()
 
 
 def _apply_officers(session: Session, officers: list[p.OfficerRecord]) -> None:

@@ -12,17 +12,18 @@ import copy
 import uuid
 from datetime import timedelta
 
+import openpyxl
 from sqlalchemy import select
 
 from app.dossiers import intake as intake_uc
 from app.infra import clock
-from app.office import auth, catalogue_edit
+from app.office import auth, catalogue_edit, catalogue_import
 from app.office.catalogue import EDITABLE, components_of, get
 from app.office.office_setup import SetupRequest, initialise
 from app.sync import enrolment
 from app.sync import protocol as p
 from app.sync.round import run_round
-from db.models import OutboxEvent
+from db.models import OutboxEvent, Procedure
 from server import admin as server_admin
 from server.models import Office
 from tests.conftest import OFFICE_CODE
@@ -146,3 +147,98 @@ def test_an_edit_at_one_station_reaches_the_office_s_other_stations(server, tmp_
 
 def test_every_field_a_station_may_edit_travels_on_the_wire():
     assert set(EDITABLE) <= p.CATALOGUE_EDITABLE
+
+
+PROVINCE_CODE = "2.999901"  # a province's own procedure, not in the national catalogue
+THIRD_OFFICE = "000.00.25.H48"
+
+
+def _replay_last(station) -> None:
+    """The last catalogue event again under a new id, as a restored backup sends it."""
+    with station[0].write() as session:
+        event = session.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.type == p.EVENT_CATALOGUE_SET)
+            .order_by(OutboxEvent.id.desc())
+        ).first()
+        again = str(uuid.uuid4())
+        session.add(
+            OutboxEvent(
+                uuid=str(uuid.uuid4()),
+                type=event.type,
+                dossier_uuid=again,
+                payload={**event.payload, "edit_uuid": again},
+                created_at=event.created_at,
+                attempts=0,
+                rejected=False,
+            )
+        )
+
+
+def _count(station, code: str) -> int:
+    with station[0].read() as session:
+        return len(session.scalars(select(Procedure).where(Procedure.code == code)).all())
+
+
+def test_a_procedure_the_office_imported_reaches_only_its_own_stations(server, tmp_path, intake):
+    _, sdb, _ = server
+    server_admin.create_office(sdb, THIRD_OFFICE, "Ủy ban nhân dân xã Tân Phú")
+    a = _station(tmp_path, "quay-a", OFFICE_CODE, 31, server)
+    b = _station(tmp_path, "quay-b", OFFICE_CODE, 32, server)
+    c = _station(tmp_path, "xa-khac", THIRD_OFFICE, 1, server)
+    for station in (a, b, c):
+        _round(station)
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(("Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện",
+                  "Thời hạn giải quyết", "Phí, lệ phí", "Thành phần hồ sơ"))  # fmt: skip
+    sheet.append((PROVINCE_CODE, "Hỗ trợ hộ nghèo về nhà ở của tỉnh", "Bảo trợ xã hội",
+                  "Cấp xã", "07 ngày làm việc", "15.000 đồng",
+                  "Đơn đề nghị hỗ trợ\nGiấy xác nhận hộ nghèo"))  # fmt: skip
+    book.save(tmp_path / "tinh.xlsx")
+    supervisor = auth.Actor("admin", "Quản trị", "supervisor")
+    result = catalogue_import.import_file(a[0], supervisor, tmp_path / "tinh.xlsx")
+    assert result.created == 1 and not result.flagged
+    assert _count(b, PROVINCE_CODE) == 0
+
+    for station in (a, b, c):
+        _round(station)
+    assert _count(b, PROVINCE_CODE) == 1
+    with b[0].read() as session:
+        row = get(session, PROVINCE_CODE)
+        got = (row.name, row.field, row.level, row.processing_value, row.processing_unit,
+               row.fee_amount, row.active)  # fmt: skip
+    assert got == ("Hỗ trợ hộ nghèo về nhà ở của tỉnh", "Bảo trợ xã hội", "Cấp xã", 7,
+                   "working_days", 15000, True)  # fmt: skip
+    assert [(x["index"], x["name"]) for x in components_of(b[0], PROVINCE_CODE)] == [
+        (1, "Đơn đề nghị hỗ trợ"),
+        (2, "Giấy xác nhận hộ nghèo"),
+    ]
+    assert _count(c, PROVINCE_CODE) == 0
+
+    # Station B receives a dossier for it, with the province's time and fee.
+    data = copy.deepcopy(intake)
+    data["procedure"] = PROVINCE_CODE
+    data["components"] = [{"index": 1, "originals": 1, "copies": 0}]
+    data.pop("received_at")
+    got = intake_uc.receive(b[0], b[2], data)
+    assert got.fee_amount == 15000 and got.due_at is not None
+
+    # The same push again creates nothing twice, here or on the server.
+    version = _version(sdb, OFFICE_CODE)
+    _replay_last(a)
+    _round(a)
+    _round(b)
+    assert _version(sdb, OFFICE_CODE) == version
+    assert _count(a, PROVINCE_CODE) == 1 and _count(b, PROVINCE_CODE) == 1
+
+    # A later edit at B reaches A as today's edits do.
+    catalogue_edit.set_procedure(
+        b[0], b[2], PROVINCE_CODE, catalogue_edit.ProcedureEdit(fee="25.000 đồng")
+    )
+    _round(b)
+    _round(a)
+    _round(c)
+    assert _procedure(a, PROVINCE_CODE)[2] == 25000
+    assert _count(c, PROVINCE_CODE) == 0
