@@ -122,6 +122,11 @@ class Browser:
         )
         return result["result"].get("value")
 
+    def type_into(self, selector: str, text: str) -> None:
+        """Focus the field and type into it as a keyboard's input method would."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        self.call("Input.insertText", session=True, text=text)
+
     def text(self) -> str:
         return self.evaluate("document.body.innerText")
 
