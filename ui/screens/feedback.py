@@ -254,6 +254,11 @@ class FeedbackPage(Screen):
         self.answer_text.setFixedHeight(96)
         self.outcome = QComboBox()
         self.outcome.setObjectName("feedback_outcome")
+        # The longest outcome is elided in a narrow pane; the open list shows it whole.
+        self.outcome.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outcome.setMinimumContentsLength(16)
         for key in OUTCOMES:
             self.outcome.addItem(
                 {
@@ -278,7 +283,8 @@ class FeedbackPage(Screen):
             buttons.addWidget(b)
         g.addLayout(buttons)
         # Asking the sender for more information stops the answer's clock until it arrives.
-        more = QHBoxLayout()
+        # One above the other: side by side they do not fit the pane at 150 % or larger text.
+        more = QVBoxLayout()
         self.ask_button = QPushButton(self.tr("Yêu cầu bổ sung thông tin"))
         self.ask_button.setToolTip(
             self.tr("Ghi nội dung ở trên thành yêu cầu người phản ánh bổ sung và in văn bản")
@@ -289,7 +295,6 @@ class FeedbackPage(Screen):
         self.supplied_button.setObjectName("feedback_supplied_button")
         more.addWidget(self.ask_button)
         more.addWidget(self.supplied_button)
-        more.addStretch(1)
         g.addLayout(more)
         self.ask_button.clicked.connect(self.ask_info)
         self.supplied_button.clicked.connect(self.record_supplied)
