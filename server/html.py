@@ -84,7 +84,9 @@ def page(
     title: str,
     body: str,
     *,
-    subtitle: str = "Bộ phận tiếp nhận và trả kết quả",
+    # Decree 61/2018/NĐ-CP's common name for every receiving unit; pages about
+    # one dossier pass the receiving office's own name instead.
+    subtitle: str = "Bộ phận Một cửa",
     status_code: int = 200,
     headers: dict[str, str] | None = None,
     robots: str = "noindex, nofollow",

@@ -262,7 +262,9 @@ def _summary(code: str, row: Any) -> Response:
 <p class="muted">Tra cứu bằng mã hồ sơ. Quét mã QR trên giấy tiếp nhận để xem thêm.
 Cập nhật lúc {time_tag(now())}.</p>
 </section>{_form(code)}"""
-    return page("Tra cứu hồ sơ", body)
+    if row is None:
+        return page("Tra cứu hồ sơ", body)
+    return page("Tra cứu hồ sơ", body, subtitle=office_name)
 
 
 def _copy_offered(session: Any, dossier: Dossier) -> bool:
@@ -334,7 +336,7 @@ def _result(
 </section>"""
     if copy_offered:
         body += _copy_form(dossier.code, secret)
-    return page("Tra cứu hồ sơ", body + extra)
+    return page("Tra cứu hồ sơ", body + extra, subtitle=office_name)
 
 
 @router.post("/tra-cuu/{code}/ban-sao", response_class=Response)

@@ -155,3 +155,29 @@ def test_the_citizen_downloads_a_watermarked_copy_with_the_id_digits(
             select(DossierHistory.note).where(DossierHistory.source == "public")
         ).all()
     assert any("tải bản sao kết quả" in (n or "") for n in notes)
+
+
+def _subtitle(html: str) -> str:
+    found = re.search(r"<header><h1>[^<]*</h1><p>([^<]*)</p></header>", html)
+    assert found is not None
+    return found.group(1)
+
+
+def test_the_page_is_headed_by_the_receiving_office_not_an_old_unit_name(
+    harness: Harness, station: Station
+) -> None:
+    ev = received(station, secret="SECRET4242")
+    station.push(ev)
+    client = _client(harness)
+    office = re.search(
+        r"<dt>Nơi tiếp nhận</dt><dd>([^<]+)</dd>", client.get(f"/tra-cuu/{code_of(ev)}").text
+    )
+    assert office is not None and office.group(1) != "—"
+    by_code = client.get(f"/tra-cuu/{code_of(ev)}").text
+    with_secret = client.get(f"/tra-cuu/{code_of(ev)}", params={"k": "SECRET4242"}).text
+    assert _subtitle(by_code) == _subtitle(with_secret) == office.group(1)
+    # Decree 61/2018 calls every such unit "Bộ phận Một cửa"; the pre-2018
+    # name "Bộ phận tiếp nhận và trả kết quả" is no longer what a citizen sees.
+    for html in (by_code, with_secret, client.get("/tra-cuu").text):
+        assert "tiếp nhận và trả kết quả" not in html
+    assert _subtitle(client.get("/tra-cuu").text) == "Bộ phận Một cửa"
