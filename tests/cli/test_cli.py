@@ -3,63 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.clikit import init_station, ok_json, run
 from tests.conftest import INTAKE
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(
-    data_dir: Path,
-    *args: str,
-    lang: str = "vi_VN.UTF-8",
-    stdin: str | None = None,
-    **extra_env: str,
-):
-    env = dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES="", **extra_env)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
-
-
-def ok_json(data_dir: Path, *args: str):
-    proc = run(data_dir, "--json", *args)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory) -> Path:
-    data_dir = tmp_path_factory.mktemp("cli") / "data"
-    proc = run(
-        data_dir,
-        "init",
-        "--office-code",
-        "000.00.24.H47",
-        "--office-name",
-        "UBND xã Tân Lập",
-        "--station",
-        "2",
-        "--admin-user",
-        "quantri",
-        "--admin-password",
-        "matkhau-123",
-        "--place",
-        "Hà Nội",
-    )
-    assert proc.returncode == 0, proc.stderr
-    return data_dir
+    return init_station(tmp_path_factory.mktemp("cli") / "data", "--place", "Hà Nội", station=2)
 
 
 def test_counter_flow_init_receive_lookup_status_lookup(station: Path, tmp_path: Path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import ok_json, run
+from tests.cli.clikit import init_station, ok_json, run
 
 SENDER = {
     "full_name": "Lê Thị Mai",
@@ -20,25 +20,7 @@ SENDER = {
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory) -> Path:
-    data_dir = tmp_path_factory.mktemp("fb") / "data"
-    proc = run(
-        data_dir,
-        "init",
-        "--office-code",
-        "000.00.24.H47",
-        "--office-name",
-        "UBND xã Tân Lập",
-        "--station",
-        "2",
-        "--admin-user",
-        "quantri",
-        "--admin-password",
-        "matkhau-123",
-        "--place",
-        "Hà Nội",
-    )
-    assert proc.returncode == 0, proc.stderr
-    return data_dir
+    return init_station(tmp_path_factory.mktemp("fb") / "data", "--place", "Hà Nội", station=2)
 
 
 def _file(tmp_path: Path, data: dict) -> str:

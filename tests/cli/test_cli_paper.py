@@ -6,27 +6,12 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.cli.test_cli import ok_json, run
+from tests.cli.clikit import init_station, ok_json, run
 from tests.conftest import INTAKE
 
 
 def _init(data_dir: Path, *extra: str) -> None:
-    proc = run(
-        data_dir,
-        "init",
-        "--office-code",
-        "000.00.24.H47",
-        "--office-name",
-        "Ủy ban nhân dân phường Tân Lập",
-        "--station",
-        "1",
-        "--admin-user",
-        "quantri",
-        "--admin-password",
-        "matkhau-123",
-        *extra,
-    )
-    assert proc.returncode == 0, proc.stderr
+    init_station(data_dir, *extra, office_name="Ủy ban nhân dân phường Tân Lập")
 
 
 def _text(path: Path) -> str:

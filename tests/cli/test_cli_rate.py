@@ -7,29 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import ok_json, run
+from tests.cli.clikit import init_station, ok_json, run
 from tests.conftest import INTAKE
 
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory) -> Path:
-    data_dir = tmp_path_factory.mktemp("rate") / "data"
-    proc = run(
-        data_dir,
-        "init",
-        "--office-code",
-        "000.00.24.H47",
-        "--office-name",
-        "UBND xã Tân Lập",
-        "--station",
-        "1",
-        "--admin-user",
-        "quantri",
-        "--admin-password",
-        "matkhau-123",
-    )
-    assert proc.returncode == 0, proc.stderr
-    return data_dir
+    return init_station(tmp_path_factory.mktemp("rate") / "data")
 
 
 def _receive(station: Path, tmp_path: Path) -> str:
