@@ -1,15 +1,17 @@
 """Dossier bookkeeping shared by push, back office and attachments.
 
 Every change that stations should learn about goes through
-:func:`append_change`, always after :func:`lock_office`: holding the office
-row until commit makes the feed's sequence numbers commit in order for that
-office, so a station pulling concurrently can never step over a change that
-commits later with a smaller number.
+:func:`append_change`, which numbers it for the feed (:mod:`server.feed`
+keeps a puller from stepping over a change that commits later with a
+smaller number, without any lock). :func:`lock_office` serialises what must
+not interleave within an office: a manifest read against a file's
+completion, the registers and versions an office counts.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.status import Status
 from app.sync import protocol as p
+from server import feed
 from server.common import now
 from server.models import (
     Blob,
@@ -30,12 +33,38 @@ from server.models import (
 )
 
 
-def lock_office(session: Session, office_id: int) -> None:
+def lock_office(session: Session, office_id: int, *, shared: bool = False) -> None:
+    """Lock the office row until commit; ``shared`` lets other shared holders in.
+
+    Pushes hold it shared: they do not wait for each other (each locks the
+    dossiers it touches, :func:`lock_dossiers`), only for the writers that
+    take it whole (an upload's completion, the back office, registers).
+    """
     if session.get_bind().dialect.name == "sqlite":
         # Every SQLite write transaction begins IMMEDIATE and so already
         # holds the only write lock until it commits: the office is locked.
         return
-    session.execute(select(Office.id).where(Office.id == office_id).with_for_update())
+    query = select(Office.id).where(Office.id == office_id)
+    session.execute(query.with_for_update(read=shared))
+
+
+def lock_dossiers(session: Session, uuids: Iterable[uuid.UUID]) -> None:
+    """Lock the existing dossiers among ``uuids`` until commit, in id order.
+
+    One order for every locker, so two pushes sharing dossiers never
+    deadlock. ``NO KEY UPDATE``: rows that merely refer to a dossier (its
+    history) can still be added by others meanwhile.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        return
+    wanted = list(set(uuids))
+    if wanted:
+        session.execute(
+            select(Dossier.id)
+            .where(Dossier.uuid.in_(wanted))
+            .order_by(Dossier.id)
+            .with_for_update(key_share=True)
+        )
 
 
 def append_change(
@@ -47,6 +76,7 @@ def append_change(
 ) -> None:
     session.add(
         ChangeRecord(
+            seq=feed.next_number(session),
             office_id=office_id,
             kind=kind,
             dossier_uuid=dossier.uuid if dossier else None,

@@ -5,9 +5,13 @@ record, and a rejected event is recorded too, so the station can drop it and
 go on with the rest of its queue instead of sending it forever.
 
 A batch runs in one transaction with its reads prefetched and its writes
-flushed together. Should that meet a concurrent writer (only another office
-can reuse a UUID: the office lock serialises the rest), the batch is rolled
-back and done again event by event, each in its own savepoint.
+flushed together. Pushes of one office run side by side: each holds the
+office lock shared (so a file's completion, which takes it whole, sees its
+manifests or is seen by them) and locks the dossiers it names; a batch with
+a feedback or catalogue event, which count per office, takes the office
+whole. Should a batch meet a concurrent writer (a UUID stored meanwhile by
+another push), it is rolled back and done again event by event, each in its
+own savepoint.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from app.sync import protocol as p
 from server.auth import StationContext
 from server.common import now
 from server.db import Database
-from server.dossiers import lock_office
+from server.dossiers import lock_dossiers, lock_office
 from server.events import Answer, Lookups, Rejected, apply_event, parse_payload, problems
 from server.models import EventRecord
 
@@ -78,6 +82,11 @@ def push_batch(
     return p.PushResponse(results=results)
 
 
+# Events that count or version per office (register lines, answers, the
+# catalogue): their batch holds the office lock alone, as the back office does.
+_WHOLE_OFFICE = frozenset(
+    {p.EVENT_FEEDBACK_RECEIVED, p.EVENT_FEEDBACK_ANSWERED, p.EVENT_CATALOGUE_SET}
+)
 Ready = tuple[p.EventIn, tuple[str, str], Any]  # event, fingerprints, parsed payload
 
 
@@ -90,7 +99,13 @@ def _run(
     careful: bool,
 ) -> list[Answer]:
     with db.write() as session:
-        lock_office(session, station.office_id)
+        # Office first, then dossiers: the order every writer takes them in.
+        lock_office(
+            session,
+            station.office_id,
+            shared=not any(e.type in _WHOLE_OFFICE for e, _, _ in ready),
+        )
+        lock_dossiers(session, (e.dossier_uuid for e, _, _ in ready))
         lookups = Lookups(session, lookup_key, None if careful else [e for e, _, _ in ready])
         answers = [_push_one(session, station, item, lookups, careful) for item in ready]
         session.flush()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy import select
 
 from app.sync import protocol as p
-from server import master
+from server import feed, master
 from server.auth import StationContext, database, station_context
-from server.models import ChangeRecord, Office
+from server.models import Office
 
 router = APIRouter(prefix=p.API_PREFIX, tags=["sync"])
 Station = Annotated[StationContext, Depends(station_context)]
@@ -44,17 +43,7 @@ def changes(
     # kinds asked for, and ``next_cursor`` never passes one the station was not sent.
     wanted = p.V1_CHANGE_KINDS if kinds is None else p.parse_kinds(kinds)
     with database(request).read() as session:
-        rows = session.scalars(
-            select(ChangeRecord)
-            .where(
-                ChangeRecord.office_id == station.office_id,
-                ChangeRecord.seq > cursor,
-                ChangeRecord.kind.in_(wanted),
-            )
-            .order_by(ChangeRecord.seq)
-            .limit(limit + 1)
-        ).all()
-    page = rows[:limit]
+        page, has_more = feed.read_page(session, station.office_id, cursor, wanted, limit)
     return p.ChangesResponse(
         changes=[
             p.Change(
@@ -67,7 +56,7 @@ def changes(
             for row in page
         ],
         next_cursor=page[-1].seq if page else cursor,
-        has_more=len(rows) > limit,
+        has_more=has_more,
     )
 
 
