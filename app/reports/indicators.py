@@ -24,7 +24,7 @@ from app.feedback import queries as feedback
 from app.infra import clock
 from app.office import auth, station
 from app.office.auth import Actor
-from app.reports import definitions, timeliness
+from app.reports import scoring, timeliness
 from app.reports.period import Period
 from db.engine import Database
 
@@ -592,47 +592,4 @@ def _compute(
 
 def _score(report: IndicatorReport) -> None:
     """Points per Decision 766 group, from the indicators this station can compute."""
-    defs = definitions.load()
-    for group in defs.groups:
-        done, missing = [], []
-        for ind in group.indicators:
-            value = report.shares.get(ind.measure) if ind.measure else None
-            points = ind.points(value)
-            if points is None:
-                missing.append({"code": ind.code, "max": ind.max, "why": ind.why_not})
-            else:
-                done.append(
-                    {
-                        "code": ind.code,
-                        "name": ind.name,
-                        "ratio": value,
-                        "points": points,
-                        "max": ind.max,
-                        "full_at": ind.full_at,
-                        "verified": ind.verified,
-                        "sources": list(ind.sources),
-                    }
-                )
-        if not done:
-            report.not_scored.append(
-                {
-                    "group": group.group,
-                    "name": group.name,
-                    "group_max": group.max,
-                    "why": [m["why"] or "Không có hồ sơ trong kỳ." for m in missing],
-                }
-            )
-            continue
-        report.scores.append(
-            {
-                "group": group.group,
-                "name": group.name,
-                "points": round(sum(d["points"] for d in done), 2),
-                "max": sum(d["max"] for d in done),
-                "group_max": group.max,
-                "partial": len(done) < len(group.indicators),
-                "verified": group.verified and all(d["verified"] for d in done),
-                "indicators": done,
-                "not_computed": missing,
-            }
-        )
+    report.scores, report.not_scored = scoring.score(report.shares)
