@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi.responses import HTMLResponse
 
+from app.reports import definitions
 from server.auth import OfficerContext
 from server.backoffice_pages import BASE, TITLE
 from server.html import esc, page
@@ -35,6 +36,43 @@ def _row(name: str, figures: dict[str, Any], *, total: bool = False) -> str:
     )
 
 
+def _points(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _score_cell(figures: dict[str, Any], group: str) -> str:
+    """Points of one 766 group, out of what could be scored; why not when none."""
+    for s in figures["scores"]:
+        if s["group"] == group:
+            text = f"{_points(s['points'])} / {_points(s['max'])}"
+            if s["partial"]:
+                text += f" (trên {_points(s['group_max'])})"
+            if not s["verified"]:
+                text += ' <span class="muted">chưa xác minh</span>'
+            return f"<td>{text}</td>"
+    why = next((n["why"] for n in figures["not_scored"] if n["group"] == group), [])
+    return f'<td title="{esc(" ".join(why))}">—</td>'
+
+
+def _scores_table(data: dict[str, Any]) -> str:
+    groups = definitions.load().groups
+    head = "".join(f"<th>{esc(g.name)} ({_points(g.max)})</th>" for g in groups)
+    rows = []
+    for name, figures, total in [
+        *((f"{o['office_name']} ({o['office_code']})", o, False) for o in data["offices"]),
+        ("Tổng cộng", data["total"], True),
+    ]:
+        label = f"<strong>{esc(name)}</strong>" if total else esc(name)
+        cells = "".join(_score_cell(figures, g.group) for g in groups)
+        rows.append(f"<tr><td>{label}</td>{cells}</tr>")
+    return f"""<section class="card"><h2>Điểm theo Bộ chỉ số 766</h2>
+<p class="muted">Điểm đạt / điểm tối đa của các chỉ số tính được từ dữ liệu đã đồng bộ;
+“chưa xác minh”: trọng số hoặc ngưỡng chưa đối chiếu được với văn bản của Quyết định
+766/QĐ-TTg. Tổng cộng tính từ số hồ sơ cộng dồn, không lấy trung bình điểm.</p>
+<table id="scores"><thead><tr><th>Cơ quan</th>{head}</tr></thead>
+<tbody>{"".join(rows)}</tbody></table></section>"""
+
+
 def report_page(
     officer: OfficerContext, start: str, end: str, data: dict[str, Any] | None, error: str = ""
 ) -> HTMLResponse:
@@ -56,5 +94,6 @@ def report_page(
 cách tính: docs/indicators.md.</p>
 <table id="indicators"><thead><tr><th>Cơ quan</th>{head}<th>Tỷ lệ đúng hạn</th>
 <th>Tỷ lệ hài lòng</th></tr></thead>
-<tbody>{rows}{_row("Tổng cộng", data["total"], total=True)}</tbody></table></section>"""
+<tbody>{rows}{_row("Tổng cộng", data["total"], total=True)}</tbody></table></section>
+{_scores_table(data)}"""
     return page(TITLE, form + table, subtitle=f"{officer.full_name} — {officer.office_code}")

@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from app.domain.errors import DomainError
+from app.reports import scoring
 from server.db import Database
-from server.models import Dossier, DossierHistory, Office, SatisfactionRating
+from server.models import Dossier, DossierHistory, DossierResult, Office, SatisfactionRating
 
 COUNTS = (
     "received",
@@ -30,10 +31,22 @@ COUNTS = (
     "ended_without_result",
     "in_progress_on_time",
     "in_progress_overdue",
+    # Received in the period with every component digitized (or reused instead
+    # of re-asked), and with at least one reused; from the intake as synced.
+    "received_digitized",
+    "received_with_reuse",
+    # Ready in the period with a result, and of those the ones whose result the
+    # station kept digitized, as the resolving body's electronic file.
+    "resolved_with_result",
+    "result_digitized",
+    "result_electronic",
     # Citizens' ratings given in the period (counter and public page), and those "Hài lòng".
     "ratings",
     "ratings_satisfied",
 )
+# Why a figure the station reports is not computed here either (as on the station).
+CASHLESS_UNKNOWN = "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt)."
+NO_RATINGS = "Chưa có đánh giá của người dân trong kỳ."
 ENDING = (3, 7, 8, 9)
 WAITING = (5, 6)
 MAX_DAYS = 3660
@@ -69,19 +82,51 @@ def _classify(ready: datetime, due: datetime | None, supplements: int) -> str:
     return "early" if ready.date() < due.date() else "on_time"
 
 
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
 def _figures(counts: dict[str, int]) -> dict[str, Any]:
+    """The shares and 766 scores of one office, or of a roll-up from its summed counts.
+
+    Same formulas as the station's report (docs/indicators.md); the scores come
+    from the station's own scoring module and definitions file.
+    """
     out: dict[str, Any] = dict(counts)
     received = counts["received"]
     processed = received + counts["carried_over"]
-    resolved = ("resolved_early", "resolved_on_time", "resolved_late")
-    out["resolved"] = sum(counts[key] for key in resolved)
+    early, on_time, late = (counts[f"resolved_{k}"] for k in ("early", "on_time", "late"))
+    out["resolved"] = early + on_time + late
     out["in_progress"] = counts["in_progress_on_time"] + counts["in_progress_overdue"]
-    out["online_share"] = round(counts["received_online"] / received, 4) if received else None
-    good = counts["resolved_early"] + counts["resolved_on_time"] + counts["in_progress_on_time"]
-    out["progress_on_time_share"] = round(good / processed, 4) if processed else None
-    rated = counts["ratings"]
-    out["satisfaction_share"] = round(counts["ratings_satisfied"] / rated, 4) if rated else None
+    with_result = counts["resolved_with_result"]
+    shares: dict[str, float | None] = {
+        "digitized_share": _share(counts["received_digitized"], received),
+        "reused_dossier_share": _share(counts["received_with_reuse"], received),
+        "online_share": _share(counts["received_online"], received),
+        "post_share": _share(counts["received_post"], received),
+        "cashless_share": None,
+        "result_digitized_share": _share(counts["result_digitized"], with_result),
+        "e_result_share": _share(counts["result_electronic"], with_result),
+        "satisfaction_share": _share(counts["ratings_satisfied"], counts["ratings"]),
+        "progress_on_time_share": _share(
+            early + on_time + counts["in_progress_on_time"], processed
+        ),
+        "on_time_share": _share(early + on_time, early + on_time + late),
+    }
+    out.update(shares)
+    out["scores"], out["not_scored"] = scoring.score(shares)
+    unavailable = {"cashless_share": CASHLESS_UNKNOWN}
+    if not counts["ratings"]:
+        unavailable["satisfaction_share"] = NO_RATINGS
+    out["unavailable"] = unavailable
     return out
+
+
+def _intake_components(intake: dict[str, Any] | None) -> tuple[bool, bool]:
+    """(every component digitized or reused, some reused), from the synced intake."""
+    components = (intake or {}).get("components") or []
+    done = all(c.get("digitized") or c.get("reused") for c in components)
+    return bool(components) and done, any(c.get("reused") for c in components)
 
 
 def indicators(
@@ -111,6 +156,8 @@ def indicators(
                 Dossier.office_id.in_(office_ids),
                 Dossier.received_at < ends,
                 Dossier.status != 1,
+                # An entry cancelled as made in error is no dossier at all.
+                Dossier.cancelled_at.is_(None),
                 or_(
                     Dossier.received_at >= begins,
                     Dossier.status != 10,
@@ -130,6 +177,15 @@ def indicators(
                 )
             ):
                 steps[dossier_id].append((at, to_status))
+        sources: dict[int, str] = {}
+        for lo in range(0, len(ids), 1000):
+            sources.update(
+                session.execute(
+                    select(DossierResult.dossier_id, DossierResult.source).where(
+                        DossierResult.dossier_id.in_(ids[lo : lo + 1000])
+                    )
+                ).all()
+            )
         sr = SatisfactionRating
         rated = session.execute(
             select(sr.office_id, func.count(), func.sum(case((sr.score == 3, 1), else_=0)))
@@ -155,6 +211,9 @@ def indicators(
                 c["received_online"] += 1
             elif channel == 3:
                 c["received_post"] += 1
+            digitized, reused = _intake_components(r.intake)
+            c["received_digitized"] += digitized
+            c["received_with_reuse"] += reused
         else:
             c["carried_over"] += 1
         if ended is not None and ended[0] < ends:
@@ -164,6 +223,11 @@ def indicators(
             else:
                 supplements = sum(1 for _, s in history if s == 5)
                 c["resolved_" + _classify(ended[0], r.due_at, supplements)] += 1
+                c["resolved_with_result"] += 1
+                source = sources.get(r.id)
+                if source is not None:
+                    c["result_digitized"] += 1
+                    c["result_electronic"] += source == "electronic"
         else:
             before = [s for at, s in history if at < as_of]
             waiting = bool(before) and before[-1] in WAITING

@@ -34,6 +34,12 @@ SHARED = [
     "app/infra/clock.py",
     "app/office/__init__.py",
     "app/office/catalogue_seed.py",
+    # The Decision 766 scoring: the module, its definitions reader and the data
+    # it reads, so the server scores exactly as the station does.
+    "app/reports/__init__.py",
+    "app/reports/definitions.py",
+    "app/reports/indicators_766.json",
+    "app/reports/scoring.py",
     "app/sync/__init__.py",
     "app/sync/protocol.py",
     "db/__init__.py",

@@ -70,12 +70,18 @@ def test_the_server_environment_has_none_of_the_desktop(server_python, tmp_path)
         f"heavy = {HEAVY!r}\n"
         "print('installed:', [m for m in heavy if importlib.util.find_spec(m)])\n"
         "print('imported:', [m for m in heavy if m in sys.modules])\n"
-        "print('from:', server.app.__file__)",
+        "print('from:', server.app.__file__)\n"
+        # the 766 scoring reads its definitions file, shipped beside it
+        "from server import reports\n"
+        "scores = reports._figures(dict.fromkeys(reports.COUNTS, 0) | "
+        "{'received': 4, 'resolved_early': 1, 'resolved_on_time': 1})['scores']\n"
+        "print('scored:', [(s['group'], s['points'], s['verified']) for s in scores])",
         cwd=tmp_path,
     )
     assert "installed: []" in out
     assert "imported: []" in out
     assert "site-packages" in out
+    assert "scored: [('progress', 10.0, False), ('digitization', 0.0, False)]" in out
 
 
 def test_health_check_enrolment_and_one_push(server_python, tmp_path):

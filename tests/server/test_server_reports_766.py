@@ -1,0 +1,267 @@
+"""Decision 766 scores on the server: the station's scores for the same synced data.
+
+The station's fixture office (tests/reports/office_fixture.py) is built in a
+real station database and scored there; its dossiers then travel to a real
+server over HTTP as the station's sync sends them (intake with components,
+every status step with the appointment as it stood, the return, the kept
+result, the cancellation), and the server must give the same scores. A
+second commune and their district check the roll-up and who sees what.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+
+import httpx
+import pytest
+from srvkit import PASSWORD, Harness, Station, event, received, status_changed
+
+from app.domain.status import Status
+from app.office import station as station_info
+from app.reports import indicators, period
+from db.models import Dossier, DossierComponent, DossierResult, Procedure, StatusHistory
+from tests.reports.office_fixture import build
+
+MARCH = {"from": "2026-03-01", "to": "2026-03-31"}
+AFTER = datetime(2026, 4, 15, 10, 0)  # the server's clock is later still: as of 1/4 on both
+URL = "/api/v1/backoffice/reports/indicators"
+# The station statuses that stop the clock; leaving them moves the appointment
+# by the working time spent in them (app.dossiers.progress.resume_clock).
+PAUSING = (Status.SUPPLEMENT, Status.FINANCIAL)
+
+
+def _events_of(station: Station, session, d: Dossier, calendar) -> list[dict]:
+    """What the station's sync sends for one dossier, from its rows."""
+    proc = session.get(Procedure, d.procedure_id)
+    first = received(station, at=d.received_at, code=d.code)
+    payload = first["payload"]
+    due = d.original_due_at or d.due_at
+    payload.update(
+        procedure_code=proc.code,
+        procedure_name=proc.name,
+        field=proc.field,
+        channel=d.channel,
+        due_at=due.isoformat() if due else None,
+        fee_amount=d.fee_amount,
+        fee_paid=bool(d.fee_paid),
+        components=[
+            {
+                "index": c.index,
+                "name": c.name,
+                "originals": c.originals,
+                "copies": 0,
+                "digitized": bool(c.digitized),
+                "reused": bool(c.reused),
+            }
+            for c in session.query(DossierComponent)
+            .filter_by(dossier_id=d.id)
+            .order_by(DossierComponent.index)
+        ],
+    )
+    events = [first]
+    steps = [
+        (h.status, h.at)
+        for h in session.query(StatusHistory).filter_by(dossier_id=d.id).order_by(StatusHistory.id)
+    ][1:]  # the first is the receipt itself
+    if not steps and d.status == Status.RETURNED:
+        # Kept without its history (as received from the server): ready no
+        # later than handed over, as the station's report reads it.
+        steps = [(Status.RESOLVED, d.returned_at), (Status.RETURNED, d.returned_at)]
+    current, paused_at = Status.RECEIVED, None
+    for status, at in steps:
+        if status == Status.RETURNED:
+            events.append(
+                event(
+                    "dossier.returned",
+                    payload["dossier_uuid"],
+                    {"dossier_uuid": payload["dossier_uuid"], "code": d.code,
+                     "returned_at": at.isoformat(), "officer": "canbo1"},
+                )
+            )  # fmt: skip
+            continue
+        if paused_at is not None and due is not None:
+            due = calendar.extend_by(due, calendar.working_time_between(paused_at, at))
+        paused_at = at if status in PAUSING else None
+        change = status_changed(first, current, status, at.isoformat())
+        change["payload"]["due_at"] = due.isoformat() if due else None
+        events.append(change)
+        current = status
+    result = session.query(DossierResult).filter_by(dossier_id=d.id).one_or_none()
+    if result is not None:
+        events.append(
+            event(
+                "dossier.result",
+                payload["dossier_uuid"],
+                {"dossier_uuid": payload["dossier_uuid"], "code": d.code,
+                 "result_uuid": result.uuid, "kind": result.kind, "sha256": result.sha256,
+                 "size": result.size, "pages": result.pages, "mime": result.mime,
+                 "source": result.source, "captured_at": result.captured_at.isoformat()},
+            )
+        )  # fmt: skip
+    if d.cancelled_at is not None:
+        events.append(
+            event(
+                "dossier.cancelled",
+                payload["dossier_uuid"],
+                {"dossier_uuid": payload["dossier_uuid"], "code": d.code,
+                 "at": d.cancelled_at.isoformat(), "officer": "admin", "reason": d.cancel_reason},
+            )
+        )  # fmt: skip
+    return events
+
+
+def _sync_fixture(db, station: Station) -> None:
+    """Push every dossier the station would (one submitted online and never
+    received, status 1, stays on the portal's side)."""
+    with db.read() as session:
+        calendar = station_info.work_calendar(session)
+        events = [
+            e
+            for d in session.query(Dossier)
+            .filter(Dossier.status != Status.NEW)
+            .order_by(Dossier.id)
+            for e in _events_of(station, session, d, calendar)
+        ]
+    for lo in range(0, len(events), 400):
+        results = station.push(*events[lo : lo + 400])
+        refused = [r for r in results if r["outcome"] != "applied"]
+        assert not refused, refused[:3]
+
+
+def _push(station: Station, at: str, steps, components, result: str | None = None) -> None:
+    ev = received(station, at=datetime.fromisoformat(f"2026-{at}"))
+    ev["payload"]["components"] = [
+        {"index": i, "name": f"Thành phần {i}", "originals": 1, "digitized": dig, "reused": reu}
+        for i, (dig, reu) in enumerate(components, start=1)
+    ]
+    events, current = [ev], 2
+    for to_status, when in steps:
+        events.append(status_changed(ev, current, to_status, f"2026-{when}"))
+        current = to_status
+    if result:
+        uuid_ = ev["dossier_uuid"]
+        events.append(
+            event(
+                "dossier.result",
+                uuid_,
+                {"dossier_uuid": uuid_, "result_uuid": str(uuid.uuid4()),
+                 "sha256": "ab" * 32, "size": 1000, "pages": 1, "source": result,
+                 "captured_at": f"2026-{steps[-1][1]}"},
+            )
+        )  # fmt: skip
+    assert all(r["outcome"] == "applied" for r in station.push(*events))
+
+
+def _commune_b(station: Station) -> None:
+    """Four dossiers received in March, each due ten days after receipt."""
+    dig, reused, paper = (True, False), (False, True), (False, False)
+    _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-05T10:00")], [dig, reused],
+          "electronic")  # early; digitized with one reused; electronic result  # fmt: skip
+    _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-06T10:00")], [dig], "scanner")
+    _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-13T10:00")], [paper])  # late
+    _push(station, "03-18T09:00", [(4, "03-19T09:00")], [paper])  # open, due 28/3: overdue
+
+
+@pytest.fixture
+def offices(harness: Harness, db):
+    """District (no dossiers), commune A (the station's fixture office) and commune B."""
+    district = harness.new_office(name="UBND huyện Thử")
+    a = harness.new_office(parent=district, name="UBND xã A")
+    b = harness.new_office(parent=district, name="UBND xã B")
+    build(db, agency=a)
+    _sync_fixture(db, harness.enrol(a))
+    _commune_b(harness.enrol(b))
+    return district, a, b
+
+
+def _by_group(items: list[dict]) -> dict[str, dict]:
+    return {s["group"]: s for s in items}
+
+
+def test_an_office_scores_as_its_station_does(harness: Harness, db, offices) -> None:
+    _district, a, _b = offices
+    mine = harness.backoffice(a).get(URL, params=MARCH)
+    assert mine.status_code == 200, mine.text
+    [server] = mine.json()["offices"]
+    local = indicators.compute(db, period.month(2026, 3), now=AFTER).to_json()
+    # The figures the scores are made of (the split between early and on time
+    # may differ: the station also keeps the timeliness the counter recorded).
+    for key in (
+        "received", "carried_over", "resolved", "resolved_late", "in_progress_on_time",
+        "in_progress_overdue", "received_online", "received_post", "received_digitized",
+        "received_with_reuse", "resolved_with_result", "result_digitized", "result_electronic",
+        "progress_on_time_share", "digitized_share", "reused_dossier_share", "e_result_share",
+        "online_share", "satisfaction_share",
+    ):  # fmt: skip
+        assert server[key] == local[key], key
+    assert server["scores"] == local["scores"]
+    assert server["not_scored"] == local["not_scored"]
+    assert _by_group(server["scores"]).keys() == {"progress", "digitization"}
+    assert _by_group(server["scores"])["progress"]["points"] == 14.84
+    assert server["unavailable"]["cashless_share"] == local["unavailable"]["cashless_share"]
+    # an office's officer sees that office alone, and its total is that office
+    assert mine.json()["total"]["scores"] == server["scores"]
+
+
+def test_the_district_rolls_up_from_summed_counts(harness: Harness, offices) -> None:
+    district, a, b = offices
+    data = harness.backoffice(district).get(URL, params=MARCH).json()
+    rows = {o["office_code"]: o for o in data["offices"]}
+    assert set(rows) == {district, a, b}
+    assert rows[district]["scores"] == [] and len(rows[district]["not_scored"]) == 6
+    assert _by_group(rows[b]["scores"])["progress"]["points"] == 10.0  # 2 of 4 on time
+    total = _by_group(data["total"]["scores"])
+    # A: 158 of 213 early, on time or in progress on time; B: 2 of 4
+    assert data["total"]["progress_on_time_share"] == round(160 / 217, 4) == 0.7373
+    assert total["progress"]["points"] == 14.75  # 20 × 0.7373; the mean of scores is 12.42
+    # electronic results 10 + 1 of 143 + 3; digitized dossiers 90 + 2 of 184;
+    # with a reused component 11 + 1 of 184 (full marks from 80 %)
+    assert data["total"]["e_result_share"] == 0.0753
+    assert data["total"]["digitized_share"] == 0.5
+    assert data["total"]["reused_dossier_share"] == 0.0652
+    by_code = {i["code"]: i["points"] for i in total["digitization"]["indicators"]}
+    assert by_code == {
+        "ORIGINAL_RESULT_AVAILABLE": 0.45,
+        "SO_HOA_GIAY_TO_GIAI_QUYET": 2.0,
+        "REUSED_DIGITIZED_DATA": 0.16,
+    }
+    assert total["digitization"]["points"] == 2.61
+    assert total["digitization"]["partial"] and total["digitization"]["verified"] is False
+
+
+def test_a_commune_sees_only_itself(harness: Harness, offices) -> None:
+    _district, a, b = offices
+    data = harness.backoffice(b).get(URL, params=MARCH).json()
+    assert [o["office_code"] for o in data["offices"]] == [b]
+    assert data["total"]["received"] == 4
+    assert _by_group(data["total"]["scores"])["progress"]["points"] == 10.0
+    assert a not in str(data)
+
+
+def test_report_page_shows_points_and_unverified(harness: Harness, offices) -> None:
+    district, a, _b = offices
+    browser = httpx.Client(base_url=harness.base_url, follow_redirects=True)
+    form = browser.get("/back-office/bao-cao")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert csrf
+    signed = browser.post(
+        "/back-office/dang-nhap",
+        data={
+            "username": harness.officer(district, "backoffice"),
+            "password": PASSWORD,
+            "csrf": csrf.group(1),
+        },
+    )
+    assert signed.status_code == 200, signed.text
+    page = browser.get("/back-office/bao-cao", params={"tu": "2026-03-01", "den": "2026-03-31"})
+    table = page.text.split('id="scores"')[1].split("</table>")[0]
+    assert "Tiến độ giải quyết (20)" in table and "Số hóa hồ sơ (22)" in table
+    row_a = table.split(f"({a})")[1].split("</tr>")[0]
+    assert '14,84 / 20 <span class="muted">chưa xác minh</span>' in row_a
+    assert "2,57 / 12 (trên 22)" in row_a
+    total = table.split("<strong>Tổng cộng</strong>")[1].split("</tr>")[0]
+    assert "14,75 / 20" in total and "2,61 / 12" in total
+    # a group nothing could be scored in says why
+    assert 'title="Công bố thủ tục là việc của tỉnh' in total
