@@ -11,18 +11,8 @@ from urllib.parse import quote
 
 from app.domain.feedback_clock import DEADLINE_LABELS, OUTCOME_LABELS
 from app.sync import protocol as p
-from server.html import esc, time_tag
+from server.html import esc, mask_name, time_tag
 from server.models import Feedback
-
-
-def mask_name(full_name: str) -> str:
-    """``Nguyễn Văn An`` → ``Nguyễn V. A`` (as the status page masks the applicant)."""
-    words = full_name.split()
-    if not words:
-        return ""
-    if len(words) == 1:
-        return f"{words[0][0]}."
-    return " ".join([words[0], *[f"{w[0]}." for w in words[1:-1]], words[-1][0]])
 
 
 def _multiline(value: str | None) -> str:

@@ -80,6 +80,17 @@ def time_tag(value: datetime | None) -> str:
     )
 
 
+def mask_name(full_name: str) -> str:
+    """``Nguyễn Văn An`` → ``Nguyễn V. A``: family name, then initials only, as
+    every public page shows a citizen's name."""
+    words = full_name.split()
+    if not words:
+        return ""
+    if len(words) == 1:
+        return f"{words[0][0]}."
+    return " ".join([words[0], *[f"{w[0]}." for w in words[1:-1]], words[-1][0]])
+
+
 def page(
     title: str,
     body: str,

@@ -39,7 +39,7 @@ from server import feedback_pages
 from server.auth import client_address, database
 from server.common import digest, now
 from server.dossiers import status_label
-from server.html import esc, page, status_badge, time_tag
+from server.html import esc, mask_name, page, status_badge, time_tag
 from server.lookupkey import lookup_digest
 from server.models import BlobOffice, Dossier, DossierHistory, DossierResult, Feedback, Office
 from server.rating_pages import section as rating_section
@@ -48,17 +48,6 @@ from server.ratings import rated_stages
 router = APIRouter(tags=["public"])
 _DUMMY_DIGEST = digest("no dossier has this secret")
 Text = Annotated[str | None, Query(max_length=100)]
-
-
-def mask_name(full_name: str) -> str:
-    """``Nguyễn Văn An`` → ``Nguyễn V. A``: family name, then initials only."""
-    words = full_name.split()
-    if not words:
-        return ""
-    if len(words) == 1:
-        return f"{words[0][0]}."
-    middle = [f"{w[0]}." for w in words[1:-1]]
-    return " ".join([words[0], *middle, words[-1][0]])
 
 
 def _form(code: str = "", error: str = "") -> str:

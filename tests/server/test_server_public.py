@@ -10,7 +10,7 @@ import httpx
 import pytest
 from srvkit import Harness, Station, code_of, received
 
-from server.routers.public import mask_name
+from server.html import mask_name
 
 
 @pytest.mark.parametrize(
