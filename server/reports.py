@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from app.domain.errors import DomainError
-from app.reports import scoring
+from app.reports import definitions, scoring
 from server.db import Database
 from server.models import Dossier, DossierHistory, DossierResult, Office, SatisfactionRating
 
@@ -47,6 +47,12 @@ COUNTS = (
 # Why a figure the station reports is not computed here either (as on the station).
 CASHLESS_UNKNOWN = "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt)."
 NO_RATINGS = "Chưa có đánh giá của người dân trong kỳ."
+# Figures a 766 indicator is scored from (its ``measure`` in indicators_766.json)
+# that the stations do not send: the indicator is reported not computed, with
+# this reason. A measure the definitions gain must be computed here or listed
+# here (tests/server/test_server_reports_766.py holds the two to the data).
+NOT_SYNCED: dict[str, str] = {}
+NOT_SYNCED_DEFAULT = "Máy chủ chưa nhận số liệu này từ các trạm."
 ENDING = (3, 7, 8, 9)
 WAITING = (5, 6)
 MAX_DAYS = 3660
@@ -113,13 +119,43 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
         ),
         "on_time_share": _share(early + on_time, early + on_time + late),
     }
-    out.update(shares)
-    out["scores"], out["not_scored"] = scoring.score(shares)
     unavailable = {"cashless_share": CASHLESS_UNKNOWN}
     if not counts["ratings"]:
         unavailable["satisfaction_share"] = NO_RATINGS
+    for measure in unsynced_measures():
+        shares[measure] = None
+        unavailable[measure] = NOT_SYNCED.get(measure, NOT_SYNCED_DEFAULT)
+    out.update(shares)
+    out["scores"], out["not_scored"] = scoring.score(shares, reasons=unavailable)
     out["unavailable"] = unavailable
     return out
+
+
+# The shares computed above; a 766 measure outside them is not synced.
+COMPUTED = frozenset(
+    {
+        "digitized_share",
+        "reused_dossier_share",
+        "online_share",
+        "post_share",
+        "cashless_share",
+        "result_digitized_share",
+        "e_result_share",
+        "satisfaction_share",
+        "progress_on_time_share",
+        "on_time_share",
+    }
+)
+
+
+def unsynced_measures() -> list[str]:
+    """The measures of the 766 definitions this server has no data for."""
+    return [
+        ind.measure
+        for group in definitions.load().groups
+        for ind in group.indicators
+        if ind.measure and ind.measure not in COMPUTED
+    ]
 
 
 def _intake_components(intake: dict[str, Any] | None) -> tuple[bool, bool]:

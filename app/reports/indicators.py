@@ -592,4 +592,4 @@ def _compute(
 
 def _score(report: IndicatorReport) -> None:
     """Points per Decision 766 group, from the indicators this station can compute."""
-    report.scores, report.not_scored = scoring.score(report.shares)
+    report.scores, report.not_scored = scoring.score(report.shares, reasons=report.unavailable)

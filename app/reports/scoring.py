@@ -19,13 +19,18 @@ NO_DOSSIERS = "Không có hồ sơ trong kỳ."
 def score(
     shares: Mapping[str, float | None],
     defs: definitions.Definitions | None = None,
+    *,
+    reasons: Mapping[str, str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The scored groups and the groups nothing could be scored in, in the data's order.
 
     An indicator is scored when ``shares`` holds a ratio for its ``measure``
     and its full-marks threshold is known; a group with at least one scored
-    indicator is ``partial`` when some of its others are not.
+    indicator is ``partial`` when some of its others are not. ``reasons`` says
+    why a measure has no ratio (the report's ``unavailable``); it takes the
+    place of the data's ``why_not`` for that measure.
     """
+    reasons = reasons or {}
     scores: list[dict[str, Any]] = []
     not_scored: list[dict[str, Any]] = []
     for group in (defs or definitions.load()).groups:
@@ -34,7 +39,8 @@ def score(
             value = shares.get(ind.measure) if ind.measure else None
             points = ind.points(value)
             if points is None:
-                missing.append({"code": ind.code, "max": ind.max, "why": ind.why_not})
+                why = reasons.get(ind.measure) if ind.measure else None
+                missing.append({"code": ind.code, "max": ind.max, "why": why or ind.why_not})
             else:
                 done.append(
                     {

@@ -10,6 +10,7 @@ second commune and their district check the roll-up and who sees what.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from datetime import datetime
@@ -20,8 +21,9 @@ from srvkit import PASSWORD, Harness, Station, event, received, status_changed
 
 from app.domain.status import Status
 from app.office import station as station_info
-from app.reports import indicators, period
+from app.reports import definitions, indicators, period, scoring
 from db.models import Dossier, DossierComponent, DossierResult, Procedure, StatusHistory
+from server import reports
 from tests.reports.office_fixture import build
 
 MARCH = {"from": "2026-03-01", "to": "2026-03-31"}
@@ -265,3 +267,31 @@ def test_report_page_shows_points_and_unverified(harness: Harness, offices) -> N
     assert "14,75 / 20" in total and "2,61 / 12" in total
     # a group nothing could be scored in says why
     assert 'title="Công bố thủ tục là việc của tỉnh' in total
+
+
+def test_every_766_measure_is_computed_here_or_said_not_synced() -> None:
+    """A measure the definitions gain needs the server's figure or its reason."""
+    measures = {
+        ind.measure
+        for group in definitions.load().groups
+        for ind in group.indicators
+        if ind.measure
+    }
+    assert measures <= reports.COMPUTED | set(reports.NOT_SYNCED), sorted(
+        measures - reports.COMPUTED - set(reports.NOT_SYNCED)
+    )
+
+
+def test_a_measure_without_data_is_not_scored_with_the_reason() -> None:
+    data = json.loads(definitions.DATA_FILE.read_text(encoding="utf-8"))
+    [payment] = [g for g in data["groups"] if g["group"] == "payment"]
+    payment["indicators"][0].update(measure="paid_online_share", full_at=1.0, why_not=None)
+    defs = definitions.parse(data)
+    why = "Máy chủ chưa nhận hình thức nộp phí từ các trạm."
+    scores, not_scored = scoring.score(
+        {"paid_online_share": None}, defs, reasons={"paid_online_share": why}
+    )
+    assert "payment" not in {s["group"] for s in scores}
+    assert {n["group"]: n["why"] for n in not_scored}["payment"] == [why]
+    scores, _ = scoring.score({"paid_online_share": 0.5}, defs)
+    assert {s["group"]: s["points"] for s in scores}["payment"] == 5.0
