@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import re
 import secrets
 import sys
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import MAX_STATION, validate_agency_code
 from app.domain.errors import DomainError
-from server import master
+from server import keyescrow, master
 from server.auth import password_hasher
 from server.common import digest, new_enrolment_code, normalise_enrolment_code, now
 from server.config import Settings
@@ -202,6 +203,15 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     cmd.add_argument("--number", type=int, required=True)
     cmd.add_argument("--name")
 
+    cmd = commands.add_parser(
+        "recovery-code",
+        parents=[common],
+        help="cấp mã dùng một lần để máy trạm lấy lại khóa dữ liệu đã mất",
+    )
+    cmd.add_argument("--office", required=True)
+    cmd.add_argument("--station", type=int, required=True)
+    cmd.add_argument("--by", help="người cho phép (ghi lại cùng mã)")
+
     cmd = commands.add_parser("revoke-station", parents=[common], help="thu hồi máy trạm")
     cmd.add_argument("--office", required=True)
     cmd.add_argument("--number", type=int, required=True)
@@ -263,6 +273,23 @@ def run(args: argparse.Namespace, settings: Settings, db: Database) -> int:
             print(
                 f"Mã đăng ký dùng một lần cho máy trạm số {args.number}, "
                 f"hết hạn sau {settings.enrolment_days:g} ngày.",
+                file=sys.stderr,
+            )
+        elif command == "recovery-code":
+            try:
+                code, minutes = keyescrow.issue_code(
+                    db,
+                    settings.recovery_code_minutes,
+                    args.office,
+                    args.station,
+                    args.by or os.environ.get("USER") or None,
+                )
+            except keyescrow.RecoveryCodeError as exc:
+                raise AdminError(str(exc)) from None
+            print(code)
+            print(
+                f"Mã dùng một lần để máy trạm số {args.station} lấy lại khóa dữ liệu "
+                f"(restore-key --server-code …), hết hạn sau {minutes} phút.",
                 file=sys.stderr,
             )
         elif command == "revoke-station":

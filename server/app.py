@@ -52,6 +52,7 @@ from server.routers import (
     push,
     ratings,
     station,
+    station_protect,
 )
 from server.storage import BlobStore
 
@@ -270,6 +271,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         public_feedback,
         public,
         ratings,
+        station_protect,
     ):
         app.include_router(module.router)
     # Signed station updates (TUF metadata and bundles, made by

@@ -51,7 +51,8 @@ def _who(officer: OfficerContext) -> str:
     return f"""<section class="card row">
 <div><strong>{esc(officer.full_name)}</strong>
 <span class="muted">({esc(officer.username)}, cơ quan {esc(officer.office_code)})</span>
- · <a href="{BASE}/phan-anh">Phản ánh, kiến nghị</a></div>
+ · <a href="{BASE}/phan-anh">Phản ánh, kiến nghị</a>
+ · <a href="{BASE}/may-tram">Máy trạm</a></div>
 <form method="post" action="{BASE}/dang-xuat" style="flex:0 0 auto">
 <input type="hidden" name="csrf" value="{esc(officer.csrf_token)}">
 <button class="link" type="submit">Đăng xuất</button></form></section>"""

@@ -43,6 +43,8 @@ class Settings:
     station_token_max_age_hours: float = 24.0
     station_token_grace_hours: float = 72.0
     enrolment_days: float = 7.0
+    # A one-time code letting a station take its data key back is short-lived.
+    recovery_code_minutes: float = 30.0
     officer_session_hours: float = 12.0
     sequence_slice_size: int = 1000
 

@@ -415,3 +415,59 @@ class Feedback(Base):
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class KeyEscrow(Base):
+    """A station's data key sealed to the server's public key (never the key itself).
+
+    Replaced when the station seals a new copy (a new key, a new server key).
+    """
+
+    __tablename__ = "key_escrows"
+
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), primary_key=True)
+    sealed_key: Mapped[str] = mapped_column(Text)
+    # Which server public key it was sealed to, and the key's check value.
+    key_id: Mapped[str] = mapped_column(String(32))
+    check: Mapped[str] = mapped_column(String(32))
+    deposited_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class KeyRecoveryCode(Base):
+    """A one-time, short-lived code an administrator issued to recover a station's key.
+
+    Kept after use: who issued it, when and from where it was used is the
+    server's record of every key that left it.
+    """
+
+    __tablename__ = "key_recovery_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    used_from: Mapped[str | None] = mapped_column(String(100))
+
+
+class AuditHead(Base):
+    """A station's audit chain head as reported at a sync; rows are only ever added.
+
+    ``flag`` marks a head whose id went backwards or whose hash at an id
+    already reported differs: the station's log was rewritten or restored.
+    """
+
+    __tablename__ = "audit_heads"
+    __table_args__ = (Index("ix_audit_heads_station_row", "station_id", "row_id"),)
+
+    row_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    head_id: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(64))
+    station_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    flag: Mapped[str | None] = mapped_column(String(20))
+    message: Mapped[str | None] = mapped_column(Text)

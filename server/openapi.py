@@ -49,6 +49,7 @@ SECURITY_SCHEMES = {
 _MEANING = {
     400: "Malformed request: bad JSON, a malformed header, or an unsupported protocol version.",
     401: "Missing, wrong, revoked or expired credential.",
+    403: "The one-time code is wrong, already used or expired.",
     404: "No such resource (or not one of the caller's office).",
     409: "Conflict with the resource's current state.",
     410: "Gone: expired or damaged; start again.",
@@ -68,6 +69,8 @@ _EXTRA: dict[tuple[str, str], tuple[int, ...]] = {
     ("post", "/api/v1/officers/login"): (429,),
     ("post", "/api/v1/backoffice/login"): (401, 429),
     ("get", "/api/v1/attachments/{sha256}"): (404, 410),
+    ("put", "/api/v1/station/key-escrow"): (409,),
+    ("post", "/api/v1/recovery/key"): (403, 404, 429),
     ("get", "/api/v1/backoffice/dossiers/{code}"): (404,),
     ("post", "/api/v1/backoffice/dossiers/{code}/status"): (404, 409),
     ("post", "/api/v1/backoffice/dossiers/{code}/progress"): (404,),
