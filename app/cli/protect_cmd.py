@@ -18,9 +18,18 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
-        "restore-key", help="khôi phục khóa mã hóa dữ liệu của quầy từ mã khôi phục đã in"
+        "restore-key",
+        help="khôi phục khóa mã hóa dữ liệu của quầy từ mã khôi phục đã in hoặc từ máy chủ",
     )
-    s.add_argument("--code", required=True, help="mã khôi phục in lúc khởi tạo (init)")
+    how = s.add_mutually_exclusive_group(required=True)
+    how.add_argument("--code", help="mã khôi phục in lúc khởi tạo (init)")
+    how.add_argument(
+        "--server-code",
+        help="mã dùng một lần do quản trị máy chủ cấp (python -m server admin recovery-code)",
+    )
+    s.add_argument("--server", help="địa chỉ máy chủ (mặc định: máy chủ quầy đã đăng ký)")
+    s.add_argument("--office", help="mã cơ quan (mặc định: như khi đăng ký)")
+    s.add_argument("--station", type=int, help="số quầy (mặc định: như khi đăng ký)")
 
     s = sub.add_parser("backup", help="sao lưu dữ liệu của quầy (đã kiểm tra, mã hóa)")
     s.add_argument("--to", help="thư mục đích (mặc định: sao lưu hằng ngày trong thư mục dữ liệu)")
@@ -55,9 +64,14 @@ def cmd_restore_key(args: Namespace, data_dir: Path, out: Output) -> int:
     from app.infra import datadir
     from app.protect import recovery
 
-    store = recovery.restore_from_code(data_dir, datadir.db_path(data_dir), args.code)
+    if args.code is not None:
+        store = recovery.restore_from_code(data_dir, datadir.db_path(data_dir), args.code)
+        source = "code"
+    else:
+        store = _from_server(args, data_dir)
+        source = "server"
     out.emit(
-        {"ok": True, "store": store, "data_dir": str(data_dir)},
+        {"ok": True, "store": store, "data_dir": str(data_dir), "source": source},
         [
             out.t(
                 f"Đã khôi phục khóa dữ liệu (lưu ở: {store}).",
@@ -66,6 +80,26 @@ def cmd_restore_key(args: Namespace, data_dir: Path, out: Output) -> int:
         ],
     )
     return 0
+
+
+def _from_server(args: Namespace, data_dir: Path) -> str:
+    from app.infra import datadir
+    from app.sync import enrolment, key_escrow
+
+    known = key_escrow.identity(data_dir)
+    url = args.server or known.get("server_url")
+    office = args.office or known.get("office_code")
+    number = args.station or known.get("station_number")
+    if not url or not office or not number:
+        raise key_escrow.missing_identity()
+    return key_escrow.recover_from_server(
+        data_dir,
+        datadir.db_path(data_dir),
+        args.server_code,
+        server_url=enrolment.check_server_url(str(url)),
+        office_code=str(office),
+        station_number=int(number),
+    )
 
 
 def cmd_audit(args: Namespace, db: Database, out: Output) -> int:

@@ -180,10 +180,12 @@ def key_lost(data_dir: Path) -> DomainError:
         "key_lost",
         "Không lấy được khóa mã hóa dữ liệu của quầy (kho khóa của hệ điều hành không "
         "còn giữ nó). Dữ liệu vẫn còn nguyên: chạy “restore-key --code …” với mã khôi "
-        "phục đã in khi khởi tạo.",
+        "phục đã in khi khởi tạo, hoặc “restore-key --server-code …” với mã do quản trị "
+        "máy chủ cấp.",
         "The station's data key cannot be read (the operating system's key store no longer "
         "holds it). The data is intact: run “restore-key --code …” with the recovery code "
-        "printed at set-up.",
+        "printed at set-up, or “restore-key --server-code …” with a code from the server's "
+        "administrator.",
     )
 
 

@@ -26,13 +26,19 @@ def key_opens(path: Path, key: bytes) -> bool:
 def restore_from_code(
     data_dir: Path, db_path: Path, code: str, stores: list[keys.KeyStore] | None = None
 ) -> str:
-    """Check the code against the folder's data and keep the key again.
+    """Check the printed recovery code against the folder's data and keep the key again."""
+    return restore_key(data_dir, db_path, keys.key_from_code(code), stores)
+
+
+def restore_key(
+    data_dir: Path, db_path: Path, key: bytes, stores: list[keys.KeyStore] | None = None
+) -> str:
+    """Keep ``key`` again once it is shown to be this folder's; returns the store.
 
     A folder with no database yet (a new PC about to restore a backup)
     takes the key as given; otherwise the key must open the database, and
     must match the check value in ``key.json`` when that survived.
     """
-    key = keys.key_from_code(code)
     try:
         record = keys.read_record(data_dir)
     except Exception:  # noqa: BLE001 - an unreadable record is replaced below

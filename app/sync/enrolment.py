@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -9,11 +10,13 @@ from app.domain.errors import DomainError
 from app.infra import clock, journal
 from app.office import auth, settings, station
 from app.office.auth import Actor
-from app.sync import credentials
+from app.sync import credentials, key_escrow
 from app.sync import protocol as p
 from app.sync.transport import SyncError, Transport
 from db.engine import Database
 from db.models import Station
+
+log = logging.getLogger("motcua.sync")
 
 
 def check_server_url(url: str) -> str:
@@ -95,4 +98,16 @@ def enroll(db: Database, data_dir: Path, actor: Actor, server_url: str, code: st
             station_number=reply.station_number,
         ),
     )
+    _seal_key(data_dir, url, reply)
     return row
+
+
+def _seal_key(data_dir: Path, url: str, reply: p.EnrollResponse) -> None:
+    """The key's recovery copy goes to the server now; if that fails, at the next sync."""
+    transport = Transport(url, reply.station_token)
+    try:
+        key_escrow.deposit_if_needed(transport, data_dir, reply.office_code, reply.station_number)
+    except (DomainError, OSError) as exc:
+        log.warning("data key copy not sent at enrolment: %s", getattr(exc, "code", exc))
+    finally:
+        transport.close()

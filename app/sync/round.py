@@ -16,7 +16,7 @@ from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
 from app.infra import clock
 from app.office import station
-from app.sync import credentials, cursors, roundlog
+from app.sync import audit_report, credentials, cursors, key_escrow, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
 from app.sync.rotation import rotate_token
@@ -146,6 +146,7 @@ def run_round(
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
         report.master_updated = refresh_master(db, transport, clock.now())
+        _protect(db, data_dir, cred, transport, report)
         if transport.rotate_due:
             _swap_token(data_dir, cred, transport, report)
     except DomainError as exc:  # SyncError included
@@ -162,6 +163,39 @@ def run_round(
     _finish(db, report, skew)
     roundlog.record(data_dir, report)
     return report
+
+
+def _protect(
+    db: Database,
+    data_dir: Path,
+    cred: credentials.Credential,
+    transport: Transport,
+    report: RoundReport,
+) -> None:
+    """The key's recovery copy and the audit chain head; trouble here is a warning only.
+
+    The dossiers have gone and come by now; a station must not stop syncing
+    because the server is older or refuses a copy.
+    """
+    try:
+        key_escrow.keep_copy_current(db, transport, data_dir, cred.office_code, cred.station_number)
+    except (DomainError, OSError) as exc:
+        log.warning("data key copy not sent: %s", getattr(exc, "code", exc))
+        report.warnings.append(
+            "Chưa gửi được bản sao khóa dữ liệu lên máy chủ; sẽ thử lại ở lần đồng bộ sau "
+            f"({getattr(exc, 'message_vi', exc)})."
+        )
+    try:
+        answer = audit_report.report_head(db, transport)
+    except (DomainError, OSError, SQLAlchemyError) as exc:
+        log.warning("audit head not sent: %s", getattr(exc, "code", exc))
+        report.warnings.append(
+            "Chưa gửi được đầu chuỗi nhật ký lên máy chủ; sẽ thử lại ở lần đồng bộ sau "
+            f"({getattr(exc, 'message_vi', exc)})."
+        )
+        return
+    if answer is not None and answer.flag is not None:
+        report.warnings.append(f"Máy chủ đã ghi nhận cảnh báo về nhật ký: {answer.message}")
 
 
 def _swap_token(
