@@ -319,244 +319,244 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="116"/>
-        <location filename="../../ui/capture/dialog.py" line="142"/>
+        <location filename="../../ui/capture/dialog.py" line="94"/>
+        <location filename="../../ui/capture/dialog.py" line="120"/>
         <source>Số hóa hồ sơ {code}</source>
         <translation>Digitize dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="153"/>
+        <location filename="../../ui/capture/dialog.py" line="131"/>
         <source>Thành phần</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="162"/>
+        <location filename="../../ui/capture/dialog.py" line="140"/>
         <source>Màu khi lưu</source>
         <translation>Colour when saved</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="166"/>
+        <location filename="../../ui/capture/dialog.py" line="144"/>
         <source>Tự động</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="167"/>
+        <location filename="../../ui/capture/dialog.py" line="145"/>
         <source>Màu</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="168"/>
+        <location filename="../../ui/capture/dialog.py" line="146"/>
         <source>Xám</source>
         <translation>Grey</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="169"/>
+        <location filename="../../ui/capture/dialog.py" line="147"/>
         <source>Đen trắng</source>
         <translation>Black and white</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="174"/>
+        <location filename="../../ui/capture/dialog.py" line="152"/>
         <source>Tự động: giữ màu khi trang có dấu đỏ, chữ ký màu; trang chỉ có chữ lưu đen trắng.</source>
         <translation>Automatic: colour is kept for red stamps and coloured signatures; text-only pages are saved black and white.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="194"/>
+        <location filename="../../ui/capture/dialog.py" line="172"/>
         <source>Tệp</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="195"/>
+        <location filename="../../ui/capture/dialog.py" line="173"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="196"/>
+        <location filename="../../ui/capture/dialog.py" line="174"/>
         <source>Máy ảnh</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="197"/>
+        <location filename="../../ui/capture/dialog.py" line="175"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="217"/>
+        <location filename="../../ui/capture/dialog.py" line="195"/>
         <source>Chụp lại trang này</source>
         <translation>Re-take this page</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="219"/>
+        <location filename="../../ui/capture/dialog.py" line="197"/>
         <source>Trang chụp hoặc quét tiếp theo sẽ thay trang đang chọn</source>
         <translation>The next page captured or scanned replaces the selected one</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="237"/>
-        <location filename="../../ui/capture/dialog.py" line="543"/>
+        <location filename="../../ui/capture/dialog.py" line="215"/>
+        <location filename="../../ui/capture/saving.py" line="110"/>
         <source>Đang lưu %v/%m trang</source>
         <translation>Saving page %v of %m</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="239"/>
+        <location filename="../../ui/capture/dialog.py" line="217"/>
         <source>Hủy lưu</source>
         <translation>Cancel saving</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="242"/>
+        <location filename="../../ui/capture/dialog.py" line="220"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="248"/>
+        <location filename="../../ui/capture/dialog.py" line="226"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="319"/>
+        <location filename="../../ui/capture/dialog.py" line="297"/>
         <source>dùng lại</source>
         <translation>reused</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="321"/>
+        <location filename="../../ui/capture/dialog.py" line="299"/>
         <source>đã số hóa</source>
         <translation>digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="323"/>
+        <location filename="../../ui/capture/dialog.py" line="301"/>
         <source>chưa số hóa</source>
         <translation>not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="329"/>
+        <location filename="../../ui/capture/dialog.py" line="307"/>
         <source>Kết quả giải quyết (bản số hóa kèm hồ sơ)</source>
         <translation>Result (digitized copy kept with the dossier)</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="344"/>
+        <location filename="../../ui/capture/dialog.py" line="322"/>
         <source>Kết quả giải quyết</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="355"/>
+        <location filename="../../ui/capture/dialog.py" line="333"/>
         <source>Thành phần này đang dùng lại tệp của hồ sơ trước; lưu sẽ thay bằng bản mới.</source>
         <translation>This component reuses a file from an earlier dossier; saving replaces it with the new capture.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="358"/>
+        <location filename="../../ui/capture/dialog.py" line="336"/>
         <source>Thành phần này đã được số hóa; lưu lần nữa sẽ thay bản đã lưu.</source>
         <translation>This component is already digitized; saving again replaces the stored file.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="386"/>
+        <location filename="../../ui/capture/dialog.py" line="364"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="412"/>
+        <location filename="../../ui/capture/dialog.py" line="390"/>
         <source>Đã thay trang {n}.</source>
         <translation>Page {n} replaced.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="425"/>
+        <location filename="../../ui/capture/dialog.py" line="403"/>
         <source>Trang {n} sẽ được thay bằng trang chụp hoặc quét tiếp theo.</source>
         <translation>Page {n} will be replaced by the next page captured or scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="442"/>
+        <location filename="../../ui/capture/dialog.py" line="420"/>
         <source>{n} trang</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="444"/>
+        <location filename="../../ui/capture/dialog.py" line="422"/>
         <source>{n} trang có cảnh báo</source>
         <translation>Warnings on {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="470"/>
+        <location filename="../../ui/capture/dialog.py" line="448"/>
         <source>Khay trống. Thêm tệp, quét hoặc chụp các trang theo đúng thứ tự; kéo thả để đổi thứ tự, Ctrl+↑/↓ để đưa trang lên hoặc xuống, Del để xóa.</source>
         <translation>The tray is empty. Add files, scan or photograph the pages in order; drag to reorder, Ctrl+↑/↓ to move a page earlier or later, Del to delete.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="486"/>
+        <location filename="../../ui/capture/saving.py" line="50"/>
         <source>Khay chưa có trang nào để lưu.</source>
         <translation>The tray has no pages to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="489"/>
+        <location filename="../../ui/capture/saving.py" line="55"/>
         <source>Chưa chọn thành phần hồ sơ.</source>
         <translation>No component is selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="506"/>
+        <location filename="../../ui/capture/saving.py" line="73"/>
         <source>Đang lưu bản số hóa kết quả…</source>
         <translation>Saving the digitized result…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="522"/>
+        <location filename="../../ui/capture/saving.py" line="89"/>
         <source>Đang lưu bản số hóa…</source>
         <translation>Saving the digitized copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="532"/>
+        <location filename="../../ui/capture/saving.py" line="99"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="552"/>
+        <location filename="../../ui/capture/saving.py" line="119"/>
         <source>Đã lưu thành phần {n} ({pages} trang, {dpi} dpi).</source>
         <translation>Component {n} saved ({pages} page(s), {dpi} dpi).</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="566"/>
+        <location filename="../../ui/capture/saving.py" line="133"/>
         <source>Đã lưu bản số hóa kết quả ({pages} trang).</source>
         <translation>Digitized result saved ({pages} pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="574"/>
+        <location filename="../../ui/capture/saving.py" line="144"/>
         <source>Đã hủy lưu; các trang vẫn còn trong khay.</source>
         <translation>Saving cancelled; the pages are still in the tray.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="577"/>
+        <location filename="../../ui/capture/saving.py" line="148"/>
         <source>Chưa lưu được: {why}</source>
         <translation>Not saved: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="584"/>
+        <location filename="../../ui/capture/dialog.py" line="458"/>
         <source>Thành phần {n} dùng lại tệp của hồ sơ {origin}.</source>
         <translation>Component {n} reuses the file of dossier {origin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="635"/>
+        <location filename="../../ui/capture/text_layer.py" line="61"/>
         <source>Đã nhận dạng chữ (OCR) hồ sơ {code}, thành phần {n}: tệp đã tìm kiếm được.</source>
         <translation>Text recognised (OCR) for dossier {code}, component {n}: the file is now searchable.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="651"/>
+        <location filename="../../ui/capture/text_layer.py" line="77"/>
         <source>Không nhận dạng được chữ (OCR) hồ sơ {code}, thành phần {n}: {why}</source>
         <translation>Text recognition (OCR) failed for dossier {code}, component {n}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="657"/>
+        <location filename="../../ui/capture/text_layer.py" line="83"/>
         <source>Không nhận dạng được chữ (OCR) hồ sơ {code}, thành phần {n}; bản số hóa chỉ có ảnh vẫn được giữ.</source>
         <translation>Text recognition (OCR) failed for dossier {code}, component {n}; the image-only copy is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="677"/>
+        <location filename="../../ui/capture/text_layer.py" line="103"/>
         <source>Đang nhận dạng chữ…</source>
         <translation>Recognising text…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="686"/>
+        <location filename="../../ui/capture/text_layer.py" line="111"/>
         <source>Đang nhận dạng chữ (OCR) thành phần {n} ở chế độ nền; có thể làm tiếp.</source>
         <translation>Recognising text (OCR) of component {n} in the background; you can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="699"/>
+        <location filename="../../ui/capture/text_layer.py" line="126"/>
         <source>Đã nhận dạng chữ (OCR) thành phần {n}; tệp đã tìm kiếm được.</source>
         <translation>Text recognised (OCR) for component {n}; the file is now searchable.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/dialog.py" line="718"/>
+        <location filename="../../ui/capture/dialog.py" line="481"/>
         <source>Đang dừng lưu…</source>
         <translation>Stopping the save…</translation>
     </message>
@@ -1431,12 +1431,12 @@ on your phone</translation>
     <name>FeedbackPage</name>
     <message>
         <location filename="../../ui/screens/feedback.py" line="242"/>
-        <location filename="../../ui/screens/feedback.py" line="406"/>
+        <location filename="../../ui/screens/feedback.py" line="411"/>
         <source>Chọn một phản ánh trong sổ để xem chi tiết.</source>
         <translation>Select an item of the register to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="269"/>
+        <location filename="../../ui/screens/feedback.py" line="274"/>
         <source>Ghi trả lời</source>
         <translation>Record answer</translation>
     </message>
@@ -1446,67 +1446,67 @@ on your phone</translation>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="331"/>
+        <location filename="../../ui/screens/feedback.py" line="336"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="342"/>
+        <location filename="../../ui/screens/feedback.py" line="347"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="272"/>
+        <location filename="../../ui/screens/feedback.py" line="277"/>
         <source>In lại phiếu tiếp nhận có mã QR tra cứu</source>
         <translation>Print the acknowledgement with its status QR again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="261"/>
+        <location filename="../../ui/screens/feedback.py" line="266"/>
         <source>Từ chối tiếp nhận (ghi lý do)</source>
         <translation>Refuse (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="262"/>
+        <location filename="../../ui/screens/feedback.py" line="267"/>
         <source>Chuyển cơ quan có thẩm quyền (ghi nơi nhận)</source>
         <translation>Forward to the competent body (name it)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="271"/>
+        <location filename="../../ui/screens/feedback.py" line="276"/>
         <source>In phiếu tiếp nhận</source>
         <translation>Print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="274"/>
+        <location filename="../../ui/screens/feedback.py" line="279"/>
         <source>In trả lời</source>
         <translation>Print answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="275"/>
+        <location filename="../../ui/screens/feedback.py" line="280"/>
         <source>In văn bản trả lời gửi người phản ánh</source>
         <translation>Print the answer letter to the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="282"/>
+        <location filename="../../ui/screens/feedback.py" line="288"/>
         <source>Yêu cầu bổ sung thông tin</source>
         <translation>Ask for more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="284"/>
+        <location filename="../../ui/screens/feedback.py" line="290"/>
         <source>Ghi nội dung ở trên thành yêu cầu người phản ánh bổ sung và in văn bản</source>
         <translation>Record the text above as a request to the sender for more information and print the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="287"/>
+        <location filename="../../ui/screens/feedback.py" line="293"/>
         <source>Đã nhận thông tin bổ sung</source>
         <translation>Information received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="288"/>
+        <location filename="../../ui/screens/feedback.py" line="294"/>
         <source>Hạn trả lời được tính lại từ hôm nay</source>
         <translation>The answer&apos;s deadline is counted again from today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="335"/>
+        <location filename="../../ui/screens/feedback.py" line="340"/>
         <source>Kênh tiếp nhận</source>
         <translation>Channel</translation>
     </message>
@@ -1516,7 +1516,7 @@ on your phone</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="338"/>
+        <location filename="../../ui/screens/feedback.py" line="343"/>
         <source>Nội dung *</source>
         <translation>Content *</translation>
     </message>
@@ -1526,13 +1526,13 @@ on your phone</translation>
         <translation>The office&apos;s answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="509"/>
-        <location filename="../../ui/screens/feedback.py" line="620"/>
+        <location filename="../../ui/screens/feedback.py" line="514"/>
+        <location filename="../../ui/screens/feedback.py" line="625"/>
         <source>Phiếu tiếp nhận phản ánh</source>
         <translation>Feedback acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="337"/>
+        <location filename="../../ui/screens/feedback.py" line="342"/>
         <source>Phân loại</source>
         <translation>Kind</translation>
     </message>
@@ -1542,7 +1542,7 @@ on your phone</translation>
         <translation>Feedback register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="334"/>
+        <location filename="../../ui/screens/feedback.py" line="339"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
@@ -1552,94 +1552,94 @@ on your phone</translation>
         <translation>New feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="304"/>
+        <location filename="../../ui/screens/feedback.py" line="309"/>
         <source>Tiếp nhận phản ánh, kiến nghị</source>
         <translation>Receive feedback</translation>
     </message>
     <message>
         <location filename="../../ui/screens/feedback.py" line="249"/>
-        <location filename="../../ui/screens/feedback.py" line="260"/>
+        <location filename="../../ui/screens/feedback.py" line="265"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="326"/>
+        <location filename="../../ui/screens/feedback.py" line="331"/>
         <source>Tự phân loại theo mã hồ sơ</source>
         <translation>Classify from the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="340"/>
+        <location filename="../../ui/screens/feedback.py" line="345"/>
         <source>Vào sổ và in phiếu tiếp nhận</source>
         <translation>Enter and print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="549"/>
-        <location filename="../../ui/screens/feedback.py" line="620"/>
+        <location filename="../../ui/screens/feedback.py" line="554"/>
+        <location filename="../../ui/screens/feedback.py" line="625"/>
         <source>Văn bản trả lời phản ánh</source>
         <translation>Feedback answer letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="336"/>
+        <location filename="../../ui/screens/feedback.py" line="341"/>
         <source>Về hồ sơ (mã)</source>
         <translation>About dossier (code)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="573"/>
+        <location filename="../../ui/screens/feedback.py" line="578"/>
         <source>Văn bản đề nghị bổ sung thông tin</source>
         <translation>Request for more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="576"/>
+        <location filename="../../ui/screens/feedback.py" line="581"/>
         <source>Đang ghi yêu cầu bổ sung…</source>
         <translation>Recording the request…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="580"/>
+        <location filename="../../ui/screens/feedback.py" line="585"/>
         <source>Đã ghi yêu cầu bổ sung thông tin.</source>
         <translation>Request for more information recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="598"/>
+        <location filename="../../ui/screens/feedback.py" line="603"/>
         <source>Đang ghi nhận thông tin bổ sung…</source>
         <translation>Recording the information received…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="603"/>
+        <location filename="../../ui/screens/feedback.py" line="608"/>
         <source>Đã ghi nhận thông tin bổ sung; hạn trả lời mới: {date}</source>
         <translation>Information received recorded; new answer deadline: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="633"/>
+        <location filename="../../ui/screens/feedback.py" line="638"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="552"/>
+        <location filename="../../ui/screens/feedback.py" line="557"/>
         <source>Đang ghi trả lời…</source>
         <translation>Recording the answer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="512"/>
+        <location filename="../../ui/screens/feedback.py" line="517"/>
         <source>Đang vào sổ…</source>
         <translation>Entering…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="333"/>
+        <location filename="../../ui/screens/feedback.py" line="338"/>
         <source>Điện thoại *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="556"/>
+        <location filename="../../ui/screens/feedback.py" line="561"/>
         <source>Đã ghi câu trả lời.</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="519"/>
+        <location filename="../../ui/screens/feedback.py" line="524"/>
         <source>Đã vào sổ phản ánh {code}; hạn trả lời {due}.</source>
         <translation>Feedback {code} entered; answer due {due}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/feedback.py" line="332"/>
+        <location filename="../../ui/screens/feedback.py" line="337"/>
         <source>Địa chỉ *</source>
         <translation>Address *</translation>
     </message>

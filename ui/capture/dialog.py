@@ -18,15 +18,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -35,48 +33,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.capture import attachments
 from app.capture.attachments import AttachResult
-from app.capture.clean import CleanOptions
 from app.capture.pages import Page
 from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.dossiers import dossier_query
 from app.dossiers.views import DossierView
-from app.infra.storage import Database
-from app.office import settings
-from app.office.auth import Actor
 from ui.capture.camera import CameraPanel
 from ui.capture.reuse import ReusePanel
+from ui.capture.saving import RESULT_ITEM, SavingMixin
 from ui.capture.sources import (
     FilesPanel,
     ScannerPanel,
-    majority_source,
     read_files,
 )
+from ui.capture.text_layer import TextLayerMixin
 from ui.capture.tray import TrayModel, TrayView
-from ui.shell import i18n
 from ui.shell.context import Context
 from ui.shell.tasks import Stream
 from ui.widgets.forms import heading
-from ui.widgets.messages import Banner, describe
+from ui.widgets.messages import Banner
 
 SOURCES_WIDTH = 380
-OCR_SETTING = "capture_ocr"
-OCR_MESSAGE_MS = 10_000
-translate = QCoreApplication.translate
-
-
-# The entry of the component list that stands for the dossier's result paper.
-RESULT_ITEM = -1
-
-
-def save_result(db: Database, actor: Actor, code: str, pages: list[Page], source: str) -> Any:
-    """Worker: the result's PDF from the tray's pages, kept with the dossier."""
-    from app.capture import results
-
-    prepared = results.prepare_pages(db, actor, code, pages, source=source)
-    return results.attach(db, actor, code, prepared)
 
 
 def _check_ocr() -> bool:
@@ -85,7 +63,7 @@ def _check_ocr() -> bool:
     return ocr.available()
 
 
-class CaptureDialog(QDialog):
+class CaptureDialog(SavingMixin, TextLayerMixin, QDialog):
     """Digitizing the components of one dossier."""
 
     saved = Signal(str)  # the dossier code, after a component was saved or reused
@@ -475,110 +453,6 @@ class CaptureDialog(QDialog):
         else:
             self.page_info.clear()
 
-    # --- saving ------------------------------------------------------------------------
-
-    def save(self) -> None:
-        if self.saving:
-            return
-        pages = self.model.pages()
-        index = self.component_index()
-        if not pages:
-            self.banner.show_message(self.tr("Khay chưa có trang nào để lưu."), "error")
-            return
-        if index is None:
-            self.banner.show_message(self.tr("Chưa chọn thành phần hồ sơ."), "error")
-            return
-        self.banner.clear_message()
-        self._cancel_save = threading.Event()
-        self._saving_keys = [p.key for p in pages]
-        self._set_saving(True, len(pages))
-        options = CleanOptions(colour=self.colour.currentData())
-        if index == RESULT_ITEM:
-            self.runner.run(
-                save_result,
-                self.ctx.require_db(),
-                self.ctx.require_actor(),
-                self.code,
-                pages,
-                majority_source(pages),
-                on_done=self._result_saved,
-                on_error=self._save_failed,
-                label=self.tr("Đang lưu bản số hóa kết quả…"),
-            )
-            return
-        self.runner.run(
-            attachments.attach_component,
-            self.ctx.require_db(),
-            self.ctx.require_actor(),
-            self.code,
-            index,
-            pages,
-            source=majority_source(pages),
-            options=options,
-            progress=lambda done, total: self._progress_stream.put(done),
-            cancel=self._cancel_save.is_set,
-            on_done=self._saved,
-            on_error=self._save_failed,
-            label=self.tr("Đang lưu bản số hóa…"),
-        )
-
-    def _progress(self, done: int) -> None:
-        self.progress.setValue(max(self.progress.value(), done))
-
-    def cancel_save(self) -> None:
-        if self.saving:
-            self._cancel_save.set()
-            self.cancel_button.setEnabled(False)
-            self.progress.setFormat(self.tr("Đang hủy…"))
-
-    def _set_saving(self, on: bool, total: int = 0) -> None:
-        self.saving = on
-        self.model.locked = on
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
-        self.cancel_button.setEnabled(on)
-        if on:
-            self.progress.setRange(0, total)
-            self.progress.setValue(0)
-            self.progress.setFormat(self.tr("Đang lưu %v/%m trang"))
-        for widget in (self.component, self.colour, self.retake):
-            widget.setEnabled(not on)
-        self.reuse.setEnabled(not on)
-        self._refresh()
-
-    def _saved(self, result: AttachResult) -> None:
-        self._set_saving(False)
-        self.model.delete_keys(self._saving_keys)
-        text = self.tr("Đã lưu thành phần {n} ({pages} trang, {dpi} dpi).").format(
-            n=result.component_index, pages=result.pages, dpi=result.dpi or "?"
-        )
-        lang = i18n.language()
-        if result.warnings:
-            text += " " + " ".join(w.message(lang) for w in result.warnings)
-        self.banner.show_message(text, "info" if result.warnings else "success")
-        self.recognise_text(result.component_index)
-        self._after_change()
-
-    def _result_saved(self, result: Any) -> None:
-        self._set_saving(False)
-        self.model.delete_keys(self._saving_keys)
-        self.banner.show_message(
-            self.tr("Đã lưu bản số hóa kết quả ({pages} trang).").format(pages=result.pages),
-            "success",
-        )
-        self._after_change()
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, DomainError) and exc.code == "cancelled":
-            self.banner.show_message(self.tr("Đã hủy lưu; các trang vẫn còn trong khay."), "info")
-        else:
-            self.banner.show_message(
-                self.tr("Chưa lưu được: {why}").format(why=describe(exc)), "error"
-            )
-        if self._close_when_idle:
-            self.reject()
-
     def reused(self, result: AttachResult) -> None:
         self.banner.show_message(
             self.tr("Thành phần {n} dùng lại tệp của hồ sơ {origin}.").format(
@@ -596,117 +470,6 @@ class CaptureDialog(QDialog):
         # The next component still on paper comes up, so a whole dossier goes in one sitting.
         self._advance = True
         self.load_components()
-
-    # --- the text layer (OCR) ----------------------------------------------------------
-
-    def ocr_wanted(self) -> bool:
-        return settings.is_on(
-            self.ctx.settings.get(OCR_SETTING, settings.SPECS[OCR_SETTING].default)
-        )
-
-    def recognise_text(self, index: int) -> None:
-        """Add the text layer to the saved component, off the GUI thread, one at a time.
-
-        The outcome goes to this dialog while it is open, else to the window's
-        status bar: the clerk may have closed the dialog by then.
-        A failure leaves the image-only PDF as it was saved.
-        """
-        if not self.ocr_wanted() or self.ctx.ocr_ready is False:
-            return
-        code = self.code
-        ctx = self.ctx
-        dialog = self
-        window = self.parentWidget().window() if self.parentWidget() is not None else None
-
-        def alive(widget: QWidget | None) -> bool:
-            return widget is not None and shiboken6.isValid(widget)
-
-        def status(text: str) -> None:
-            # An open dialog says it itself; the window's status bar is for after it
-            # closed (a message there hides the officer and sync labels meanwhile).
-            if alive(dialog) and dialog.isVisible():
-                return
-            if alive(window) and isinstance(window, QMainWindow):
-                window.statusBar().showMessage(text, OCR_MESSAGE_MS)
-
-        def done(_result: AttachResult) -> None:
-            # Not self.tr: this may run after the dialog is gone.
-            status(
-                translate(
-                    "CaptureDialog",
-                    "Đã nhận dạng chữ (OCR) hồ sơ {code}, thành phần {n}: tệp đã tìm kiếm được.",
-                ).format(code=code, n=index)
-            )
-            if alive(dialog):
-                dialog._recognised(index, True, "")
-
-        def failed(exc: BaseException) -> None:
-            code_of = exc.code if isinstance(exc, DomainError) else ""
-            if code_of == "ocr_unavailable":
-                ctx.ocr_ready = False
-            if code_of in ("ocr_unavailable", "attachment_changed", "already_searchable"):
-                # Nothing the clerk must act on: no OCR here, or a newer capture won.
-                text = ""
-            elif code_of and code_of != "ocr_failed":
-                text = translate(
-                    "CaptureDialog",
-                    "Không nhận dạng được chữ (OCR) hồ sơ {code}, thành phần {n}: {why}",
-                ).format(code=code, n=index, why=describe(exc))
-            else:
-                # The cause is in the log; the clerk needs to know the file is safe.
-                text = translate(
-                    "CaptureDialog",
-                    "Không nhận dạng được chữ (OCR) hồ sơ {code}, "
-                    "thành phần {n}; bản số hóa chỉ có ảnh vẫn được giữ.",
-                ).format(code=code, n=index)
-            if text:
-                status(text)
-            if alive(dialog):
-                dialog._recognised(index, False, text)
-
-        self._recognising.append(index)
-        self._show_recognising()
-        self.ctx.ocr_tasks.run(
-            attachments.add_text_layer,
-            self.ctx.require_db(),
-            self.ctx.require_actor(),
-            code,
-            index,
-            on_done=done,
-            on_error=failed,
-            label=self.tr("Đang nhận dạng chữ…"),
-        )
-
-    def _show_recognising(self) -> None:
-        if not self._recognising:
-            return
-        numbers = ", ".join(str(n) for n in self._recognising)
-        self.ocr_status.setText(
-            self.tr(
-                "Đang nhận dạng chữ (OCR) thành phần {n} ở chế độ nền; có thể làm tiếp."
-            ).format(n=numbers)
-        )
-        self.ocr_status.setStyleSheet("color:#57606a;")
-        self.ocr_status.show()
-
-    def _recognised(self, index: int, ok: bool, text: str) -> None:
-        if index in self._recognising:
-            self._recognising.remove(index)
-        if self._recognising:
-            self._show_recognising()
-        elif ok:
-            self.ocr_status.setText(
-                self.tr("Đã nhận dạng chữ (OCR) thành phần {n}; tệp đã tìm kiếm được.").format(
-                    n=index
-                )
-            )
-            self.ocr_status.setStyleSheet("color:#1a7f37;")
-        elif text:
-            self.ocr_status.setText(text)
-            self.ocr_status.setStyleSheet("color:#b3261e;")
-        else:
-            self.ocr_status.hide()
-        self.text_layer_finished.emit(self.code, index, ok)
 
     # --- closing and locking -----------------------------------------------------------
 
