@@ -11,7 +11,7 @@ import functools
 import threading
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -19,6 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Request, Response
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, TOKEN_ROTATE_HEADER
 from server.common import ApiError, digest, now
@@ -138,9 +139,19 @@ def station_context(request: Request, response: Response) -> StationContext:
     return _station(request, response, cached=False)
 
 
-def upload_station_context(request: Request, response: Response) -> StationContext:
-    """:func:`station_context` for the upload path, answered from a few seconds' cache."""
-    return _station(request, response, cached=True)
+async def upload_station_context(request: Request, response: Response) -> StationContext:
+    """:func:`station_context` for the upload path, answered from a few seconds' cache.
+
+    A coroutine, so a station found in the cache (nearly every chunk) costs
+    no hop to the thread pool; only a look-up in the database goes there.
+    """
+    check_protocol(request)
+    token = _bearer(request)
+    if token is not None:
+        row = _cached_station(digest(token))
+        if row is not None:
+            return _context(request, response, row, retired=False, stamp=now())
+    return await run_in_threadpool(_station, request, response, cached=True)
 
 
 def _station(request: Request, response: Response, *, cached: bool) -> StationContext:
@@ -168,6 +179,13 @@ def _station(request: Request, response: Response, *, cached: bool) -> StationCo
             "Mã xác thực máy trạm không hợp lệ hoặc đã bị thu hồi.",
             "Invalid or revoked station credential.",
         )
+    return _context(request, response, row, retired=retired, stamp=stamp)
+
+
+def _context(
+    request: Request, response: Response, row: Any, *, retired: bool, stamp: datetime
+) -> StationContext:
+    """The calling station; an old or retired token is asked to rotate."""
     max_age = timedelta(hours=request.app.state.settings.station_token_max_age_hours)
     if retired or row.token_issued_at is None or row.token_issued_at <= stamp - max_age:
         response.headers[TOKEN_ROTATE_HEADER] = "1"

@@ -8,6 +8,7 @@ and download look only at files the asking office has proved it holds.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import weakref
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from server.auth import StationContext
@@ -27,6 +29,8 @@ from server.db import Database
 from server.dossiers import lock_office, refresh_completeness
 from server.models import Blob, BlobOffice, Dossier, ManifestItem, Upload
 from server.storage import BlobStore, sha256_file
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -185,11 +189,19 @@ def get_upload(
     *,
     reconcile: bool = True,
 ) -> UploadState:
-    """The upload as stored, after reconciling the file with the recorded offset.
+    """The upload as it stands: its offset is what its file holds.
 
-    Only the PATCH holding the upload's lock reconciles; anyone else passes
-    ``reconcile=False`` and gets the offset as it stands, since bytes past the
-    recorded offset may belong to a PATCH still being written.
+    The recorded offset is only a checkpoint, written every few megabytes
+    (see :func:`checkpoint`): the file is the truth. Bytes reach the file
+    only at the offset a PATCH was allowed to append at, in the order they
+    were sent, so whatever the file holds is a prefix of the upload, even
+    after a crash mid-chunk; the SHA-256 of the whole file is checked before
+    it counts, so a file that a power cut left with garbage past its last
+    flush is refused then, never stored.
+
+    Only a caller holding the upload's lock reconciles; anyone else passes
+    ``reconcile=False`` and gets the recorded offset (or less), since the
+    file may be growing under a PATCH being written.
     """
     with db.read_rows() as conn:
         row = conn.execute(_UPLOAD_BY_ID, {"upload_id": upload_id}).first()
@@ -202,18 +214,24 @@ def get_upload(
     size = store.part_size(upload_id)
     if not expired and not reconcile:
         return replace(state, offset=min(state.offset, size))
-    if not expired and size == state.offset:
+    if not expired and size < state.length and size >= state.offset:
+        # The usual case: the file has run ahead of the last checkpoint.
+        # Nothing to write; the next checkpoint or the completion records it.
+        return replace(state, offset=size)
+    if not expired and size >= state.length:
+        # Every byte there but no completion committed (a crash while it was
+        # verified): only a completed upload may stand at its full length,
+        # so go back to the checkpoint and let the station send the rest.
+        store.truncate_part(upload_id, state.offset)
         return state
-    # Not durable: after a power cut the file and the offset are simply
-    # reconciled again.
+    # Expired, or the file holds less than the checkpoint says (a power cut
+    # took unflushed bytes): the record follows. Not durable: after another
+    # power cut the two are simply reconciled again.
     with db.write(durable=False) as session:
         upload = _load(session, station, upload_id)
         if expired:
             session.delete(upload)
-        elif size > upload.offset:
-            # Bytes past the offset were never acknowledged (a crash mid-chunk).
-            store.truncate_part(upload_id, upload.offset)
-        elif size < upload.offset:
+        else:
             upload.offset = size
         state = _state(upload)
     if expired:
@@ -229,9 +247,8 @@ def record_offset(db: Database, station: StationContext, upload_id: str, offset:
     transaction that completes it, so "every byte held" always means
     "verified and stored".
     """
-    # Losing this in a power cut costs only a re-send: the file is cut back
-    # to the offset that did reach the disk, and the station resumes from
-    # there. No need to wait for the disk on every chunk.
+    # Losing this in a power cut costs nothing: the offset is reconciled
+    # with the file, and the station resumes from what the file holds.
     with db.write(durable=False) as session:
         recorded = session.execute(
             _SET_OFFSET,
@@ -239,6 +256,29 @@ def record_offset(db: Database, station: StationContext, upload_id: str, offset:
         )
         if recorded.rowcount != 1:
             raise _unknown()
+
+
+def checkpoint(
+    db: Database, store: BlobStore, station: StationContext, upload_id: str, offset: int
+) -> None:
+    """Flush the first ``offset`` bytes of an unfinished upload and record them.
+
+    Run in the background every few megabytes rather than for every chunk:
+    neither is needed for a correct resume (the file is the truth, see
+    :func:`get_upload`), and the completion flushes and verifies the whole
+    file before it counts. The flush only spreads the writing out, so the
+    last one has little left; the record bounds what a HEAD answers while
+    a PATCH is being written. An upload that ended meanwhile has nothing to
+    record.
+    """
+    try:
+        store.sync_part(upload_id)
+        record_offset(db, station, upload_id, offset)
+    except ApiError:
+        return  # the upload ended meanwhile
+    except (OSError, SQLAlchemyError):
+        # Nobody waits for this answer; the next checkpoint tries again.
+        log.warning("upload checkpoint failed", exc_info=True)
 
 
 @dataclass

@@ -75,6 +75,19 @@ def _headers(state: uploads.UploadState | None = None) -> dict[str, str]:
     return headers
 
 
+def _answer(status: int, headers: dict[str, str], said: Response) -> Response:
+    """The route's own answer, carrying what the station check said on ``said``.
+
+    A route that returns its own ``Response`` drops the headers dependencies
+    set, so the token-rotation request is copied over: a station that only
+    uploads for a while must still hear that its token is due.
+    """
+    rotate = said.headers.get(p.TOKEN_ROTATE_HEADER)
+    if rotate is not None:
+        headers[p.TOKEN_ROTATE_HEADER] = rotate
+    return Response(status_code=status, headers=headers)
+
+
 def _discovery(request: Request) -> Response:
     headers = _headers()
     headers.update(
@@ -134,7 +147,7 @@ def upload_resource_options(upload_id: UploadId, request: Request) -> Response:
 
 
 @router.post("/uploads", status_code=201)
-async def create_upload(request: Request, station: UploadStation) -> Response:
+async def create_upload(request: Request, station: UploadStation, said: Response) -> Response:
     """Start the upload of one file, named by its SHA-256; a body is its first chunk.
 
     tus creation-with-upload: with ``Content-Type:
@@ -184,31 +197,47 @@ async def create_upload(request: Request, station: UploadStation) -> Response:
         state = await _first_chunk(request, station, state, checksum)
     headers = _headers(state)
     headers["Location"] = f"{p.API_PREFIX}/uploads/{state.id}"
-    return Response(status_code=201, headers=headers)
+    return _answer(201, headers, said)
 
 
 @router.head("/uploads/{upload_id}")
-def upload_offset(upload_id: UploadId, request: Request, station: UploadStation) -> Response:
+def upload_offset(
+    upload_id: UploadId, request: Request, station: UploadStation, said: Response
+) -> Response:
     """How many bytes of the upload the server holds."""
     _check_tus(request)
-    state = uploads.get_upload(
-        database(request), request.app.state.store, station, upload_id, reconcile=False
-    )
+    store = request.app.state.store
+    # The offset is what the upload's file holds (the recorded one is only a
+    # checkpoint), which only whoever holds the upload may read: a PATCH
+    # being written makes it grow. While one is, the checkpoint answers; a
+    # PATCH sent at it is told the true offset (409) once the other is done.
+    db = database(request)
+    state = uploads.get_upload(db, store, station, upload_id, reconcile=False)
+    lock = None if state.completed else store.try_lock(upload_id)
+    if lock is not None:
+        try:
+            state = uploads.get_upload(db, store, station, upload_id)
+        finally:
+            lock.release()
     headers = _headers(state)
     if state.metadata:
         headers["Upload-Metadata"] = state.metadata
-    return Response(status_code=200, headers=headers)
+    return _answer(200, headers, said)
 
 
 @router.delete("/uploads/{upload_id}", status_code=204)
-def cancel_upload(upload_id: UploadId, request: Request, station: Station) -> Response:
+def cancel_upload(
+    upload_id: UploadId, request: Request, station: Station, said: Response
+) -> Response:
     _check_tus(request)
     uploads.delete_upload(database(request), request.app.state.store, station, upload_id)
-    return Response(status_code=204, headers=_headers())
+    return _answer(204, _headers(), said)
 
 
 @router.patch("/uploads/{upload_id}", status_code=204)
-async def append_chunk(upload_id: UploadId, request: Request, station: UploadStation) -> Response:
+async def append_chunk(
+    upload_id: UploadId, request: Request, station: UploadStation, said: Response
+) -> Response:
     """Append one chunk at ``Upload-Offset``; the file is verified when the last byte lands."""
     _check_tus(request)
     if _content_type(request) != p.UPLOAD_CONTENT_TYPE:
@@ -236,7 +265,7 @@ async def append_chunk(upload_id: UploadId, request: Request, station: UploadSta
         state = await _append(request, station, state, offset, checksum)
     finally:
         lock.release()
-    return Response(status_code=204, headers=_headers(state))
+    return _answer(204, _headers(state), said)
 
 
 def _content_type(request: Request) -> str:
@@ -357,10 +386,12 @@ async def _append(
     if new_offset == state.length:
         # The offset is recorded with the completion, in one transaction.
         await run_in_threadpool(uploads.complete_upload, db, store, station, state)
-    elif new_offset != offset:
-        await run_in_threadpool(uploads.record_offset, db, station, upload_id, new_offset)
-        if store.sync_due(upload_id, sink.written):
-            asyncio.get_running_loop().run_in_executor(None, store.sync_part, upload_id)
+    elif store.sync_due(upload_id, sink.written):
+        # Not for every chunk: the next request reads the offset from the
+        # file (see uploads.get_upload), so a chunk costs no database write.
+        asyncio.get_running_loop().run_in_executor(
+            None, uploads.checkpoint, db, store, station, upload_id, new_offset
+        )
     return replace(state, offset=new_offset, completed=new_offset == state.length)
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import httpx
 from sqlalchemy import update
-from srvkit import Harness, Station, received, upload_headers
+from srvkit import Harness, Station, patch_headers, received, upload_headers
 
 from app.sync import protocol as p
 from server import admin, auth
@@ -133,3 +133,26 @@ def test_the_upload_path_s_brief_memory_of_a_token_ends_with_it(
     time.sleep(auth.STATION_CACHE_SECONDS + 0.5)
     assert _create_upload(harness, new).status_code == 401
     assert _pull_status(harness, new) == 401
+
+
+def test_upload_answers_ask_an_old_token_to_rotate_too(harness: Harness, office: str) -> None:
+    """A station that only uploads for a while still hears that its token is due."""
+    tus = {"Tus-Resumable": p.TUS_VERSION}
+    fresh = harness.enrol(office, 6)
+    data = os.urandom(3000)
+    created = fresh.client.post("/api/v1/uploads", headers=upload_headers(data))
+    assert created.status_code == 201
+    assert p.TOKEN_ROTATE_HEADER not in created.headers
+    old = harness.enrol(office, 7)
+    _age_token(harness, old, harness.settings.station_token_max_age_hours / 24 + 1)
+    created = old.client.post("/api/v1/uploads", headers=upload_headers(data))
+    assert created.status_code == 201
+    assert created.headers[p.TOKEN_ROTATE_HEADER] == "1"
+    location = created.headers["Location"]
+    head = old.client.head(location, headers=tus)
+    assert head.status_code == 200 and head.headers[p.TOKEN_ROTATE_HEADER] == "1"
+    chunk = data[:1000]
+    patched = old.client.patch(location, content=chunk, headers=patch_headers(0, chunk))
+    assert patched.status_code == 204 and patched.headers[p.TOKEN_ROTATE_HEADER] == "1"
+    ended = old.client.delete(location, headers=tus)
+    assert ended.status_code == 204 and ended.headers[p.TOKEN_ROTATE_HEADER] == "1"
