@@ -46,6 +46,9 @@ class Transport:
         self.clock_skew: timedelta | None = None
         # Set once an answer says the station's token is due to be swapped.
         self.rotate_due = False
+        # The transport this one was cloned from: it hears the request to
+        # rotate too, since the round that swaps the token holds only it.
+        self._origin: Transport | None = None
 
     def use_token(self, token: str) -> None:
         self.session.headers["Authorization"] = f"Bearer {token}"
@@ -55,6 +58,7 @@ class Transport:
         """A transport with its own connection, for a worker thread."""
         other = Transport(self.base_url)
         other.session.headers.update(self.session.headers)
+        other._origin = self._origin or self
         return other
 
     def close(self) -> None:
@@ -101,6 +105,8 @@ class Transport:
     def _note_clock(self, resp: requests.Response) -> None:
         if resp.headers.get(p.TOKEN_ROTATE_HEADER) == "1":
             self.rotate_due = True
+            if self._origin is not None:
+                self._origin.rotate_due = True
         try:
             server = parsedate_to_datetime(resp.headers["Date"])
         except (KeyError, TypeError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import httpx
@@ -10,6 +11,7 @@ from sqlalchemy import update
 from app.sync import credentials
 from app.sync import protocol as p
 from app.sync.round import run_round
+from app.sync.transport import Transport
 from server.common import now
 from server.models import Station as StationRow
 from server.models import StationToken
@@ -50,3 +52,35 @@ def test_round_swaps_an_old_token_and_the_old_one_dies_after_grace(server, db, d
     report = run_round(db, data_dir)
     assert report.ok, report.to_json()
     assert credentials.load(data_dir).station_token == new.station_token
+
+
+def test_an_upload_connection_s_answer_tells_the_round_to_swap(
+    server, db, data_dir, enrolled
+) -> None:
+    """Files go up on cloned connections; an answer there asking to rotate counts too."""
+    _, sdb, _ = server
+    cred = credentials.load(data_dir)
+    with sdb.write() as session:
+        session.execute(
+            update(StationRow)
+            .where(StationRow.id == cred.station_id)
+            .values(token_issued_at=now() - timedelta(days=30))
+        )
+    transport = Transport(cred.server_url, cred.station_token)
+    worker = transport.clone()
+    try:
+        data = b"to khai " * 1000
+        headers = {
+            "Tus-Resumable": p.TUS_VERSION,
+            "Content-Type": p.UPLOAD_CONTENT_TYPE,
+            "Upload-Length": str(len(data)),
+            "Upload-Metadata": p.encode_upload_metadata(
+                {"sha256": hashlib.sha256(data).hexdigest()}
+            ),
+        }
+        answer = worker.raw("POST", f"{p.API_PREFIX}/uploads", data=data, headers=headers)
+        assert answer.status_code == 201
+        assert worker.rotate_due and transport.rotate_due
+    finally:
+        worker.close()
+        transport.close()
