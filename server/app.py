@@ -51,6 +51,7 @@ from server.routers import (
     pull,
     push,
     ratings,
+    recovery,
     station,
     station_protect,
 )
@@ -265,6 +266,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         push,
         attachments,
         pull,
+        recovery,
         backoffice_api,
         backoffice_web,
         feedback_backoffice,

@@ -44,6 +44,7 @@ SHARED = [
     "app/sync/keyseal.py",
     "app/sync/protect_wire.py",
     "app/sync/protocol.py",
+    "app/sync/recovery_protocol.py",
     "db/__init__.py",
     "db/sqlite_pragmas.py",
 ]

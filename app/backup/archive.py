@@ -463,15 +463,7 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
         with db.write() as session:
             now = clock.now()
             made_day = datetime.fromisoformat(check.created_at or now.isoformat()).date()
-            moved = skip_ahead.skip_ahead(session, made_day, now.date())
-            journal.audit(
-                session,
-                officer,
-                "sequence.skip_ahead",
-                None,
-                now,
-                {"reason": "restore", "margin": skip_ahead.MARGIN, "days": moved},
-            )
+            moved, relearning = skip_ahead.after_restore(session, data_dir, made_day, now, officer)
             journal.audit(
                 session,
                 officer,
@@ -496,6 +488,7 @@ def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> di
         "files": check.files,
         "files_restored": files_back,
         "skipped_ahead": moved,
+        "relearning": relearning,
     }
 
 

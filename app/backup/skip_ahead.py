@@ -2,20 +2,24 @@
 
 A backup is older than the database it replaces: dossiers received after it
 were given codes the restored copy does not know, and the server has seen
-some of them. Until the station has learnt its true sequence from the
-server, each recent day's counter jumps ahead by a margin, and the jump is
-written to the audit log.
+some of them. A station enrolled with a server is marked as relearning: it
+issues no code until it has asked the server (``app.sync.relearn``), or, when
+the server cannot be reached, until each recent day's counter has jumped
+ahead by a margin. A station without a server jumps ahead at once. Every jump
+is written to the audit log.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.office import station
+from app.infra import datadir, journal
+from app.office import relearn_flag, station
 from db.models import DaySequence
 
 MARGIN = 300
@@ -49,3 +53,36 @@ def skip_ahead(session: Session, backup_day: date, today: date) -> list[dict[str
             row.last_used = new
         moved.append({"day": day.isoformat(), "from": last, "to": new})
     return moved
+
+
+def skip_and_audit(
+    session: Session, backup_day: date, now: datetime, officer: str | None, reason: str
+) -> list[dict[str, Any]]:
+    moved = skip_ahead(session, backup_day, now.date())
+    journal.audit(
+        session,
+        officer,
+        "sequence.skip_ahead",
+        None,
+        now,
+        {"reason": reason, "margin": MARGIN, "days": moved},
+    )
+    return moved
+
+
+def after_restore(
+    session: Session, data_dir: Path, backup_day: date, now: datetime, officer: str | None
+) -> tuple[list[dict[str, Any]], bool]:
+    """What a restore does to the day counters: ``(moved, relearning)``."""
+    if not datadir.enrolled(data_dir):
+        return skip_and_audit(session, backup_day, now, officer, "restore"), False
+    relearn_flag.put(session, relearn_flag.PENDING, backup_day, now)
+    journal.audit(
+        session,
+        officer,
+        "sequence.relearn_pending",
+        None,
+        now,
+        {"reason": "restore", "backup_day": backup_day.isoformat()},
+    )
+    return [], True

@@ -229,7 +229,7 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
 
 
 def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
-    from app.backup import archive
+    from app.backup import archive, skip_ahead
 
     result = archive.restore_backup(data_dir, Path(args.file).expanduser(), _officer(args))
     out.emit(
@@ -258,6 +258,22 @@ def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
                 )
                 for m in result["skipped_ahead"]
             ],
+            *(
+                [
+                    out.t(
+                        "Quầy chưa cấp mã hồ sơ mới cho tới khi đồng bộ với máy chủ (lệnh “sync”): "
+                        "máy chủ cho biết số thứ tự đã cấp và trả lại các hồ sơ nhận sau bản sao "
+                        "lưu. Nếu không có mạng, lần đồng bộ đó cho phép tiếp nhận với số thứ tự "
+                        f"nhảy trước {skip_ahead.MARGIN} số.",
+                        "No new dossier code until the station syncs with the server (“sync”): "
+                        "the server tells the sequence numbers used and gives back the dossiers "
+                        "received after the backup. Without a network, that attempt lets intake "
+                        f"go on with the sequence skipped ahead by {skip_ahead.MARGIN}.",
+                    )
+                ]
+                if result.get("relearning")
+                else []
+            ),
         ],
     )
     return 0

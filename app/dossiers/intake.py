@@ -17,7 +17,7 @@ from app.domain.status import Status
 from app.domain.text import fold
 from app.dossiers import applicants, intake_terms
 from app.infra import clock, journal
-from app.office import auth, settings, station
+from app.office import auth, relearn_flag, settings, station
 from app.office.auth import Actor
 from db.engine import Database
 from db.models import (
@@ -300,6 +300,8 @@ def receive(
     now = now or clock.now()
     found = ErrorCollector()
     with db.write() as session:
+        # Before the form: no use filling it in while no code may be issued.
+        relearn_flag.refuse_new_code(session)
         form = _check_form(session, data, now, found)
         # Every mistake of the form at once, before anything is written.
         found.raise_if_any()

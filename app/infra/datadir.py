@@ -8,6 +8,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 DB_NAME = "motcua.sqlite3"
+# The station's server credential (app.sync.credentials): its presence means "enrolled".
+CREDENTIAL_NAME = "station-credential.json"
 
 
 def default_data_dir() -> Path:
@@ -19,6 +21,10 @@ def default_data_dir() -> Path:
 
 def db_path(data_dir: Path) -> Path:
     return data_dir / DB_NAME
+
+
+def enrolled(data_dir: Path) -> bool:
+    return (data_dir / CREDENTIAL_NAME).is_file()
 
 
 def backup_dir(data_dir: Path) -> Path:

@@ -14,7 +14,9 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-FILE_NAME = "station-credential.json"
+from app.infra import datadir
+
+FILE_NAME = datadir.CREDENTIAL_NAME
 KEYRING_SERVICE = "MotCuaDesk"
 IN_KEYRING = "@keyring"
 

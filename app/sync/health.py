@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.office import settings
-from app.sync import credentials, cursors
+from app.office import relearn_flag, settings
+from app.sync import credentials, cursors, relearn
 from app.sync.round import CLOCK_SKEW_LIMIT, describe_skew
 from db.engine import Database
 from db.models import OutboxEvent
@@ -30,6 +30,8 @@ class SyncHealth:
     last_attempt: datetime | None
     master_refreshed_at: datetime | None
     warnings: list[str] = field(default_factory=list)
+    # After a restore: "pending" (no new code until the server is asked) or "offline".
+    relearn: str | None = None
 
 
 def _stamp(value: str | None) -> datetime | None:
@@ -66,7 +68,10 @@ def sync_health(db: Database, data_dir: Path, now: datetime) -> SyncHealth:
         stale_days = settings.get_int(session, "stale_master_days")
         stale_hours = settings.get_int(session, "stale_outbox_hours")
         skew = _seconds(cursors.get(session, "clock_skew_seconds"))
+        restored = relearn_flag.get(session)
     warnings: list[str] = []
+    if restored is not None:
+        warnings.append(relearn.offline_message(restored) or "")
     if cred is None:
         warnings.append("Quầy chưa đăng ký với máy chủ: hồ sơ chỉ lưu trên máy này.")
     if oldest is not None and now - oldest > timedelta(hours=stale_hours):
@@ -92,4 +97,5 @@ def sync_health(db: Database, data_dir: Path, now: datetime) -> SyncHealth:
         last_attempt=last_attempt,
         master_refreshed_at=master,
         warnings=warnings,
+        relearn=restored.get("state") if restored else None,
     )

@@ -16,7 +16,7 @@ from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
 from app.infra import clock
 from app.office import station
-from app.sync import audit_report, credentials, cursors, key_escrow, roundlog
+from app.sync import audit_report, credentials, cursors, key_escrow, relearn, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
 from app.sync.rotation import rotate_token
@@ -145,6 +145,8 @@ def run_round(
         )
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
+        # After the pull: what the feed changed since is already in what comes back.
+        report.relearned = relearn.run(db, transport, data_dir)
         report.master_updated = refresh_master(db, transport, clock.now())
         _protect(db, data_dir, cred, transport, report)
         if transport.rotate_due:
@@ -156,6 +158,8 @@ def run_round(
         report.fail(local_code(exc), local_failure(exc))
     finally:
         transport.close()
+    if report.unreachable or "server_error" in report.error_codes:
+        _relearn_later(db, report)
     skew = transport.clock_skew
     if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT:
         report.warnings.append(describe_skew(skew))
@@ -196,6 +200,18 @@ def _protect(
         return
     if answer is not None and answer.flag is not None:
         report.warnings.append(f"Máy chủ đã ghi nhận cảnh báo về nhật ký: {answer.message}")
+
+
+def _relearn_later(db: Database, report: RoundReport) -> None:
+    """A restored station that cannot ask the server works on with its counters skipped ahead."""
+    try:
+        relearn.go_offline(db)
+        message = relearn.offline_message(relearn.pending(db))
+    except SQLAlchemyError:
+        log.exception("could not skip the day counters ahead")
+        return
+    if message:
+        report.warnings.append(message)
 
 
 def _swap_token(

@@ -43,6 +43,8 @@ class RoundReport:
     warnings: list[str] = field(default_factory=list)
     # One code per error (``server_unreachable``, ``credential_rejected``, ``disk_full``, …).
     error_codes: list[str] = field(default_factory=list)
+    # What a restored station learnt back from the server this round (app.sync.relearn).
+    relearned: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -69,6 +71,7 @@ class RoundReport:
             or self.pulled
             or self.uploaded_bytes
             or self.master_updated
+            or self.relearned
         )
 
     def to_json(self) -> dict:
