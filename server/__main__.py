@@ -76,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="số lần đăng ký/đăng nhập sai từ một địa chỉ trước khi bị chặn tạm thời",
     )
     parser.add_argument("--upload-expiry-hours", type=float, default=24.0)
+    parser.add_argument(
+        "--station-backups-keep",
+        type=int,
+        default=Settings.station_backups_keep,
+        help="số bản sao lưu (đã mã hóa) của mỗi quầy mà máy chủ giữ",
+    )
+    parser.add_argument(
+        "--max-backup-bytes",
+        type=int,
+        default=Settings.max_backup_bytes,
+        help="cỡ lớn nhất của một bản sao lưu quầy gửi lên",
+    )
     common = argparse.ArgumentParser(add_help=False)
     _common_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command")
@@ -98,6 +110,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         workers=args.workers,
         auth_miss_limit=args.auth_miss_limit,
         upload_expiry_hours=args.upload_expiry_hours,
+        station_backups_keep=max(1, args.station_backups_keep),
+        max_backup_bytes=args.max_backup_bytes,
     )
 
 

@@ -53,6 +53,7 @@ from server.routers import (
     ratings,
     recovery,
     station,
+    station_backups,
     station_protect,
 )
 from server.storage import BlobStore
@@ -267,6 +268,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         attachments,
         pull,
         recovery,
+        station_backups,
         backoffice_api,
         backoffice_web,
         feedback_backoffice,

@@ -38,6 +38,9 @@ class Settings:
     max_upload_bytes: int = 2 * 1024 * 1024 * 1024
 
     upload_expiry_hours: float = 24.0
+    # Stations' encrypted backups: how many the server keeps per station, and how big one may be.
+    station_backups_keep: int = 3
+    max_backup_bytes: int = 2 * 1024 * 1024 * 1024
     # A station token older than this is swapped at the station's next sync;
     # the old one keeps working for the grace period, then dies.
     station_token_max_age_hours: float = 24.0

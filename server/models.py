@@ -471,3 +471,30 @@ class AuditHead(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime)
     flag: Mapped[str | None] = mapped_column(String(20))
     message: Mapped[str | None] = mapped_column(Text)
+
+
+class StationBackup(Base):
+    """A station's encrypted backup file kept on the server (the newest few per station).
+
+    The bytes live in the attachment store under their SHA-256, uploaded
+    through the resumable upload like any file; the server cannot read them
+    (the station's data key encrypts them). Keyed by office and station number,
+    so a station enrolled again under its number finds its backups.
+    """
+
+    __tablename__ = "station_backups"
+    __table_args__ = (
+        UniqueConstraint("office_id", "station", "sha256"),
+        Index("ix_station_backups_office_station", "office_id", "station"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    station: Mapped[int] = mapped_column(Integer)
+    # Not a foreign key: a damaged blob is quarantined and forgotten on its own.
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    schema_version: Mapped[str | None] = mapped_column(String(40))
+    manifest: Mapped[str] = mapped_column(Text)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -41,6 +41,7 @@ SHARED = [
     "app/reports/indicators_766.json",
     "app/reports/scoring.py",
     "app/sync/__init__.py",
+    "app/sync/backup_protocol.py",
     "app/sync/keyseal.py",
     "app/sync/protect_wire.py",
     "app/sync/protocol.py",

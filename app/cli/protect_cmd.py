@@ -40,7 +40,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     b.add_argument("file", metavar="FILE")
 
     s = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (giữ bản an toàn)")
-    s.add_argument("file", metavar="FILE")
+    s.add_argument("file", metavar="FILE", nargs="?")
+    s.add_argument(
+        "--from-server",
+        action="store_true",
+        help="tải bản sao lưu mới nhất của quầy từ máy chủ rồi khôi phục từ đó",
+    )
 
     s = sub.add_parser("audit", help="nhật ký thao tác")
     asub = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -176,9 +181,16 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
         if args.to:
             folders = [Path(args.to).expanduser()]
         items = archive.list_backups(folders)
+        from app.sync import backup_copy
+
+        unknown = backup_copy.mark_listed(data_dir, items)
+        mark = {True: "  [máy chủ]", False: "", None: ""}
         out.emit(
-            {"backups": items},
-            [f"{b['created_at']}  {b['size']:>12,} B  {b['file']}" for b in items]
+            {"backups": items, "server_unknown": unknown},
+            [
+                f"{b['created_at']}  {b['size']:>12,} B  {b['file']}{mark[b['on_server']]}"
+                for b in items
+            ]
             or [out.t("Chưa có bản sao lưu nào.", "No backups yet.")],
         )
         return 0
@@ -201,6 +213,7 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
             result = made.to_json()
         else:
             result = daily.run(db, data_dir, _officer(args))
+            _copy_to_server(db, data_dir, result)
     finally:
         db.dispose()
     lines = [
@@ -213,6 +226,16 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
             f"With {result.get('files') or 0} scanned/slip files (encrypted).",
         ),
     ]
+    if result.get("server_copy"):
+        lines.append(out.t("Đã sao lưu lên máy chủ.", "Copied to the server."))
+    elif result.get("server_copy_error"):
+        lines.append(
+            out.t(
+                f"Chưa sao lưu lên máy chủ ({result['server_copy_error']}); "
+                "lần đồng bộ sau sẽ gửi.",
+                f"Not copied to the server ({result['server_copy_error']}); the next sync will.",
+            )
+        )
     if result.get("second_copy"):
         lines.append(
             out.t(f"Bản thứ hai: {result['second_copy']}", f"Second copy: {result['second_copy']}")
@@ -228,10 +251,39 @@ def cmd_backup(args: Namespace, data_dir: Path, out: Output) -> int:
     return 0
 
 
+def _copy_to_server(db: Database, data_dir: Path, result: dict) -> None:
+    """When online, the day's backup goes to the server too; offline, the next sync sends it."""
+    from app.sync import backup_copy
+
+    transport = backup_copy.transport_for(data_dir)
+    if transport is None:
+        return
+    try:
+        copied = backup_copy.send_newest(db, data_dir, transport)
+        result["server_copy"] = (copied or {}).get("sha256")
+    except DomainError as exc:
+        result["server_copy"] = None
+        result["server_copy_error"] = exc.message_vi
+    finally:
+        transport.close()
+
+
 def cmd_restore(args: Namespace, data_dir: Path, out: Output) -> int:
     from app.backup import archive, skip_ahead
 
-    result = archive.restore_backup(data_dir, Path(args.file).expanduser(), _officer(args))
+    if args.from_server:
+        from app.sync import backup_copy
+
+        file = backup_copy.fetch_newest(data_dir)
+    elif args.file:
+        file = Path(args.file).expanduser()
+    else:
+        raise DomainError(
+            "no_backup_file",
+            "Hãy chỉ ra tệp sao lưu (restore TỆP) hoặc dùng --from-server.",
+            "Name the backup file (restore FILE) or use --from-server.",
+        )
+    result = archive.restore_backup(data_dir, file, _officer(args))
     out.emit(
         result,
         [

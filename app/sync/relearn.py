@@ -37,6 +37,7 @@ from db.models import (
     DaySequence,
     Dossier,
     DossierComponent,
+    DossierResult,
     LogbookCounter,
     Officer,
     Procedure,
@@ -121,6 +122,8 @@ def run(db: Database, transport: Transport, data_dir: Path) -> dict[str, Any] | 
                     recovered += 1
                 else:
                     clashes.append(dossier.code)
+    # Restored on another PC: the scanned files of the dossiers it had are fetched too.
+    files += _fetch_lacking(db, transport, store)
     result = {
         "since": since.isoformat(),
         "days": raised,
@@ -196,6 +199,25 @@ def _download(transport: Transport, store: AttachmentStore, dossiers: list) -> i
                     f"File {item.sha256[:12]}… from the server does not match; will retry.",
                     retry=True,
                 )
+            fetched += 1
+    return fetched
+
+
+def _fetch_lacking(db: Database, transport: Transport, store: AttachmentStore) -> int:
+    """Fetch every scanned file a dossier names and the data folder lacks; a file the
+    server does not hold either is left (the dossier says it is missing, as before)."""
+    with db.read() as session:
+        names = set(session.scalars(select(Attachment.sha256).distinct()))
+        names.update(session.scalars(select(DossierResult.sha256).distinct()))
+    fetched = 0
+    for sha in sorted(names):
+        if store.has(sha):
+            continue
+        resp = transport.raw("GET", f"{p.API_PREFIX}/attachments/{sha}", expect=(404, 410))
+        if resp.status_code != 200:
+            log.warning("relearn: file %s… not on the server either", sha[:12])
+            continue
+        if store.put(resp.content).sha256 == sha:
             fetched += 1
     return fetched
 

@@ -16,12 +16,12 @@ from app.capture.store import AttachmentStore
 from app.domain.errors import DomainError
 from app.infra import clock
 from app.office import station
-from app.sync import audit_report, credentials, cursors, key_escrow, relearn, roundlog
+from app.sync import audit_report, backup_copy, credentials, cursors, key_escrow, relearn, roundlog
 from app.sync.pull import pull_changes, refresh_master
 from app.sync.push import pending_count, push_all
 from app.sync.rotation import rotate_token
 from app.sync.roundlog import RoundReport
-from app.sync.transport import Transport
+from app.sync.transport import SyncError, Transport
 from app.sync.upload import bytes_left, upload_all
 from db.engine import Database
 
@@ -143,6 +143,7 @@ def run_round(
         report.uploaded_bytes = upload_all(
             db, transport, AttachmentStore.for_data_dir(data_dir), progress=reporter.add
         )
+        report.backup_copied = _copy_backup(db, data_dir, transport, report)
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
         # After the pull: what the feed changed since is already in what comes back.
@@ -200,6 +201,19 @@ def _protect(
         return
     if answer is not None and answer.flag is not None:
         report.warnings.append(f"Máy chủ đã ghi nhận cảnh báo về nhật ký: {answer.message}")
+
+
+def _copy_backup(
+    db: Database, data_dir: Path, transport: Transport, report: RoundReport
+) -> dict | None:
+    """The newest backup to the server; a refusal (too large…) is a warning, not a failure."""
+    try:
+        return backup_copy.send_newest(db, data_dir, transport)
+    except SyncError as exc:
+        if exc.retry:
+            raise
+        report.warnings.append(f"Chưa sao lưu được lên máy chủ: {exc.message_vi}")
+        return None
 
 
 def _relearn_later(db: Database, report: RoundReport) -> None:

@@ -45,6 +45,8 @@ class RoundReport:
     error_codes: list[str] = field(default_factory=list)
     # What a restored station learnt back from the server this round (app.sync.relearn).
     relearned: dict[str, Any] | None = None
+    # The newest backup copied to the server this round (``sha256, uploaded_bytes, already``).
+    backup_copied: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +74,7 @@ class RoundReport:
             or self.uploaded_bytes
             or self.master_updated
             or self.relearned
+            or (self.backup_copied or {}).get("uploaded_bytes")
         )
 
     def to_json(self) -> dict:

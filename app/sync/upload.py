@@ -321,3 +321,54 @@ def _upload_one(db, transport, store, sha, size, url, progress, pace, finished) 
         offset = None if gone else _offset(transport, url)
     finished.add(sha, size)
     return sent
+
+
+class _FileSource:
+    """A file outside the attachment store (a backup), read as a stored one is."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+
+    def read(self, sha256: str, *, verify: bool = True) -> bytes:
+        data = self.path.read_bytes()
+        if verify and hashlib.sha256(data).hexdigest() != sha256:
+            raise SyncError(
+                "file_changed",
+                f"Tệp {self.path.name} đã thay đổi trong khi tải lên; sẽ thử lại sau.",
+                f"{self.path.name} changed while being uploaded; will retry later.",
+                retry=True,
+            )
+        return data
+
+
+def upload_file(
+    db: Database,
+    transport: Transport,
+    path,
+    sha256: str,
+    size: int,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Upload one file the server lacks through the same resumable path; returns bytes sent.
+
+    A file the office already holds on the server sends nothing.
+    """
+    body = transport.call("POST", "/attachments/missing", json={"hashes": [sha256]})
+    if sha256 not in set(body.get("missing", [])):
+        return 0
+    finished = _Finished(db)
+    try:
+        return _upload_one(
+            db,
+            transport,
+            _FileSource(path),
+            sha256,
+            size,
+            _saved_urls(db, [sha256]).get(sha256),
+            progress,
+            _Pace(),
+            finished,
+        )
+    finally:
+        finished.flush()
