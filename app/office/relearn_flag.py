@@ -78,5 +78,4 @@ def refuse_new_code(session: Session) -> None:
             "issue a new dossier code (it could repeat one). Synchronise with the server "
             "(the Sync button or the “sync” command); without a network, that attempt lets "
             "intake go on with the sequence skipped ahead.",
-            field="code",
         )

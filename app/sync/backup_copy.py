@@ -87,6 +87,10 @@ def mark_listed(data_dir: Path, items: list[dict[str, Any]]) -> str | None:
     held: set[str] | None = None
     if transport is None:
         reason = "not_enrolled"
+    elif not transport.healthy():
+        # A quick probe first: listing must not hang on a dead link for the full timeout.
+        reason = "server_unreachable"
+        transport.close()
     else:
         try:
             held = {b.sha256 for b in server_backups(transport)}
