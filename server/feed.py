@@ -42,9 +42,10 @@ XID_SHIFT = 20
 _PER_TX = 1 << XID_SHIFT
 _INFO_KEY = "motcua_feed_numbering"
 # How long a pull waits for older transactions to end before it answers
-# with the rows that are safe (the rest come at the next pull).
-HELD_WAIT_S = 1.0
-_HELD_POLL_S = 0.01
+# with the rows that are safe (the rest come at the next pull). A push ends
+# in milliseconds; seconds cover a large batch on a loaded machine.
+HELD_WAIT_S = 5.0
+_HELD_POLL_S = 0.02
 _HORIZON = literal_column(
     f"({FEED_BASE} + (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << {XID_SHIFT}))",
     BigInteger,
