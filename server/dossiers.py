@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.status import Status
@@ -28,6 +28,7 @@ from server.models import (
     ChangeRecord,
     Dossier,
     DossierHistory,
+    EventRecord,
     ManifestItem,
     Office,
 )
@@ -67,6 +68,46 @@ def lock_dossiers(session: Session, uuids: Iterable[uuid.UUID]) -> None:
         )
 
 
+class Pending:
+    """Rows a batch writes and never reads back, inserted together by :meth:`write`.
+
+    A push adds thousands of history lines, feed rows and event records;
+    as ORM objects each costs more than its insert. Held here as plain rows,
+    they go in one ``executemany`` per table (history after the dossiers it
+    names have their ids). Active while set on the session (:meth:`attach`).
+    """
+
+    _KEY = "motcua_pending_rows"
+
+    def __init__(self) -> None:
+        self.history: list[tuple[Dossier, dict[str, Any]]] = []
+        self.changes: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+
+    def attach(self, session: Session) -> None:
+        session.info[self._KEY] = self
+
+    @classmethod
+    def of(cls, session: Session) -> Pending | None:
+        return session.info.get(cls._KEY)
+
+    def write(self, session: Session) -> None:
+        """Insert what is held (after a flush, so new dossiers have ids) and forget it."""
+        history, changes, events = self.history, self.changes, self.events
+        self.discard()
+        if history:
+            rows = [dict(row, dossier_id=dossier.id) for dossier, row in history]
+            session.execute(insert(DossierHistory.__table__), rows)
+        if changes:
+            session.execute(insert(ChangeRecord.__table__), changes)
+        if events:
+            session.execute(insert(EventRecord.__table__), events)
+
+    def discard(self) -> None:
+        """Forget what is held (its savepoint was rolled back)."""
+        self.history, self.changes, self.events = [], [], []
+
+
 def append_change(
     session: Session,
     office_id: int,
@@ -74,17 +115,22 @@ def append_change(
     payload: dict[str, Any],
     dossier: Dossier | None = None,
 ) -> None:
-    session.add(
-        ChangeRecord(
-            seq=feed.next_number(session),
-            office_id=office_id,
-            kind=kind,
-            dossier_uuid=dossier.uuid if dossier else None,
-            code=dossier.code if dossier else None,
-            payload=payload,
-            created_at=now(),
-        )
-    )
+    row: dict[str, Any] = {
+        "office_id": office_id,
+        "kind": kind,
+        "dossier_uuid": dossier.uuid if dossier else None,
+        "code": dossier.code if dossier else None,
+        "payload": payload,
+        "created_at": now(),
+    }
+    seq = feed.next_number(session)
+    if seq is not None:
+        row["seq"] = seq
+    pending = Pending.of(session)
+    if pending is not None:
+        pending.changes.append(row)
+    else:
+        session.add(ChangeRecord(**row))
 
 
 def find_by_code(session: Session, office_ids: list[int], code: str) -> Dossier | None:
@@ -109,21 +155,23 @@ def add_history(
     conflict: bool = False,
     event_uuid: uuid.UUID | None = None,
 ) -> None:
-    session.add(
-        DossierHistory(
-            dossier=dossier,
-            at=at,
-            source=source,
-            station=station,
-            officer=officer,
-            from_status=from_status,
-            to_status=to_status,
-            note=note,
-            conflict=conflict,
-            event_uuid=event_uuid,
-            recorded_at=now(),
-        )
-    )
+    row = {
+        "at": at,
+        "source": source,
+        "station": station,
+        "officer": officer,
+        "from_status": from_status,
+        "to_status": to_status,
+        "note": note,
+        "conflict": conflict,
+        "event_uuid": event_uuid,
+        "recorded_at": now(),
+    }
+    pending = Pending.of(session)
+    if pending is not None:
+        pending.history.append((dossier, row))
+    else:
+        session.add(DossierHistory(dossier=dossier, **row))
 
 
 def set_status(

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.codes import parse_code, validate_agency_code
@@ -57,6 +57,16 @@ class Answer:
     message: str | None = None
 
 
+@dataclass
+class Recorded:
+    """An event this batch recorded (its row is written at the end), for a replay within it."""
+
+    office_id: int
+    payload_hash: str
+    outcome: str
+    message: str | None
+
+
 def problems(exc: ValidationError) -> str:
     return "; ".join(
         f"{'.'.join(str(part) for part in err['loc']) or 'payload'}: {err['msg']}"
@@ -80,15 +90,19 @@ class Lookups:
         # The server key look-up secrets are stored under (HMAC).
         self.lookup_key = lookup_key
         self.cached = events is not None
-        self._events: dict[uuid.UUID, EventRecord] = {}
+        self._events: dict[uuid.UUID, EventRecord | Recorded] = {}
         self._dossiers: dict[uuid.UUID, Dossier] = {}
         self._codes: set[str] = set()
         # Sizes of held files per office, read once for every manifest of the batch.
         self._sizes: dict[int, dict[str, int]] = {}
         self._manifest_hashes: set[str] = set()
+        # Dossier ids taken ahead, and how many the batch may still want.
+        self._ids: list[int] = []
+        self._new_wanted = 0
         if events is None:
             return
         batch = list(events)
+        self._new_wanted = sum(1 for e in batch if e.type == p.EVENT_RECEIVED)
         for e in batch:
             if e.type == p.EVENT_ATTACHMENTS and isinstance(e.payload.get("manifest"), list):
                 self._manifest_hashes.update(
@@ -114,13 +128,13 @@ class Lookups:
         for chunk in _chunks(codes):
             self._codes.update(session.scalars(select(Dossier.code).where(Dossier.code.in_(chunk))))
 
-    def event(self, event_uuid: uuid.UUID) -> EventRecord | None:
+    def event(self, event_uuid: uuid.UUID) -> EventRecord | Recorded | None:
         if self.cached:
             return self._events.get(event_uuid)
         return self.session.get(EventRecord, event_uuid)
 
-    def remember_event(self, record: EventRecord) -> None:
-        self._events[record.event_uuid] = record
+    def remember_event(self, event_uuid: uuid.UUID, record: Recorded) -> None:
+        self._events[event_uuid] = record
 
     def dossier(self, dossier_uuid: uuid.UUID) -> Dossier | None:
         """The dossier with this UUID, in whichever office."""
@@ -142,9 +156,28 @@ class Lookups:
         held = self._sizes[office_id]
         return {sha: held[sha] for sha in hashes if sha in held}
 
+    def new_dossier_id(self) -> int | None:
+        """An id for a dossier this batch creates, taken ahead (None: SQLite gives it).
+
+        With every id known, a batch's new dossiers go in as one
+        ``executemany``, with no ``RETURNING`` to wait for.
+        """
+        if self.session.get_bind().dialect.name == "sqlite":
+            return None
+        if not self._ids:
+            self._ids = list(self.session.scalars(_NEXT_IDS, {"n": max(self._new_wanted, 1)}))
+            self._new_wanted = 0
+            self._ids.reverse()  # handed out in ascending order
+        return self._ids.pop()
+
     def remember_dossier(self, dossier: Dossier) -> None:
         self._dossiers[dossier.uuid] = dossier
         self._codes.add(dossier.code)
+
+
+_NEXT_IDS = text(
+    "SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) FROM generate_series(1, :n)"
+)
 
 
 def _chunks(values: set[Any], size: int = 500) -> Iterable[list[Any]]:
@@ -253,9 +286,7 @@ def _received(
     if dossier is None:
         if lookups.code_taken(code):
             raise Rejected(f"Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.")
-        lookups.remember_dossier(
-            _create(session, station, event, payload, code, lookups.lookup_key)
-        )
+        lookups.remember_dossier(_create(session, station, event, payload, code, lookups))
         return Answer("applied")
     if dossier.code != code:
         raise Rejected(f"Không được đổi mã hồ sơ {dossier.code} thành {code}.")
@@ -312,10 +343,11 @@ def _create(
     event: p.EventIn,
     payload: p.DossierReceived,
     code: str,
-    lookup_key: bytes,
+    lookups: Lookups,
 ) -> Dossier:
     stamp = now()
     dossier = Dossier(
+        id=lookups.new_dossier_id(),
         uuid=event.dossier_uuid,
         office_id=station.office_id,
         code=code,
@@ -323,10 +355,12 @@ def _create(
         status_source="counter",
         status_changed_at=payload.received_at,
         attachments_complete=True,
+        # Given, not left to the column's server default: nothing to read back.
+        extensions=0,
         created_at=stamp,
         updated_at=stamp,
     )
-    _fill(dossier, payload, lookup_key)
+    _fill(dossier, payload, lookups.lookup_key)
     session.add(dossier)
     add_history(
         session,
@@ -650,7 +684,7 @@ def _new_manifest(
 def _attachments(
     session: Session, dossier: Dossier, payload: p.DossierAttachments, lookups: Lookups
 ) -> Answer:
-    if dossier.id is None:
+    if inspect(dossier).pending:
         # Received earlier in this same batch: it has no manifest yet.
         return _new_manifest(session, dossier, payload, lookups)
     wanted = {(e.component_index, e.sha256): e for e in payload.manifest}
@@ -703,8 +737,8 @@ def _attachments(
 
 def _result(session: Session, dossier: Dossier, payload: p.DossierResultIn) -> Answer:
     """Keep (or replace) the dossier's digitized result; its file arrives by upload."""
-    if dossier.id is None:
-        session.flush()  # received earlier in this same batch: give it its id
+    if inspect(dossier).pending:
+        session.flush()  # received earlier in this same batch: write it first
     row = session.scalar(select(DossierResult).where(DossierResult.dossier_id == dossier.id))
     if row is None:
         row = DossierResult(dossier_id=dossier.id, uuid=payload.result_uuid)

@@ -30,8 +30,16 @@ from app.sync import protocol as p
 from server.auth import StationContext
 from server.common import now
 from server.db import Database
-from server.dossiers import lock_dossiers, lock_office
-from server.events import Answer, Lookups, Rejected, apply_event, parse_payload, problems
+from server.dossiers import Pending, lock_dossiers, lock_office
+from server.events import (
+    Answer,
+    Lookups,
+    Recorded,
+    Rejected,
+    apply_event,
+    parse_payload,
+    problems,
+)
 from server.models import EventRecord
 
 
@@ -106,9 +114,12 @@ def _run(
             shared=not any(e.type in _WHOLE_OFFICE for e, _, _ in ready),
         )
         lock_dossiers(session, (e.dossier_uuid for e, _, _ in ready))
+        pending = Pending()
+        pending.attach(session)
         lookups = Lookups(session, lookup_key, None if careful else [e for e, _, _ in ready])
-        answers = [_push_one(session, station, item, lookups, careful) for item in ready]
+        answers = [_push_one(session, station, item, lookups, pending, careful) for item in ready]
         session.flush()
+        pending.write(session)
     return answers
 
 
@@ -131,7 +142,9 @@ def _payload_hashes(event: p.EventIn, key: bytes) -> tuple[str, str]:
     ).hexdigest()
 
 
-def _replay(record: EventRecord, hashes: tuple[str, str], station: StationContext) -> Answer:
+def _replay(
+    record: EventRecord | Recorded, hashes: tuple[str, str], station: StationContext
+) -> Answer:
     if record.office_id != station.office_id or record.payload_hash not in hashes:
         return Answer(
             "conflict",
@@ -148,6 +161,7 @@ def _push_one(
     station: StationContext,
     item: Ready,
     lookups: Lookups,
+    pending: Pending,
     careful: bool,
 ) -> Answer:
     event, hashes, payload = item
@@ -155,35 +169,44 @@ def _push_one(
     record = lookups.event(event.event_uuid)
     if record is not None:
         return _replay(record, hashes, station)
-    record = EventRecord(
-        event_uuid=event.event_uuid,
-        office_id=station.office_id,
-        station_id=station.station_id,
-        type=event.type,
-        dossier_uuid=event.dossier_uuid,
-        payload_hash=payload_hash,
-        outcome="applied",
-        received_at=now(),
-    )
     if not careful:
         answer = _answer(session, station, event, lookups, payload)
-        record.outcome, record.message = answer.outcome, answer.message
-        session.add(record)
-        lookups.remember_event(record)
+        pending.events.append(_event_row(station, event, payload_hash, answer))
+        lookups.remember_event(
+            event.event_uuid,
+            Recorded(station.office_id, payload_hash, answer.outcome, answer.message),
+        )
         return answer
     try:
         with session.begin_nested():
             answer = _answer(session, station, event, lookups, payload)
-            record.outcome, record.message = answer.outcome, answer.message
-            session.add(record)
+            pending.events.append(_event_row(station, event, payload_hash, answer))
             session.flush()
+            pending.write(session)
     except IntegrityError:
+        pending.discard()
         # Another office's request stored this event UUID first.
         existing = session.get(EventRecord, event.event_uuid)
         if existing is None:
             raise
         return _replay(existing, hashes, station)
     return answer
+
+
+def _event_row(
+    station: StationContext, event: p.EventIn, payload_hash: str, answer: Answer
+) -> dict[str, Any]:
+    return {
+        "event_uuid": event.event_uuid,
+        "office_id": station.office_id,
+        "station_id": station.station_id,
+        "type": event.type,
+        "dossier_uuid": event.dossier_uuid,
+        "payload_hash": payload_hash,
+        "outcome": answer.outcome,
+        "message": answer.message,
+        "received_at": now(),
+    }
 
 
 def _answer(

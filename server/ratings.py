@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.domain import satisfaction
@@ -45,8 +45,8 @@ def store(
     Raises :class:`AlreadyRated` when another rating holds the stage, and
     ``ValueError`` when ``rating_uuid`` belongs to some other dossier's rating.
     """
-    if dossier.id is None:
-        session.flush()  # received earlier in this same batch: give it its id
+    if inspect(dossier).pending:
+        session.flush()  # received earlier in this same batch: write it first
     same = session.scalar(select(SatisfactionRating).where(SatisfactionRating.uuid == rating_uuid))
     if same is not None:
         if same.dossier_id == dossier.id and same.stage == stage:
