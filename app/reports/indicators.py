@@ -295,10 +295,11 @@ def report(
     *,
     office: str | None = None,
     now: datetime | None = None,
+    parallel: bool = True,
 ) -> IndicatorReport:
     """The office's indicators for an officer (any role may read its own office's)."""
     auth.require(actor, "report.view")
-    return compute(db, period, office=office, now=now)
+    return compute(db, period, office=office, now=now, parallel=parallel)
 
 
 def compute(
@@ -308,14 +309,21 @@ def compute(
     office: str | None = None,
     now: datetime | None = None,
     calendar: WorkCalendar | None = None,
+    parallel: bool = True,
 ) -> IndicatorReport:
-    """Every indicator of ``period``, as the data stood at ``min(period end, now)``."""
+    """Every indicator of ``period``, as the data stood at ``min(period end, now)``.
+
+    ``parallel``: the three big reads side by side (fastest alone). The window
+    asks for one after another: each reader builds rows under the interpreter
+    lock, and the window's thread, competing with three of them for it, would
+    lose several turns in a row.
+    """
     # A yearly report makes a few million small objects that all stay alive
     # until it ends; the cyclic collector would walk them again and again,
     # holding the interpreter lock for hundreds of milliseconds each time and
     # stalling the window's thread. Nothing here makes cycles.
     with without_gc():
-        return _compute(db, period, office=office, now=now, calendar=calendar)
+        return _compute(db, period, office=office, now=now, calendar=calendar, parallel=parallel)
 
 
 @contextmanager
@@ -366,6 +374,7 @@ def _compute(
     office: str | None = None,
     now: datetime | None = None,
     calendar: WorkCalendar | None = None,
+    parallel: bool = True,
 ) -> IndicatorReport:
     start_s, end_s = period.begins.isoformat(" "), period.ends.isoformat(" ")
     with db.read() as session:
@@ -381,7 +390,7 @@ def _compute(
     # (SQLite releases the GIL while it works). Each sees the database as it
     # was when it began; a dossier received meanwhile may be missing its
     # components or history in this report, never counted twice.
-    with ThreadPoolExecutor(max_workers=3) as pool:
+    with ThreadPoolExecutor(max_workers=3 if parallel else 1) as pool:
         rows_f = pool.submit(_on_reader, db, _rows, start_s, end_s)
         if lo is not None:
             steps_f = pool.submit(_on_reader, db, _range_steps, lo, hi)

@@ -1,15 +1,18 @@
 """Báo cáo: the office's indicators for a period, their trend, points and the dossiers behind them.
 
 Everything slow runs on the task runner: the report and the previous
-period's (for the trend), the chart (drawn by matplotlib into a PNG on the
-worker), the drill-down list and the exports. The GUI thread only fills
-labels and tables.
+period's (for the trend), the chart (painted into a QImage on the worker),
+the drill-down list and the exports. The GUI thread only fills labels and
+tables, and lets go of the reports it replaces on a worker.
 """
 
 from __future__ import annotations
 
-import io
+import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,7 @@ from app.reports import period as periods
 from app.reports.indicators import IndicatorReport
 from ui.shell.context import Context
 from ui.shell.screen import Screen
+from ui.widgets.bar_chart import render_bars
 from ui.widgets.messages import Banner
 
 # (figure, title, kind): "count" cards drill down to their dossiers.
@@ -84,41 +88,61 @@ def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def render_chart(rep: IndicatorReport, width: int = 540, height: int = 320) -> bytes:
-    """The period's outcomes as a bar chart, PNG bytes (runs on a worker thread)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+def render_chart(rep: IndicatorReport, width: int = 540, height: int = 320) -> QImage:
+    """The period's outcomes as a bar chart (runs on a worker thread)."""
+    bars = [(label, rep.counts[key], colour) for key, label, colour in CHART_BARS]
+    return render_bars(f"Kết quả giải quyết {rep.period.label()}", bars, width, height)
 
-    fig = Figure(figsize=(width / 100, height / 100), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    values = [rep.counts[key] for key, _, _ in CHART_BARS]
-    bars = ax.bar(
-        [label for _, label, _ in CHART_BARS], values, color=[c for _, _, c in CHART_BARS]
-    )
-    ax.bar_label(bars, labels=[str(v) for v in values], padding=2, fontsize=9)
-    ax.set_title(f"Kết quả giải quyết {rep.period.label()}", fontsize=10)
-    ax.tick_params(axis="x", labelsize=8)
-    ax.tick_params(axis="y", labelsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.margins(y=0.15)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+
+# The interpreter lock changes hands every 5 ms by default. While a report is
+# read and counted, up to four worker threads want it at once, and the window's
+# thread may lose several rounds in a row before it runs (on a loaded machine,
+# each round is a wait for a core). A shorter interval makes every round
+# short; it is restored when the last report ends.
+_SWITCH_S = 0.001
+_switching = threading.Lock()
+_switch_users = 0
+_switch_before = 0.005
+
+
+@contextmanager
+def quick_switching() -> Iterator[None]:
+    """A 1 ms interpreter switch interval for as long as a report computes."""
+    global _switch_users, _switch_before
+    with _switching:
+        if _switch_users == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_SWITCH_S, _switch_before))
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switching:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_before)
 
 
 def load(ctx_db, actor, period: periods.Period, now) -> dict[str, Any]:
     """The report, the previous period's, and the chart (worker thread).
 
-    Without the cyclic collector: its passes over the report's objects (and
-    over matplotlib's when it is first imported) hold the interpreter lock
-    long enough to stall the window.
+    Without the cyclic collector: its passes over the report's objects hold
+    the interpreter lock long enough to stall the window.
     """
-    with indicators.without_gc():
-        rep = indicators.report(ctx_db, actor, period, now=now)
-        previous = indicators.compute(ctx_db, period.previous(), now=now)
+    with quick_switching(), indicators.without_gc():
+        rep = indicators.report(ctx_db, actor, period, now=now, parallel=False)
+        previous = indicators.compute(ctx_db, period.previous(), now=now, parallel=False)
         return {"report": rep, "previous": previous, "chart": render_chart(rep)}
+
+
+def _let_go(reports: list) -> None:
+    """Drop the reports a new one replaced (worker thread).
+
+    A yearly report holds hundreds of thousands of dossier ids; freeing them
+    is one long call under the interpreter lock, better spent off the window's
+    thread. Lists still used by a drill-down keep living with it.
+    """
+    reports.clear()
 
 
 class Card(QFrame):
@@ -359,7 +383,11 @@ class ReportsPage(Screen):
     def _shown(self, result: dict[str, Any]) -> None:
         self.show_button.setEnabled(True)
         rep, prev = result["report"], result["previous"]
+        old = [r for r in (self.report, self.previous) if r is not None]
         self.report, self.previous = rep, prev
+        if old:
+            self.ctx.tasks.run(_let_go, old, label=self.tr("Đang tính báo cáo…"))
+        del old
         self.heading.setText(
             self.tr("{office} — {period} (số liệu đến {as_of})").format(
                 office=rep.office_name,
@@ -399,7 +427,7 @@ class ReportsPage(Screen):
                         )
                     )
         self.scores.setText(self._scores_text(rep, prev))
-        self._chart = QPixmap.fromImage(QImage.fromData(result["chart"], "PNG"))
+        self._chart = QPixmap.fromImage(result["chart"])
         self._fit_chart()
         self.report_shown.emit(time.perf_counter() - self._started)
 
