@@ -51,7 +51,10 @@ NO_RATINGS = "Chưa có đánh giá của người dân trong kỳ."
 # that the stations do not send: the indicator is reported not computed, with
 # this reason. A measure the definitions gain must be computed here or listed
 # here (tests/server/test_server_reports_766.py holds the two to the data).
-NOT_SYNCED: dict[str, str] = {}
+NOT_SYNCED: dict[str, str] = {
+    "procedure_public_share": "Máy chủ chưa tính tỷ lệ này từ danh mục thủ tục của các trạm.",
+    "feedback_on_time_share": "Máy chủ chưa tính tỷ lệ này từ sổ phản ánh, kiến nghị.",
+}
 NOT_SYNCED_DEFAULT = "Máy chủ chưa nhận số liệu này từ các trạm."
 ENDING = (3, 7, 8, 9)
 WAITING = (5, 6)

@@ -66,6 +66,8 @@ def cmd_report(args: Namespace, db: Database, out: Output) -> int:
         ("reused_share", "Tỷ lệ thành phần dùng lại", "Reused share"),
         ("online_share", "Tỷ lệ hồ sơ trực tuyến", "Online share"),
         ("cashless_share", "Tỷ lệ nộp phí không dùng tiền mặt", "Cashless share"),
+        ("procedure_public_share", "Tỷ lệ thủ tục công khai đầy đủ", "Procedures fully published"),
+        ("feedback_on_time_share", "Tỷ lệ phản ánh xử lý đúng hạn", "Feedback handled on time"),
     ):
         lines.append(f"  {out.t(vi, en)}: {_pct(rep.shares[key])}")
     for s in rep.scores:

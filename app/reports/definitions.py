@@ -45,6 +45,10 @@ class Group:
     sources: tuple[str, ...]
     verified: bool
     indicators: tuple[Indicator, ...]
+    # The group's share of the 100 points confirmed by ``max_sources``; its
+    # indicators' weights and thresholds may still be unconfirmed (``verified``).
+    max_verified: bool = False
+    max_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,12 @@ def parse(data: dict) -> Definitions:
         total = sum(i.max for i in indicators)
         if abs(total - float(g["max"])) > 1e-9:
             raise ValueError(f"group {g['group']}: indicators add up to {total}, not {g['max']}")
-        for i in indicators:
-            unknown = set(i.sources) - set(data["sources"])
+        for code, named in [(i.code, i.sources) for i in indicators] + [
+            (g["group"], tuple(g.get("max_source", ())))
+        ]:
+            unknown = set(named) - set(data["sources"])
             if unknown:
-                raise ValueError(f"indicator {i.code}: unknown sources {sorted(unknown)}")
+                raise ValueError(f"{code}: unknown sources {sorted(unknown)}")
         groups.append(
             Group(
                 group=g["group"],
@@ -91,6 +97,8 @@ def parse(data: dict) -> Definitions:
                 sources=tuple(g.get("source", ())),
                 verified=bool(g.get("verified", False)),
                 indicators=indicators,
+                max_verified=bool(g.get("max_verified", False)),
+                max_sources=tuple(g.get("max_source", ())),
             )
         )
     return Definitions(decision=data["decision"], sources=data["sources"], groups=tuple(groups))

@@ -193,6 +193,24 @@ def _ratings(cur, start_s: str, end_s: str) -> tuple[int, int]:
     return int(total), int(satisfied)
 
 
+# A procedure's public guide, as the station's catalogue holds it: its page on
+# the national portal (the guide's QR), its components and its processing time
+# (a value, or a note on how it is set). Decree 63/2010, art. 8(2) lists these
+# among the parts a published procedure must show.
+_PROCEDURES_PUBLIC = """
+SELECT p.id,
+       COALESCE(TRIM(p.portal_url), '') != ''
+       AND EXISTS (SELECT 1 FROM procedure_component c WHERE c.procedure_id = p.id)
+       AND (p.processing_value IS NOT NULL OR COALESCE(TRIM(p.processing_note), '') != '')
+  FROM procedure p
+"""
+
+
+def _procedures_public(cur, handled: set[int]) -> int:
+    """How many of the procedures ``handled`` have their public guide complete."""
+    return sum(1 for pid, full in cur.execute(_PROCEDURES_PUBLIC) if full and pid in handled)
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
@@ -550,6 +568,11 @@ def _compute(
                     members["result_electronic"].append(did)
     counts = {name: len(ids) for name, ids in members.items()}
     counts["ratings"], counts["ratings_satisfied"] = _on_reader(db, _ratings, start_s, end_s)
+    # Procedures the office received dossiers of in the period (Decision 766
+    # counts procedures, not dossiers, for what is published about them).
+    handled = {proc for proc, line in tally.items() if line[c_received]}
+    counts["procedures_handled"] = len(handled)
+    counts["procedures_public"] = _on_reader(db, _procedures_public, handled) if handled else 0
     if not counts["ratings"]:
         unavailable["satisfaction_share"] = "Chưa có đánh giá của người dân trong kỳ."
     received_n = counts["received"]
@@ -567,6 +590,7 @@ def _compute(
         ),
         "e_result_share": _share(counts["result_electronic"], counts["resolved_with_result"]),
         "feedback_on_time_share": _share(*feedback_on_time),
+        "procedure_public_share": _share(counts["procedures_public"], counts["procedures_handled"]),
         "satisfaction_share": _share(counts["ratings_satisfied"], counts["ratings"]),
         "progress_on_time_share": _share(
             counts["resolved_early"] + counts["resolved_on_time"] + counts["in_progress_on_time"],

@@ -60,6 +60,7 @@ def score(
                     "group": group.group,
                     "name": group.name,
                     "group_max": group.max,
+                    "group_max_verified": group.max_verified,
                     "why": [m["why"] or NO_DOSSIERS for m in missing],
                 }
             )
@@ -71,6 +72,7 @@ def score(
                 "points": round(sum(d["points"] for d in done), 2),
                 "max": sum(d["max"] for d in done),
                 "group_max": group.max,
+                "group_max_verified": group.max_verified,
                 "partial": len(done) < len(group.indicators),
                 "verified": group.verified and all(d["verified"] for d in done),
                 "indicators": done,

@@ -112,6 +112,17 @@ def summary_lines(rep: IndicatorReport) -> list[Line]:
             "percent",
             "chưa tính được" if s["cashless_share"] is None else "",
         ),
+        Line(
+            "Tỷ lệ thủ tục có hướng dẫn công khai đầy đủ (%)",
+            _percent(s["procedure_public_share"]),
+            "percent",
+            f"{c['procedures_public']}/{c['procedures_handled']} thủ tục",
+        ),
+        Line(
+            "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn (%)",
+            _percent(s["feedback_on_time_share"]),
+            "percent",
+        ),
     ]
     for score in rep.scores:
         note = "chưa xác minh" if not score["verified"] else ""

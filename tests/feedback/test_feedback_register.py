@@ -266,6 +266,12 @@ def test_feedback_on_time_share_in_the_indicators(db, clerk, data):
     report = indicators.compute(db, march, now=after)
     assert report.shares["feedback_on_time_share"] == round(1 / 3, 4)
     assert "feedback_on_time_share" not in report.unavailable
+    # Decision 766, satisfaction: 6 points at 100 % of feedback handled on time.
+    group = {g["group"]: g for g in report.scores}["satisfaction"]
+    [item] = group["indicators"]
+    assert item["code"] == "PETITION_PROCESSING_ON_TIME" and item["ratio"] == 0.3333
+    assert group["points"] == round(6 * 0.3333, 2) == 2.0 and group["max"] == 6
+    assert group["partial"] and group["verified"] is False
 
 
 def test_refusal_and_forwarding_are_judged_by_their_own_deadlines(db, clerk, data, tmp_path):

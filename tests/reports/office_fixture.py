@@ -24,6 +24,11 @@ from db.models import (
 
 FIELD_X = "1.001022"  # Hộ tịch
 FIELD_Y = "1.004194"  # Cư trú
+# The office published Hộ tịch's guide on the national portal, not Cư trú's:
+# one of the two procedures it handles has its public guide complete.
+PORTAL_X = (
+    "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001022"
+)
 
 
 def t(text: str) -> datetime:
@@ -272,6 +277,7 @@ def build(db: Database, agency: str = "000.00.24.H47") -> dict[str, list[str]]:
             p.code: p
             for p in session.query(Procedure).filter(Procedure.code.in_([FIELD_X, FIELD_Y]))
         }
+        procs[FIELD_X].portal_url = PORTAL_X
         for g in GROUPS:
             codes[g.name] = []
             proc = procs[g.procedure]

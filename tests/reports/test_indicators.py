@@ -12,6 +12,8 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.reports import drilldown, indicators, period
+from db.models import Procedure, ProcedureComponent
+from tests.reports import office_fixture
 from tests.reports.office_fixture import GROUPS, build
 
 MARCH = period.month(2026, 3)
@@ -71,7 +73,7 @@ def test_march_scores(office):
     db, _ = office
     r = indicators.compute(db, MARCH, now=AFTER)
     scores = {s["group"]: s for s in r.scores}
-    assert set(scores) == {"progress", "digitization"}
+    assert set(scores) == {"transparency", "progress", "digitization"}
     assert scores["progress"]["points"] == round(20 * 0.7418, 2) == 14.84
     assert scores["progress"]["max"] == 20 and not scores["progress"]["partial"]
     # 4 × digitized share + 2 × reused share / 0.8 (full marks from 80 %)
@@ -80,9 +82,55 @@ def test_march_scores(office):
     assert scores["digitization"]["points"] == round(points, 2) == 2.57
     assert scores["digitization"]["max"] == 12
     assert scores["digitization"]["group_max"] == 22 and scores["digitization"]["partial"]
+    # Hộ tịch's guide is on the national portal, Cư trú's is not: 2 × 1/2
+    assert (r.counts["procedures_handled"], r.counts["procedures_public"]) == (2, 1)
+    assert r.shares["procedure_public_share"] == 0.5
+    public = scores["transparency"]
+    assert (public["points"], public["max"], public["group_max"]) == (1.0, 2, 18)
+    assert public["partial"] and public["group_max_verified"] is True
+    assert [i["code"] for i in public["indicators"]] == ["PUBLIC_CONTENT_FULL"]
+    assert {m["code"] for m in public["not_computed"]} == {
+        "PUBLISH_ON_TIME",
+        "PUBLIC_UPDATE_ON_TIME",
+        "DOSSIER_SYNC",
+    }
     assert all(s["verified"] is False for s in r.scores)
-    not_scored = {n["group"] for n in r.not_scored}
-    assert not_scored == {"transparency", "online", "payment", "satisfaction"}
+    not_scored = {n["group"]: n for n in r.not_scored}
+    assert set(not_scored) == {"online", "payment", "satisfaction"}
+    # Online payment: the station does not record how a fee was paid.
+    assert not_scored["payment"]["group_max_verified"] is False
+    assert "hình thức nộp phí" in not_scored["payment"]["why"][0]
+
+
+def test_a_guide_counts_as_public_only_when_complete(office):
+    db, _ = office
+    with db.write() as session:
+        x, y = (
+            session.query(Procedure).filter_by(code=code).one()
+            for code in (office_fixture.FIELD_X, office_fixture.FIELD_Y)
+        )
+        # Cư trú gets its portal link but loses its components: still incomplete.
+        y.portal_url = "https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma_thu_tuc=1.004194"
+        session.query(ProcedureComponent).filter_by(procedure_id=y.id).delete()
+        # Hộ tịch loses its processing time (no value, no note): no longer complete.
+        x.processing_value, x.processing_note = None, "  "
+    r = indicators.compute(db, MARCH, now=AFTER)
+    assert (r.counts["procedures_handled"], r.counts["procedures_public"]) == (2, 0)
+    assert r.shares["procedure_public_share"] == 0.0
+    assert {s["group"]: s for s in r.scores}["transparency"]["points"] == 0.0
+    with db.write() as session:
+        session.query(Procedure).filter_by(
+            code=office_fixture.FIELD_X
+        ).one().processing_note = "Trong ngày làm việc."
+    r = indicators.compute(db, MARCH, now=AFTER)
+    assert r.shares["procedure_public_share"] == 0.5
+
+
+def test_a_period_without_dossiers_scores_no_transparency(office):
+    db, _ = office
+    r = indicators.compute(db, period.year(2020), now=AFTER)
+    assert r.counts["procedures_handled"] == 0 and r.shares["procedure_public_share"] is None
+    assert "transparency" in {n["group"] for n in r.not_scored}
 
 
 def test_field_table_rows(office):
