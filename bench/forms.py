@@ -110,6 +110,20 @@ def _logbook_lines(count: int):
     ]
 
 
+FLOOR_FONT = "FloorSerif"
+
+
+def _register_floor_font() -> None:
+    """The same TTF file as reportlab's own TTFont: the floor cuts its subset
+    for every file, as a bare canvas does, without the app's subset cache."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.paper.render.fonts import FONT_DIR
+
+    pdfmetrics.registerFont(TTFont(FLOOR_FONT, str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+
+
 def _floor_receipt(office, dossier) -> bytes:
     """The floor: one A4 page of the same text in the same TTF font (subset
     embedded), and one QR code, on a bare canvas."""
@@ -118,11 +132,9 @@ def _floor_receipt(office, dossier) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.paper.render.fonts import SERIF
-
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=A4)
-    canv.setFont(SERIF, 13)
+    canv.setFont(FLOOR_FONT, 13)
     lines = [
         office.parent_name.upper(),
         office.name.upper(),
@@ -169,14 +181,12 @@ def _floor_logbook(lines) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.paper.render.fonts import SERIF
-
     buffer = io.BytesIO()
     pagesize = landscape(A4)
     canv = Canvas(buffer, pagesize=pagesize)
     for first in range(0, len(lines), 8):
         writer = canv.beginText()
-        writer.setFont(SERIF, 8)
+        writer.setFont(FLOOR_FONT, 8)
         y = pagesize[1] - 60
         for line in lines[first : first + 8]:
             values = (
@@ -213,6 +223,7 @@ def main() -> None:
     print(f"load average {figures.load()}; reportlab: {_accelerated()}")
     start = time.perf_counter()
     register_fonts()
+    _register_floor_font()
     print(f"fonts loaded once: {(time.perf_counter() - start) * 1000:.1f} ms")
 
     office, dossier = _sample()

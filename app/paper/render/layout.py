@@ -58,6 +58,23 @@ class Para(Paragraph):
         return width, height
 
 
+class MeasuredTable(Table):
+    """A Table that skips re-measuring at the size it was just measured at.
+
+    The two copies of a receipt share their tables, and the frame measures
+    each again where the second copy places it, at the same size.
+    """
+
+    _measured_at: tuple[float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if (availWidth, availHeight) == self._measured_at:
+            return self._width, self._height
+        size = super().wrap(availWidth, availHeight)
+        self._measured_at = (availWidth, availHeight)
+        return size
+
+
 def text(value: object) -> str:
     """Paragraph-safe text: NFC (so each letter is one glyph) and XML-escaped."""
     if value is None:
@@ -284,7 +301,7 @@ def header_block(
         if subject:
             number_cell.append(Para(text(subject), _resized(st.header, st.size - 1)))
     date_line = Para(place_and_date(office, when), st.italic_center)
-    table = Table(
+    table = MeasuredTable(
         [[left, right], [number_cell, date_line]],
         colWidths=[left_width, width - left_width],
         hAlign="CENTER",
@@ -374,7 +391,7 @@ def signature_row(
         roles.append(Para("<br/>".join(lines), st.body_center))
         names.append(Para(f"<b>{text(sig.name)}</b>", st.body_center) if sig.name else "")
     count = len(roles)
-    table = Table([roles, names], colWidths=[width / count] * count)
+    table = MeasuredTable([roles, names], colWidths=[width / count] * count)
     table.setStyle(
         TableStyle(
             [
@@ -387,7 +404,7 @@ def signature_row(
     )
     # A one-row table never splits, so wrapping the two rows in one keeps the
     # names with their roles (KeepTogether would not survive ScaledBlock).
-    outer = Table([[table]], colWidths=[width])
+    outer = MeasuredTable([[table]], colWidths=[width])
     outer.setStyle(
         TableStyle(
             [
@@ -469,7 +486,7 @@ def grid_table(
     Plain strings may stand in cells that never wrap (numbers, counts): they
     are drawn directly, far cheaper than a Paragraph each.
     """
-    table = Table(rows, colWidths=list(col_widths), repeatRows=header_rows, hAlign="CENTER")
+    table = MeasuredTable(rows, colWidths=list(col_widths), repeatRows=header_rows, hAlign="CENTER")
     cell = st.cell
     table.setStyle(
         TableStyle(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,12 +13,13 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from app.domain.formatting import format_datetime
-from app.paper.render.fonts import SERIF_BOLD, SERIF_ITALIC, register_fonts
+from app.paper.render.fonts import SERIF_BOLD, SERIF_ITALIC, register_fonts, seed_subsets
 
 REPRINT_MARK = "BẢN SAO"
 
@@ -70,6 +72,21 @@ def _draw_stamp(canv: Canvas, page_width: float, page_height: float, marks: Page
     canv.restoreState()
 
 
+class _QuickFlate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate at level 1 for page streams.
+
+    A page of text operators compresses to 5.4 KB at level 1 against 4.3 KB
+    at the default level, in an eighth of the time; the font programs, which
+    dominate the file, come compressed from the fonts module's cache.
+    """
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+_QUICK_FLATE = _QuickFlate()
+
+
 class _NumberedCanvas(Canvas):
     """Writes 'Trang N/M' once the total page count is known."""
 
@@ -78,6 +95,9 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._pages: list[dict[str, object]] = []
+        # The same subsets document after document, so their embedded fonts
+        # come ready-made from the fonts module's cache.
+        seed_subsets(self._doc)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -89,7 +109,15 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self._decorate(total)
             Canvas.showPage(self)
+            self._quick_page_stream()
         Canvas.save(self)
+
+    def _quick_page_stream(self) -> None:
+        page = self._doc.Pages.pages[-1]
+        # Only when compressing as reportlab would (page compression on, no
+        # ASCII85): then the stream is set here, before reportlab makes its own.
+        if page.compression and not rl_config.useA85 and not page.Contents:
+            page.Contents = pdfdoc.PDFStream(content=page.stream, filters=[_QUICK_FLATE])
 
     def _decorate(self, total: int) -> None:
         width, height = self._pagesize
@@ -246,3 +274,52 @@ def build_a4(
 
 
 A4_WIDTH = A4[0] - A4_MARGINS.left - A4_MARGINS.right
+
+
+class SharedDrawing(Flowable):
+    """A flowable drawn more than once in a document, written to the PDF once.
+
+    The first draw records it as a Form XObject; every draw (the first
+    included) places that form, so the two copies of a receipt carry their
+    common content once and the second copy costs a reference instead of
+    drawing every paragraph and table again. Splitting gives up the sharing:
+    the parts are plain flowables.
+    """
+
+    # Room around the flowable's box: a form clips to its bounding box, and
+    # rules and glyphs may stand a little outside the box they report.
+    _MARGIN = 1000.0
+
+    def __init__(self, flowable: Flowable) -> None:
+        super().__init__()
+        self.flowable = flowable
+        self.hAlign = getattr(flowable, "hAlign", "LEFT")
+        self._form: tuple[object, str, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = self.flowable.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return self.flowable.splitOn(self.canv, availWidth, availHeight)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.flowable.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return self.flowable.getSpaceAfter()
+
+    def draw(self) -> None:
+        canv = self.canv
+        doc = canv._doc
+        size = (self.width, self.height)
+        if self._form is None or self._form[0] is not doc or self._form[2:] != size:
+            # Numbered per document, so the same input gives the same file.
+            doc._shared_forms = number = getattr(doc, "_shared_forms", 0) + 1
+            name = f"Shared{number}"
+            m = self._MARGIN
+            canv.beginForm(name, -m, -m, self.width + m, self.height + m)
+            self.flowable.drawOn(canv, 0, 0)
+            canv.endForm()
+            self._form = (doc, name, *size)
+        canv.doForm(self._form[1])

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from app.domain.formatting import format_money_official
 from app.paper.render.fonts import SERIF_BOLD
 from app.paper.render.layout import (
+    MeasuredTable,
     Para,
     Signature,
     Styles,
@@ -48,6 +49,7 @@ from app.paper.render.pages import (
     Margins,
     PageMarks,
     ScaledBlock,
+    SharedDrawing,
     build_pdf,
     frame_width,
     story_height,
@@ -103,7 +105,7 @@ def _components_table(dossier: DossierInfo, st: Styles, width: float) -> Table:
 
 
 def _boxed(cells: list[list[object]], widths: list[float], valign: str = "TOP") -> Table:
-    table = Table(cells, colWidths=widths, hAlign="LEFT")
+    table = MeasuredTable(cells, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -195,7 +197,10 @@ def receipt_copy_stories(
     broken, once. Drawing a flowable twice is safe: both copies are laid out
     at the same width, each from the top of its own page or half.
     """
-    head, tail = _copy_parts(office, dossier, st, width)
+    head, tail = (
+        [f if isinstance(f, Spacer) else SharedDrawing(f) for f in part]
+        for part in _copy_parts(office, dossier, st, width)
+    )
     return [[*head, _title_with_qr(dossier, label, st, width), *tail] for label in COPY_LABELS]
 
 
