@@ -28,6 +28,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from app.domain.formatting import format_long_date, format_long_datetime
 from app.paper.render.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
@@ -40,15 +42,39 @@ SIGN_HINT = "(Ký và ghi rõ họ tên)"
 DOTS = "…………………………"
 
 
+@lru_cache(maxsize=1024)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, list] | None:
+    """A paragraph's markup parsed into fragments, or None where the parse
+    gives more than plain fragments (bullets) and is left to reportlab."""
+    cleaned = cleanBlockQuotedText(markup)
+    parser = ParaParser()
+    parsed_style, frags, bullet = parser.parse(cleaned, style)
+    if frags is None or bullet:
+        return None
+    textTransformFrags(frags, style)
+    return cleaned, parsed_style, frags
+
+
 class Para(Paragraph):
-    """A Paragraph that skips re-measuring at a width it was just measured at.
+    """A Paragraph that skips re-measuring at a width it was just measured at,
+    and parses markup it has parsed before only once per process.
 
     Tables measure each cell when sizing columns and again when drawing, and
     nested tables multiply that; breaking the same lines again at the same
-    width was a third of the time of a receipt.
+    width was a third of the time of a receipt. Most of a form's paragraphs
+    (headings, labels, the header) are the same on every form.
     """
 
     _measured_at: float | None = None
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        parsed = _parsed(text, style)
+        if parsed is None:
+            super().__init__(text, style)
+            return
+        cleaned, parsed_style, frags = parsed
+        # Fresh fragment objects: reportlab may set attributes on them.
+        super().__init__(cleaned, parsed_style, frags=[frag.clone() for frag in frags])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth == self._measured_at:
