@@ -38,9 +38,7 @@ def test_each_copy_carries_the_applicant_and_papers(office, dossier, pdf_file):
             assert component.name in page
 
 
-def test_receipts_with_different_letters_embed_the_same_fonts(
-    office, dossier, applicant, pdf_file
-):
+def test_receipts_with_different_letters_embed_the_same_fonts(office, dossier, applicant, pdf_file):
     other = dataclasses.replace(
         dossier,
         applicant=dataclasses.replace(applicant, full_name="Đặng Quốc Ưng Vỹ", address="Ấp Ẳng Ỗ"),
