@@ -16,6 +16,7 @@ offline and syncs later; it never names the officer on the counter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter, QPixmap, QScreen
@@ -36,9 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import satisfaction
-from app.dossiers import ratings
-from app.dossiers.ratings import RatingQuestion, RatingReceipt
 from ui.shell.context import Context
+
+if TYPE_CHECKING:
+    from app.dossiers.ratings import RatingQuestion, RatingReceipt
 
 # Unanswered, the question goes away by itself: the next citizen is not asked about it.
 WAIT_MS = 90_000
@@ -98,6 +100,20 @@ def qr_pixmap(text: str, size: int) -> QPixmap:
     painter.end()
     scaled = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio)
     return QPixmap.fromImage(scaled)
+
+
+def _question(*args: Any) -> RatingQuestion | None:
+    # The ratings use case loads on the worker when first asked: the window
+    # builds this screen at start, long before any citizen rates.
+    from app.dossiers import ratings
+
+    return ratings.question(*args)
+
+
+def _record(*args: Any) -> RatingReceipt:
+    from app.dossiers import ratings
+
+    return ratings.record(*args)
 
 
 class CustomerScreen(QWidget):
@@ -273,7 +289,7 @@ class CustomerScreen(QWidget):
         if screen is None:
             return
         self.ctx.tasks.run(
-            ratings.question,
+            _question,
             self.ctx.db,
             self.ctx.actor,
             code,
@@ -358,7 +374,7 @@ class CustomerScreen(QWidget):
         self._wait.stop()
         criteria = {r.key: r.score for r in self.rows[1:] if r.score is not None}
         self.ctx.tasks.run(
-            ratings.record,
+            _record,
             self.ctx.require_db(),
             self.ctx.require_actor(),
             self.question.code,

@@ -109,10 +109,15 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     window.showMaximized()
     if window.ctx.db is not None:
         # The ORM's one-off set-up and the screens' modules load while the
-        # clerk types the password.
-        window.ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
-        # After the first paint: the sign-in screen takes input before they load.
-        QTimer.singleShot(PRELOAD_AFTER_MS, window.preload_screens)
+        # clerk types the password. Both start from the first event-loop turn:
+        # started before it, the worker's set-up took the interpreter lock in
+        # turns with the window's first show and paint, and on a busy PC the
+        # preload timer could fall due before the first paint.
+        def warm() -> None:
+            window.ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
+            QTimer.singleShot(PRELOAD_AFTER_MS, window.preload_screens)
+
+        QTimer.singleShot(0, warm)
     if started:
 
         def report() -> None:

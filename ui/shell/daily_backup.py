@@ -14,12 +14,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.backup import from_window
 from ui.shell.context import Context
 from ui.shell.tasks import TaskRunner
 
 CHECK_EVERY_MS = 30 * 60 * 1000
 START_DELAY_MS = 2 * 60 * 1000
+
+
+def _daily_if_due(db: Any, officer: Any) -> dict[str, Any] | None:
+    # Imported on the worker thread: the backup code is not needed to show the window.
+    from app.backup import from_window
+
+    return from_window.daily_if_due(db, officer)
 
 
 class DailyBackup(QObject):
@@ -47,7 +53,7 @@ class DailyBackup(QObject):
             return
         self.running = True
         self.runner.run(
-            from_window.daily_if_due,
+            _daily_if_due,
             self.ctx.db,
             self.officer,
             on_done=self._done,

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import overview
-from app.backup import from_window
 from app.domain.formatting import format_bytes, format_datetime
 from app.infra.storage import Database
-from app.office import auth, settings_admin
+from app.office import auth
 from app.office.auth import ROLE_LABELS_VI, Actor
 from ui.screens.customer import CustomerScreen
 from ui.shell import font_size, i18n
@@ -44,6 +43,13 @@ from ui.widgets.messages import describe
 
 STATUS_REFRESH_MS = 30_000
 QUIT_CONFIRM_S = 10.0
+
+
+def _startup_check(db: Database) -> dict | None:
+    # Imported on the worker thread: the backup code is not needed to show the window.
+    from app.backup import from_window
+
+    return from_window.startup_check(db)
 
 
 def _available_update(data_dir: Path) -> str | None:
@@ -151,7 +157,7 @@ class MainWindow(QMainWindow):
         if self.ctx.db is None:
             return
         self.ctx.tasks.run(
-            from_window.startup_check,
+            _startup_check,
             self.ctx.db,
             on_done=self._database_checked,
             on_error=lambda exc: self.show_integrity(str(exc)),
@@ -303,6 +309,8 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, actor: Actor) -> None:
         self.ctx.actor = actor
+        from app.office import settings_admin  # not needed before anyone signs in
+
         self.ctx.settings = settings_admin.snapshot(self.ctx.require_db(), actor).values
         font_size.apply(self.ctx.settings.get("font_size"))
         self._build_pages()
