@@ -577,8 +577,14 @@ class ReceivePage(Screen):
             )
             self._announce(result)
             return
-        self.open_preview(job)
+        # The preview opens on the next event-loop turn: clearing the form and
+        # building the preview dialog are each tens of milliseconds on a busy
+        # PC, and done in one turn they froze the window for their sum.
         # With ``self`` as context the call is dropped if the page goes (sign-out).
+        QTimer.singleShot(0, self, lambda: self._preview_received(result, job))
+
+    def _preview_received(self, result: intake.ReceiveResult, job: PrintJob) -> None:
+        self.open_preview(job)
         QTimer.singleShot(ANNOUNCE_AFTER_PREVIEW_MS, self, lambda: self._announce(result))
 
     def _announce(self, result: intake.ReceiveResult) -> None:
