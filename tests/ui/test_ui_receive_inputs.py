@@ -275,6 +275,8 @@ def test_ctrl_enter_while_the_procedure_still_loads_receives_once_it_has(
     assert page.errors.text("components") == ""
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=20_000)
     assert page.errors.text("components") == ""
+    # The preview opens on the event-loop turn after the result is shown.
+    qtbot.waitUntil(lambda: len(previews.jobs) >= 1)
     assert len(previews.jobs) == 1
     receipt = pdf_text(previews.last_pdf, tmp_path)
     assert "Đăng ký tạm trú" in receipt and "Trần Thị Hoa" in receipt
