@@ -130,3 +130,21 @@ def test_sync_sends_the_head_and_a_rewritten_log_is_flagged(
     assert report.ok, report.to_json()
     last = _heads(sdb, station_id)[-1]
     assert (last.head_id, last.flag) == (keep, "backwards")
+
+
+def test_a_server_without_these_calls_is_passed_over_quietly(server, db, data_dir, enrolled):
+    """A newer station meeting an older server: 404 on both calls, nothing sent, no error."""
+    from app.sync import audit_report, key_escrow
+    from app.sync.transport import Transport
+
+    proc, _sdb, _settings = server
+    cred = credentials.load(data_dir)
+    # Every /api/v1/... under this base is unknown to the server, as to an older one.
+    transport = Transport(f"{proc.base_url}/older", cred.station_token)
+    try:
+        assert audit_report.report_head(db, transport) is None
+        assert not key_escrow.deposit_if_needed(
+            transport, data_dir, cred.office_code, cred.station_number
+        )
+    finally:
+        transport.close()
