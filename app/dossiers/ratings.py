@@ -141,7 +141,8 @@ def question(db: Database, actor: Actor, code: str, stage: str) -> RatingQuestio
             return None
         keys = enabled_criteria(session)
         base = settings.receipt_link_base(session)
-        url = f"{base}/tra-cuu/{dossier.code}?k={dossier.lookup_secret}#danh-gia" if base else None
+        known = base and dossier.lookup_secret  # none on a dossier taken back after a restore
+        url = f"{base}/tra-cuu/{dossier.code}?k={dossier.lookup_secret}#danh-gia" if known else None
         return RatingQuestion(
             dossier.code, stage, [(key, satisfaction.CRITERIA[key]) for key in keys], url
         )

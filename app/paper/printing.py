@@ -171,7 +171,9 @@ def dossier_info(session: Session, dossier: Dossier) -> DossierInfo:
 def _qr_text(session: Session, dossier: Dossier) -> str:
     """The receipt's QR: the public look-up link, never one to this PC or the office LAN."""
     base = settings.receipt_link_base(session)
-    if base is None:
+    # A dossier taken back from the server after a restore has no look-up secret
+    # (the server keeps only its digest): a link without one would not open.
+    if base is None or not dossier.lookup_secret:
         return dossier.code
     return lookup_url(base, dossier.code, dossier.lookup_secret)
 

@@ -24,7 +24,8 @@ from app.domain.errors import DomainError
 from app.dossiers import intake as intake_uc
 from app.dossiers import lookup
 from app.infra.storage import open_database
-from app.office import relearn_flag
+from app.office import relearn_flag, settings
+from app.paper import printing
 from app.protect import audit_chain
 from app.sync import credentials
 from app.sync.health import sync_health
@@ -132,6 +133,16 @@ def test_restore_relearns_codes_and_pulls_back_lost_dossiers(
 
         d = _receive(db, clerk, intake, PEOPLE[3])
         assert parse_code(d).sequence == parse_code(c).sequence + 1
+        # B's secret never reached the server: its reprinted receipt's QR is the code alone.
+        with db.write() as session:
+            settings.put(session, "public_base_url", "https://dichvucong.example.vn")
+            qr = {
+                code: printing._qr_text(
+                    session, session.scalar(select(Dossier).where(Dossier.code == code))
+                )
+                for code in (b, d)
+            }
+        assert qr[b] == b and qr[d].startswith("https://dichvucong.example.vn/tra-cuu/")
         again = run_round(db, data_dir)
         assert again.ok and again.pending == 0 and again.rejected == 0, again.errors
         assert _server_codes(sdb, enrolled) == sorted([a, b, c, d])
