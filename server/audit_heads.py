@@ -21,7 +21,7 @@ from app.sync import protect_wire as w
 from server.auth import StationContext
 from server.common import now
 from server.db import Database
-from server.models import AuditHead, KeyEscrow, Office, Station
+from server.models import AuditHead, KeyEscrow, KeyRecoveryCode, Office, Station
 
 log = logging.getLogger("server.audit")
 # Flags shown per station on the back-office page and in its JSON.
@@ -128,7 +128,7 @@ def _record(row: AuditHead) -> w.AuditHeadRecord:
 
 
 def stations(db: Database, office_ids: Iterable[int]) -> w.StationProtectionList:
-    """The enrolled stations of these offices, with their key copy and audit heads."""
+    """The stations of these offices: key copy, recovery codes, audit heads and flags."""
     ids = tuple(office_ids)
     result: list[w.StationProtection] = []
     with db.read() as session:
@@ -147,6 +147,12 @@ def stations(db: Database, office_ids: Iterable[int]) -> w.StationProtectionList
                 .order_by(AuditHead.row_id.desc())
                 .limit(MAX_FLAGS_SHOWN)
             ).all()
+            grants = session.scalars(
+                select(KeyRecoveryCode)
+                .where(KeyRecoveryCode.station_id == station.id)
+                .order_by(KeyRecoveryCode.id.desc())
+                .limit(MAX_FLAGS_SHOWN)
+            ).all()
             result.append(
                 w.StationProtection(
                     office_code=office_code,
@@ -156,6 +162,16 @@ def stations(db: Database, office_ids: Iterable[int]) -> w.StationProtectionList
                     key_escrowed_at=escrowed,
                     last_head=_record(last) if last else None,
                     flags=[_record(f) for f in flags],
+                    key_recoveries=[
+                        w.KeyRecoveryRecord(
+                            issued_by=g.issued_by,
+                            issued_at=g.created_at,
+                            expires_at=g.expires_at,
+                            used_at=g.used_at,
+                            used_from=g.used_from,
+                        )
+                        for g in grants
+                    ],
                 )
             )
     return w.StationProtectionList(stations=result)

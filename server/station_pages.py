@@ -35,12 +35,22 @@ def _flags(station: w.StationProtection) -> str:
     return f'<span class="badge stop">{len(station.flags)} cảnh báo</span><ul>{items}</ul>'
 
 
+def _recoveries(station: w.StationProtection) -> str:
+    items = "".join(
+        f"<li>mã cấp {time_tag(r.issued_at)} ({esc(r.issued_by or 'không rõ')}): "
+        + (f"đã lấy khóa {time_tag(r.used_at)} từ {esc(r.used_from)}" if r.used_at else "chưa dùng")
+        + "</li>"
+        for r in station.key_recoveries
+    )
+    return f'<ul class="muted">{items}</ul>' if items else ""
+
+
 def _row(station: w.StationProtection) -> str:
     escrow = (
         f"đã giữ từ {time_tag(station.key_escrowed_at)}"
         if station.key_escrowed_at
         else '<span class="late">chưa có</span>'
-    )
+    ) + _recoveries(station)
     return f"""<tr id="may-{esc(station.office_code)}-{station.number}">
 <td><strong>{esc(station.office_code)} · Quầy {station.number}</strong><br>
 <span class="muted">{esc(station.name or "")}</span></td>

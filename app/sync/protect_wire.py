@@ -104,6 +104,16 @@ class AuditHeadRecord(WireModel):
     message: str | None = None
 
 
+class KeyRecoveryRecord(WireModel):
+    """A one-time recovery code issued for the station, and whether the key went out with it."""
+
+    issued_by: str | None = None
+    issued_at: VnDateTime
+    expires_at: VnDateTime
+    used_at: VnDateTime | None = None
+    used_from: str | None = None
+
+
 class StationProtection(WireModel):
     """One station as the back office sees it: its key copy and its audit heads."""
 
@@ -114,6 +124,8 @@ class StationProtection(WireModel):
     key_escrowed_at: VnDateTime | None = None
     last_head: AuditHeadRecord | None = None
     flags: list[AuditHeadRecord] = Field(default_factory=list)
+    # Newest first: who let the key out, when, to which address.
+    key_recoveries: list[KeyRecoveryRecord] = Field(default_factory=list)
 
 
 class StationProtectionList(WireModel):

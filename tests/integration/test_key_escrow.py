@@ -14,6 +14,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select, update
 
@@ -25,6 +26,7 @@ from app.protect import keys
 from app.sync import credentials, enrolment
 from app.sync.round import run_round
 from server import admin as server_admin
+from server.auth import SESSION_COOKIE
 from server.common import now
 from server.models import KeyEscrow, KeyRecoveryCode
 from tests.conftest import INTAKE, OFFICE_CODE
@@ -166,6 +168,25 @@ def test_key_lost_with_the_keyring_comes_back_from_the_server_with_an_admins_cod
             select(KeyRecoveryCode).where(KeyRecoveryCode.station_id == cred.station_id)
         ).all()
     assert [(g.issued_by, g.used_at is not None) for g in grants] == [("tp", False), (None, True)]
+    # The back office sees every code issued for the station and when the key went out.
+    username = "bo-recovery"
+    server_admin.create_officer(
+        sdb, OFFICE_CODE, username, "Lê Thị Thu", "backoffice", "mk-12345678"
+    )
+    token = httpx.post(
+        f"{proc.base_url}/api/v1/backoffice/login",
+        json={"username": username, "password": "mk-12345678"},
+    ).json()["token"]
+    listed = httpx.get(
+        f"{proc.base_url}/api/v1/backoffice/stations", headers={"Authorization": f"Bearer {token}"}
+    ).json()["stations"]
+    (mine,) = [s for s in listed if s["number"] == number]
+    assert [(r["issued_by"], r["used_from"]) for r in mine["key_recoveries"]] == [
+        (None, "127.0.0.1"),
+        ("tp", None),
+    ]
+    page = httpx.get(f"{proc.base_url}/back-office/may-tram", cookies={SESSION_COOKIE: token})
+    assert "đã lấy khóa" in page.text and "127.0.0.1" in page.text
     assert key.hex().encode() not in _server_bytes(settings)
 
 
