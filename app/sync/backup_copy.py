@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import requests
+
 from app.backup import archive
 from app.domain.errors import DomainError
 from app.infra import clock, datadir
@@ -24,7 +26,7 @@ from app.protect import hygiene
 from app.sync import backup_protocol as bp
 from app.sync import credentials, cursors
 from app.sync import protocol as p
-from app.sync.transport import SyncError, Transport
+from app.sync.transport import TIMEOUT, SyncError, Transport, http_error, unreachable
 from app.sync.upload import upload_file
 from db.engine import Database
 
@@ -142,13 +144,28 @@ def fetch_newest(data_dir: Path) -> Path:
 
 
 def _download(transport: Transport, sha256: str, target: Path) -> None:
-    resp = transport.raw("GET", f"{p.API_PREFIX}{bp.BACKUPS_PATH}/{sha256}")
-    digest = hashlib.sha256(resp.content).hexdigest()
-    if digest != sha256:
+    """Stream the file to ``target`` (a backup may not fit in memory), checked by hash."""
+    url = f"{transport.base_url}{p.API_PREFIX}{bp.BACKUPS_PATH}/{sha256}"
+    digest = hashlib.sha256()
+    try:
+        with transport.session.get(url, stream=True, timeout=TIMEOUT) as resp:
+            if resp.status_code >= 400:
+                raise http_error(resp)
+            with open(target, "wb") as fh:
+                os.chmod(target, 0o600)
+                for chunk in resp.iter_content(1 << 20):
+                    digest.update(chunk)
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+    except requests.RequestException:
+        target.unlink(missing_ok=True)
+        raise unreachable("mất kết nối") from None
+    if digest.hexdigest() != sha256:
+        target.unlink(missing_ok=True)
         raise SyncError(
             "backup_mismatch",
             "Bản sao lưu tải từ máy chủ không đúng nội dung; hãy thử lại.",
             "The backup fetched from the server does not match; try again.",
             retry=True,
         )
-    hygiene.write_private(target, resp.content, atomic=True)

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import mmap
 import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -324,27 +326,45 @@ def _upload_one(db, transport, store, sha, size, url, progress, pace, finished) 
 
 
 class _FileSource:
-    """A file outside the attachment store (a backup), read as a stored one is."""
+    """A file outside the attachment store (a backup), read as a stored one is.
 
-    def __init__(self, path) -> None:
+    Mapped rather than read: a backup may be larger than the memory to spare,
+    and the upload only ever slices one chunk of it at a time.
+    """
+
+    def __init__(self, path: Path) -> None:
         self.path = path
+        self._file = None
+        self._map: mmap.mmap | None = None
 
-    def read(self, sha256: str, *, verify: bool = True) -> bytes:
-        data = self.path.read_bytes()
-        if verify and hashlib.sha256(data).hexdigest() != sha256:
-            raise SyncError(
-                "file_changed",
-                f"Tệp {self.path.name} đã thay đổi trong khi tải lên; sẽ thử lại sau.",
-                f"{self.path.name} changed while being uploaded; will retry later.",
-                retry=True,
-            )
-        return data
+    def read(self, sha256: str, *, verify: bool = True):
+        if self._map is None:
+            self._file = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+            self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+        if verify:
+            digest = hashlib.sha256()
+            for at in range(0, len(self._map), 1 << 20):
+                digest.update(self._map[at : at + (1 << 20)])
+            if digest.hexdigest() != sha256:
+                raise SyncError(
+                    "file_changed",
+                    f"Tệp {self.path.name} đã thay đổi trong khi tải lên; sẽ thử lại sau.",
+                    f"{self.path.name} changed while being uploaded; will retry later.",
+                    retry=True,
+                )
+        return self._map
+
+    def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def upload_file(
     db: Database,
     transport: Transport,
-    path,
+    path: Path,
     sha256: str,
     size: int,
     *,
@@ -358,11 +378,12 @@ def upload_file(
     if sha256 not in set(body.get("missing", [])):
         return 0
     finished = _Finished(db)
+    source = _FileSource(path)
     try:
         return _upload_one(
             db,
             transport,
-            _FileSource(path),
+            source,
             sha256,
             size,
             _saved_urls(db, [sha256]).get(sha256),
@@ -372,3 +393,4 @@ def upload_file(
         )
     finally:
         finished.flush()
+        source.close()
