@@ -16,9 +16,19 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from app.domain.errors import DomainError
+from app.domain.feedback_clock import tally_on_time
 from app.reports import definitions, scoring
 from server.db import Database
-from server.models import Dossier, DossierHistory, DossierResult, Office, SatisfactionRating
+from server.models import (
+    Dossier,
+    DossierHistory,
+    DossierResult,
+    Feedback,
+    Office,
+    OfficeProcedure,
+    Procedure,
+    SatisfactionRating,
+)
 
 COUNTS = (
     "received",
@@ -40,6 +50,15 @@ COUNTS = (
     "resolved_with_result",
     "result_digitized",
     "result_electronic",
+    # Feedback (phản ánh, kiến nghị) handled in the period, and of those answered by
+    # the deadline (app.domain.feedback_clock.tally_on_time, as on the station).
+    "feedback_handled",
+    "feedback_on_time",
+    # Procedures the office received dossiers of in the period, and of those the
+    # ones whose public guide is complete in the catalogue as the office holds it.
+    # Summed for a total, a procedure handled by two offices counts twice.
+    "procedures_handled",
+    "procedures_public",
     # Citizens' ratings given in the period (counter and public page), and those "Hài lòng".
     "ratings",
     "ratings_satisfied",
@@ -47,14 +66,12 @@ COUNTS = (
 # Why a figure the station reports is not computed here either (as on the station).
 CASHLESS_UNKNOWN = "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt)."
 NO_RATINGS = "Chưa có đánh giá của người dân trong kỳ."
+NO_FEEDBACK = "Không có phản ánh, kiến nghị nào được trả lời hoặc đến hạn trả lời trong kỳ."
 # Figures a 766 indicator is scored from (its ``measure`` in indicators_766.json)
 # that the stations do not send: the indicator is reported not computed, with
 # this reason. A measure the definitions gain must be computed here or listed
 # here (tests/server/test_server_reports_766.py holds the two to the data).
-NOT_SYNCED: dict[str, str] = {
-    "procedure_public_share": "Máy chủ chưa tính tỷ lệ này từ danh mục thủ tục của các trạm.",
-    "feedback_on_time_share": "Máy chủ chưa tính tỷ lệ này từ sổ phản ánh, kiến nghị.",
-}
+NOT_SYNCED: dict[str, str] = {}
 NOT_SYNCED_DEFAULT = "Máy chủ chưa nhận số liệu này từ các trạm."
 ENDING = (3, 7, 8, 9)
 WAITING = (5, 6)
@@ -117,6 +134,8 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
         "result_digitized_share": _share(counts["result_digitized"], with_result),
         "e_result_share": _share(counts["result_electronic"], with_result),
         "satisfaction_share": _share(counts["ratings_satisfied"], counts["ratings"]),
+        "feedback_on_time_share": _share(counts["feedback_on_time"], counts["feedback_handled"]),
+        "procedure_public_share": _share(counts["procedures_public"], counts["procedures_handled"]),
         "progress_on_time_share": _share(
             early + on_time + counts["in_progress_on_time"], processed
         ),
@@ -125,6 +144,8 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
     unavailable = {"cashless_share": CASHLESS_UNKNOWN}
     if not counts["ratings"]:
         unavailable["satisfaction_share"] = NO_RATINGS
+    if not counts["feedback_handled"]:
+        unavailable["feedback_on_time_share"] = NO_FEEDBACK
     for measure in unsynced_measures():
         shares[measure] = None
         unavailable[measure] = NOT_SYNCED.get(measure, NOT_SYNCED_DEFAULT)
@@ -145,6 +166,8 @@ COMPUTED = frozenset(
         "result_digitized_share",
         "e_result_share",
         "satisfaction_share",
+        "feedback_on_time_share",
+        "procedure_public_share",
         "progress_on_time_share",
         "on_time_share",
     }
@@ -159,6 +182,49 @@ def unsynced_measures() -> list[str]:
         for ind in group.indicators
         if ind.measure and ind.measure not in COMPUTED
     ]
+
+
+def _guide_complete(proc: dict[str, Any]) -> bool:
+    """The station's rule (app.reports.indicators): its page on the national portal,
+    its components and its processing time (a value, or a note on how it is set)."""
+    processing = proc.get("processing") or {}
+    value = proc.get("processing_value", processing.get("value"))
+    return (
+        bool((proc.get("portal_url") or "").strip())
+        and bool(proc.get("components"))
+        and (value is not None or bool((proc.get("processing_note") or "").strip()))
+    )
+
+
+def _public_guides(db: Database, handled: dict[int, set[str]]) -> dict[int, set[str]]:
+    """Per office, the procedures among ``handled`` whose public guide is complete:
+    the shared catalogue with what the office set on it (or its own procedure whole)."""
+    codes = set().union(*handled.values())
+    with db.read() as session:
+        shared = dict(
+            session.execute(
+                select(Procedure.code, Procedure.data).where(Procedure.code.in_(codes))
+            ).all()
+        )
+        own = session.execute(
+            select(
+                OfficeProcedure.office_id,
+                OfficeProcedure.code,
+                OfficeProcedure.edits,
+                OfficeProcedure.procedure,
+            ).where(OfficeProcedure.office_id.in_(list(handled)), OfficeProcedure.code.in_(codes))
+        ).all()
+    edits = {(row.office_id, row.code): row for row in own}
+    public: dict[int, set[str]] = defaultdict(set)
+    for office_id, held in handled.items():
+        for code in held:
+            row = edits.get((office_id, code))
+            base = dict(shared.get(code) or (row.procedure if row else None) or {})
+            if row is not None:
+                base.update(row.edits or {})
+            if _guide_complete(base):
+                public[office_id].add(code)
+    return public
 
 
 def _intake_components(intake: dict[str, Any] | None) -> tuple[bool, bool]:
@@ -191,6 +257,7 @@ def indicators(
                 Dossier.status,
                 Dossier.returned_at,
                 Dossier.intake,
+                Dossier.procedure_code,
             ).where(
                 Dossier.office_id.in_(office_ids),
                 Dossier.received_at < ends,
@@ -231,8 +298,19 @@ def indicators(
             .where(sr.office_id.in_(office_ids), sr.rated_at >= begins, sr.rated_at < ends)
             .group_by(sr.office_id)
         ).all()
+        fb = Feedback
+        # Unanswered items are few; their deadline is in the JSON, so the period
+        # is applied to it in tally_on_time.
+        feedback = session.execute(
+            select(fb.office_id, fb.answered_at, fb.outcome, fb.due).where(
+                fb.office_id.in_(office_ids),
+                fb.received_at < ends,
+                or_(fb.answered_at.is_(None), fb.answered_at.between(begins, ends)),
+            )
+        ).all()
 
     per_office: dict[int, dict[str, int]] = {oid: dict.fromkeys(COUNTS, 0) for oid in offices}
+    procedures: dict[int, set[str]] = defaultdict(set)
     for r in rows:
         c = per_office[r.office_id]
         history = sorted(steps.get(r.id, ()))
@@ -245,6 +323,7 @@ def indicators(
             continue  # finished before the period (a result ready, not yet collected)
         if r.received_at >= begins:
             c["received"] += 1
+            procedures[r.office_id].add(r.procedure_code)
             channel = (r.intake or {}).get("channel", 1)
             if channel == 2:
                 c["received_online"] += 1
@@ -273,6 +352,21 @@ def indicators(
             overdue = r.due_at is not None and r.due_at < as_of and not waiting
             c["in_progress_overdue" if overdue else "in_progress_on_time"] += 1
 
+    items: dict[int, list] = defaultdict(list)
+    for office_id, answered_at, outcome, due in feedback:
+        # The server is not told when a counter asks the sender for more
+        # information, so no item counts as waiting for its sender here.
+        dates = {key: date.fromisoformat(day) for key, day in (due or {}).items()}
+        items[office_id].append((answered_at, outcome, dates, False))
+    for office_id, held in items.items():
+        on_time, handled = tally_on_time(held, begins, ends, as_of)
+        per_office[office_id]["feedback_on_time"] = on_time
+        per_office[office_id]["feedback_handled"] = handled
+    if procedures:
+        public = _public_guides(db, procedures)
+        for office_id, codes in procedures.items():
+            per_office[office_id]["procedures_handled"] = len(codes)
+            per_office[office_id]["procedures_public"] = len(codes & public[office_id])
     for office_id, number, satisfied in rated:
         per_office[office_id]["ratings"] = int(number)
         per_office[office_id]["ratings_satisfied"] = int(satisfied or 0)

@@ -16,6 +16,7 @@ only once an answer exists.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -152,3 +153,36 @@ def standing(calendar: WorkCalendar, deadline: date, today: date) -> str:
         if days_left > DUE_SOON_WORKING_DAYS:
             return "ok"
     return "due_soon"
+
+
+def tally_on_time(
+    items: Iterable[tuple[datetime | None, str | None, dict[str, date], bool]],
+    begins: datetime,
+    ends: datetime,
+    as_of: datetime,
+) -> tuple[int, int]:
+    """(answered on time, handled) in a period, for the Decision 766 indicator.
+
+    Each item is (answered at, outcome, deadlines, waiting for the sender).
+    Handled: items answered within the period, and items still unanswered
+    whose answer deadline (or forwarding deadline, outside the office's
+    competence) fell within the period and has passed; an item waiting for its
+    sender is neither. On time: answered on or before its deadline's day.
+    Shared by the station's report and the server's, which hold the same items.
+    """
+    handled = kept = 0
+    first, last = begins.date(), ends.date()
+    for answered_at, outcome, due, waiting in items:
+        if answered_at is None:
+            if waiting:
+                continue  # waiting for the sender: not late, not handled yet
+            deadline = due.get("forward_by") or due["resolve_by"]
+            if deadline >= as_of.date() or not first <= deadline <= last:
+                continue
+            handled += 1
+            continue
+        if not begins <= answered_at <= ends:
+            continue
+        handled += 1
+        kept += answered_at.date() <= deadline_for(due, outcome)
+    return kept, handled

@@ -12,9 +12,9 @@ from app.domain.feedback_clock import (
     DEADLINE_LABELS,
     OUTCOME_LABELS,
     FeedbackKind,
-    deadline_for,
     open_deadline,
     standing,
+    tally_on_time,
 )
 from app.domain.workcalendar import WorkCalendar
 from app.feedback.register import due_of, find, status_url
@@ -247,19 +247,10 @@ def on_time(db: Database, begins: datetime, ends: datetime, as_of: datetime) -> 
                 )
             )
         ).all()
-    handled = kept = 0
+    items = []
     for answered_at, outcome, reject_by, resolve_by, forward_by, asked, supplied in rows:
-        if answered_at is None and asked is not None and supplied is None:
-            continue  # waiting for the sender: not late, not handled yet
         due = {"reject_by": reject_by, "resolve_by": resolve_by}
         if forward_by is not None:
             due["forward_by"] = forward_by
-        deadline = deadline_for(due, outcome) if answered_at else forward_by or resolve_by
-        if answered_at is None:
-            if deadline >= as_of.date() or not begins.date() <= deadline <= ends.date():
-                continue
-            handled += 1
-            continue
-        handled += 1
-        kept += answered_at.date() <= deadline
-    return kept, handled
+        items.append((answered_at, outcome, due, asked is not None and supplied is None))
+    return tally_on_time(items, begins, ends, as_of)

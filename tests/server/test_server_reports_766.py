@@ -24,7 +24,7 @@ from app.office import station as station_info
 from app.reports import definitions, indicators, period, scoring
 from db.models import Dossier, DossierComponent, DossierResult, Procedure, StatusHistory
 from server import reports
-from tests.reports.office_fixture import build
+from tests.reports.office_fixture import FIELD_X, FIELD_Y, build
 
 MARCH = {"from": "2026-03-01", "to": "2026-03-31"}
 AFTER = datetime(2026, 4, 15, 10, 0)  # the server's clock is later still: as of 1/4 on both
@@ -114,6 +114,15 @@ def _events_of(station: Station, session, d: Dossier, calendar) -> list[dict]:
     return events
 
 
+def _catalogue_edit(code: str, edits: dict) -> dict:
+    edit = str(uuid.uuid4())
+    return event(
+        "catalogue.procedure_set",
+        edit,
+        {"edit_uuid": edit, "procedure_code": code, "at": "2026-02-01T08:00", "edits": edits},
+    )
+
+
 def _sync_fixture(db, station: Station) -> None:
     """Push every dossier the station would (one submitted online and never
     received, status 1, stays on the portal's side)."""
@@ -126,6 +135,13 @@ def _sync_fixture(db, station: Station) -> None:
             .order_by(Dossier.id)
             for e in _events_of(station, session, d, calendar)
         ]
+        # What the office set on its procedures travels as the station's catalogue edits.
+        for proc in session.query(Procedure).filter(Procedure.code.in_([FIELD_X, FIELD_Y])):
+            edits = dict(proc.office_edits or {})
+            if proc.portal_url:
+                edits["portal_url"] = proc.portal_url
+            if edits:
+                events.append(_catalogue_edit(proc.code, edits))
     for lo in range(0, len(events), 400):
         results = station.push(*events[lo : lo + 400])
         refused = [r for r in results if r["outcome"] != "applied"]
@@ -166,6 +182,42 @@ def _commune_b(station: Station) -> None:
     _push(station, "03-18T09:00", [(4, "03-19T09:00")], [paper])  # open, due 28/3: overdue
 
 
+def _feedback(station: Station, line: int, received_at: str, resolve_by: str, answered: str | None):
+    fid = str(uuid.uuid4())
+    code = f"{station.office_code}-PA26{station.number:02d}-{line:04d}"
+    sent = {"full_name": "Lê Thị Mai", "address": "Xóm 3", "phone": "0987654321", "email": None}
+    events = [
+        event(
+            "feedback.received",
+            fid,
+            {"feedback_uuid": fid, "code": code, "office_code": station.office_code,
+             "station": station.number, "register_year": 2026, "register_line": line,
+             "sender": sent, "content": "Chờ lâu", "channel": "counter", "kind": "regulation",
+             "received_at": f"2026-{received_at}", "due": {"resolve_by": f"2026-{resolve_by}"},
+             "lookup_secret": "FBSECRET23"},
+        )
+    ]  # fmt: skip
+    if answered:
+        events.append(
+            event(
+                "feedback.answered",
+                fid,
+                {"feedback_uuid": fid, "code": code, "answer": "Đã trả lời.",
+                 "answered_at": f"2026-{answered}", "outcome": "answered"},
+            )
+        )  # fmt: skip
+    assert all(r["outcome"] == "applied" for r in station.push(*events))
+
+
+def _feedback_b(station: Station) -> None:
+    """Handled in March: one answered by its deadline, one after it, one still
+    unanswered past it; one more not yet due."""
+    _feedback(station, 1, "03-02T09:00", "03-20", "03-10T10:00")
+    _feedback(station, 2, "03-02T09:00", "03-05", "03-09T10:00")
+    _feedback(station, 3, "03-03T09:00", "03-16", None)
+    _feedback(station, 4, "03-25T09:00", "04-14", None)
+
+
 @pytest.fixture
 def offices(harness: Harness, db):
     """District (no dossiers), commune A (the station's fixture office) and commune B."""
@@ -174,7 +226,14 @@ def offices(harness: Harness, db):
     b = harness.new_office(parent=district, name="UBND xã B")
     build(db, agency=a)
     _sync_fixture(db, harness.enrol(a))
-    _commune_b(harness.enrol(b))
+    station_b = harness.enrol(b)
+    _commune_b(station_b)
+    _feedback_b(station_b)
+    # B published its one procedure's guide on the national portal
+    portal = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html"
+    assert station_b.push(_catalogue_edit("1.001193", {"portal_url": portal}))[0]["outcome"] == (
+        "applied"
+    )
     return district, a, b
 
 
@@ -195,25 +254,15 @@ def test_an_office_scores_as_its_station_does(harness: Harness, db, offices) -> 
         "in_progress_overdue", "received_online", "received_post", "received_digitized",
         "received_with_reuse", "resolved_with_result", "result_digitized", "result_electronic",
         "progress_on_time_share", "digitized_share", "reused_dossier_share", "e_result_share",
-        "online_share", "satisfaction_share",
+        "online_share", "satisfaction_share", "feedback_on_time_share",
     ):  # fmt: skip
         assert server[key] == local[key], key
-    # The station also scores what only its own catalogue tells (the procedures'
-    # public guides); the server says why it does not.
-    station_only = {"transparency"}
-    assert server["scores"] == [s for s in local["scores"] if s["group"] not in station_only]
-    assert _by_group(local["scores"]).keys() == {"transparency", "progress", "digitization"}
-    server_not, local_not = _by_group(server["not_scored"]), _by_group(local["not_scored"])
-    assert server_not.keys() == local_not.keys() | station_only
-    for g in local_not:
-        assert {**server_not[g], "why": None} == {**local_not[g], "why": None}, g
-    # feedback is scored from the station's register: no answer due in March there
-    satisfied = server_not["satisfaction"]["why"], local_not["satisfaction"]["why"]
-    assert reports.NOT_SYNCED["feedback_on_time_share"] in satisfied[0]
-    assert local_not["satisfaction"]["why"][1].startswith("Không có phản ánh, kiến nghị")
-    why = reports.NOT_SYNCED["procedure_public_share"]
-    assert why in server_not["transparency"]["why"]
-    assert _by_group(server["scores"]).keys() == {"progress", "digitization"}
+    # and whatever else the station scores from
+    for ind in (i for g in definitions.load().groups for i in g.indicators if i.measure):
+        assert server[ind.measure] == local[ind.measure], ind.measure
+    assert server["scores"] == local["scores"]
+    assert server["not_scored"] == local["not_scored"]
+    assert _by_group(server["scores"]).keys() >= {"progress", "digitization"}
     assert _by_group(server["scores"])["progress"]["points"] == 14.84
     assert server["unavailable"]["cashless_share"] == local["unavailable"]["cashless_share"]
     # an office's officer sees that office alone, and its total is that office
@@ -222,11 +271,22 @@ def test_an_office_scores_as_its_station_does(harness: Harness, db, offices) -> 
 
 def test_the_district_rolls_up_from_summed_counts(harness: Harness, offices) -> None:
     district, a, b = offices
-    data = harness.backoffice(district).get(URL, params=MARCH).json()
+    response = harness.backoffice(district).get(URL, params=MARCH)
+    assert response.status_code == 200, response.text
+    data = response.json()
     rows = {o["office_code"]: o for o in data["offices"]}
     assert set(rows) == {district, a, b}
     assert rows[district]["scores"] == [] and len(rows[district]["not_scored"]) == 6
     assert _by_group(rows[b]["scores"])["progress"]["points"] == 10.0  # 2 of 4 on time
+    assert (rows[b]["feedback_handled"], rows[b]["feedback_on_time"]) == (3, 1)
+    assert data["total"]["feedback_on_time_share"] == 0.3333
+    assert rows[a]["feedback_on_time_share"] is None
+    assert "feedback_on_time_share" in rows[a]["unavailable"]
+    # A handles two procedures, B one, whose guide B completed with its page on the portal
+    assert (rows[b]["procedures_handled"], rows[b]["procedures_public"]) == (1, 1)
+    assert rows[a]["procedures_handled"] == 2
+    assert data["total"]["procedures_handled"] == 3
+    assert data["total"]["procedures_public"] == rows[a]["procedures_public"] + 1
     total = _by_group(data["total"]["scores"])
     # A: 158 of 213 early, on time or in progress on time; B: 2 of 4
     assert data["total"]["progress_on_time_share"] == round(160 / 217, 4) == 0.7373
@@ -279,7 +339,7 @@ def test_report_page_shows_points_and_unverified(harness: Harness, offices) -> N
     total = table.split("<strong>Tổng cộng</strong>")[1].split("</tr>")[0]
     assert "14,75 / 20" in total and "2,61 / 12" in total
     # a group nothing could be scored in says why
-    assert 'title="Công bố thủ tục là việc của tỉnh' in total
+    assert 'title="Cách chấm điểm nhóm này chưa xác định' in total
 
 
 def test_every_766_measure_is_computed_here_or_said_not_synced() -> None:
