@@ -252,6 +252,8 @@ def _copy_consistent(db: Database, tmp: Path) -> dict[str, int]:
     backup can never make them disagree.
     """
     tmp.unlink(missing_ok=True)
+    # Created 0600 before SQLite opens it (SQLite would make it 0644).
+    hygiene.write_private(tmp, b"")
     src = db.connect(isolation_level=None)
     try:
         src.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
@@ -265,6 +267,10 @@ def _copy_consistent(db: Database, tmp: Path) -> dict[str, int]:
                 dst.execute("PRAGMA journal_mode = OFF")
                 dst.execute("PRAGMA synchronous = OFF")
                 src.backup(dst)
+                # The pages carry the live file's WAL flag; a backup is a
+                # rollback-mode file, as VACUUM INTO made it, so checking one on
+                # read-only media never needs -wal and -shm files beside it.
+                dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:

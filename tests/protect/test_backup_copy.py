@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -71,17 +72,24 @@ def test_a_copy_that_does_not_verify_is_thrown_away(served, data_dir, tmp_path, 
     assert list(usb.iterdir()) == []  # no backup, no partial file, no manifest
 
 
-def test_the_copy_and_its_check_use_a_large_page_cache(served, data_dir, tmp_path, monkeypatch):
+def test_the_copy_is_private_and_read_with_a_large_page_cache(
+    served, data_dir, tmp_path, monkeypatch
+):
     # Both read every page; with the default cache SQLCipher decrypts the same
     # index pages again and again (see CHECK_CACHE_KIB).
-    sizes = []
+    sizes, modes = [], []
     real_rows = atrest.row_counts
+    usb = tmp_path / "usb"
 
     def rows_with_cache(conn):
         sizes.append(conn.execute("PRAGMA cache_size").fetchone()[0])
+        modes.extend(stat.S_IMODE(p.stat().st_mode) for p in usb.glob(".partial-*"))
         return real_rows(conn)
 
     monkeypatch.setattr(atrest, "row_counts", rows_with_cache)
-    archive.make_backup(served, data_dir, tmp_path / "usb")
+    archive.make_backup(served, data_dir, usb)
     # Once on the live database (the copy's counts), once on the copy (its check).
     assert sizes == [-archive.CHECK_CACHE_KIB, -archive.CHECK_CACHE_KIB]
+    # The copy being written is the station's user's only, from its first byte,
+    # and (a rollback-mode file) gets no -wal or -shm beside it when checked.
+    assert modes == [0o600, 0o600]
