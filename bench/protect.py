@@ -5,7 +5,7 @@
 Builds one station database with the real schema (``bench/store.py``'s
 generator), makes a plain twin of it with ``sqlcipher_export``, then times,
 side by side on the same rows: look-up by code, folded-name search and a
-receive. Then the daily backup (``VACUUM INTO`` + full verify + manifest),
+receive. Then the daily backup (backup API copy + full verify + manifest),
 its size, a restore, and opening the station with the key unwrapped from
 its store against opening the plain file. Prints figures beside the targets.
 """
@@ -198,7 +198,7 @@ def main() -> None:
         f"{statistics.median(starts_full):10.3f}"
     )
     print()
-    print(f"{'daily backup (VACUUM INTO + verify), s':44} {backup_s:10.1f}   ≤ 60 s")
+    print(f"{'daily backup (copy + verify + manifest), s':44} {backup_s:10.1f}   ≤ 60 s")
     print(
         f"{'backup size / live database size, MB':44} {made.size / 1e6:10.1f} "
         f"/ {live_size / 1e6:.1f}"
