@@ -27,12 +27,16 @@ the commit order and the feed is read as it stands.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import BigInteger, literal_column, select, text
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
+from server.db import Database
 from server.models import ChangeRecord
 
 # Above every sequence number given before (a feed of 2^40 rows is not near).
@@ -70,10 +74,16 @@ def next_number(session: Session) -> int | None:
     return number
 
 
-def read_page(
-    session: Session, office_id: int, cursor: int, kinds: Sequence[str], limit: int
-) -> tuple[list[ChangeRecord], bool]:
-    """Up to ``limit`` changes after ``cursor``, oldest first, and whether more are ready."""
+@dataclass
+class Page:
+    rows: list[ChangeRecord]
+    has_more: bool
+    # The number of the first committed change held back, if any.
+    held: int | None = None
+
+
+def read_page(db: Database, office_id: int, cursor: int, kinds: Sequence[str], limit: int) -> Page:
+    """Up to ``limit`` changes after ``cursor`` that are safe to send, oldest first."""
     query = (
         select(ChangeRecord)
         .where(
@@ -84,16 +94,37 @@ def read_page(
         .order_by(ChangeRecord.seq)
         .limit(limit + 1)
     )
-    if session.get_bind().dialect.name == "sqlite":
-        rows = list(session.scalars(query))
-        return rows[:limit], len(rows) > limit
-    # The horizon comes from the same statement's snapshot as the rows.
-    query = query.add_columns(_HORIZON)
+    with db.read() as session:
+        if db.is_sqlite:
+            rows = list(session.scalars(query))
+            return Page(rows[:limit], len(rows) > limit)
+        # The horizon comes from the same statement's snapshot as the rows.
+        result = session.execute(query.add_columns(_HORIZON)).all()
+    safe = [row for row, horizon in result if row.seq < horizon]
+    held = None
+    if len(safe) < len(result) and len(safe) <= limit:
+        held = result[len(safe)][0].seq
+    return Page(safe[:limit], len(safe) > limit, held)
+
+
+async def read_settled(
+    db: Database, office_id: int, cursor: int, kinds: Sequence[str], limit: int
+) -> Page:
+    """:func:`read_page`, waiting a moment for changes held back by older transactions.
+
+    Waits only for the first change held back at the first look (not for
+    every later one: under steady pushes some change is always held), and
+    without holding a thread or a connection while it waits.
+    """
     deadline = time.monotonic() + HELD_WAIT_S
-    while True:
-        result = session.execute(query).all()
-        safe = [row for row, horizon in result if row.seq < horizon]
-        held = len(safe) < len(result) and len(safe) <= limit
-        if not held or time.monotonic() >= deadline:
-            return safe[:limit], len(safe) > limit
-        time.sleep(_HELD_POLL_S)
+    page = await run_in_threadpool(read_page, db, office_id, cursor, kinds, limit)
+    first_held = page.held
+    while (
+        page.held is not None
+        and first_held is not None
+        and page.held <= first_held
+        and time.monotonic() < deadline
+    ):
+        await asyncio.sleep(_HELD_POLL_S)
+        page = await run_in_threadpool(read_page, db, office_id, cursor, kinds, limit)
+    return page

@@ -16,7 +16,7 @@ Station = Annotated[StationContext, Depends(station_context)]
 
 
 @router.get("/changes", response_model=p.ChangesResponse)
-def changes(
+async def changes(
     request: Request,
     station: Station,
     cursor: Annotated[int, Query(ge=0, le=p.MAX_INT64)] = 0,
@@ -42,8 +42,9 @@ def changes(
     # Filtered in the query, not after it: a page is ``limit`` changes of the
     # kinds asked for, and ``next_cursor`` never passes one the station was not sent.
     wanted = p.V1_CHANGE_KINDS if kinds is None else p.parse_kinds(kinds)
-    with database(request).read() as session:
-        page, has_more = feed.read_page(session, station.office_id, cursor, wanted, limit)
+    # Async, so a pull waiting for changes held back holds no thread meanwhile.
+    found = await feed.read_settled(database(request), station.office_id, cursor, wanted, limit)
+    page = found.rows
     return p.ChangesResponse(
         changes=[
             p.Change(
@@ -56,7 +57,7 @@ def changes(
             for row in page
         ],
         next_cursor=page[-1].seq if page else cursor,
-        has_more=has_more,
+        has_more=found.has_more,
     )
 
 
