@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import (
     FF_NONSYMBOLIC,
     FF_SYMBOLIC,
+    SUBSETN,
     TTFont,
     TTFontFace,
     makeToUnicodeCMap,
@@ -149,27 +150,41 @@ class _CachingFont(TTFont):
         self.face.__class__ = _CachingFace
 
     def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's
-        state = self.state.get(doc)
-        subsets = [list(subset) for subset in state.subsets] if state is not None else []
-        # Named before reportlab drops the document's state at the end of addObjects.
-        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
-        super().addObjects(doc)
+        """reportlab's TTFont.addObjects, with each subset's parts from the cache."""
         if not doc.compression:
+            super().addObjects(doc)
             return
+        state = self.state.get(doc)
+        if state is None:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
         fonts = doc.idToObject["BasicFonts"].dict
-        for name, subset in zip(names, subsets, strict=True):
-            pdf_font = fonts[name]
-            key = (self.face.filename, tuple(subset), pdf_font.BaseFont)
+        for number, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(number, doc)[1:]
+            base = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX))
+            base_name = base.decode("pdfdoc")
 
-            def extras(subset: list[int] = subset, base: str = pdf_font.BaseFont) -> object:
-                widths = pdfdoc.format(
-                    pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset))), doc
-                )
-                return widths, zlib.compress(makeToUnicodeCMap(base, subset).encode("utf8"))
+            def extras(subset: list[int] = subset, base_name: str = base_name) -> object:
+                widths = [self.face.getCharWidth(code) for code in subset]
+                cmap = makeToUnicodeCMap(base_name, subset).encode("utf8")
+                return pdfdoc.format(pdfdoc.PDFArray(widths), doc), zlib.compress(cmap)
 
-            widths, cmap = _cached(("extras", *key), extras)  # type: ignore[misc]
+            key = ("extras", self.face.filename, tuple(subset), base_name)
+            widths, cmap = _cached(key, extras)  # type: ignore[misc]
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {number}"
+            pdf_font.Name = internal
+            pdf_font.BaseFont = base_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
             pdf_font.Widths = _Formatted(widths)
-            _flate_stream(doc.idToObject[pdf_font.ToUnicode.name], cmap)
+            to_unicode = pdfdoc.PDFStream()
+            _flate_stream(to_unicode, cmap)
+            pdf_font.ToUnicode = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_name, subset)
+            doc.Reference(pdf_font, internal)
+            fonts[internal] = pdf_font
+        del self.state[doc]
 
 
 def seed_subsets(doc: object) -> None:
