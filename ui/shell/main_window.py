@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -30,7 +31,6 @@ from app.domain.formatting import format_bytes, format_datetime
 from app.infra.storage import Database
 from app.office import auth
 from app.office.auth import ROLE_LABELS_VI, Actor
-from ui.screens.customer import CustomerScreen
 from ui.shell import font_size, i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.daily_backup import DailyBackup
@@ -40,6 +40,9 @@ from ui.shell.sign_in import SignInPage
 from ui.shell.sync_controller import SyncController
 from ui.widgets.forms import ElidedLabel
 from ui.widgets.messages import describe
+
+if TYPE_CHECKING:
+    from ui.screens.customer import CustomerScreen
 
 STATUS_REFRESH_MS = 30_000
 QUIT_CONFIRM_S = 10.0
@@ -86,8 +89,9 @@ SCREENS = {
     "reports": "ui.screens.reports:ReportsPage",
     "feedback": "ui.screens.feedback:FeedbackPage",
 }
-# Imported after the screens, for the first receipt's preview.
-LATER = ("ui.widgets.print_preview",)
+# Imported after the screens, for the first receipt's preview and the citizen's
+# rating screen (built at sign-in).
+LATER = ("ui.widgets.print_preview", "ui.screens.customer")
 
 
 def screen_class(name: str) -> type[QWidget]:
@@ -130,9 +134,7 @@ class MainWindow(QMainWindow):
         self.lock_page = LockPage(ctx)
         self.lock_page.unlocked.connect(self._unlocked)
         self.lock_page.switch_user.connect(self.sign_out)
-        # The citizen's rating screen, on a second monitor when the station has one.
-        self.customer = CustomerScreen(ctx, self)
-        self.customer.rated.connect(lambda _receipt: ctx.changes.operation_did_execute.emit())
+        self._customer: CustomerScreen | None = None
         self.work = QWidget()
         for widget in (self.first_run, self.sign_in, self.work, self.lock_page):
             self.modes.addWidget(widget)
@@ -457,8 +459,24 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.setFocus()
 
+    @property
+    def customer(self) -> CustomerScreen:
+        """The citizen's rating screen, on a second monitor when the station has one.
+
+        Built when first needed (the status bar names the office on it after
+        sign-in), not before the window's first paint.
+        """
+        if self._customer is None:
+            from ui.screens.customer import CustomerScreen
+
+            self._customer = CustomerScreen(self.ctx, self)
+            changes = self.ctx.changes
+            self._customer.rated.connect(lambda _receipt: changes.operation_did_execute.emit())
+        return self._customer
+
     def sign_out(self) -> None:
-        self.customer.dismiss()
+        if self._customer is not None:
+            self._customer.dismiss()
         self.idle.stop()
         self._status_timer.stop()
         self.ctx.actor = None
@@ -631,7 +649,8 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self.daily_backup.timer.stop()
         self.sync.stop()
-        self.customer.shut()
+        if self._customer is not None:
+            self._customer.shut()
         # A recognition under way may take minutes; let it finish and save.
         self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
         # A backup cut off here leaves only a partial file, removed by the next one.
