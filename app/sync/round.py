@@ -30,6 +30,10 @@ log = logging.getLogger("motcua.sync")
 # Minutes either way are harmless on a receipt; beyond this, appointments drift.
 CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 SKEW_CURSOR = "clock_skew_seconds"
+# Failures after which a restored station stops waiting for the server and skips
+# its counters ahead instead: no answer, a broken server, or a credential it refuses
+# (until someone enrols the station again, the counter must still work).
+CANNOT_ASK = frozenset({"server_unreachable", "server_error", "credential_rejected"})
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ def run_round(
         report.fail(local_code(exc), local_failure(exc))
     finally:
         transport.close()
-    if report.unreachable or "server_error" in report.error_codes:
+    if set(report.error_codes) & CANNOT_ASK:
         _relearn_later(db, report)
     skew = transport.clock_skew
     if skew is not None and abs(skew) > CLOCK_SKEW_LIMIT:

@@ -201,3 +201,25 @@ def test_offline_after_restore_skips_ahead_then_relearns_when_back(
     finally:
         db.dispose()
         proxy.down()
+
+
+def test_a_refused_credential_after_restore_skips_ahead_rather_than_stopping_the_counter(
+    server, db, data_dir, clerk, intake, enrolled
+):
+    file, codes, _ = _lost_after_backup(db, data_dir, clerk, intake)
+    db.dispose()
+    archive.restore_backup(data_dir, file)
+    cred = credentials.load(data_dir)
+    credentials.save(
+        data_dir, credentials.Credential(**{**cred.__dict__, "station_token": "sai" * 15})
+    )
+    db = open_database(data_dir)
+    try:
+        refused = run_round(db, data_dir)
+        assert not refused.ok and "credential_rejected" in refused.error_codes
+        d = _receive(db, clerk, intake, PEOPLE[3])
+        assert parse_code(d).sequence == parse_code(codes[0]).sequence + skip_ahead.MARGIN + 1
+        with db.read() as session:
+            assert relearn_flag.get(session)["state"] == relearn_flag.OFFLINE
+    finally:
+        db.dispose()
