@@ -43,6 +43,9 @@ class UploadState:
     completed: bool
     # Upload-Metadata as the client sent it, echoed by HEAD.
     metadata: str | None = None
+    # False while a creation that carries the whole file has not written the
+    # upload's row: the completion writes it (see create_upload).
+    recorded: bool = True
 
 
 def _state(upload: Upload) -> UploadState:
@@ -127,6 +130,8 @@ def create_upload(
     sha256: str,
     length: int,
     metadata: str | None = None,
+    *,
+    whole: bool = False,
 ) -> UploadState:
     """A new upload at offset 0, as tus creation defines it.
 
@@ -135,43 +140,63 @@ def create_upload(
     creation answer says, so anything else would wedge it. A client that
     wants to skip held files asks ``/attachments/missing`` first; one that
     lost an upload's address sends the file again.
+
+    ``whole``: the creation request carries every byte of the file. Its row
+    is then written by the transaction that completes it, not before: a
+    station sends most files this way, and one write per file instead of
+    two keeps creations from queueing behind other files' completions. If
+    the file does not complete, :func:`record_new` writes the row after all
+    (or, when nobody was given the upload's address, its bytes are dropped).
     """
+    # No look at the store here: whether some office holds a file with this
+    # hash is no business of the caller, and a wrong length fails the hash
+    # check when the last byte arrives anyway.
     stamp = now()
-    # Not durable: should a power cut lose the new upload, the station is
-    # told "no such upload" and simply creates another.
-    with db.write(durable=False) as session:
-        # No look at the store here: whether some office holds a file with
-        # this hash is no business of the caller, and a wrong length fails
-        # the hash check when the last byte arrives anyway.
-        state = UploadState(
-            secrets.token_urlsafe(24),
-            sha256,
-            length,
-            0,
-            stamp + timedelta(hours=settings.upload_expiry_hours),
-            False,
-            metadata,
-        )
-        session.execute(
-            _NEW_UPLOAD,
-            {
-                "id": state.id,
-                "office_id": station.office_id,
-                "station_id": station.station_id,
-                "sha256": sha256,
-                "length": length,
-                "offset": state.offset,
-                "created_at": stamp,
-                "expires_at": state.expires_at,
-                "completed_at": None,
-                "upload_metadata": metadata,
-            },
-        )
+    state = UploadState(
+        secrets.token_urlsafe(24),
+        sha256,
+        length,
+        0,
+        stamp + timedelta(hours=settings.upload_expiry_hours),
+        False,
+        metadata,
+        recorded=not (whole and length > 0),
+    )
+    if state.recorded:
+        record_new(db, station, state, stamp)
     if length == 0:
         store.create_part(state.id)
         complete_upload(db, store, station, state)
         return get_upload(db, store, station, state.id)
     return state
+
+
+def record_new(
+    db: Database, station: StationContext, state: UploadState, stamp: datetime | None = None
+) -> UploadState:
+    """Write the row of a new, unfinished upload; returns the state as recorded."""
+    # Not durable: should a power cut lose the new upload, the station is
+    # told "no such upload" and simply creates another.
+    with db.write(durable=False) as session:
+        session.execute(_NEW_UPLOAD, _row(station, state, stamp or now(), completed_at=None))
+    return replace(state, recorded=True)
+
+
+def _row(
+    station: StationContext, state: UploadState, stamp: datetime, *, completed_at: datetime | None
+) -> dict[str, object]:
+    return {
+        "id": state.id,
+        "office_id": station.office_id,
+        "station_id": station.station_id,
+        "sha256": state.sha256,
+        "length": state.length,
+        "offset": state.length if completed_at is not None else 0,
+        "created_at": stamp,
+        "expires_at": state.expires_at,
+        "completed_at": completed_at,
+        "upload_metadata": state.metadata,
+    }
 
 
 def _load(session: Session, station: StationContext, upload_id: str) -> Upload:
@@ -392,12 +417,20 @@ def _commit_completions(db: Database, batch: list[_Completion]) -> None:
 def _record_completion(session: Session, dialect: str, item: _Completion, stamp: datetime) -> bool:
     """Record one verified upload; False, with nothing written, if it no longer exists."""
     office_id, state = item.station.office_id, item.state
-    recorded = session.execute(
-        _SET_COMPLETE,
-        {"upload_id": state.id, "office": office_id, "new_offset": state.length, "stamp": stamp},
-    )
-    if recorded.rowcount != 1:
-        return False
+    if state.recorded:
+        recorded = session.execute(
+            _SET_COMPLETE,
+            {
+                "upload_id": state.id,
+                "office": office_id,
+                "new_offset": state.length,
+                "stamp": stamp,
+            },
+        )
+        if recorded.rowcount != 1:
+            return False
+    else:
+        session.execute(_NEW_UPLOAD, _row(item.station, state, stamp, completed_at=stamp))
     session.execute(
         _ADD_BLOB[dialect],
         {"sha256": state.sha256, "size": state.length, "frozen": False, "created_at": stamp},

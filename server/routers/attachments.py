@@ -15,6 +15,7 @@ answers 410 and starts again. Every answer under ``/uploads`` carries
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 from dataclasses import replace
 from datetime import UTC
@@ -183,15 +184,19 @@ async def create_upload(request: Request, station: UploadStation, said: Response
         )
     with_body = _content_type(request) == p.UPLOAD_CONTENT_TYPE
     checksum = _upload_checksum(request) if with_body else None
+    whole = with_body and request.headers.get("content-length", "").strip() == str(length)
     state = await run_in_threadpool(
-        uploads.create_upload,
-        database(request),
-        request.app.state.store,
-        settings,
-        station,
-        sha256,
-        length,
-        request.headers.get("upload-metadata"),
+        functools.partial(
+            uploads.create_upload,
+            database(request),
+            request.app.state.store,
+            settings,
+            station,
+            sha256,
+            length,
+            request.headers.get("upload-metadata"),
+            whole=whole,
+        )
     )
     if with_body and not state.completed:
         state = await _first_chunk(request, station, state, checksum)
@@ -311,8 +316,19 @@ async def _first_chunk(
         return state
     try:
         return await _append(request, station, state, 0, checksum)
-    except ApiError as exc:
-        if exc.status != p.CHECKSUM_MISMATCH:
+    except BaseException as exc:
+        # Only a chunk that failed its checksum leaves an upload to go on
+        # with (201 at offset 0); otherwise the answer carries no address.
+        kept = isinstance(exc, ApiError) and exc.status == p.CHECKSUM_MISMATCH
+        if not state.recorded:
+            if kept:
+                state = await run_in_threadpool(
+                    uploads.record_new, database(request), station, state
+                )
+            else:
+                # Its row was never written and nobody knows its address.
+                request.app.state.store.forget(state.id)
+        if not kept:
             raise
         return state
     finally:
@@ -364,10 +380,7 @@ async def _append(
                 sink.rollback()
             elif sink.running is not None:
                 store.keep_running_hash(upload_id, offset + sink.written, sink.running)
-            if sink.written:
-                await run_in_threadpool(
-                    uploads.record_offset, db, station, upload_id, offset + sink.written
-                )
+            # Nothing to record: the next request reads the offset from the file.
             raise
         if checksum is not None and sink.chunk_digest() != checksum[1]:
             sink.rollback()

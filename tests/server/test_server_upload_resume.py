@@ -225,3 +225,49 @@ def test_a_crash_after_the_last_byte_goes_back_to_the_checkpoint(
         held = _head(client, location)
         assert held == _recorded(harness, location) < len(data)
         _finish(client, location, data)
+
+
+def test_a_whole_file_creation_cut_off_leaves_nothing_behind(
+    harness: Harness, station: Station
+) -> None:
+    """Nobody was given its address, so neither its row nor its bytes are kept."""
+    data = os.urandom(MiB)
+    uploads_dir = harness.server.data_dir / "uploads"
+    before = set(uploads_dir.iterdir()) if uploads_dir.exists() else set()
+    url = urlsplit(harness.base_url)
+    headers = {
+        **upload_headers(data),
+        "Content-Type": p.UPLOAD_CONTENT_TYPE,
+        "Upload-Checksum": p.chunk_checksum(data),
+        "Authorization": f"Bearer {station.token}",
+        "Content-Length": str(len(data)),
+    }
+    head = f"POST /api/v1/uploads HTTP/1.1\r\nHost: {url.netloc}\r\n" + "".join(
+        f"{name}: {value}\r\n" for name, value in headers.items()
+    )
+    with socket.create_connection((url.hostname, url.port)) as sock:
+        sock.sendall(f"{head}\r\n".encode() + data[:400_000])
+        time.sleep(0.3)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = set(uploads_dir.iterdir()) - before
+        if not left:
+            break
+        time.sleep(0.05)
+    assert not left, left
+    with harness.db.read() as session:
+        rows = session.query(Upload).filter(Upload.sha256 == sha(data)).count()
+    assert rows == 0
+    # The station sends it again from a new upload, in one request.
+    created = station.client.post(
+        "/api/v1/uploads",
+        content=data,
+        headers={
+            **upload_headers(data),
+            "Content-Type": p.UPLOAD_CONTENT_TYPE,
+            "Upload-Checksum": p.chunk_checksum(data),
+        },
+    )
+    assert created.status_code == 201, created.text
+    assert created.headers["Upload-Offset"] == str(len(data))
+    assert sha(station.client.get(f"/api/v1/attachments/{sha(data)}").content) == sha(data)
