@@ -66,6 +66,9 @@ def test_an_upload_connection_s_answer_tells_the_round_to_swap(
             .where(StationRow.id == cred.station_id)
             .values(token_issued_at=now() - timedelta(days=30))
         )
+    # A request outside the upload path reads the token afresh (the upload
+    # path remembers a station for a few seconds).
+    assert _status(cred.server_url, cred.station_token) == 200
     transport = Transport(cred.server_url, cred.station_token)
     worker = transport.clone()
     try:
