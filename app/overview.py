@@ -33,6 +33,9 @@ class CounterStatus:
     # Feedback (phản ánh, kiến nghị) past the deadline now running, or within two working days.
     feedback_overdue: int = 0
     feedback_due_soon: int = 0
+    # After a restore, what every officer at the counter must know before an
+    # intake (codes held back, or skipped ahead); None once the station has relearnt.
+    restore_notice: str | None = None
 
     @property
     def server_configured(self) -> bool:
@@ -44,7 +47,7 @@ def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
     # Imported here: the sync modules bring the wire schema (pydantic), which the
     # window need not load before its first screen; this runs on a worker anyway.
     from app.feedback import queries as feedback
-    from app.sync import upload
+    from app.sync import relearn, upload
     from app.sync.health import sync_health
 
     now = now or clock.now()
@@ -67,6 +70,9 @@ def read(db: Database, data_dir: Path | None = None, now: datetime | None = None
         warnings=list(health.warnings),
         feedback_overdue=opinions.overdue,
         feedback_due_soon=opinions.due_soon,
+        restore_notice=relearn.offline_message({"state": health.relearn})
+        if health.relearn
+        else None,
     )
 
 

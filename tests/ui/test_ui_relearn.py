@@ -11,7 +11,7 @@ from app.backup import skip_ahead
 from app.infra import clock
 from app.office import relearn_flag
 from db.models import Dossier, OutboxEvent
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD
 from tests.ui.conftest import sign_in, type_text
 from tests.ui.test_ui_counter_flow import CARD, pick_procedure
 
@@ -55,3 +55,27 @@ def test_the_status_bar_says_the_codes_skipped_ahead(qtbot, window, db):
     qtbot.waitUntil(lambda: window.warning_label.isVisible(), timeout=10_000)
     shown = window.warning_label.text() + window.warning_label.toolTip()
     assert f"nhảy trước {skip_ahead.MARGIN}" in shown
+
+
+def test_a_clerk_sees_at_the_counter_that_codes_skipped_ahead(qtbot, window, db):
+    _flag(db, relearn_flag.OFFLINE)
+    sign_in(qtbot, window, "canbo1", CLERK_PASSWORD)
+    page = window.pages["receive"]
+    notice = page.restore_notice
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=10_000)
+    assert f"nhảy trước {skip_ahead.MARGIN}" in notice.text()
+    # The supervisors' status-bar line stays theirs.
+    assert not window.warning_label.isVisible()
+    # Once the station has relearnt its codes, the strip goes.
+    with db.write() as session:
+        relearn_flag.clear(session, clock.now())
+    window.refresh_status()
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10_000)
+
+
+def test_a_clerk_sees_at_the_counter_that_codes_are_held_back(qtbot, window, db):
+    _flag(db, relearn_flag.PENDING)
+    sign_in(qtbot, window, "canbo1", CLERK_PASSWORD)
+    notice = window.pages["receive"].restore_notice
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=10_000)
+    assert "chưa cấp mã hồ sơ mới" in notice.text()

@@ -43,6 +43,7 @@ from ui.widgets.forms import form_layout, group, with_error
 from ui.widgets.messages import Banner, FieldErrors, describe
 from ui.widgets.print_preview import PrintJob, prepare, show_job
 from ui.widgets.procedure_picker import ProcedurePicker
+from ui.widgets.restore_notice import RestoreNotice
 from ui.widgets.supervisor_confirm import SupervisorConfirm
 
 PREVIEW_REFRESH_MS = 60_000
@@ -136,6 +137,8 @@ class ReceivePage(Screen):
         self._returning_asked = 0
         root = QVBoxLayout(self)
         root.setContentsMargins(14, 10, 14, 8)
+        self.restore_notice = RestoreNotice()
+        root.addWidget(self.restore_notice)
         self.banner = Banner(reserve=True)
         root.addWidget(self.banner)
         self.errors = FieldErrors(self.banner)

@@ -437,6 +437,8 @@ class MainWindow(QMainWindow):
             page.station_enrolled.connect(self._station_enrolled)
         if name == "sync" and self._last_status is not None:
             page.show_status(self._last_status)
+        if name == "receive" and self._last_status is not None:
+            page.restore_notice.show_notice(self._last_status.restore_notice)
         return page
 
     def _drop_pages(self) -> None:
@@ -602,6 +604,9 @@ class MainWindow(QMainWindow):
         if st.enrolled and actor is not None:
             self.sync.start(self._sync_interval())
         self._show_link()
+        receive = self.pages.get("receive")
+        if receive is not None:
+            receive.restore_notice.show_notice(st.restore_notice)
         sync = self.pages.get("sync")
         if sync is not None:
             sync.show_status(st)
