@@ -34,7 +34,6 @@ from app.office.auth import ROLE_LABELS_VI, Actor
 from ui.shell import font_size, i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.daily_backup import DailyBackup
-from ui.shell.first_run import FirstRunPage
 from ui.shell.lock import IdleWatcher, LockPage
 from ui.shell.sign_in import SignInPage
 from ui.shell.sync_controller import SyncController
@@ -43,6 +42,7 @@ from ui.widgets.messages import describe
 
 if TYPE_CHECKING:
     from ui.screens.customer import CustomerScreen
+    from ui.shell.first_run import FirstRunPage
 
 STATUS_REFRESH_MS = 30_000
 QUIT_CONFIRM_S = 10.0
@@ -127,8 +127,7 @@ class MainWindow(QMainWindow):
         self.ctx.changes.operation_did_execute.connect(self.refresh_status)
         self.modes = QStackedWidget()
         self.setCentralWidget(self.modes)
-        self.first_run = FirstRunPage(ctx)
-        self.first_run.initialised.connect(self._initialised)
+        self._first_run: FirstRunPage | None = None
         self.sign_in = SignInPage(ctx)
         self.sign_in.signed_in.connect(self._signed_in)
         self.lock_page = LockPage(ctx)
@@ -136,7 +135,7 @@ class MainWindow(QMainWindow):
         self.lock_page.switch_user.connect(self.sign_out)
         self._customer: CustomerScreen | None = None
         self.work = QWidget()
-        for widget in (self.first_run, self.sign_in, self.work, self.lock_page):
+        for widget in (self.sign_in, self.work, self.lock_page):
             self.modes.addWidget(widget)
         self._build_work_area()
         self._build_status_bar()
@@ -292,13 +291,24 @@ class MainWindow(QMainWindow):
     def mode(self) -> str:
         return self.modes.currentWidget().property("mode") or ""
 
+    @property
+    def first_run(self) -> FirstRunPage:
+        """The set-up form of a new station, built only where one is set up."""
+        if self._first_run is None:
+            from ui.shell.first_run import FirstRunPage
+
+            self._first_run = FirstRunPage(self.ctx)
+            self._first_run.initialised.connect(self._initialised)
+            self.modes.insertWidget(0, self._first_run)
+        return self._first_run
+
     def _set_mode(self, mode: str) -> None:
         widget = {
-            "first_run": self.first_run,
-            "sign_in": self.sign_in,
-            "work": self.work,
-            "locked": self.lock_page,
-        }[mode]
+            "sign_in": lambda: self.sign_in,
+            "work": lambda: self.work,
+            "locked": lambda: self.lock_page,
+            "first_run": lambda: self.first_run,
+        }[mode]()
         widget.setProperty("mode", mode)
         self.modes.setCurrentWidget(widget)
         self.statusBar().setVisible(mode in ("work", "locked"))
