@@ -22,7 +22,7 @@ from app.domain.codes import parse_code, validate_agency_code
 from app.domain.errors import DomainError
 from app.domain.status import Status, can_transition, check_transition
 from app.sync import protocol as p
-from server import feedback, master
+from server import feedback, feedback_info, master
 from server.auth import StationContext
 from server.common import now
 from server.dossiers import (
@@ -223,6 +223,10 @@ def apply_event(
             return Answer(outcome, message)
         if isinstance(payload, p.FeedbackAnswered):
             return Answer(*feedback.apply_answered(session, station.office_id, payload))
+        if isinstance(payload, p.FeedbackInfoRequested):
+            return Answer(*feedback_info.apply_info_requested(session, station.office_id, payload))
+        if isinstance(payload, p.FeedbackInfoSupplied):
+            return Answer(*feedback_info.apply_info_supplied(session, station.office_id, payload))
         if isinstance(payload, p.CatalogueProcedureSet):
             office = session.get(Office, station.office_id)
             assert office is not None

@@ -23,6 +23,7 @@ from app.domain.feedback_clock import (
     FeedbackTerms,
     deadlines,
     open_deadline,
+    waiting_for_sender,
 )
 from app.domain.workcalendar import WorkCalendar
 from app.sync import protocol as p
@@ -249,6 +250,8 @@ def receive_from_page(
 
 
 def is_overdue(row: Feedback, today: date) -> bool:
+    if waiting_for_sender(row.answered_at, row.info_requested_at, row.info_supplied_at):
+        return False  # the answer's clock stops while the sender is asked for more
     due = {k: date.fromisoformat(v) for k, v in (row.due or {}).items()}
     running = open_deadline(due, row.answered_at is not None, row.published_at is not None)
     return running is not None and today > running[1]
@@ -273,6 +276,9 @@ def summary(row: Feedback, office_code: str, today: date) -> p.FeedbackSummary:
         answered_by=row.answered_by,
         outcome=row.outcome,
         overdue=is_overdue(row, today),
+        waiting_for_sender=waiting_for_sender(
+            row.answered_at, row.info_requested_at, row.info_supplied_at
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from app.domain.feedback_clock import DEADLINE_LABELS, OUTCOME_LABELS
+from app.domain.feedback_clock import DEADLINE_LABELS, OUTCOME_LABELS, waiting_for_sender
 from app.sync import protocol as p
 from server.html import esc, mask_name, time_tag
 from server.models import Feedback
@@ -20,6 +20,8 @@ def _multiline(value: str | None) -> str:
 
 
 def _state(row: Feedback) -> str:
+    if waiting_for_sender(row.answered_at, row.info_requested_at, row.info_supplied_at):
+        return "Đang chờ người gửi bổ sung thông tin"
     if row.answered_at is None:
         return "Đang xem xét, chưa trả lời"
     return OUTCOME_LABELS.get(row.outcome or "answered", "Đã trả lời")

@@ -413,6 +413,10 @@ class Feedback(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     # When the answer went on the public page.
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The counter asked the sender for more information: the answer's clock stops
+    # until it is supplied, then ``due["resolve_by"]`` counts again from that day.
+    info_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    info_supplied_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from app.domain.errors import DomainError
-from app.domain.feedback_clock import tally_on_time
+from app.domain.feedback_clock import tally_on_time, waiting_for_sender
 from app.reports import definitions, scoring
 from server.db import Database
 from server.models import (
@@ -302,7 +302,14 @@ def indicators(
         # Unanswered items are few; their deadline is in the JSON, so the period
         # is applied to it in tally_on_time.
         feedback = session.execute(
-            select(fb.office_id, fb.answered_at, fb.outcome, fb.due).where(
+            select(
+                fb.office_id,
+                fb.answered_at,
+                fb.outcome,
+                fb.due,
+                fb.info_requested_at,
+                fb.info_supplied_at,
+            ).where(
                 fb.office_id.in_(office_ids),
                 fb.received_at < ends,
                 or_(fb.answered_at.is_(None), fb.answered_at.between(begins, ends)),
@@ -353,11 +360,10 @@ def indicators(
             c["in_progress_overdue" if overdue else "in_progress_on_time"] += 1
 
     items: dict[int, list] = defaultdict(list)
-    for office_id, answered_at, outcome, due in feedback:
-        # The server is not told when a counter asks the sender for more
-        # information, so no item counts as waiting for its sender here.
+    for office_id, answered_at, outcome, due, asked, supplied in feedback:
         dates = {key: date.fromisoformat(day) for key, day in (due or {}).items()}
-        items[office_id].append((answered_at, outcome, dates, False))
+        waiting = waiting_for_sender(answered_at, asked, supplied)
+        items[office_id].append((answered_at, outcome, dates, waiting))
     for office_id, held in items.items():
         on_time, handled = tally_on_time(held, begins, ends, as_of)
         per_office[office_id]["feedback_on_time"] = on_time

@@ -127,6 +127,23 @@ def resolve_after_supply(
     return calendar.add_working_days(supplied_at, terms.resolve).date()
 
 
+def due_after_supply(
+    due: dict[str, date], calendar: WorkCalendar, supplied_at: datetime, terms: FeedbackTerms
+) -> dict[str, date]:
+    """The deadlines once the sender has supplied what was asked: only the answer's moves.
+
+    Shared by the station's register and the server, which hold the same item.
+    """
+    return {**due, "resolve_by": resolve_after_supply(calendar, supplied_at, terms)}
+
+
+def waiting_for_sender(
+    answered_at: datetime | None, requested_at: datetime | None, supplied_at: datetime | None
+) -> bool:
+    """Asked for more information that has not arrived: the answer's clock stops."""
+    return answered_at is None and requested_at is not None and supplied_at is None
+
+
 def open_deadline(due: dict[str, date], answered: bool, published: bool) -> tuple[str, date] | None:
     """The deadline the office is working against now, or ``None`` when all is done.
 

@@ -20,7 +20,7 @@ from app.domain.feedback_clock import (
     FeedbackKind,
     FeedbackTerms,
     deadlines,
-    resolve_after_supply,
+    due_after_supply,
 )
 from app.dossiers.intake import new_lookup_secret
 from app.feedback import intake_rules
@@ -32,6 +32,8 @@ from db.models import Feedback
 
 EVENT_RECEIVED = "feedback.received"
 EVENT_ANSWERED = "feedback.answered"
+EVENT_INFO_REQUESTED = "feedback.info_requested"
+EVENT_INFO_SUPPLIED = "feedback.info_supplied"
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,7 @@ def ask_info(
 
     Until the information arrives the item waits for the sender and is not late
     for its answer; the request itself is judged by ``request_info_by``. The
-    step stays at the station (no sync event yet).
+    step goes to the server, whose public page and reports then agree.
     """
     auth.require(actor, "feedback.answer")
     now = now or clock.now()
@@ -335,6 +337,20 @@ def ask_info(
         row.info_request = body
         row.info_requested_at = now
         row.info_requested_by = actor.full_name or actor.username
+        journal.add_event(
+            session,
+            EVENT_INFO_REQUESTED,
+            {
+                "feedback_uuid": row.uuid,
+                "code": row.code,
+                "request": body,
+                "requested_at": clock.to_wire(now),
+                "requested_by": row.info_requested_by,
+                "officer": actor.username,
+            },
+            now,
+            row.uuid,
+        )
         journal.audit(session, actor.username, "feedback.ask_info", row.code, now)
         return InfoRequestResult(
             row.code, now, row.request_info_by, now.date() <= row.request_info_by
@@ -374,6 +390,21 @@ def info_supplied(
                 field="at",
             )
         row.info_supplied_at = now
-        row.resolve_by = resolve_after_supply(station.work_calendar(session), now, terms(session))
+        counts = terms(session)
+        due = due_after_supply(due_of(row), station.work_calendar(session), now, counts)
+        row.resolve_by = due["resolve_by"]
+        journal.add_event(
+            session,
+            EVENT_INFO_SUPPLIED,
+            {
+                "feedback_uuid": row.uuid,
+                "code": row.code,
+                "supplied_at": clock.to_wire(now),
+                "resolve_days": counts.resolve,
+                "officer": actor.username,
+            },
+            now,
+            row.uuid,
+        )
         journal.audit(session, actor.username, "feedback.info_supplied", row.code, now)
         return InfoSuppliedResult(row.code, now, row.resolve_by)

@@ -417,6 +417,11 @@ class DossierRated(WireModel):
 # is recognised the same way; the payload's ``feedback_uuid`` must match it.
 EVENT_FEEDBACK_RECEIVED = "feedback.received"
 EVENT_FEEDBACK_ANSWERED = "feedback.answered"
+# Asking the sender for more information stops the answer's clock; its arrival
+# restarts the full count. A server older than these answers them "rejected"
+# (unknown event type), which the station records and moves past.
+EVENT_FEEDBACK_INFO_REQUESTED = "feedback.info_requested"
+EVENT_FEEDBACK_INFO_SUPPLIED = "feedback.info_supplied"
 MAX_FEEDBACK_TEXT = 20_000
 FeedbackText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK_TEXT)]
 FeedbackChannel = Literal["counter", "letter", "phone", "web"]
@@ -463,6 +468,33 @@ class FeedbackAnswered(WireModel):
     answered_at: VnDateTime
     answered_by: ShortText | None = None
     outcome: FeedbackOutcome = "answered"
+    officer: Annotated[str, StringConstraints(max_length=80)] | None = None
+
+    @property
+    def dossier_uuid(self) -> UUID:
+        return self.feedback_uuid
+
+
+class FeedbackInfoRequested(WireModel):
+    feedback_uuid: UUID
+    code: FeedbackCode
+    request: FeedbackText
+    requested_at: VnDateTime
+    requested_by: ShortText | None = None
+    officer: Annotated[str, StringConstraints(max_length=80)] | None = None
+
+    @property
+    def dossier_uuid(self) -> UUID:
+        return self.feedback_uuid
+
+
+class FeedbackInfoSupplied(WireModel):
+    feedback_uuid: UUID
+    code: FeedbackCode
+    supplied_at: VnDateTime
+    # The office's count for the answer (settings ``feedback_resolve_days``): the
+    # server counts the new deadline with it, on the office calendar.
+    resolve_days: int = Field(default=15, ge=1, le=365)
     officer: Annotated[str, StringConstraints(max_length=80)] | None = None
 
     @property
@@ -581,6 +613,8 @@ EVENT_PAYLOADS: dict[str, type[WireModel]] = {
     EVENT_FEE_PAID: DossierFeePaid,
     EVENT_FEEDBACK_RECEIVED: FeedbackReceived,
     EVENT_FEEDBACK_ANSWERED: FeedbackAnswered,
+    EVENT_FEEDBACK_INFO_REQUESTED: FeedbackInfoRequested,
+    EVENT_FEEDBACK_INFO_SUPPLIED: FeedbackInfoSupplied,
     EVENT_CATALOGUE_SET: CatalogueProcedureSet,
 }
 
@@ -808,6 +842,8 @@ class FeedbackSummary(WireModel):
     answered_by: str | None = None
     outcome: str | None = None
     overdue: bool = False
+    # Asked for more information that has not arrived: the answer's clock stops.
+    waiting_for_sender: bool = False
 
 
 class FeedbackList(WireModel):

@@ -92,6 +92,8 @@ def _item_html(item: p.FeedbackSummary, csrf: str) -> str:
         f"<li>{esc(DEADLINE_LABELS.get(k, k))}: {v:%d/%m/%Y}</li>" for k, v in item.due.items()
     )
     late = ' <span class="late">Quá hạn</span>' if item.overdue else ""
+    if item.waiting_for_sender:
+        late = ' <span class="muted">Chờ người gửi bổ sung thông tin</span>'
     if item.answer is not None:
         answer = (
             f"<p><strong>{esc(OUTCOME_LABELS.get(item.outcome or 'answered', ''))}</strong> "

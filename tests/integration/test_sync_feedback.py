@@ -262,3 +262,51 @@ def test_answers_given_at_both_ends_keep_the_published_one(server, db, data_dir,
             )
         )
     assert entry.detail == {"replaced_counter_answer": "Trả lời tại quầy."}
+
+
+def test_asking_the_sender_stops_the_servers_clock_and_supply_recounts_it(
+    server, db, data_dir, clerk, enrolled
+):
+    """receive → ask → sync: waiting on the server too; supplied → sync: the server's
+    answer deadline is the station's, counted with the office's own term."""
+    proc, sdb, _ = server
+    proc_sdb[:] = [sdb]
+    data = {"sender": SENDER, "content": "Hỏi về giấy tờ.", "received_at": "2026-02-13T09:00"}
+    receipt = register.receive(db, clerk, data, now=NOW)
+    code, secret = receipt.code, receipt.lookup_secret
+    with db.write() as session:
+        from app.office import settings
+
+        # The office's own count for the answer: the server must count with it too.
+        settings.put(session, "feedback_resolve_days", "10")
+    asked = register.ask_info(db, clerk, code, "Đề nghị bổ sung địa chỉ cụ thể.", NOW)
+    assert asked.on_time
+    report = run_round(db, data_dir)
+    assert report.ok and report.pushed == 2, report.errors
+    [row] = _server_rows(sdb, code)
+    assert row.info_requested_at == NOW and row.info_supplied_at is None
+    # The server's today is long after the 15-day deadline: waiting, not overdue.
+    headers = _backoffice(proc)
+    listed = httpx.get(f"{proc.base_url}/api/v1/backoffice/feedback", headers=headers).json()
+    [mine] = [i for i in listed["feedback"] if i["code"] == code]
+    assert mine["waiting_for_sender"] and not mine["overdue"]
+    late = httpx.get(
+        f"{proc.base_url}/api/v1/backoffice/feedback", params={"overdue": 1}, headers=headers
+    ).json()
+    assert code not in {i["code"] for i in late["feedback"]}
+    page = httpx.get(f"{proc.base_url}/phan-anh/{code}", params={"k": secret})
+    assert page.status_code == 200 and "Đang chờ người gửi bổ sung thông tin" in page.text
+
+    supplied = register.info_supplied(db, clerk, code, datetime(2026, 2, 24, 14, 0))
+    assert run_round(db, data_dir).ok
+    [row] = _server_rows(sdb, code)
+    station_due = queries.get(db, code).due
+    assert supplied.resolve_by == station_due["resolve_by"] == datetime(2026, 3, 10).date()
+    assert row.due["resolve_by"] == station_due["resolve_by"].isoformat()
+    assert row.due["reject_by"] == station_due["reject_by"].isoformat()
+    listed = httpx.get(f"{proc.base_url}/api/v1/backoffice/feedback", headers=headers).json()
+    [mine] = [i for i in listed["feedback"] if i["code"] == code]
+    assert not mine["waiting_for_sender"] and mine["overdue"]  # running again, and late now
+    assert mine["due"]["resolve_by"] == "2026-03-10"
+    page = httpx.get(f"{proc.base_url}/phan-anh/{code}", params={"k": secret})
+    assert "Đang chờ người gửi" not in page.text and "10/03/2026" in page.text

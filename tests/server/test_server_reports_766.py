@@ -182,7 +182,15 @@ def _commune_b(station: Station) -> None:
     _push(station, "03-18T09:00", [(4, "03-19T09:00")], [paper])  # open, due 28/3: overdue
 
 
-def _feedback(station: Station, line: int, received_at: str, resolve_by: str, answered: str | None):
+def _feedback(
+    station: Station,
+    line: int,
+    received_at: str,
+    resolve_by: str,
+    answered: str | None,
+    asked: str | None = None,
+    supplied: str | None = None,
+):
     fid = str(uuid.uuid4())
     code = f"{station.office_code}-PA26{station.number:02d}-{line:04d}"
     sent = {"full_name": "Lê Thị Mai", "address": "Xóm 3", "phone": "0987654321", "email": None}
@@ -197,6 +205,24 @@ def _feedback(station: Station, line: int, received_at: str, resolve_by: str, an
              "lookup_secret": "FBSECRET23"},
         )
     ]  # fmt: skip
+    if asked:
+        events.append(
+            event(
+                "feedback.info_requested",
+                fid,
+                {"feedback_uuid": fid, "code": code, "request": "Bổ sung địa chỉ.",
+                 "requested_at": f"2026-{asked}"},
+            )
+        )  # fmt: skip
+    if supplied:
+        events.append(
+            event(
+                "feedback.info_supplied",
+                fid,
+                {"feedback_uuid": fid, "code": code, "supplied_at": f"2026-{supplied}",
+                 "resolve_days": 15},
+            )
+        )  # fmt: skip
     if answered:
         events.append(
             event(
@@ -211,11 +237,16 @@ def _feedback(station: Station, line: int, received_at: str, resolve_by: str, an
 
 def _feedback_b(station: Station) -> None:
     """Handled in March: one answered by its deadline, one after it, one still
-    unanswered past it; one more not yet due."""
+    unanswered past it; one more not yet due. Two more whose sender was asked
+    for more information: one still waiting past its first deadline (not
+    handled), one supplied on 9/3 and answered on 25/3, within the 15 working
+    days counted again from the supply (30/3): on time."""
     _feedback(station, 1, "03-02T09:00", "03-20", "03-10T10:00")
     _feedback(station, 2, "03-02T09:00", "03-05", "03-09T10:00")
     _feedback(station, 3, "03-03T09:00", "03-16", None)
     _feedback(station, 4, "03-25T09:00", "04-14", None)
+    _feedback(station, 5, "03-02T09:00", "03-05", None, asked="03-03T09:00")
+    _feedback(station, 6, "03-02T09:00", "03-05", "03-25T10:00", "03-03T09:00", "03-09T09:00")
 
 
 @pytest.fixture
@@ -278,8 +309,8 @@ def test_the_district_rolls_up_from_summed_counts(harness: Harness, offices) -> 
     assert set(rows) == {district, a, b}
     assert rows[district]["scores"] == [] and len(rows[district]["not_scored"]) == 6
     assert _by_group(rows[b]["scores"])["progress"]["points"] == 10.0  # 2 of 4 on time
-    assert (rows[b]["feedback_handled"], rows[b]["feedback_on_time"]) == (3, 1)
-    assert data["total"]["feedback_on_time_share"] == 0.3333
+    assert (rows[b]["feedback_handled"], rows[b]["feedback_on_time"]) == (4, 2)
+    assert data["total"]["feedback_on_time_share"] == 0.5
     assert rows[a]["feedback_on_time_share"] is None
     assert "feedback_on_time_share" in rows[a]["unavailable"]
     # A handles two procedures, B one, whose guide B completed with its page on the portal
