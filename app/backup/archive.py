@@ -460,9 +460,21 @@ def recover_interrupted_restore(data_dir: Path) -> None:
         hygiene.shred(tmp)
 
 
-def restore_backup(data_dir: Path, file: Path, officer: str | None = None) -> dict[str, Any]:
-    """Put the backup ``file`` in place of the station database in ``data_dir``."""
-    if windowlock.window_open(data_dir):
+def restore_backup(
+    data_dir: Path,
+    file: Path,
+    officer: str | None = None,
+    *,
+    window_lock: windowlock.WindowLock | None = None,
+) -> dict[str, Any]:
+    """Put the backup ``file`` in place of the station database in ``data_dir``.
+
+    ``window_lock``: the lock of the window asking, which has closed its own
+    connections first; the lock is exclusive, so while it holds it no other
+    window has the folder open.
+    """
+    ours = window_lock is not None and window_lock.held
+    if not ours and windowlock.window_open(data_dir):
         raise DomainError(
             "window_open",
             "Cửa sổ MotCua Desk đang mở thư mục dữ liệu này; hãy đóng cửa sổ rồi khôi phục. "

@@ -18,7 +18,7 @@ from app.infra import clock
 from app.infra.storage import Database
 from app.office import auth
 from app.office.auth import Actor
-from app.protect import integrity
+from app.protect import integrity, windowlock
 
 
 def data_dir_of(db: Database) -> Path:
@@ -48,6 +48,14 @@ def verify(db: Database, actor: Actor, file: str) -> archive.Verification:
             "no_key", "Cơ sở dữ liệu chưa được mã hóa.", "The database is not encrypted."
         )
     return archive.verify_backup(Path(file), db.key)
+
+
+def restore(
+    data_dir: Path, actor: Actor, file: str, window_lock: windowlock.WindowLock | None
+) -> dict[str, Any]:
+    """The restore ``restore`` runs, for the window that has closed its database."""
+    auth.require(actor, "backup.restore")
+    return archive.restore_backup(data_dir, Path(file), actor.username, window_lock=window_lock)
 
 
 def startup_check(db: Database) -> dict[str, Any] | None:

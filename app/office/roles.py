@@ -41,6 +41,8 @@ PERMISSIONS: dict[str, str] = {
     "sync.health": "supervisor",
     "settings.office": "admin",
     "officer.manage": "admin",
+    # Replaces every record on the station (officers included) with an older copy.
+    "backup.restore": "admin",
 }
 
 

@@ -163,107 +163,102 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="44"/>
+        <location filename="../../ui/screens/backup_tab.py" line="42"/>
         <source>Nơi sao lưu</source>
         <translation>Backup locations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="50"/>
+        <location filename="../../ui/screens/backup_tab.py" line="48"/>
         <source>Bản sao lưu hằng ngày</source>
         <translation>Daily backups</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="51"/>
+        <location filename="../../ui/screens/backup_tab.py" line="49"/>
         <source>Nơi sao lưu thứ hai (USB, thư mục mạng)</source>
         <translation>Second destination (USB drive, network folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="55"/>
+        <location filename="../../ui/screens/backup_tab.py" line="53"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="58"/>
+        <location filename="../../ui/screens/backup_tab.py" line="56"/>
         <source>Kiểm tra bản đã chọn</source>
         <translation>Check the selected backup</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="61"/>
+        <location filename="../../ui/screens/backup_tab.py" line="59"/>
         <source>Tải lại danh sách</source>
         <translation>Reload the list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="72"/>
+        <location filename="../../ui/screens/backup_tab.py" line="70"/>
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="73"/>
+        <location filename="../../ui/screens/backup_tab.py" line="71"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="74"/>
+        <location filename="../../ui/screens/backup_tab.py" line="72"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="75"/>
+        <location filename="../../ui/screens/backup_tab.py" line="73"/>
         <source>Tệp số hóa</source>
         <translation>Scanned files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="76"/>
+        <location filename="../../ui/screens/backup_tab.py" line="74"/>
         <source>Tệp sao lưu</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="88"/>
-        <source>Khôi phục: đóng cửa sổ MotCua Desk rồi chạy “motcua-desk restore TỆP” với tệp sao lưu ở trên. Dữ liệu đang dùng được giữ lại một bản an toàn trước khi thay.</source>
-        <translation>To restore: close the MotCua Desk window, then run “motcua-desk restore FILE” with a backup file above. A safety copy of the data in use is kept before it is replaced.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/backup_tab.py" line="128"/>
+        <location filename="../../ui/screens/backup_tab.py" line="118"/>
         <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
         <translation>Backing up and checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="135"/>
+        <location filename="../../ui/screens/backup_tab.py" line="125"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="140"/>
+        <location filename="../../ui/screens/backup_tab.py" line="130"/>
         <source>Đã sao lưu và kiểm tra: {file} ({files} tệp số hóa kèm theo).</source>
         <translation>Backed up and checked: {file} (with {files} scanned files).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="144"/>
+        <location filename="../../ui/screens/backup_tab.py" line="134"/>
         <source>Đã chép sang nơi thứ hai.</source>
         <translation>Copied to the second destination.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="146"/>
+        <location filename="../../ui/screens/backup_tab.py" line="136"/>
         <source>Không chép được sang nơi thứ hai ({error}).</source>
         <translation>Could not copy to the second destination ({error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="163"/>
+        <location filename="../../ui/screens/backup_tab.py" line="153"/>
         <source>Chọn một bản sao lưu trong danh sách để kiểm tra.</source>
         <translation>Select a backup in the list to check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="172"/>
+        <location filename="../../ui/screens/backup_tab.py" line="162"/>
         <source>Đang kiểm tra bản sao lưu…</source>
         <translation>Checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="178"/>
+        <location filename="../../ui/screens/backup_tab.py" line="168"/>
         <source>Bản sao lưu tốt: {file}</source>
         <translation>The backup is good: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/backup_tab.py" line="181"/>
+        <location filename="../../ui/screens/backup_tab.py" line="171"/>
         <source>Bản sao lưu không dùng được.</source>
         <translation>The backup cannot be used.</translation>
     </message>
@@ -763,66 +758,66 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../ui/screens/customer.py" line="116"/>
+        <location filename="../../ui/screens/customer.py" line="132"/>
         <source>Đánh giá mức độ hài lòng</source>
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="190"/>
+        <location filename="../../ui/screens/customer.py" line="206"/>
         <source>Chạm vào một nút, hoặc bấm phím 1, 2, 3 trên bàn phím số.
 Đánh giá là ẩn danh: cán bộ không xem được đánh giá của từng người.</source>
         <translation>Touch a button, or press 1, 2 or 3 on the numeric keypad.
 Ratings are anonymous: officers cannot see any one person&apos;s rating.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="197"/>
+        <location filename="../../ui/screens/customer.py" line="213"/>
         <source>Gửi đánh giá</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="208"/>
+        <location filename="../../ui/screens/customer.py" line="224"/>
         <source>Hoặc quét mã để đánh giá
 trên điện thoại</source>
         <translation>Or scan the code to rate
 on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="284"/>
+        <location filename="../../ui/screens/customer.py" line="300"/>
         <source>Chuẩn bị màn hình đánh giá…</source>
         <translation>Preparing the rating screen…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="295"/>
+        <location filename="../../ui/screens/customer.py" line="311"/>
         <source>Ông/bà hài lòng thế nào với việc tiếp nhận hồ sơ?</source>
         <translation>How satisfied are you with how your dossier was received?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="297"/>
+        <location filename="../../ui/screens/customer.py" line="313"/>
         <source>Ông/bà hài lòng thế nào với việc trả kết quả?</source>
         <translation>How satisfied are you with how your result was handed over?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="300"/>
+        <location filename="../../ui/screens/customer.py" line="316"/>
         <source>Hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="301"/>
+        <location filename="../../ui/screens/customer.py" line="317"/>
         <source>Đánh giá chung</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="371"/>
+        <location filename="../../ui/screens/customer.py" line="387"/>
         <source>Đang ghi nhận đánh giá…</source>
         <translation>Recording the rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="376"/>
+        <location filename="../../ui/screens/customer.py" line="392"/>
         <source>Cảm ơn ông/bà đã đánh giá!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer.py" line="382"/>
+        <location filename="../../ui/screens/customer.py" line="398"/>
         <source>Chưa ghi nhận được đánh giá.</source>
         <translation>The rating could not be recorded.</translation>
     </message>
@@ -830,7 +825,7 @@ on your phone</translation>
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../ui/shell/daily_backup.py" line="55"/>
+        <location filename="../../ui/shell/daily_backup.py" line="61"/>
         <source>Đang sao lưu hằng ngày…</source>
         <translation>Making the daily backup…</translation>
     </message>
@@ -2076,148 +2071,148 @@ on your phone</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="339"/>
+        <location filename="../../ui/shell/main_window.py" line="349"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="341"/>
+        <location filename="../../ui/shell/main_window.py" line="351"/>
         <source>Kiểm tra cơ sở dữ liệu phát hiện trang bị hỏng ({problem}). Đừng tiếp nhận thêm: đóng cửa sổ, chạy “backup list” rồi “restore TỆP” với bản sao lưu gần nhất.</source>
         <translation>The database check found a damaged page ({problem}). Receive nothing more: close the window, run “backup list”, then “restore FILE” with the newest backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="386"/>
+        <location filename="../../ui/shell/main_window.py" line="396"/>
         <source>Có bản cập nhật {version}</source>
         <translation>Update {version} available</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="389"/>
+        <location filename="../../ui/shell/main_window.py" line="399"/>
         <source>Phiên bản {version} đã sẵn sàng trên máy chủ. Cập nhật khi không tiếp nhận: đóng cửa sổ rồi chạy “motcua-desk update apply”; dữ liệu được giữ nguyên.</source>
         <translation>Version {version} is ready on the server. Update when not receiving: close the window and run “motcua-desk update apply”; the data is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="200"/>
+        <location filename="../../ui/shell/main_window.py" line="208"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100"/>
-        <location filename="../../ui/shell/main_window.py" line="457"/>
+        <location filename="../../ui/shell/main_window.py" line="110"/>
+        <location filename="../../ui/shell/main_window.py" line="488"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="194"/>
+        <location filename="../../ui/shell/main_window.py" line="202"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="195"/>
+        <location filename="../../ui/shell/main_window.py" line="203"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="196"/>
+        <location filename="../../ui/shell/main_window.py" line="204"/>
         <source>Tra cứu</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="197"/>
+        <location filename="../../ui/shell/main_window.py" line="205"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="198"/>
+        <location filename="../../ui/shell/main_window.py" line="206"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="199"/>
+        <location filename="../../ui/shell/main_window.py" line="207"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="311"/>
+        <location filename="../../ui/shell/main_window.py" line="321"/>
         <source>Cán bộ: {name} ({role})</source>
         <translation>Officer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="316"/>
+        <location filename="../../ui/shell/main_window.py" line="326"/>
         <source>MotCua Desk — {name}</source>
         <translation>MotCua Desk — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="550"/>
+        <location filename="../../ui/shell/main_window.py" line="581"/>
         <source>Quầy {n} · {office}</source>
         <translation>Counter {n} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="570"/>
+        <location filename="../../ui/shell/main_window.py" line="601"/>
         <source>{first} (và {n} cảnh báo khác)</source>
         <translation>{first} (+{n} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="572"/>
+        <location filename="../../ui/shell/main_window.py" line="603"/>
         <source>⚠ {n} cảnh báo</source>
         <translation>⚠ warnings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="610"/>
+        <location filename="../../ui/shell/main_window.py" line="644"/>
         <source>⚠ Còn {n} thay đổi chưa gửi lên máy chủ. Đóng cửa sổ lần nữa để vẫn thoát; các thay đổi được gửi ở lần mở sau.</source>
         <translation>⚠ {n} changes have not reached the server yet. Close the window again to quit anyway; they are sent the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="554"/>
+        <location filename="../../ui/shell/main_window.py" line="585"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="556"/>
+        <location filename="../../ui/shell/main_window.py" line="587"/>
         <source>Còn {size} tệp</source>
         <translation>{size} of files left</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="558"/>
+        <location filename="../../ui/shell/main_window.py" line="589"/>
         <source>Tệp đã số hóa chưa tải lên máy chủ</source>
         <translation>Digitized files not yet uploaded to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="560"/>
+        <location filename="../../ui/shell/main_window.py" line="591"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="561"/>
+        <location filename="../../ui/shell/main_window.py" line="592"/>
         <source>Đồng bộ lần cuối: {t}</source>
         <translation>Last sync: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="201"/>
+        <location filename="../../ui/shell/main_window.py" line="209"/>
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="366"/>
+        <location filename="../../ui/shell/main_window.py" line="376"/>
         <source>Sao lưu {time}: có lỗi</source>
         <translation>Backup {time}: with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="369"/>
+        <location filename="../../ui/shell/main_window.py" line="379"/>
         <source>Bản sao lưu trên máy đã tạo, nhưng: {problem}</source>
         <translation>The backup on this PC was made, but: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="372"/>
+        <location filename="../../ui/shell/main_window.py" line="382"/>
         <source>Đã sao lưu {time}</source>
         <translation>Backed up {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="378"/>
+        <location filename="../../ui/shell/main_window.py" line="388"/>
         <source>Chưa sao lưu được hôm nay</source>
         <translation>No backup made today</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="350"/>
+        <location filename="../../ui/shell/main_window.py" line="360"/>
         <source>Bản sao lưu mới nhất đã kiểm tra tốt: {file}</source>
         <translation>The newest backup, checked and good: {file}</translation>
     </message>
@@ -2395,238 +2390,238 @@ on your phone</translation>
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/screens/receive.py" line="146"/>
+        <location filename="../../ui/screens/receive.py" line="149"/>
         <source>1. Thủ tục hành chính</source>
         <translation>1. Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="152"/>
+        <location filename="../../ui/screens/receive.py" line="155"/>
         <source>In hướng dẫn thủ tục</source>
         <translation>Print the procedure guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="157"/>
+        <location filename="../../ui/screens/receive.py" line="160"/>
         <source>2. Người nộp hồ sơ (quét mã QR trên CCCD để điền tự động)</source>
         <translation>2. Applicant (scan the ID card&apos;s QR code to fill in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="165"/>
+        <location filename="../../ui/screens/receive.py" line="168"/>
         <source>3. Thành phần hồ sơ đã nộp</source>
         <translation>3. Components handed in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="175"/>
+        <location filename="../../ui/screens/receive.py" line="178"/>
         <source>mặc định: tên thủ tục</source>
         <translation>default: the procedure&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="176"/>
+        <location filename="../../ui/screens/receive.py" line="179"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="177"/>
+        <location filename="../../ui/screens/receive.py" line="180"/>
         <source>Nội dung yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="180"/>
+        <location filename="../../ui/screens/receive.py" line="183"/>
         <source>4. Lệ phí và hẹn trả kết quả</source>
         <translation>4. Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="185"/>
+        <location filename="../../ui/screens/receive.py" line="188"/>
         <source>Đã thu lệ phí</source>
         <translation>Fee paid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="191"/>
+        <location filename="../../ui/screens/receive.py" line="194"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="194"/>
+        <location filename="../../ui/screens/receive.py" line="197"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="199"/>
+        <location filename="../../ui/screens/receive.py" line="202"/>
         <source>Hẹn trả (nếu nhận bây giờ)</source>
         <translation>Due (if received now)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="207"/>
+        <location filename="../../ui/screens/receive.py" line="210"/>
         <source>Ngày hẹn trả (nhập tay)</source>
         <translation>Appointment (typed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="210"/>
+        <location filename="../../ui/screens/receive.py" line="213"/>
         <source>Lãnh đạo xác nhận</source>
         <translation>Confirmed by supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="218"/>
+        <location filename="../../ui/screens/receive.py" line="221"/>
         <source>Tiếp nhận (Ctrl+Enter)</source>
         <translation>Receive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="227"/>
+        <location filename="../../ui/screens/receive.py" line="230"/>
         <source>Lý do (khi không tiếp nhận)</source>
         <translation>Reason (when not accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="228"/>
+        <location filename="../../ui/screens/receive.py" line="231"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="231"/>
+        <location filename="../../ui/screens/receive.py" line="234"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="234"/>
+        <location filename="../../ui/screens/receive.py" line="237"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="241"/>
+        <location filename="../../ui/screens/receive.py" line="244"/>
         <source>Khổ giấy của biên nhận này</source>
         <translation>Paper for this receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="242"/>
+        <location filename="../../ui/screens/receive.py" line="245"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="243"/>
+        <location filename="../../ui/screens/receive.py" line="246"/>
         <source>Cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="257"/>
+        <location filename="../../ui/screens/receive.py" line="260"/>
         <source>Số hóa hồ sơ</source>
         <translation>Digitize dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="259"/>
+        <location filename="../../ui/screens/receive.py" line="262"/>
         <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
         <translation>Scan or photograph the papers of the dossier just received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="264"/>
+        <location filename="../../ui/screens/receive.py" line="267"/>
         <source>⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.</source>
         <translation>⚠ No public look-up address: the receipt&apos;s QR code carries only the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="268"/>
+        <location filename="../../ui/screens/receive.py" line="271"/>
         <source>Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong Cài đặt → Tra cứu và VietQR.</source>
         <translation>Citizens cannot look the dossier up on a phone yet. Set the address in Settings → Look-up and VietQR.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="357"/>
+        <location filename="../../ui/screens/receive.py" line="360"/>
         <source>Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.</source>
         <translation>The scanner sent a code that is neither an ID card QR nor a receipt&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="379"/>
+        <location filename="../../ui/screens/receive.py" line="382"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="399"/>
+        <location filename="../../ui/screens/receive.py" line="402"/>
         <source>Không thu lệ phí</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="413"/>
+        <location filename="../../ui/screens/receive.py" line="416"/>
         <source>Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình.</source>
         <translation>The procedure has no processing time in the catalogue: type the appointment; a supervisor confirms with their own username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="458"/>
+        <location filename="../../ui/screens/receive.py" line="461"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="511"/>
+        <location filename="../../ui/screens/receive.py" line="514"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="531"/>
+        <location filename="../../ui/screens/receive.py" line="534"/>
         <source>Đang kiểm tra hồ sơ…</source>
         <translation>Checking the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="539"/>
+        <location filename="../../ui/screens/receive.py" line="542"/>
         <source>Đang tải thủ tục; hồ sơ được tiếp nhận ngay khi tải xong.</source>
         <translation>Loading the procedure; the dossier is received as soon as it has loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="551"/>
-        <location filename="../../ui/screens/receive.py" line="657"/>
+        <location filename="../../ui/screens/receive.py" line="554"/>
+        <location filename="../../ui/screens/receive.py" line="666"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="556"/>
+        <location filename="../../ui/screens/receive.py" line="559"/>
         <source>Đang tiếp nhận và in biên nhận…</source>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="565"/>
+        <location filename="../../ui/screens/receive.py" line="568"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="574"/>
+        <location filename="../../ui/screens/receive.py" line="577"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="649"/>
+        <location filename="../../ui/screens/receive.py" line="658"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="661"/>
+        <location filename="../../ui/screens/receive.py" line="670"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="671"/>
+        <location filename="../../ui/screens/receive.py" line="680"/>
         <source>Chọn thủ tục để in hướng dẫn.</source>
         <translation>Choose a procedure to print its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="680"/>
+        <location filename="../../ui/screens/receive.py" line="689"/>
         <source>Hướng dẫn thực hiện thủ tục hành chính</source>
         <translation>Guide to the administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="683"/>
+        <location filename="../../ui/screens/receive.py" line="692"/>
         <source>Đang in hướng dẫn…</source>
         <translation>Printing the guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="692"/>
+        <location filename="../../ui/screens/receive.py" line="701"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="693"/>
+        <location filename="../../ui/screens/receive.py" line="702"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="705"/>
+        <location filename="../../ui/screens/receive.py" line="714"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="764"/>
+        <location filename="../../ui/screens/receive.py" line="773"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>
@@ -2634,205 +2629,279 @@ on your phone</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="213"/>
+        <location filename="../../ui/screens/reports.py" line="237"/>
         <source>Nhấn vào một chỉ số để xem các hồ sơ.</source>
         <translation>Click a figure to list its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="220"/>
+        <location filename="../../ui/screens/reports.py" line="244"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="221"/>
+        <location filename="../../ui/screens/reports.py" line="245"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="222"/>
+        <location filename="../../ui/screens/reports.py" line="246"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="223"/>
+        <location filename="../../ui/screens/reports.py" line="247"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="224"/>
+        <location filename="../../ui/screens/reports.py" line="248"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="250"/>
+        <location filename="../../ui/screens/reports.py" line="274"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="250"/>
+        <location filename="../../ui/screens/reports.py" line="274"/>
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="250"/>
+        <location filename="../../ui/screens/reports.py" line="274"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="250"/>
+        <location filename="../../ui/screens/reports.py" line="274"/>
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="268"/>
+        <location filename="../../ui/screens/reports.py" line="292"/>
         <source>Xem báo cáo</source>
         <translation>Show report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="270"/>
+        <location filename="../../ui/screens/reports.py" line="294"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="272"/>
+        <location filename="../../ui/screens/reports.py" line="296"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="274"/>
-        <location filename="../../ui/screens/reports.py" line="535"/>
+        <location filename="../../ui/screens/reports.py" line="298"/>
+        <location filename="../../ui/screens/reports.py" line="563"/>
         <source>Báo cáo cuối ngày</source>
         <translation>Close of day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="276"/>
+        <location filename="../../ui/screens/reports.py" line="300"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="299"/>
+        <location filename="../../ui/screens/reports.py" line="323"/>
         <source>Quý </source>
         <translation>Quarter </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="302"/>
+        <location filename="../../ui/screens/reports.py" line="326"/>
         <source>Tháng </source>
         <translation>Month </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="342"/>
+        <location filename="../../ui/screens/reports.py" line="366"/>
         <source>Đang tính {period}…</source>
         <translation>Computing {period}…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="351"/>
+        <location filename="../../ui/screens/reports.py" line="375"/>
+        <location filename="../../ui/screens/reports.py" line="389"/>
         <source>Đang tính báo cáo…</source>
         <translation>Computing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="364"/>
+        <location filename="../../ui/screens/reports.py" line="392"/>
         <source>{office} — {period} (số liệu đến {as_of})</source>
         <translation>{office} — {period} (figures as of {as_of})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="378"/>
+        <location filename="../../ui/screens/reports.py" line="406"/>
         <source>{sign} {diff} so với kỳ trước ({before})</source>
         <translation>{sign} {diff} against the previous period ({before})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="388"/>
+        <location filename="../../ui/screens/reports.py" line="416"/>
         <source>Chưa tính được</source>
         <translation>Not computed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="388"/>
+        <location filename="../../ui/screens/reports.py" line="416"/>
         <source>Không có hồ sơ</source>
         <translation>No dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="392"/>
+        <location filename="../../ui/screens/reports.py" line="420"/>
         <source>Kỳ trước: —</source>
         <translation>Previous period: —</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="397"/>
+        <location filename="../../ui/screens/reports.py" line="425"/>
         <source>{sign} {points} điểm % so với kỳ trước</source>
         <translation>{sign} {points} percentage points against the previous period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="429"/>
+        <location filename="../../ui/screens/reports.py" line="457"/>
         <source>{name}: {points}/{max} điểm</source>
         <translation>{name}: {points}/{max} points</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="433"/>
+        <location filename="../../ui/screens/reports.py" line="461"/>
         <source> (trên {group_max})</source>
         <translation> (of {group_max})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="435"/>
+        <location filename="../../ui/screens/reports.py" line="463"/>
         <source>, kỳ trước {points}</source>
         <translation>, previous period {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="437"/>
+        <location filename="../../ui/screens/reports.py" line="465"/>
         <source> — trọng số chưa xác minh</source>
         <translation> — weights unverified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="440"/>
+        <location filename="../../ui/screens/reports.py" line="468"/>
         <source>Điểm theo Quyết định 766/QĐ-TTg: </source>
         <translation>Decision 766/QĐ-TTg points: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="441"/>
+        <location filename="../../ui/screens/reports.py" line="469"/>
         <source>. Chưa tính được: {groups}.</source>
         <translation>. Not computed: {groups}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="442"/>
+        <location filename="../../ui/screens/reports.py" line="470"/>
         <source>chưa có hồ sơ.</source>
         <translation>no dossiers yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="453"/>
+        <location filename="../../ui/screens/reports.py" line="481"/>
         <source>Chỉ số này không có danh sách hồ sơ.</source>
         <translation>This figure has no list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="460"/>
+        <location filename="../../ui/screens/reports.py" line="488"/>
         <source>{title}: {n} hồ sơ</source>
         <translation>{title}: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="461"/>
+        <location filename="../../ui/screens/reports.py" line="489"/>
         <source> (hiện 5.000 hồ sơ đầu)</source>
         <translation> (the first 5,000 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="469"/>
+        <location filename="../../ui/screens/reports.py" line="497"/>
         <source>Đang lấy danh sách hồ sơ…</source>
         <translation>Listing the dossiers…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="497"/>
+        <location filename="../../ui/screens/reports.py" line="525"/>
         <source>Xuất báo cáo</source>
         <translation>Export the report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="523"/>
+        <location filename="../../ui/screens/reports.py" line="551"/>
         <source>Đã xuất báo cáo ra {path}</source>
         <translation>Report written to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="526"/>
+        <location filename="../../ui/screens/reports.py" line="554"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="546"/>
+        <location filename="../../ui/screens/reports.py" line="574"/>
         <source>Đang lập báo cáo cuối ngày…</source>
         <translation>Preparing the close-of-day summary…</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePanel</name>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="51"/>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="54"/>
+        <source>Khôi phục từ tệp…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="63"/>
+        <source>Khôi phục thay toàn bộ dữ liệu của quầy bằng bản sao lưu (chỉ quản trị). Dữ liệu đang dùng được giữ lại một bản an toàn trước khi thay; sau đó mọi người đăng nhập lại.</source>
+        <translation>Restoring replaces all of the station's data with the backup (administrators only). A safety copy of the data in use is kept before it is replaced; then everyone signs in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="79"/>
+        <source>Chọn một bản sao lưu trong danh sách để khôi phục.</source>
+        <translation>Select a backup in the list to restore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="85"/>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="88"/>
+        <source>Bản sao lưu (*{suffix})</source>
+        <translation>Backups (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="95"/>
+        <source>Đang kiểm tra bản sao lưu trước khi khôi phục…</source>
+        <translation>Checking the backup before restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="103"/>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="109"/>
+        <source>Không khôi phục: {problem} Không có gì bị thay đổi.</source>
+        <translation>Not restored: {problem} Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="110"/>
+        <source>Bản sao lưu không dùng được.</source>
+        <translation>The backup cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="118"/>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="120"/>
+        <source>Thay toàn bộ dữ liệu đang dùng của quầy (hồ sơ, cán bộ, thiết lập) bằng bản sao lưu tạo lúc {made} ({dossiers} hồ sơ)? Những gì ghi sau lúc đó sẽ không còn trên máy này; quầy đã đăng ký với máy chủ lấy lại hồ sơ ở lần đồng bộ sau.</source>
+        <translation>Replace all of the station's data in use (dossiers, officers, settings) with the backup made at {made} ({dossiers} dossiers)? Whatever was recorded after that will no longer be on this computer; a station enrolled with the server gets its dossiers back at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="129"/>
+        <source>Dữ liệu đang dùng được giữ nguyên một bản an toàn trong thư mục sao lưu trước khi thay. Cửa sổ đóng dữ liệu trong lúc khôi phục, rồi mọi người đăng nhập lại.</source>
+        <translation>A safety copy of the data in use is kept, unchanged, in the backup folder before it is replaced. The window closes the data while restoring, then everyone signs in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_panel.py" line="134"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -4023,6 +4092,44 @@ Dossier {code}, received {day} · {pages} page(s)</translation>
         <location filename="../../ui/capture/tray.py" line="345"/>
         <source>Xóa trang</source>
         <translation>Delete page</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRestore</name>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="64"/>
+        <source>Đang khôi phục từ bản sao lưu…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="79"/>
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="93"/>
+        <source>Không mở được dữ liệu.</source>
+        <translation>The data could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="96"/>
+        <source>Khôi phục không thành công.</source>
+        <translation>The restore did not succeed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="103"/>
+        <source>Đã khôi phục từ bản sao lưu tạo lúc {made}. Bản an toàn của dữ liệu cũ: {safety}. Hãy đăng nhập lại.</source>
+        <translation>Restored from the backup made at {made}. Safety copy of the old data: {safety}. Please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="110"/>
+        <source>Quầy chưa cấp mã hồ sơ mới cho tới lần đồng bộ tới với máy chủ.</source>
+        <translation>The station issues no new dossier code until its next sync with the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/restore.py" line="113"/>
+        <source>Số thứ tự hồ sơ đã nhảy trước để không cấp lại mã đã dùng sau bản sao lưu.</source>
+        <translation>The dossier sequence skipped ahead so that no code used after the backup is issued again.</translation>
     </message>
 </context>
 <context>

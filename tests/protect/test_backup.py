@@ -304,6 +304,12 @@ def test_restore_refuses_while_the_window_has_the_folder_open(served, data_dir):
         with pytest.raises(DomainError) as err:
             archive.restore_backup(data_dir, file)
         assert err.value.code == "window_open"
+        # A lock this process does not hold is no pass: only the holding window's is.
+        mine = windowlock.WindowLock(data_dir)
+        assert not mine.acquire()
+        with pytest.raises(DomainError) as err:
+            archive.restore_backup(data_dir, file, window_lock=mine)
+        assert err.value.code == "window_open"
         assert snapshot(datadir.db_path(data_dir)) == before
     finally:
         holder.kill()

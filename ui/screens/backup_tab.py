@@ -1,7 +1,5 @@
-"""Cài đặt › Sao lưu: back up now, the backups kept, checking one, the second place.
-
-Restoring is left to the command line with the window closed (``restore``
-refuses while the window holds the data folder open), so this tab says how.
+"""Cài đặt › Sao lưu: back up now, the backups kept, checking one, the second place,
+and restoring one (``ui.widgets.restore_panel``).
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -26,6 +23,7 @@ from app.domain.formatting import format_bytes
 from ui.shell.context import Context
 from ui.widgets.forms import form_layout, group
 from ui.widgets.messages import Banner
+from ui.widgets.restore_panel import RestorePanel
 
 
 class BackupTab(QWidget):
@@ -83,16 +81,8 @@ class BackupTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-        restore = QLabel(
-            self.tr(
-                "Khôi phục: đóng cửa sổ MotCua Desk rồi chạy “motcua-desk restore TỆP” với tệp "
-                "sao lưu ở trên. Dữ liệu đang dùng được giữ lại một bản an toàn trước khi thay."
-            )
-        )
-        restore.setObjectName("backup_restore_hint")
-        restore.setWordWrap(True)
-        restore.setStyleSheet("color:#57606a;")
-        layout.addWidget(restore)
+        self.restore_panel = RestorePanel(ctx, banner, self.selected_file)
+        layout.addWidget(self.restore_panel)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -104,6 +104,7 @@ def run(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # While the window runs, ``restore`` in another process refuses to swap the file.
     lock = windowlock.WindowLock(data_dir)
     lock.acquire()
+    window.ctx.window_lock = lock
     # Maximised: on a 1366×768 screen a normal window plus its title bar would push
     # the status bar below the taskbar.
     window.showMaximized()

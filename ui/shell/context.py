@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from app.infra import clock
 from app.infra.storage import Database
 from app.office.auth import Actor
+from app.protect.windowlock import WindowLock
 from ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -71,6 +72,9 @@ class Context:
     # Whether this station can recognise text; None until asked (in the background).
     ocr_ready: bool | None = None
     changes: Changes | None = None
+    # The window's hold on the data folder (``app.protect.windowlock``), once
+    # ``run`` took it: a restore from the window shows it to ``restore_backup``.
+    window_lock: WindowLock | None = None
 
     def __post_init__(self) -> None:
         if self.preview_factory is None:

@@ -444,6 +444,9 @@ class MainWindow(QMainWindow):
             page.returned.connect(lambda code: self.customer.ask(code, "return"))
         if name == "settings":
             page.settings_saved.connect(self._settings_saved)
+            page.backup_tab.restore_panel.confirmed.connect(
+                lambda file: self.restore_from(file, page.banner)
+            )
             page.station_enrolled.connect(self._station_enrolled)
         if name == "sync" and self._last_status is not None:
             page.show_status(self._last_status)
@@ -661,13 +664,41 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.idle.detach()
+        if self._customer is not None:
+            self._customer.shut()
+        self.stop_background()
+        super().closeEvent(event)
+
+    def stop_background(self) -> None:
+        """Stop the timers and the sync, and let every worker finish (closing, restoring)."""
         self._status_timer.stop()
         self.daily_backup.timer.stop()
         self.sync.stop()
-        if self._customer is not None:
-            self._customer.shut()
         # A recognition under way may take minutes; let it finish and save.
         self.ctx.stop_workers(WORKERS_EXIT_WAIT_MS)
         # A backup cut off here leaves only a partial file, removed by the next one.
         self.daily_backup.wait(WORKERS_EXIT_WAIT_MS)
-        super().closeEvent(event)
+
+    def resume_background(self) -> None:
+        """After a restore that failed: the same officer works on with the live database."""
+        self._start_idle()
+        self._status_timer.start(STATUS_REFRESH_MS)
+        if self.ctx.actor is not None:
+            self.daily_backup.start(self.ctx.actor.username)
+        self.refresh_status()
+
+    def restore_from(self, file: str, banner) -> None:
+        """Cài đặt › Sao lưu: put ``file`` in place of the station database (confirmed)."""
+        from ui.shell.restore import WindowRestore
+
+        self.restorer = WindowRestore(self, banner)
+        self.restorer.start(file)
+
+    def restored(self, office_name: str, text: str) -> None:
+        """The restored database may have other officers: everyone signs in again."""
+        # The first sign-in to the restored database starts the day's backup again.
+        self._warmed = False
+        self._last_status = None
+        self.sign_out()
+        self.sign_in.reset(office_name)
+        self.sign_in.banner.show_message(text, "success")
