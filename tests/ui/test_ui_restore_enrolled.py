@@ -27,13 +27,13 @@ def server(tmp_path_factory):
 def test_a_restored_enrolled_station_holds_codes_back_then_skips_ahead_offline(
     qtbot,
     server,
-    open_window,
+    open_window,  # noqa: F811 - the fixture imported above
     db,
     data_dir,
     admin,
     clerk,
     fixed_now,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     proc, _sdb, _ = server
     monkeypatch.setattr(transport, "TIMEOUT", (1.0, 2.0))
