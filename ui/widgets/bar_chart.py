@@ -1,10 +1,9 @@
-"""A few labelled bars painted with QPainter into a QImage (any thread).
+"""A few labelled bars painted with QPainter into a QImage.
 
 The report screen used to draw its five bars with matplotlib on a worker:
 importing and running it took seconds of interpreter time, and every one of
 them competed with the window's thread for the interpreter lock. Five bars
-need a few milliseconds of QPainter, on a QImage, which Qt allows on any
-thread.
+need a few milliseconds of QPainter on the window's thread.
 """
 
 from __future__ import annotations
