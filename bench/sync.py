@@ -34,7 +34,7 @@ from app.dossiers.views import by_code
 from app.office import auth
 from app.office.office_setup import SetupRequest, initialise
 from app.sync import enrolment
-from app.sync.round import run_round
+from app.sync.round import RoundProgress, run_round
 from db.models import Attachment
 from server import admin
 from server.config import Settings
@@ -139,8 +139,13 @@ def main() -> None:
                 break
             except requests.RequestException:
                 time.sleep(0.1)
+        phases: dict[str, float] = {}
+
+        def note(news: RoundProgress) -> None:
+            phases.setdefault(news.phase, time.perf_counter())
+
         t = time.perf_counter()
-        report = run_round(db, data_dir)
+        report = run_round(db, data_dir, progress=note)
         sync_s = time.perf_counter() - t
         assert report.ok, report.errors
         raw_s = raw_put(files, raw_port)
@@ -156,6 +161,10 @@ def main() -> None:
     print(f"{'sync time on loopback':46} {sync_s:>12.1f} s")
     print(f"{'raw PUT of the same files (floor)':46} {raw_s:>12.1f} s")
     print(f"{'sync / raw upload':46} {sync_s / raw_s:>14.2f}   ≤ {TARGET_RATIO}")
+    # Where the round's time went, phase by phase (each until the next began).
+    starts = sorted(phases.items(), key=lambda item: item[1]) + [("end", t + sync_s)]
+    for (phase, began), (_, ended) in zip(starts, starts[1:], strict=False):
+        print(f"{'  of which ' + phase:46} {ended - began:>12.1f} s")
     print(f"{'sync throughput':46} {total / sync_s / 2**20:>10.1f} MiB/s")
     print(f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

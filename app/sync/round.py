@@ -120,6 +120,53 @@ class _Reporter:
             self.callback(news)
 
 
+class _Uploads:
+    """:func:`upload_all` on a thread of its own, from the moment it is made.
+
+    Bytes sent before ``finish`` are counted and handed to the progress
+    callback ``finish`` is given, so the round shows its phases in order.
+    """
+
+    def __init__(self, db: Database, transport: Transport, store: AttachmentStore) -> None:
+        self._transport = transport.clone()
+        self._lock = threading.Lock()
+        self._early = 0
+        self._tell: Callable[[int], None] | None = None
+        self._sent = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(db, store), name="motcua-sync-upload", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, db: Database, store: AttachmentStore) -> None:
+        try:
+            self._sent = upload_all(db, self._transport, store, progress=self._progress)
+        except BaseException as exc:  # noqa: BLE001 - raised again by finish()
+            self._error = exc
+        finally:
+            self._transport.close()
+
+    def _progress(self, amount: int) -> None:
+        with self._lock:
+            tell = self._tell
+            if tell is None:
+                self._early += amount
+        if tell is not None:
+            tell(amount)
+
+    def finish(self, tell: Callable[[int], None]) -> int:
+        """Wait for every file; returns the bytes sent, or raises what stopped the upload."""
+        with self._lock:
+            self._tell, early = tell, self._early
+        if early:
+            tell(early)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._sent
+
+
 def run_round(
     db: Database, data_dir: Path, *, progress: ProgressCallback | None = None
 ) -> RoundReport:
@@ -137,16 +184,21 @@ def run_round(
         reporter.begin("start")
         with db.read() as session:
             number = station.load(session).station_number
-        reporter.begin("push", pending_count(db))
-        counts = push_all(db, transport, progress=reporter.add)
-        report.pushed = counts["applied"]
-        report.duplicates = counts["duplicate"]
-        report.conflicts = counts["conflict"]
-        report.rejected = counts["rejected"]
-        reporter.begin("upload", bytes_left(db) if progress else 0)
-        report.uploaded_bytes = upload_all(
-            db, transport, AttachmentStore.for_data_dir(data_dir), progress=reporter.add
-        )
+        upload_total = bytes_left(db) if progress else 0
+        # Files go up while the events are pushed: the server takes a file
+        # before or after the manifest naming it (whichever arrives second
+        # completes the dossier), so the push costs the round no extra time.
+        files = _Uploads(db, transport, AttachmentStore.for_data_dir(data_dir))
+        try:
+            reporter.begin("push", pending_count(db))
+            counts = push_all(db, transport, progress=reporter.add)
+            report.pushed = counts["applied"]
+            report.duplicates = counts["duplicate"]
+            report.conflicts = counts["conflict"]
+            report.rejected = counts["rejected"]
+            reporter.begin("upload", upload_total)
+        finally:
+            report.uploaded_bytes = files.finish(reporter.add)
         report.backup_copied = _copy_backup(db, data_dir, transport, report)
         reporter.begin("pull")
         report.pulled = pull_changes(db, transport, number)
