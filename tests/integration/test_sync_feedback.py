@@ -310,3 +310,38 @@ def test_asking_the_sender_stops_the_servers_clock_and_supply_recounts_it(
     assert mine["due"]["resolve_by"] == "2026-03-10"
     page = httpx.get(f"{proc.base_url}/phan-anh/{code}", params={"k": secret})
     assert "Đang chờ người gửi" not in page.text and "10/03/2026" in page.text
+
+
+def test_the_servers_on_time_indicator_agrees_with_the_station_for_asked_items(
+    server, db, data_dir, clerk, enrolled
+):
+    """June: one item supplied and answered after its first deadline but within the
+    recount (on time), one still waiting for its sender (not handled yet)."""
+    from app.reports import period
+
+    proc, sdb, _ = server
+    proc_sdb[:] = [sdb]
+    june = period.month(2026, 6)
+    at = datetime(2026, 6, 1, 9, 0)
+    data = {"sender": SENDER, "content": "Hỏi về lệ phí.", "received_at": "2026-06-01T09:00"}
+    answered = register.receive(db, clerk, data, now=at).code
+    waiting = register.receive(db, clerk, data, now=at).code
+    for code in (answered, waiting):
+        register.ask_info(db, clerk, code, "Đề nghị bổ sung số hồ sơ.", datetime(2026, 6, 2, 9))
+    # 15 working days from 15/6 end on 6/7, past the first count (22/6).
+    assert register.info_supplied(db, clerk, answered, datetime(2026, 6, 15, 9)).resolve_by == (
+        datetime(2026, 7, 6).date()
+    )
+    register.answer(db, clerk, answered, "Lệ phí 10.000 đồng.", datetime(2026, 6, 29, 10))
+    assert run_round(db, data_dir).ok
+    station = queries.on_time(db, june.begins, june.ends, june.ends)
+    assert station == (1, 1)
+
+    report = httpx.get(
+        f"{proc.base_url}/api/v1/backoffice/reports/indicators",
+        params={"from": "2026-06-01", "to": "2026-06-30"},
+        headers=_backoffice(proc),
+    )
+    assert report.status_code == 200, report.text
+    [mine] = [o for o in report.json()["offices"] if o["office_code"] == OFFICE_CODE]
+    assert (mine["feedback_on_time"], mine["feedback_handled"]) == station
