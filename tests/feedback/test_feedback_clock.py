@@ -8,8 +8,10 @@ from app.domain.feedback_clock import (
     FeedbackKind,
     FeedbackTerms,
     deadlines,
+    due_after_supply,
     open_deadline,
     standing,
+    waiting_for_sender,
 )
 from app.domain.workcalendar import WorkCalendar
 
@@ -77,3 +79,20 @@ def test_running_deadline_and_its_standing_around_tet():
     assert standing(calendar, date(2026, 2, 25), date(2026, 2, 13)) == "ok"
     assert standing(calendar, date(2026, 2, 24), date(2026, 2, 24)) == "due_soon"
     assert standing(calendar, date(2026, 2, 24), date(2026, 2, 25)) == "overdue"
+
+
+def test_supply_recounts_only_the_answer_across_tet():
+    # Asked before Tết, supplied on Friday 13/02 at 15:00: the full 15 days again,
+    # from the first working day after the holiday; the other deadlines stay.
+    due = deadlines(WorkCalendar(), datetime(2026, 2, 2, 9, 0), FeedbackKind.REGULATION, TERMS)
+    after = due_after_supply(due, WorkCalendar(), datetime(2026, 2, 13, 15, 0), TERMS)
+    assert after == {**due, "resolve_by": date(2026, 3, 13)}
+    assert due["resolve_by"] == date(2026, 3, 2)  # the input is left as it was
+
+
+def test_waiting_for_the_sender_only_between_request_and_supply():
+    asked, supplied = datetime(2026, 3, 2, 9), datetime(2026, 3, 9, 9)
+    assert waiting_for_sender(None, asked, None)
+    assert not waiting_for_sender(None, None, None)
+    assert not waiting_for_sender(None, asked, supplied)
+    assert not waiting_for_sender(datetime(2026, 3, 5, 9), asked, None)  # answered meanwhile
