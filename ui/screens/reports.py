@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from app.reports.indicators import IndicatorReport
 from ui.shell.context import Context
 from ui.shell.screen import Screen
 from ui.widgets.bar_chart import render_bars
+from ui.widgets.drill_list import DrillModel
 from ui.widgets.messages import Banner
 
 # (figure, title, kind): "count" cards drill down to their dossiers.
@@ -237,9 +237,7 @@ class ReportsPage(Screen):
         self.drill_title = QLabel(self.tr("Nhấn vào một chỉ số để xem các hồ sơ."))
         self.drill_title.setObjectName("drill_title")
         rbox.addWidget(self.drill_title)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("drill_table")
-        self.table.setHorizontalHeaderLabels(
+        self.drill_model = DrillModel(
             [
                 self.tr("Mã hồ sơ"),
                 self.tr("Người nộp"),
@@ -248,12 +246,17 @@ class ReportsPage(Screen):
                 self.tr("Hẹn trả"),
             ]
         )
+        self.table = QTableView()
+        self.table.setObjectName("drill_table")
+        self.table.setModel(self.drill_model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for c in (0, 1, 3, 4):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are sized from the first rows only, not by measuring 5,000 lines.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Enter or a double click on a row opens that dossier.
         self.table.activated.connect(lambda index: self._open_row(index.row()))
@@ -501,17 +504,7 @@ class ReportsPage(Screen):
 
     def _fill(self, key: str, lines: list[drilldown.DossierLine]) -> None:
         self.lines = lines
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            values = (
-                line.code,
-                line.applicant_name,
-                f"{line.procedure_code} {line.procedure_name}",
-                format_datetime(line.received_at),
-                format_datetime(line.due_at),
-            )
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.drill_model.set_lines(lines)
         self.drilled.emit(key)
 
     def _open_row(self, row: int) -> None:
