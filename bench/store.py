@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.domain.codes import format_code
 from app.domain.text import fold
 from app.dossiers import intake, lookup
+from app.infra import clock
 from app.infra.storage import connect_file
 from app.office import auth
 from app.office.office_setup import SetupRequest, initialise
@@ -326,7 +327,10 @@ def main() -> None:
     def search_only(db, actor, query):
         # The search and the rows it shows, without the audit entry that
         # ``lookup`` writes (and commits to disk) for every look-up of a person.
-        return lookup._lookup(db, actor, query, None)
+        auth.require(actor, "dossier.lookup")
+        kind, value = lookup._classify(query)
+        with db.read_connection() as conn:
+            return lookup._find(conn, kind, value, clock.now())
 
     # Warm both paths (page cache, statement caches, mappers) before timing.
     floor(FLOOR_CODE, codes[:20]), app(codes[:20]), app(names[:20])

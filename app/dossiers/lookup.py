@@ -112,32 +112,43 @@ def query_fingerprint(key: bytes | None, kind: str, query: str) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
 
 
-def _audit_person(db: Database, actor: Actor, result: LookupResult, now: datetime) -> None:
-    with db.write() as session:
-        journal.audit(
-            session,
-            actor.username,
-            AUDIT_ACTION,
-            result.kind,
-            now,
-            {
-                "fingerprint": query_fingerprint(db.key, result.kind, result.query),
-                "found": [d.code for d in result.items],
-            },
-        )
+def _audit_person(
+    session: Session, key: bytes | None, actor: Actor, result: LookupResult, now: datetime
+) -> None:
+    journal.audit(
+        session,
+        actor.username,
+        AUDIT_ACTION,
+        result.kind,
+        now,
+        {
+            "fingerprint": query_fingerprint(key, result.kind, result.query),
+            "found": [d.code for d in result.items],
+        },
+    )
 
 
 def lookup(db: Database, actor: Actor, query: str, now: datetime | None = None) -> LookupResult:
     """Interpret ``query`` as a code, receipt QR, ID card QR, ID number, tax code or name."""
-    result = _lookup(db, actor, query, now)
-    if result.kind in PERSON_KINDS:
-        _audit_person(db, actor, result, now or clock.now())
+    auth.require(actor, "dossier.lookup")
+    now = now or clock.now()
+    kind, value = _classify(query)
+    if kind not in PERSON_KINDS:
+        with db.read_connection() as conn:
+            return LookupResult(kind, value, _find(conn, kind, value, now))
+    # A person's look-up reads on the connection that writes its audit entry,
+    # in the same transaction. SQLite drops a connection's page cache when
+    # another connection committed, not after its own commit: searching on
+    # the reader and auditing on the writer made every next search read (and
+    # in SQLCipher decrypt) all its pages again.
+    with db.write() as session:
+        result = LookupResult(kind, value, _find(session.connection(), kind, value, now))
+        _audit_person(session, db.key, actor, result, now)
     return result
 
 
-def _lookup(db: Database, actor: Actor, query: str, now: datetime | None) -> LookupResult:
-    auth.require(actor, "dossier.lookup")
-    now = now or clock.now()
+def _classify(query: str) -> tuple[str, str]:
+    """What the clerk typed or scanned: its kind and the value to look for."""
     q = " ".join((query or "").split())
     if not q:
         raise DomainError(
@@ -146,20 +157,25 @@ def _lookup(db: Database, actor: Actor, query: str, now: datetime | None) -> Loo
             "Type a dossier code, ID number or name to look up.",
             field="query",
         )
-    with db.read_connection() as conn:
-        code = codes.find_code(q)
-        if code is not None:
-            return LookupResult("code", code, _views(conn, _BY_CODE, {"value": code}, now))
-        if cccd.looks_like_cccd_qr(q):
-            card = cccd.parse_cccd_qr(q)
-            items = _views(conn, _BY_ID_NUMBER, {"value": card.id_number}, now)
-            return LookupResult("id_number", card.id_number, items)
-        compact = q.replace(" ", "")
-        if _ID_NUMBER.match(compact):
-            items = _views(conn, _BY_ID_NUMBER, {"value": compact}, now)
-            return LookupResult("id_number", compact, items)
-        if _TAX_CODE.match(compact):
-            items = _views(conn, _BY_TAX_CODE, {"value": compact}, now)
-            return LookupResult("tax_code", compact, items)
-        ids = search_names(conn, q)
-        return LookupResult("name", q, _views(conn, _BY_IDS, {"ids": ids}, now) if ids else [])
+    code = codes.find_code(q)
+    if code is not None:
+        return "code", code
+    if cccd.looks_like_cccd_qr(q):
+        return "id_number", cccd.parse_cccd_qr(q).id_number
+    compact = q.replace(" ", "")
+    if _ID_NUMBER.match(compact):
+        return "id_number", compact
+    if _TAX_CODE.match(compact):
+        return "tax_code", compact
+    return "name", q
+
+
+def _find(conn: Connection, kind: str, value: str, now: datetime) -> list[DossierView]:
+    if kind == "code":
+        return _views(conn, _BY_CODE, {"value": value}, now)
+    if kind == "id_number":
+        return _views(conn, _BY_ID_NUMBER, {"value": value}, now)
+    if kind == "tax_code":
+        return _views(conn, _BY_TAX_CODE, {"value": value}, now)
+    ids = search_names(conn, value)
+    return _views(conn, _BY_IDS, {"ids": ids}, now) if ids else []

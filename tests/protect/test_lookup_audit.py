@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.dossiers import intake as intake_uc
 from app.dossiers import lookup
@@ -82,3 +82,38 @@ def test_the_command_line_look_up_is_audited_too(db, data_dir, fixed_now, clerk)
     log = data_dir / "motcua-cli.log"
     if log.exists():
         assert APPLICANT["id_number"] not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_person_search_keeps_its_page_cache_across_its_own_audit_entry(db, clerk, fixed_now):
+    # SQLite empties a connection's page cache when PRAGMA data_version moved
+    # (another connection committed); SQLCipher then decrypts every page again.
+    # The audit entry of one search must not do that to the next search.
+    code = intake_uc.receive(db, clerk, dict(INTAKE), now=fixed_now).code
+    seen: list[tuple[str, object, int]] = []
+
+    def watch(_conn, cursor, statement, _params, _context, _many) -> None:
+        kind = "search" if "dossier_search MATCH" in statement else None
+        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOG"):
+            kind = "audit"
+        if kind:
+            dbapi = cursor.connection
+            seen.append((kind, dbapi, dbapi.execute("PRAGMA data_version").fetchone()[0]))
+
+    for engine in (db.reader, db.writer):
+        event.listen(engine, "before_cursor_execute", watch)
+    try:
+        for _ in range(3):
+            found = lookup.lookup(db, clerk, APPLICANT["full_name"]).items
+            assert [d.code for d in found] == [code]
+    finally:
+        for engine in (db.reader, db.writer):
+            event.remove(engine, "before_cursor_execute", watch)
+
+    searches = [(conn, version) for kind, conn, version in seen if kind == "search"]
+    audits = [conn for kind, conn, _ in seen if kind == "audit"]
+    assert len(searches) >= 3 and len(audits) == 3
+    # One connection searched and wrote every entry, and no commit by another
+    # connection came between two searches.
+    assert {id(c) for c, _ in searches} == {id(c) for c in audits}
+    assert len({v for _, v in searches}) == 1
+    assert len(_person_lookups(db)) == 3
