@@ -173,6 +173,8 @@ class Dossier(Base):
     logbook_line: Mapped[int | None] = mapped_column(Integer)
     fee_amount: Mapped[int] = mapped_column(Integer, default=0)
     fee_paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How the fee was paid (app.domain.payment.METHODS); null = not recorded.
+    fee_payment_method: Mapped[str | None] = mapped_column(String(10))
     lookup_secret: Mapped[str] = mapped_column(String(40))
     received_by: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     sync_error: Mapped[str | None] = mapped_column(Text)

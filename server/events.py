@@ -571,9 +571,11 @@ def _fee_paid(
     dossier: Dossier,
     payload: p.DossierFeePaid,
 ) -> Answer:
-    if dossier.fee_paid is payload.fee_paid:
+    method = payload.method if payload.fee_paid else None
+    if dossier.fee_paid is payload.fee_paid and dossier.fee_payment_method == method:
         return Answer("applied", "Đã ghi nhận.")
     dossier.fee_paid = payload.fee_paid
+    dossier.fee_payment_method = method
     note = "Đã nộp phí, lệ phí" if payload.fee_paid else "Sửa lại: chưa nộp phí, lệ phí"
     _counter_note(session, station, event, dossier, payload.at, payload.officer, note)
     return Answer("applied")

@@ -148,6 +148,8 @@ class Dossier(Base):
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     # The fee recorded paid after intake; null while only the intake says.
     fee_paid: Mapped[bool | None] = mapped_column(Boolean)
+    # How it was paid (cash, transfer, online, pos); null = not recorded.
+    fee_payment_method: Mapped[str | None] = mapped_column(String(10))
     # Extensions granted (apology letters); ``due_at`` is the latest appointment.
     extensions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
+from app.domain import payment
 from app.domain.errors import DomainError
 from app.domain.feedback_clock import tally_on_time, waiting_for_sender
 from app.reports import definitions, scoring
@@ -45,6 +46,12 @@ COUNTS = (
     # of re-asked), and with at least one reused; from the intake as synced.
     "received_digitized",
     "received_with_reuse",
+    # Received in the period with a fee paid (the intake, or the later payment
+    # as synced), of those the ones whose payment method is known, and paid
+    # without cash (app.domain.payment, as on the station).
+    "received_fee_paid",
+    "received_fee_method_known",
+    "received_fee_cashless",
     # Ready in the period with a result, and of those the ones whose result the
     # station kept digitized, as the resolving body's electronic file.
     "resolved_with_result",
@@ -64,7 +71,7 @@ COUNTS = (
     "ratings_satisfied",
 )
 # Why a figure the station reports is not computed here either (as on the station).
-CASHLESS_UNKNOWN = "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt)."
+CASHLESS_UNKNOWN = payment.CASHLESS_UNKNOWN
 NO_RATINGS = "Chưa có đánh giá của người dân trong kỳ."
 NO_FEEDBACK = "Không có phản ánh, kiến nghị nào được trả lời hoặc đến hạn trả lời trong kỳ."
 # Figures a 766 indicator is scored from (its ``measure`` in indicators_766.json)
@@ -130,7 +137,9 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
         "reused_dossier_share": _share(counts["received_with_reuse"], received),
         "online_share": _share(counts["received_online"], received),
         "post_share": _share(counts["received_post"], received),
-        "cashless_share": None,
+        "cashless_share": payment.cashless_share(
+            counts["received_fee_cashless"], counts["received_fee_method_known"]
+        ),
         "result_digitized_share": _share(counts["result_digitized"], with_result),
         "e_result_share": _share(counts["result_electronic"], with_result),
         "satisfaction_share": _share(counts["ratings_satisfied"], counts["ratings"]),
@@ -141,7 +150,9 @@ def _figures(counts: dict[str, int]) -> dict[str, Any]:
         ),
         "on_time_share": _share(early + on_time, early + on_time + late),
     }
-    unavailable = {"cashless_share": CASHLESS_UNKNOWN}
+    unavailable: dict[str, str] = {}
+    if not counts["received_fee_method_known"]:
+        unavailable["cashless_share"] = CASHLESS_UNKNOWN
     if not counts["ratings"]:
         unavailable["satisfaction_share"] = NO_RATINGS
     if not counts["feedback_handled"]:
@@ -258,6 +269,8 @@ def indicators(
                 Dossier.returned_at,
                 Dossier.intake,
                 Dossier.procedure_code,
+                Dossier.fee_paid,
+                Dossier.fee_payment_method,
             ).where(
                 Dossier.office_id.in_(office_ids),
                 Dossier.received_at < ends,
@@ -339,6 +352,13 @@ def indicators(
             digitized, reused = _intake_components(r.intake)
             c["received_digitized"] += digitized
             c["received_with_reuse"] += reused
+            intake = r.intake or {}
+            paid = intake.get("fee_paid") if r.fee_paid is None else r.fee_paid
+            if (intake.get("fee_amount") or 0) > 0 and paid:
+                c["received_fee_paid"] += 1
+                if r.fee_payment_method is not None:
+                    c["received_fee_method_known"] += 1
+                    c["received_fee_cashless"] += payment.is_cashless(r.fee_payment_method)
         else:
             c["carried_over"] += 1
         if ended is not None and ended[0] < ends:

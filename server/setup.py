@@ -24,6 +24,7 @@ SHARED = [
     "app/domain/errors.py",
     "app/domain/feedback_clock.py",
     "app/domain/fees.py",
+    "app/domain/payment.py",
     "app/domain/portal.py",
     "app/domain/retention.py",
     "app/domain/satisfaction.py",

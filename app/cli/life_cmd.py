@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.cli.acting import actor
 from app.cli.output import Output, write_atomically
+from app.domain import payment
 from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime
 from app.domain.status import Status
@@ -205,13 +206,16 @@ def catalogue_import(args: Namespace, db: Database, out: Output) -> int:
 
 
 def cmd_pay(args: Namespace, db: Database, out: Output) -> int:
-    paid = lifecycle.record_payment(db, actor(db, args), args.code, not args.unpaid)
+    method = None if args.unpaid else args.method
+    paid = lifecycle.record_payment(db, actor(db, args), args.code, not args.unpaid, method=method)
+    how_vi = f" ({payment.METHODS[method].lower()})" if method else ""
+    how_en = f" ({method})" if method else ""
     out.emit(
-        {"code": args.code, "fee_paid": paid},
+        {"code": args.code, "fee_paid": paid, "fee_payment_method": method},
         [
             out.t(
-                f"Hồ sơ {args.code}: " + ("đã nộp phí" if paid else "chưa nộp phí"),
-                f"Dossier {args.code}: fee " + ("paid" if paid else "unpaid"),
+                f"Hồ sơ {args.code}: " + ("đã nộp phí" + how_vi if paid else "chưa nộp phí"),
+                f"Dossier {args.code}: fee " + ("paid" + how_en if paid else "unpaid"),
             )
         ],
     )

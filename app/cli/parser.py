@@ -153,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("pay", help="ghi nhận đã nộp phí, lệ phí (in lại biên nhận sau đó)")
     s.add_argument("code")
     s.add_argument("--unpaid", action="store_true", help="ghi nhận chưa nộp (sửa nhầm)")
+    s.add_argument(
+        "--method",
+        choices=["cash", "transfer", "online", "pos"],
+        help="hình thức nộp: tiền mặt, chuyển khoản, trực tuyến (Cổng DVC), thẻ POS; "
+        "bỏ trống = không ghi nhận",
+    )
     s = sub.add_parser("cancel", help="hủy hồ sơ nhập nhầm (lãnh đạo bộ phận; không xóa)")
     s.add_argument("code")
     s.add_argument("--reason", required=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.domain import payment
 from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.dossiers import progress
@@ -133,14 +134,22 @@ def cancel(
 
 
 def record_payment(
-    db: Database, actor: Actor, code: str, paid: bool = True, now: datetime | None = None
+    db: Database,
+    actor: Actor,
+    code: str,
+    paid: bool = True,
+    now: datetime | None = None,
+    method: str | None = None,
 ) -> bool:
     """Record that the fee was paid (or not) after intake; the receipt is then reprinted.
 
-    Returns the new state. A dossier with nothing to pay is refused.
+    ``method`` is how (app.domain.payment.METHODS), ``None`` when not said: it
+    stays unknown rather than guessed. Marking unpaid clears it. Returns the
+    new state. A dossier with nothing to pay is refused.
     """
     auth.require(actor, "dossier.status")
     now = now or clock.now()
+    method = payment.parse_method(method) if paid else None
     with db.write() as session:
         dossier = by_code(session, code.strip())
         if dossier.fee_amount <= 0:
@@ -151,7 +160,9 @@ def record_payment(
                 field="code",
             )
         old = dossier.fee_paid
+        old_method = dossier.fee_payment_method
         dossier.fee_paid = paid
+        dossier.fee_payment_method = method
         journal.add_event(
             session,
             "dossier.fee_paid",
@@ -161,6 +172,7 @@ def record_payment(
                 "at": clock.to_wire(now),
                 "officer": actor.username,
                 "fee_paid": paid,
+                "method": method,
             },
             now,
             dossier.uuid,
@@ -171,6 +183,6 @@ def record_payment(
             "dossier.fee_paid",
             dossier.code,
             now,
-            {"from": old, "to": paid},
+            {"from": old, "to": paid, "method_from": old_method, "method": method},
         )
     return paid

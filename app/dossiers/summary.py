@@ -82,6 +82,8 @@ class DossierView:
     cancelled_at: datetime | None = None
     cancel_reason: str | None = None
     due_confirmed_by: str | None = None
+    # cash / transfer / online / pos; None when not recorded.
+    fee_payment_method: str | None = None
     components: list[ComponentView] = field(default_factory=list)
     history: list[HistoryView] = field(default_factory=list)
 
@@ -149,6 +151,7 @@ def summary_view(d: Any, a: Any, proc_code: str, proc_name: str, now: datetime) 
         cancelled_at=d.cancelled_at,
         cancel_reason=d.cancel_reason,
         due_confirmed_by=d.due_confirmed_by,
+        fee_payment_method=d.fee_payment_method,
     )
 
 
@@ -182,6 +185,7 @@ DOSSIER_FIELDS = [
     "return_by_post",
     "cancel_reason",
     "due_confirmed_by",
+    "fee_payment_method",
 ]
 APPLICANT_FIELDS = [
     "full_name",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app.domain import payment
 from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.domain.workcalendar import WorkCalendar
@@ -45,6 +46,9 @@ COUNTS = (
     "received_digitized",
     "received_with_reuse",
     "received_fee_paid",
+    # Of those, the ones whose payment method was recorded, and paid without cash.
+    "received_fee_method_known",
+    "received_fee_cashless",
     "resolved_with_result",
     "result_digitized",
     "result_electronic",
@@ -78,7 +82,7 @@ TABLE_COLUMNS = (
 # An entry cancelled as made in error is no dossier at all.
 _ROWS = """
 SELECT id, received_at, COALESCE(original_due_at, due_at), status, channel, returned_at,
-       fee_amount, fee_paid, procedure_id, timeliness, extensions
+       fee_amount, fee_paid, procedure_id, timeliness, extensions, fee_payment_method
   FROM dossier
  WHERE received_at < :end AND status != 1 AND cancelled_at IS NULL
    AND (received_at >= :start OR status != 10 OR returned_at >= :start)
@@ -461,9 +465,7 @@ def _compute(
     as_of = min(period.ends, made_at)
     as_of_s = as_of.isoformat(" ")
     feedback_on_time = feedback.on_time(db, period.begins, period.ends, as_of)
-    unavailable = {
-        "cashless_share": "Quầy chưa ghi hình thức nộp phí (tiền mặt hay không dùng tiền mặt).",
-    }
+    unavailable: dict[str, str] = {}
     if not feedback_on_time[1]:
         unavailable["feedback_on_time_share"] = (
             "Không có phản ánh, kiến nghị nào được trả lời hoặc đến hạn trả lời trong kỳ."
@@ -487,6 +489,8 @@ def _compute(
         members["received_digitized"],
         members["received_with_reuse"],
     )
+    m_method_known = members["received_fee_method_known"]
+    m_cashless = members["received_fee_cashless"]
     m_channel = {code: members[name] for code, name in CHANNELS.items()}
     m_with_result = members["resolved_with_result"]
 
@@ -505,6 +509,7 @@ def _compute(
         proc,
         recorded,
         extensions,
+        method,
     ) in rows:
         end = ended.get(did)
         if end is not None:
@@ -529,6 +534,10 @@ def _compute(
             line[c_online if channel == 2 else c_direct] += 1
             if fee and paid:
                 m_fee.append(did)
+                if method is not None:
+                    m_method_known.append(did)
+                    if payment.is_cashless(method):
+                        m_cashless.append(did)
             counted = comps.get(did)
             if counted:
                 n, done, reused = counted
@@ -609,6 +618,8 @@ def _compute(
     handled = {proc for proc, line in tally.items() if line[c_received]}
     counts["procedures_handled"] = len(handled)
     counts["procedures_public"] = _on_reader(db, _procedures_public, handled) if handled else 0
+    if not counts["received_fee_method_known"]:
+        unavailable["cashless_share"] = payment.CASHLESS_UNKNOWN
     if not counts["ratings"]:
         unavailable["satisfaction_share"] = "Chưa có đánh giá của người dân trong kỳ."
     received_n = counts["received"]
@@ -620,7 +631,9 @@ def _compute(
         "online_share": _share(counts["received_online"], received_n),
         "post_share": _share(counts["received_post"], received_n),
         "counter_share": _share(counts["received_counter"], received_n),
-        "cashless_share": None,
+        "cashless_share": payment.cashless_share(
+            counts["received_fee_cashless"], counts["received_fee_method_known"]
+        ),
         "result_digitized_share": _share(
             counts["result_digitized"], counts["resolved_with_result"]
         ),

@@ -110,7 +110,11 @@ def summary_lines(rep: IndicatorReport) -> list[Line]:
             "Tỷ lệ nộp phí không dùng tiền mặt (%)",
             _percent(s["cashless_share"]),
             "percent",
-            "chưa tính được" if s["cashless_share"] is None else "",
+            # Of the fees paid whose method was recorded; the rest are unknown, not cash.
+            "chưa tính được: chưa ghi hình thức nộp phí"
+            if s["cashless_share"] is None
+            else f"{c['received_fee_cashless']}/{c['received_fee_method_known']} hồ sơ "
+            "đã ghi hình thức nộp",
         ),
         Line(
             "Tỷ lệ thủ tục có hướng dẫn công khai đầy đủ (%)",

@@ -349,6 +349,9 @@ class DossierFeePaid(WireModel):
     at: VnDateTime
     officer: Annotated[str, StringConstraints(max_length=40)] | None = None
     fee_paid: bool
+    # How it was paid; absent from older stations and when the clerk did not
+    # say (unknown, never taken for cash).
+    method: Literal["cash", "transfer", "online", "pos"] | None = None
 
 
 class DossierReturned(WireModel):

@@ -141,3 +141,29 @@ def test_catalogue_set_replaces_components_and_exemptions_from_json(station: Pat
     components.write_text("{không phải json", encoding="utf-8")
     bad = run(station, "catalogue", "set", "1.004873", "--components", str(components))
     assert bad.returncode != 0 and "JSON" in bad.stderr
+
+
+def test_pay_records_how_the_fee_was_paid(station: Path, tmp_path: Path):
+    # 2.000815 (certified copies) charges per page: a fee to pay.
+    components = [
+        {"index": 1, "originals": 1, "copies": 0},
+        {"index": 2, "originals": 0, "copies": 1, "pages": 3},
+    ]
+    code = ok_json(
+        station, "receive", "--file", _intake(tmp_path, procedure="2.000815", components=components)
+    )["code"]
+    shown = ok_json(station, "show", code)
+    assert shown["fee_amount"] > 0 and shown["fee_paid"] is False
+    assert shown["fee_payment_method"] is None
+    bad = run(station, "--json", "pay", code, "--method", "cheque")
+    assert bad.returncode != 0 and ok_json(station, "show", code)["fee_paid"] is False
+    paid = ok_json(station, "pay", code, "--method", "transfer")
+    assert paid == {"code": code, "fee_paid": True, "fee_payment_method": "transfer"}
+    assert ok_json(station, "show", code)["fee_payment_method"] == "transfer"
+    # Without --method the payment is recorded, its method not guessed.
+    assert ok_json(station, "pay", code)["fee_payment_method"] is None
+    assert ok_json(station, "show", code)["fee_payment_method"] is None
+    ok_json(station, "pay", code, "--method", "pos")
+    undone = ok_json(station, "pay", code, "--unpaid")
+    assert undone["fee_paid"] is False
+    assert ok_json(station, "show", code)["fee_payment_method"] is None

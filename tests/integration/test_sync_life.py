@@ -80,7 +80,7 @@ def test_life_steps_reach_the_server_once(server, enrolled, db, data_dir, admin,
     new_due = first_due + timedelta(days=2)
     dossier_slips.extend(db, admin, extended, new_due, "Cần xác minh tại nơi cư trú", now=step)
     lifecycle.cancel(db, admin, cancelled, "Nhập trùng hồ sơ", now=step)
-    lifecycle.record_payment(db, admin, paid, True, now=step)
+    lifecycle.record_payment(db, admin, paid, True, now=step, method="transfer")
     dossier_slips.request_supplement(db, admin, supplied, "Thiếu giấy", "2", now=step)
     # The citizen brings the papers the next working day: the appointment moves.
     lifecycle.supplied(db, admin, supplied, now=AT + timedelta(days=1, hours=2))
@@ -93,7 +93,8 @@ def test_life_steps_reach_the_server_once(server, enrolled, db, data_dir, admin,
     assert any("Cần xác minh tại nơi cư trú" in n for n in _history(sdb, extended))
     row = _server_dossier(sdb, cancelled)
     assert row.cancelled_at == step and row.cancel_reason == "Nhập trùng hồ sơ"
-    assert _server_dossier(sdb, paid).fee_paid is True
+    row = _server_dossier(sdb, paid)
+    assert row.fee_paid is True and row.fee_payment_method == "transfer"
     row = _server_dossier(sdb, supplied)
     assert row.due_at == local_due and row.status == 2
 

@@ -54,6 +54,8 @@ class Group:
     components: tuple[tuple[bool, bool], ...] = ((False, False), (False, False))
     reuse_n: int = 0
     fee_paid_n: int = 0
+    # how the first of the paid fees were paid; the paid ones after them: not recorded
+    methods: tuple[str, ...] = ()
     # no history at all (as a dossier received from the server may have)
     bare: bool = False
     # early / on time / late as the counter recorded it when the result was ready
@@ -84,6 +86,8 @@ GROUPS = [
         components=(D, D),
         reuse_n=8,
         fee_paid_n=20,
+        # 9 without cash, 5 in cash, 6 not recorded
+        methods=("transfer",) * 6 + ("online",) * 2 + ("pos",) + ("cash",) * 5,
         result_n=20,
         electronic_n=10,
     ),
@@ -202,6 +206,9 @@ GROUPS = [
         "03-03 17:30",
         9,
         [(4, "02-25 09:00"), (9, "03-03 10:00")],
+        # paid by transfer, but received in February: not in March's fees
+        fee_paid_n=3,
+        methods=("transfer",) * 3,
     ),
     Group(
         "M carried over, still overdue",
@@ -297,6 +304,7 @@ def build(db: Database, agency: str = "000.00.24.H47") -> dict[str, list[str]]:
                     returned_at=t(g.returned) if g.returned else None,
                     fee_amount=10_000 if i < g.fee_paid_n else 0,
                     fee_paid=i < g.fee_paid_n,
+                    fee_payment_method=g.methods[i] if i < len(g.methods) else None,
                     lookup_secret="ABCDEFGHJK",
                     timeliness=g.recorded,
                     cancelled_at=t(g.received) if g.cancelled else None,

@@ -58,7 +58,11 @@ def test_march_figures_match_the_hand_count(office):
     assert s["reused_dossier_share"] == round(11 / 180, 4) == 0.0611
     assert s["progress_on_time_share"] == round((44 + 85 + 29) / 213, 4) == 0.7418
     assert s["on_time_share"] == round(129 / 161, 4)
-    assert s["cashless_share"] is None and "cashless_share" in r.unavailable
+    # A's 20 paid fees: 6 transfer, 2 online, 1 POS, 5 cash, 6 not recorded
+    # (L's 3 transfers were received in February)
+    assert (c["received_fee_method_known"], c["received_fee_cashless"]) == (14, 9)
+    assert s["cashless_share"] == round(9 / 14, 4) == 0.6429
+    assert "cashless_share" not in r.unavailable
     # results ready in March: A, B, C, D, E, S, L, O; A's first 20 kept, 10 electronic
     assert c["resolved_with_result"] == 40 + 30 + 20 + 12 + 15 + 2 + 20 + 4
     assert (c["result_digitized"], c["result_electronic"]) == (20, 10)
@@ -97,9 +101,23 @@ def test_march_scores(office):
     assert all(s["verified"] is False for s in r.scores)
     not_scored = {n["group"]: n for n in r.not_scored}
     assert set(not_scored) == {"online", "payment", "satisfaction"}
-    # Online payment: the station does not record how a fee was paid.
+    # Online payment: the cashless share is reported, but no source gives the
+    # threshold, so it is not scored.
     assert not_scored["payment"]["group_max_verified"] is False
-    assert "hình thức nộp phí" in not_scored["payment"]["why"][0]
+    assert "ngưỡng điểm" in not_scored["payment"]["why"][0]
+
+
+def test_cashless_share_is_null_with_its_reason_when_no_method_is_known(office):
+    db, _ = office
+    # February: L's 3 fees paid by transfer, received in the period.
+    feb = indicators.compute(db, period.month(2026, 2), now=AFTER)
+    assert (feb.counts["received_fee_method_known"], feb.counts["received_fee_cashless"]) == (3, 3)
+    assert feb.shares["cashless_share"] == 1.0
+    # April: P's dossiers have no fee at all.
+    april = indicators.compute(db, period.month(2026, 4), now=AFTER)
+    assert april.counts["received_fee_method_known"] == 0
+    assert april.shares["cashless_share"] is None
+    assert "hình thức nộp phí" in april.unavailable["cashless_share"]
 
 
 def test_a_guide_counts_as_public_only_when_complete(office):

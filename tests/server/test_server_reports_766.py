@@ -63,6 +63,17 @@ def _events_of(station: Station, session, d: Dossier, calendar) -> list[dict]:
         ],
     )
     events = [first]
+    if d.fee_payment_method is not None:
+        # The fee recorded paid with its method, as the pay step sends it.
+        events.append(
+            event(
+                "dossier.fee_paid",
+                payload["dossier_uuid"],
+                {"dossier_uuid": payload["dossier_uuid"], "code": d.code,
+                 "at": d.received_at.isoformat(), "officer": "canbo1", "fee_paid": True,
+                 "method": d.fee_payment_method},
+            )
+        )  # fmt: skip
     steps = [
         (h.status, h.at)
         for h in session.query(StatusHistory).filter_by(dossier_id=d.id).order_by(StatusHistory.id)
@@ -148,13 +159,32 @@ def _sync_fixture(db, station: Station) -> None:
         assert not refused, refused[:3]
 
 
-def _push(station: Station, at: str, steps, components, result: str | None = None) -> None:
+def _fee_paid(ev: dict, method: str | None) -> dict:
+    """The pay step's event; without ``method`` as an older station sends it."""
+    uuid_ = ev["dossier_uuid"]
+    body = {"dossier_uuid": uuid_, "at": ev["payload"]["received_at"], "fee_paid": True}
+    if method is not None:
+        body["method"] = method
+    return event("dossier.fee_paid", uuid_, body)
+
+
+def _push(
+    station: Station,
+    at: str,
+    steps,
+    components,
+    result: str | None = None,
+    paid: tuple[str | None] | None = None,
+) -> None:
     ev = received(station, at=datetime.fromisoformat(f"2026-{at}"))
     ev["payload"]["components"] = [
         {"index": i, "name": f"Thành phần {i}", "originals": 1, "digitized": dig, "reused": reu}
         for i, (dig, reu) in enumerate(components, start=1)
     ]
     events, current = [ev], 2
+    if paid is not None:
+        ev["payload"]["fee_amount"] = 10_000
+        events.append(_fee_paid(ev, paid[0]))
     for to_status, when in steps:
         events.append(status_changed(ev, current, to_status, f"2026-{when}"))
         current = to_status
@@ -175,9 +205,12 @@ def _push(station: Station, at: str, steps, components, result: str | None = Non
 def _commune_b(station: Station) -> None:
     """Four dossiers received in March, each due ten days after receipt."""
     dig, reused, paper = (True, False), (False, True), (False, False)
+    # early; digitized with one reused; electronic result; the fee paid in cash
     _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-05T10:00")], [dig, reused],
-          "electronic")  # early; digitized with one reused; electronic result  # fmt: skip
-    _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-06T10:00")], [dig], "scanner")
+          "electronic", paid=("cash",))  # fmt: skip
+    # the fee paid, as an older station says it: without the method
+    _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-06T10:00")], [dig], "scanner",
+          paid=(None,))  # fmt: skip
     _push(station, "03-02T09:00", [(4, "03-03T09:00"), (9, "03-13T10:00")], [paper])  # late
     _push(station, "03-18T09:00", [(4, "03-19T09:00")], [paper])  # open, due 28/3: overdue
 
@@ -286,8 +319,13 @@ def test_an_office_scores_as_its_station_does(harness: Harness, db, offices) -> 
         "received_with_reuse", "resolved_with_result", "result_digitized", "result_electronic",
         "progress_on_time_share", "digitized_share", "reused_dossier_share", "e_result_share",
         "online_share", "satisfaction_share", "feedback_on_time_share",
+        "received_fee_paid", "received_fee_method_known", "received_fee_cashless",
+        "cashless_share",
     ):  # fmt: skip
         assert server[key] == local[key], key
+    # A's paid fees: 9 without cash of 14 whose method is known (office_fixture)
+    assert (server["received_fee_method_known"], server["received_fee_cashless"]) == (14, 9)
+    assert server["cashless_share"] == 0.6429
     # and whatever else the station scores from
     for ind in (i for g in definitions.load().groups for i in g.indicators if i.measure):
         assert server[ind.measure] == local[ind.measure], ind.measure
@@ -295,7 +333,8 @@ def test_an_office_scores_as_its_station_does(harness: Harness, db, offices) -> 
     assert server["not_scored"] == local["not_scored"]
     assert _by_group(server["scores"]).keys() >= {"progress", "digitization"}
     assert _by_group(server["scores"])["progress"]["points"] == 14.84
-    assert server["unavailable"]["cashless_share"] == local["unavailable"]["cashless_share"]
+    assert "cashless_share" not in server["unavailable"]
+    assert "cashless_share" not in local["unavailable"]
     # an office's officer sees that office alone, and its total is that office
     assert mine.json()["total"]["scores"] == server["scores"]
 
@@ -315,6 +354,13 @@ def test_the_district_rolls_up_from_summed_counts(harness: Harness, offices) -> 
     assert "feedback_on_time_share" in rows[a]["unavailable"]
     # A handles two procedures, B one, whose guide B completed with its page on the portal
     assert (rows[b]["procedures_handled"], rows[b]["procedures_public"]) == (1, 1)
+    # B: two fees paid, one in cash, one without its method (an older station)
+    assert (rows[b]["received_fee_paid"], rows[b]["received_fee_method_known"]) == (2, 1)
+    assert rows[b]["cashless_share"] == 0.0
+    assert rows[district]["cashless_share"] is None
+    assert "cashless_share" in rows[district]["unavailable"]
+    # 9 of A's 14 known, none of B's 1
+    assert data["total"]["cashless_share"] == round(9 / 15, 4) == 0.6
     assert rows[a]["procedures_handled"] == 2
     assert data["total"]["procedures_handled"] == 3
     assert data["total"]["procedures_public"] == rows[a]["procedures_public"] + 1
@@ -335,6 +381,18 @@ def test_the_district_rolls_up_from_summed_counts(harness: Harness, offices) -> 
     }
     assert total["digitization"]["points"] == 2.61
     assert total["digitization"]["partial"] and total["digitization"]["verified"] is False
+
+
+def test_a_payment_method_outside_the_four_is_rejected(harness: Harness) -> None:
+    station = harness.enrol(harness.new_office(name="UBND xã C"))
+    ev = received(station, at=datetime(2026, 3, 2, 9, 0))
+    ev["payload"]["fee_amount"] = 10_000
+    assert station.push(ev)[0]["outcome"] == "applied"
+    [bad] = station.push(_fee_paid(ev, "cheque"))
+    assert bad["outcome"] == "rejected", bad
+    assert station.push(_fee_paid(ev, "pos"))[0]["outcome"] == "applied"
+    data = harness.backoffice(station.office_code).get(URL, params=MARCH).json()
+    assert (data["total"]["received_fee_method_known"], data["total"]["cashless_share"]) == (1, 1.0)
 
 
 def test_a_commune_sees_only_itself(harness: Harness, offices) -> None:
