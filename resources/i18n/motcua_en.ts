@@ -1829,129 +1829,164 @@ on your phone</translation>
 <context>
     <name>LifeDialog</name>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="67"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="74"/>
         <source>Ngày hẹn mới</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="73"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="80"/>
+        <source>— Chọn hình thức nộp —</source>
+        <translation>— Choose how it was paid —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="85"/>
+        <source>Hình thức nộp</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="91"/>
         <source>Bắt buộc: lý do cụ thể</source>
         <translation>Required: a specific reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="73"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="91"/>
         <source>Không bắt buộc</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="75"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="75"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="86"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="104"/>
         <source>Đóng, không thay đổi</source>
         <translation>Close without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="111"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="96"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="114"/>
         <source>Công dân đã bổ sung hồ sơ</source>
         <translation>Citizen supplied the missing papers</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="98"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="116"/>
         <source>Hồ sơ {code}: công dân đã nộp đủ giấy tờ bổ sung. Thời hạn giải quyết tính tiếp; thời gian chờ bổ sung không tính vào hạn trả.</source>
         <translation>Dossier {code}: the citizen has supplied all the missing papers. The processing time runs again; the wait for the supplement does not count towards the appointment.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="101"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="119"/>
         <source>Ghi nhận đã bổ sung</source>
         <translation>Record the supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="104"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="122"/>
         <source>Gia hạn (hẹn lại ngày trả kết quả)</source>
         <translation>Extend (new appointment for the result)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="106"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="124"/>
         <source>Hồ sơ {code}, hẹn trả hiện tại: {due}. In Phiếu xin lỗi và hẹn lại ngày trả kết quả. Hẹn lại lần thứ hai cần lãnh đạo bộ phận.</source>
         <translation>Dossier {code}, current appointment: {due}. Prints the letter of apology with the new appointment. A second extension needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="109"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="127"/>
         <source>Gia hạn và in phiếu</source>
         <translation>Extend and print the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="112"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="130"/>
         <source>Ghi nhận đã nộp phí, lệ phí</source>
         <translation>Record fees paid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="114"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="132"/>
         <source>Hồ sơ {code}: công dân đã nộp {amount}. Giấy tiếp nhận được in lại với trạng thái đã nộp.</source>
         <translation>Dossier {code}: the citizen has paid {amount}. The receipt is printed again showing it paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="117"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="135"/>
         <source>Đã nộp phí, in lại giấy</source>
         <translation>Paid, print the receipt again</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="120"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="138"/>
         <source>Dừng xử lý hồ sơ</source>
         <translation>Stop processing the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="122"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="140"/>
         <source>Hồ sơ {code} chuyển sang “Dừng xử lý” và in Thông báo dừng xử lý. Không hoàn tác được.</source>
         <translation>Dossier {code} moves to “Processing stopped” and the stop notice is printed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="125"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="143"/>
         <source>Dừng xử lý và in thông báo</source>
         <translation>Stop and print the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="128"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="146"/>
         <source>Công dân rút hồ sơ</source>
         <translation>Citizen withdraws the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="130"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="148"/>
         <source>Hồ sơ {code} chuyển sang “Công dân yêu cầu rút hồ sơ”. Không hoàn tác được.</source>
         <translation>Dossier {code} moves to “Withdrawn at the citizen&apos;s request”. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="132"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="150"/>
         <source>Ghi nhận rút hồ sơ</source>
         <translation>Record the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="135"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="153"/>
         <source>Hủy hồ sơ nhập nhầm</source>
         <translation>Cancel a dossier entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="137"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="155"/>
         <source>Hồ sơ {code} được đánh dấu hủy do nhập nhầm: không xóa, giữ nguyên mã và lịch sử, không còn tính là đang giải quyết. Chỉ lãnh đạo bộ phận được hủy.</source>
         <translation>Dossier {code} is marked cancelled as entered by mistake: nothing is deleted, its code and history stay, and it no longer counts as in progress. Only a supervisor may cancel.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="140"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="158"/>
         <source>Hủy hồ sơ</source>
         <translation>Cancel dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="165"/>
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="166"/>
+        <source>Chuyển khoản (mã VietQR trên giấy tiếp nhận)</source>
+        <translation>Bank transfer (the VietQR code on the receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="167"/>
+        <source>Thanh toán trực tuyến qua Cổng Dịch vụ công</source>
+        <translation>Online payment on the National Public Service Portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="168"/>
+        <source>Thẻ qua máy POS</source>
+        <translation>Card on the POS terminal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/life_dialog.py" line="187"/>
+        <source>Chọn hình thức công dân đã nộp phí, lệ phí.</source>
+        <translation>Choose how the citizen paid the fee.</translation>
     </message>
 </context>
 <context>
@@ -2071,148 +2106,148 @@ on your phone</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="349"/>
+        <location filename="../../ui/shell/main_window.py" line="359"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>The database is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="351"/>
+        <location filename="../../ui/shell/main_window.py" line="361"/>
         <source>Kiểm tra cơ sở dữ liệu phát hiện trang bị hỏng ({problem}). Đừng tiếp nhận thêm: đóng cửa sổ, chạy “backup list” rồi “restore TỆP” với bản sao lưu gần nhất.</source>
         <translation>The database check found a damaged page ({problem}). Receive nothing more: close the window, run “backup list”, then “restore FILE” with the newest backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="396"/>
+        <location filename="../../ui/shell/main_window.py" line="406"/>
         <source>Có bản cập nhật {version}</source>
         <translation>Update {version} available</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="399"/>
+        <location filename="../../ui/shell/main_window.py" line="409"/>
         <source>Phiên bản {version} đã sẵn sàng trên máy chủ. Cập nhật khi không tiếp nhận: đóng cửa sổ rồi chạy “motcua-desk update apply”; dữ liệu được giữ nguyên.</source>
         <translation>Version {version} is ready on the server. Update when not receiving: close the window and run “motcua-desk update apply”; the data is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="208"/>
+        <location filename="../../ui/shell/main_window.py" line="207"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="110"/>
-        <location filename="../../ui/shell/main_window.py" line="488"/>
+        <location filename="../../ui/shell/main_window.py" line="498"/>
         <source>MotCua Desk — Bộ phận Một cửa</source>
         <translation>MotCua Desk — One-stop counter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="202"/>
+        <location filename="../../ui/shell/main_window.py" line="201"/>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="203"/>
+        <location filename="../../ui/shell/main_window.py" line="202"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="204"/>
+        <location filename="../../ui/shell/main_window.py" line="203"/>
         <source>Tra cứu</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="205"/>
+        <location filename="../../ui/shell/main_window.py" line="204"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="206"/>
+        <location filename="../../ui/shell/main_window.py" line="205"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="207"/>
+        <location filename="../../ui/shell/main_window.py" line="206"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="321"/>
+        <location filename="../../ui/shell/main_window.py" line="331"/>
         <source>Cán bộ: {name} ({role})</source>
         <translation>Officer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="326"/>
+        <location filename="../../ui/shell/main_window.py" line="336"/>
         <source>MotCua Desk — {name}</source>
         <translation>MotCua Desk — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="581"/>
+        <location filename="../../ui/shell/main_window.py" line="591"/>
         <source>Quầy {n} · {office}</source>
         <translation>Counter {n} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="601"/>
+        <location filename="../../ui/shell/main_window.py" line="611"/>
         <source>{first} (và {n} cảnh báo khác)</source>
         <translation>{first} (+{n} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="613"/>
         <source>⚠ {n} cảnh báo</source>
         <translation>⚠ warnings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="644"/>
+        <location filename="../../ui/shell/main_window.py" line="654"/>
         <source>⚠ Còn {n} thay đổi chưa gửi lên máy chủ. Đóng cửa sổ lần nữa để vẫn thoát; các thay đổi được gửi ở lần mở sau.</source>
         <translation>⚠ {n} changes have not reached the server yet. Close the window again to quit anyway; they are sent the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="585"/>
+        <location filename="../../ui/shell/main_window.py" line="595"/>
         <source>Chờ đồng bộ: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="587"/>
+        <location filename="../../ui/shell/main_window.py" line="597"/>
         <source>Còn {size} tệp</source>
         <translation>{size} of files left</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="589"/>
+        <location filename="../../ui/shell/main_window.py" line="599"/>
         <source>Tệp đã số hóa chưa tải lên máy chủ</source>
         <translation>Digitized files not yet uploaded to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="591"/>
+        <location filename="../../ui/shell/main_window.py" line="601"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="592"/>
+        <location filename="../../ui/shell/main_window.py" line="602"/>
         <source>Đồng bộ lần cuối: {t}</source>
         <translation>Last sync: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="209"/>
+        <location filename="../../ui/shell/main_window.py" line="208"/>
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="376"/>
+        <location filename="../../ui/shell/main_window.py" line="386"/>
         <source>Sao lưu {time}: có lỗi</source>
         <translation>Backup {time}: with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="379"/>
+        <location filename="../../ui/shell/main_window.py" line="389"/>
         <source>Bản sao lưu trên máy đã tạo, nhưng: {problem}</source>
         <translation>The backup on this PC was made, but: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="382"/>
+        <location filename="../../ui/shell/main_window.py" line="392"/>
         <source>Đã sao lưu {time}</source>
         <translation>Backed up {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="388"/>
+        <location filename="../../ui/shell/main_window.py" line="398"/>
         <source>Chưa sao lưu được hôm nay</source>
         <translation>No backup made today</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="360"/>
+        <location filename="../../ui/shell/main_window.py" line="370"/>
         <source>Bản sao lưu mới nhất đã kiểm tra tốt: {file}</source>
         <translation>The newest backup, checked and good: {file}</translation>
     </message>
@@ -2629,204 +2664,204 @@ on your phone</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="237"/>
+        <location filename="../../ui/screens/reports.py" line="238"/>
         <source>Nhấn vào một chỉ số để xem các hồ sơ.</source>
         <translation>Click a figure to list its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="244"/>
+        <location filename="../../ui/screens/reports.py" line="245"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="245"/>
+        <location filename="../../ui/screens/reports.py" line="246"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="246"/>
+        <location filename="../../ui/screens/reports.py" line="247"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="247"/>
+        <location filename="../../ui/screens/reports.py" line="248"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="248"/>
+        <location filename="../../ui/screens/reports.py" line="249"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="274"/>
+        <location filename="../../ui/screens/reports.py" line="275"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="274"/>
+        <location filename="../../ui/screens/reports.py" line="275"/>
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="274"/>
+        <location filename="../../ui/screens/reports.py" line="275"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="274"/>
+        <location filename="../../ui/screens/reports.py" line="275"/>
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="292"/>
+        <location filename="../../ui/screens/reports.py" line="293"/>
         <source>Xem báo cáo</source>
         <translation>Show report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="294"/>
+        <location filename="../../ui/screens/reports.py" line="295"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="296"/>
+        <location filename="../../ui/screens/reports.py" line="297"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="298"/>
-        <location filename="../../ui/screens/reports.py" line="563"/>
+        <location filename="../../ui/screens/reports.py" line="299"/>
+        <location filename="../../ui/screens/reports.py" line="564"/>
         <source>Báo cáo cuối ngày</source>
         <translation>Close of day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="300"/>
+        <location filename="../../ui/screens/reports.py" line="301"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="323"/>
+        <location filename="../../ui/screens/reports.py" line="324"/>
         <source>Quý </source>
         <translation>Quarter </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="326"/>
+        <location filename="../../ui/screens/reports.py" line="327"/>
         <source>Tháng </source>
         <translation>Month </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="366"/>
+        <location filename="../../ui/screens/reports.py" line="367"/>
         <source>Đang tính {period}…</source>
         <translation>Computing {period}…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="375"/>
-        <location filename="../../ui/screens/reports.py" line="389"/>
+        <location filename="../../ui/screens/reports.py" line="376"/>
+        <location filename="../../ui/screens/reports.py" line="390"/>
         <source>Đang tính báo cáo…</source>
         <translation>Computing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="392"/>
+        <location filename="../../ui/screens/reports.py" line="393"/>
         <source>{office} — {period} (số liệu đến {as_of})</source>
         <translation>{office} — {period} (figures as of {as_of})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="406"/>
+        <location filename="../../ui/screens/reports.py" line="407"/>
         <source>{sign} {diff} so với kỳ trước ({before})</source>
         <translation>{sign} {diff} against the previous period ({before})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="416"/>
+        <location filename="../../ui/screens/reports.py" line="417"/>
         <source>Chưa tính được</source>
         <translation>Not computed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="416"/>
+        <location filename="../../ui/screens/reports.py" line="417"/>
         <source>Không có hồ sơ</source>
         <translation>No dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="420"/>
+        <location filename="../../ui/screens/reports.py" line="421"/>
         <source>Kỳ trước: —</source>
         <translation>Previous period: —</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="425"/>
+        <location filename="../../ui/screens/reports.py" line="426"/>
         <source>{sign} {points} điểm % so với kỳ trước</source>
         <translation>{sign} {points} percentage points against the previous period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="457"/>
+        <location filename="../../ui/screens/reports.py" line="458"/>
         <source>{name}: {points}/{max} điểm</source>
         <translation>{name}: {points}/{max} points</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="461"/>
+        <location filename="../../ui/screens/reports.py" line="462"/>
         <source> (trên {group_max})</source>
         <translation> (of {group_max})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="463"/>
+        <location filename="../../ui/screens/reports.py" line="464"/>
         <source>, kỳ trước {points}</source>
         <translation>, previous period {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="465"/>
+        <location filename="../../ui/screens/reports.py" line="466"/>
         <source> — trọng số chưa xác minh</source>
         <translation> — weights unverified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="468"/>
+        <location filename="../../ui/screens/reports.py" line="469"/>
         <source>Điểm theo Quyết định 766/QĐ-TTg: </source>
         <translation>Decision 766/QĐ-TTg points: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="469"/>
+        <location filename="../../ui/screens/reports.py" line="470"/>
         <source>. Chưa tính được: {groups}.</source>
         <translation>. Not computed: {groups}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="470"/>
+        <location filename="../../ui/screens/reports.py" line="471"/>
         <source>chưa có hồ sơ.</source>
         <translation>no dossiers yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="481"/>
+        <location filename="../../ui/screens/reports.py" line="482"/>
         <source>Chỉ số này không có danh sách hồ sơ.</source>
         <translation>This figure has no list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="488"/>
+        <location filename="../../ui/screens/reports.py" line="489"/>
         <source>{title}: {n} hồ sơ</source>
         <translation>{title}: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="489"/>
+        <location filename="../../ui/screens/reports.py" line="490"/>
         <source> (hiện 5.000 hồ sơ đầu)</source>
         <translation> (the first 5,000 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="497"/>
+        <location filename="../../ui/screens/reports.py" line="498"/>
         <source>Đang lấy danh sách hồ sơ…</source>
         <translation>Listing the dossiers…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="525"/>
+        <location filename="../../ui/screens/reports.py" line="526"/>
         <source>Xuất báo cáo</source>
         <translation>Export the report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="551"/>
+        <location filename="../../ui/screens/reports.py" line="552"/>
         <source>Đã xuất báo cáo ra {path}</source>
         <translation>Report written to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="554"/>
+        <location filename="../../ui/screens/reports.py" line="555"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="574"/>
+        <location filename="../../ui/screens/reports.py" line="575"/>
         <source>Đang lập báo cáo cuối ngày…</source>
         <translation>Preparing the close-of-day summary…</translation>
     </message>
@@ -2846,7 +2881,7 @@ on your phone</translation>
     <message>
         <location filename="../../ui/widgets/restore_panel.py" line="63"/>
         <source>Khôi phục thay toàn bộ dữ liệu của quầy bằng bản sao lưu (chỉ quản trị). Dữ liệu đang dùng được giữ lại một bản an toàn trước khi thay; sau đó mọi người đăng nhập lại.</source>
-        <translation>Restoring replaces all of the station's data with the backup (administrators only). A safety copy of the data in use is kept before it is replaced; then everyone signs in again.</translation>
+        <translation>Restoring replaces all of the station&apos;s data with the backup (administrators only). A safety copy of the data in use is kept before it is replaced; then everyone signs in again.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/restore_panel.py" line="79"/>
@@ -2891,7 +2926,7 @@ on your phone</translation>
     <message>
         <location filename="../../ui/widgets/restore_panel.py" line="120"/>
         <source>Thay toàn bộ dữ liệu đang dùng của quầy (hồ sơ, cán bộ, thiết lập) bằng bản sao lưu tạo lúc {made} ({dossiers} hồ sơ)? Những gì ghi sau lúc đó sẽ không còn trên máy này; quầy đã đăng ký với máy chủ lấy lại hồ sơ ở lần đồng bộ sau.</source>
-        <translation>Replace all of the station's data in use (dossiers, officers, settings) with the backup made at {made} ({dossiers} dossiers)? Whatever was recorded after that will no longer be on this computer; a station enrolled with the server gets its dossiers back at the next sync.</translation>
+        <translation>Replace all of the station&apos;s data in use (dossiers, officers, settings) with the backup made at {made} ({dossiers} dossiers)? Whatever was recorded after that will no longer be on this computer; a station enrolled with the server gets its dossiers back at the next sync.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/restore_panel.py" line="129"/>

@@ -19,6 +19,7 @@ from app.office import auth
 from tests.conftest import INTAKE
 from tests.ui.conftest import sign_in, type_text
 from tests.ui.test_ui_counter_flow import pdf_text
+from ui.widgets.life_dialog import LifeDialog
 
 
 def receive(db, clerk, **changes) -> intake.ReceiveResult:
@@ -148,12 +149,40 @@ def test_fee_paid_reprints_the_receipt_as_paid(qtbot, clerk_window, db, clerk, p
     )
     detail = open_detail(qtbot, clerk_window, got.code)
     assert "pay" in shown_life(detail)
+    LifeDialog.last_method = None
     dialog = open_dialog(qtbot, detail, "pay")
     assert "20.000" in intro(dialog)
+    # No method chosen: refused beside the choice, nothing recorded.
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: "hình thức" in " ".join(label_texts(dialog)))
+    assert dialog.isVisible() and not dossier_query.detail(db, clerk, got.code).fee_paid
+    # The clerk picks "Chuyển khoản" with the keyboard (second in the list).
+    dialog.method.setFocus()
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Down)
+    assert dialog.method.currentData() == "transfer"
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: detail.view.fee_paid and len(previews.jobs) == 1)
     assert got.code in pdf_text(previews.last_pdf, tmp_path)
     assert "pay" not in shown_life(detail)
+    assert dossier_query.detail(db, clerk, got.code).fee_payment_method == "transfer"
+    # The next payment starts from the method last used.
+    other = receive(db, clerk, procedure="2.000815", components=got_components())
+    detail = open_detail(qtbot, clerk_window, other.code)
+    dialog = open_dialog(qtbot, detail, "pay")
+    assert dialog.method.currentData() == "transfer"
+    dialog.close()
+
+
+def got_components() -> list[dict]:
+    return [
+        {"index": 1, "originals": 1, "copies": 0},
+        {"index": 2, "originals": 0, "copies": 5, "pages": 2},
+    ]
+
+
+def label_texts(widget) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget)]
 
 
 def test_a_supervisor_cancels_an_entry_made_in_error(qtbot, window, db, clerk):

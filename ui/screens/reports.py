@@ -69,6 +69,7 @@ SHARE_MEMBERS = {
     "reused_share": "received_with_reuse",
     "online_share": "received_online",
     "e_result_share": "result_electronic",
+    "cashless_share": "received_fee_cashless",
 }
 CHART_BARS = (
     ("resolved_early", "Trước hạn", "#2e7d32"),

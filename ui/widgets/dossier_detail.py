@@ -83,7 +83,7 @@ def run_life_step(
     elif action == "cancel":
         status = lifecycle.cancel(db, actor, code, reason).to_status
     elif action == "pay":
-        lifecycle.record_payment(db, actor, code, True)
+        lifecycle.record_payment(db, actor, code, True, method=values.get("method"))
         pdf = printing.print_form(db, actor, "receipt", code)
         status = dossier_query.detail(db, actor, code).status
     else:

@@ -2,7 +2,9 @@
 
 Extension asks for the new appointment and its reason (the apology letter
 prints both); stop, withdrawal and cancellation ask for a reason; papers
-supplied and fee paid ask only to confirm, with an optional note. The dialog
+supplied asks only to confirm, with an optional note; fee paid asks how it was
+paid (the cashless share of the reports counts it), offering the last method
+chosen in this window. The dialog
 stays open while the step runs, so a refusal (a clerk cancelling, a date past
 the legal maximum) is shown beside the field at fault and nothing typed is lost.
 """
@@ -13,6 +15,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import DomainError
 from app.domain.formatting import format_datetime, format_money
 from app.dossiers.views import DossierView
 from ui.widgets.forms import form_layout, heading, with_error
@@ -33,6 +37,9 @@ class LifeDialog(QDialog):
     """Asks for one life step's details; emits ``submitted`` with them, closes on success."""
 
     submitted = Signal(str, dict)  # action, values
+    # The payment method last recorded in this window: a counter mostly takes
+    # one kind (its POS, its transfer QR), so the next payment starts there.
+    last_method: str | None = None
 
     def __init__(
         self, action: str, view: DossierView, now: datetime, parent: QWidget | None = None
@@ -65,6 +72,17 @@ class LifeDialog(QDialog):
             self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
             self.new_due.setCalendarPopup(True)
             form.addRow(self.tr("Ngày hẹn mới"), with_error(self.new_due, self.errors, "new_date"))
+        self.method: QComboBox | None = None
+        if action == "pay":
+            self.method = QComboBox()
+            self.method.setObjectName("life_method")
+            # No method chosen at first: a guess would skew the cashless share.
+            self.method.addItem(self.tr("— Chọn hình thức nộp —"), None)
+            for key, label in self._method_labels().items():
+                self.method.addItem(label, key)
+            if LifeDialog.last_method is not None:
+                self.method.setCurrentIndex(self.method.findData(LifeDialog.last_method))
+            form.addRow(self.tr("Hình thức nộp"), with_error(self.method, self.errors, "method"))
         self.reason = QLineEdit()
         self.reason.setObjectName("life_reason")
         self.reason.setMaxLength(2000)
@@ -141,16 +159,38 @@ class LifeDialog(QDialog):
             ),
         }
 
+    def _method_labels(self) -> dict[str, str]:
+        # The keys of app.domain.payment.METHODS, in words the window translates.
+        labels = {
+            "cash": self.tr("Tiền mặt"),
+            "transfer": self.tr("Chuyển khoản (mã VietQR trên giấy tiếp nhận)"),
+            "online": self.tr("Thanh toán trực tuyến qua Cổng Dịch vụ công"),
+            "pos": self.tr("Thẻ qua máy POS"),
+        }
+        return labels
+
     def values(self) -> dict:
         found: dict = {"reason": self.reason.text()}
         if self.new_due is not None:
             found["new_due_at"] = self.new_due.dateTime().toPython().replace(second=0)
+        if self.method is not None:
+            found["method"] = self.method.currentData()
         return found
 
     def submit(self) -> None:
         self.errors.clear()
+        values = self.values()
+        if self.method is not None and values["method"] is None:
+            self.errors.show(
+                DomainError(
+                    "payment_method_required",
+                    self.tr("Chọn hình thức công dân đã nộp phí, lệ phí."),
+                    field="method",
+                )
+            )
+            return
         self.ok_button.setEnabled(False)
-        self.submitted.emit(self.action, self.values())
+        self.submitted.emit(self.action, values)
 
     def failed(self, exc: BaseException) -> None:
         """The step was refused: say why, keep what was typed."""
@@ -158,6 +198,8 @@ class LifeDialog(QDialog):
         self.errors.show(exc)
 
     def succeeded(self) -> None:
+        if self.method is not None:
+            LifeDialog.last_method = self.method.currentData()
         self.accept()
 
 
