@@ -339,6 +339,10 @@ def _fill(dossier: Dossier, payload: p.DossierReceived, lookup_key: bytes) -> No
     dossier.lookup_hash = lookup_digest(lookup_key, payload.lookup_secret)
     dossier.applicant_name = payload.applicant.full_name
     dossier.intake = _intake(payload)
+    # The intake's payment method stands until a later payment step (fee_paid
+    # set) says otherwise; a fee not paid at intake has none.
+    if dossier.fee_paid is None:
+        dossier.fee_payment_method = payload.fee_payment_method if payload.fee_paid else None
 
 
 def _create(

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.domain import codes
+from app.domain import codes, payment
 from app.domain.errors import DomainError, ErrorCollector
 from app.domain.status import Status
 from app.domain.text import fold
@@ -233,6 +233,25 @@ def _sets(data: dict[str, Any]) -> int:
     return value
 
 
+def _fee_method(data: dict[str, Any], fee_paid: Any) -> str | None:
+    # How a fee paid at intake was paid; it says nothing of a fee not paid yet
+    # (``pay --method`` records that one later).
+    try:
+        method = payment.parse_method(data.get("fee_payment_method"))
+    except DomainError as exc:
+        raise DomainError(
+            exc.code, exc.message_vi, exc.message_en, field="fee_payment_method"
+        ) from exc
+    if method is not None and fee_paid is False:
+        raise DomainError(
+            "method_without_payment",
+            "Chỉ ghi hình thức nộp phí (fee_payment_method) khi đã thu lệ phí (fee_paid: true).",
+            "fee_payment_method is only given with fee_paid: true.",
+            field="fee_payment_method",
+        )
+    return method
+
+
 @dataclass
 class _Form:
     received: Any
@@ -241,6 +260,7 @@ class _Form:
     summary: Any
     sets: Any
     fee_paid: Any
+    fee_method: Any
     proc: Any
 
 
@@ -252,13 +272,15 @@ def _check_form(
     proc = found.take(_procedure, session, data.get("procedure"))
     if proc is not None and components is not None:
         found.take(_check_components, proc, components)
+    fee_paid = found.take(_flag, data, "fee_paid", False)
     return _Form(
         received=found.take(_received_at, data.get("received_at"), now),
         components=components,
         applicant=found.take(applicants.parse_applicant, data.get("applicant"), now.date()),
         summary=found.take(applicants.clean_text, data, "summary", 1000),
         sets=found.take(_sets, data),
-        fee_paid=found.take(_flag, data, "fee_paid", False),
+        fee_paid=fee_paid,
+        fee_method=found.take(_fee_method, data, fee_paid),
         proc=proc,
     )
 
@@ -341,6 +363,8 @@ def receive(
             logbook_line=line,
             fee_amount=terms.fee_amount,
             fee_paid=fee_paid or terms.fee_amount == 0,
+            # Nothing to pay, nothing paid in any way: left out of the cashless share.
+            fee_payment_method=form.fee_method if terms.fee_amount > 0 else None,
             fee_exemption=terms.fee_exemption,
             due_confirmed_by=terms.confirmed_by,
             postal_address=terms.postal_address,
@@ -440,6 +464,7 @@ def _received_payload(dossier, proc, applicant, components, info, actor) -> dict
         "lookup_secret": dossier.lookup_secret,
         "fee_amount": dossier.fee_amount,
         "fee_paid": dossier.fee_paid,
+        "fee_payment_method": dossier.fee_payment_method,
         "fee_exemption": dossier.fee_exemption,
         "original_due_at": clock.to_wire(dossier.due_at),
         "due_confirmed_by": dossier.due_confirmed_by,

@@ -297,6 +297,9 @@ class DossierReceived(WireModel):
     lookup_secret: Annotated[str, StringConstraints(min_length=10, max_length=64)]
     fee_amount: int = Field(default=0, ge=0, le=MAX_INT64)
     fee_paid: bool = False
+    # How a fee paid at intake was paid; absent from older stations and when
+    # the clerk did not say (unknown, never taken for cash).
+    fee_payment_method: Literal["cash", "transfer", "online", "pos"] | None = None
     logbook_book: Annotated[str, StringConstraints(max_length=40)] | Int32 | None = None
     logbook_line: Int32 | None = None
     officer: Annotated[str, StringConstraints(max_length=40)] | None = None

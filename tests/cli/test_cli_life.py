@@ -167,3 +167,29 @@ def test_pay_records_how_the_fee_was_paid(station: Path, tmp_path: Path):
     undone = ok_json(station, "pay", code, "--unpaid")
     assert undone["fee_paid"] is False
     assert ok_json(station, "show", code)["fee_payment_method"] is None
+
+
+def test_receive_records_how_a_fee_paid_at_intake_was_paid(station: Path, tmp_path: Path):
+    components = [
+        {"index": 1, "originals": 1, "copies": 0},
+        {"index": 2, "originals": 0, "copies": 1, "pages": 3},
+    ]
+    paid = dict(procedure="2.000815", components=components, fee_paid=True)
+    who = INTAKE["applicant"]["id_number"]
+    before = ok_json(station, "lookup", who)
+    # An unknown method, or a method for a fee not paid: refused, nothing written.
+    for bad in (
+        dict(paid, fee_payment_method="cheque"),
+        dict(paid, fee_paid=False, fee_payment_method="pos"),
+    ):
+        refused = run(station, "--json", "receive", "--file", _intake(tmp_path, **bad))
+        assert refused.returncode != 0 and "hình thức nộp phí" in refused.stderr.lower()
+    assert ok_json(station, "lookup", who) == before
+    code = ok_json(
+        station, "receive", "--file", _intake(tmp_path, **paid, fee_payment_method="pos")
+    )["code"]
+    shown = ok_json(station, "show", code)
+    assert shown["fee_paid"] is True and shown["fee_payment_method"] == "pos"
+    # Paid at intake without saying how: unknown, not cash.
+    code = ok_json(station, "receive", "--file", _intake(tmp_path, **paid))["code"]
+    assert ok_json(station, "show", code)["fee_payment_method"] is None

@@ -174,3 +174,27 @@ def test_an_extension_after_the_back_office_resolved_is_kept_as_a_conflict(
             )
         ).all()
     assert any("Chờ ý kiến cơ quan" in (n or "") for n in conflicts)
+
+
+def test_a_fee_paid_at_intake_reaches_the_server_with_its_method(
+    server, enrolled, db, data_dir, admin, intake
+):
+    _, sdb, _ = server
+    fee = dict(
+        procedure="2.000815",
+        components=[
+            {"index": 1, "originals": 1, "copies": 0},
+            {"index": 2, "originals": 0, "copies": 5, "pages": 2},
+        ],
+        fee_paid=True,
+    )
+    by_pos = _receive(db, admin, intake, **fee, fee_payment_method="pos")
+    unsaid = _receive(db, admin, intake, **fee)
+    _round(db, data_dir)
+    row = _server_dossier(sdb, by_pos)
+    assert row.fee_payment_method == "pos" and row.intake["fee_payment_method"] == "pos"
+    assert _server_dossier(sdb, unsaid).fee_payment_method is None
+    # A later payment step says otherwise: it stands over the intake's.
+    lifecycle.record_payment(db, admin, by_pos, True, now=AT + timedelta(hours=1), method="cash")
+    _round(db, data_dir)
+    assert _server_dossier(sdb, by_pos).fee_payment_method == "cash"

@@ -235,6 +235,26 @@ def test_dossier_written_by_the_counter_use_cases(db, admin, intake):
     assert r.counts["received"] == 1 and r.resolved == 1
 
 
+def test_fees_paid_at_intake_count_in_the_cashless_share(db, admin, intake):
+    """The counter's intake records how: POS and cash known, one left unsaid."""
+    from app.dossiers import intake as intake_uc
+
+    intake["procedure"] = "2.000815"
+    intake["components"] = [
+        {"index": 1, "originals": 1, "copies": 0},
+        {"index": 2, "originals": 0, "copies": 1, "pages": 3},
+    ]
+    intake["received_at"] = "2026-03-09T09:00:00+07:00"
+    intake["fee_paid"] = True
+    for method in ("pos", "cash", None):
+        data = dict(intake, fee_payment_method=method) if method else dict(intake)
+        intake_uc.receive(db, admin, data, now=datetime(2026, 3, 9, 9, 0))
+    r = indicators.compute(db, MARCH, now=AFTER)
+    assert r.counts["received_fee_paid"] == 3
+    assert (r.counts["received_fee_method_known"], r.counts["received_fee_cashless"]) == (2, 1)
+    assert r.shares["cashless_share"] == 0.5
+
+
 def test_objects_made_without_the_collector_are_not_walked_as_young_ones():
     # Walking a report's objects in one young-generation pass after the
     # collector comes back stalled the window's thread for hundreds of ms.
