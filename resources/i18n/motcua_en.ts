@@ -1423,6 +1423,24 @@ on your phone</translation>
     </message>
 </context>
 <context>
+    <name>FeePaidBox</name>
+    <message>
+        <location filename="../../ui/widgets/fee_paid_box.py" line="26"/>
+        <source>Đã thu lệ phí</source>
+        <translation>Fee paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fee_paid_box.py" line="31"/>
+        <source>Hình thức nộp</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fee_paid_box.py" line="83"/>
+        <source>Chọn hình thức công dân đã nộp phí, lệ phí.</source>
+        <translation>Choose how the citizen paid the fee.</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPage</name>
     <message>
         <location filename="../../ui/screens/feedback.py" line="242"/>
@@ -1829,162 +1847,162 @@ on your phone</translation>
 <context>
     <name>LifeDialog</name>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="74"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
         <source>Ngày hẹn mới</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="80"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="43"/>
         <source>— Chọn hình thức nộp —</source>
         <translation>— Choose how it was paid —</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="85"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="102"/>
         <source>Hình thức nộp</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="91"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="108"/>
         <source>Bắt buộc: lý do cụ thể</source>
         <translation>Required: a specific reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="91"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="108"/>
         <source>Không bắt buộc</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="110"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="93"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="110"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="104"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="121"/>
         <source>Đóng, không thay đổi</source>
         <translation>Close without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="111"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="128"/>
         <source>chưa có</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="114"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="131"/>
         <source>Công dân đã bổ sung hồ sơ</source>
         <translation>Citizen supplied the missing papers</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="116"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="133"/>
         <source>Hồ sơ {code}: công dân đã nộp đủ giấy tờ bổ sung. Thời hạn giải quyết tính tiếp; thời gian chờ bổ sung không tính vào hạn trả.</source>
         <translation>Dossier {code}: the citizen has supplied all the missing papers. The processing time runs again; the wait for the supplement does not count towards the appointment.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="119"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="136"/>
         <source>Ghi nhận đã bổ sung</source>
         <translation>Record the supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="122"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="139"/>
         <source>Gia hạn (hẹn lại ngày trả kết quả)</source>
         <translation>Extend (new appointment for the result)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="124"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="141"/>
         <source>Hồ sơ {code}, hẹn trả hiện tại: {due}. In Phiếu xin lỗi và hẹn lại ngày trả kết quả. Hẹn lại lần thứ hai cần lãnh đạo bộ phận.</source>
         <translation>Dossier {code}, current appointment: {due}. Prints the letter of apology with the new appointment. A second extension needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="127"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="144"/>
         <source>Gia hạn và in phiếu</source>
         <translation>Extend and print the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="130"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="147"/>
         <source>Ghi nhận đã nộp phí, lệ phí</source>
         <translation>Record fees paid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="132"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="149"/>
         <source>Hồ sơ {code}: công dân đã nộp {amount}. Giấy tiếp nhận được in lại với trạng thái đã nộp.</source>
         <translation>Dossier {code}: the citizen has paid {amount}. The receipt is printed again showing it paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="135"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="152"/>
         <source>Đã nộp phí, in lại giấy</source>
         <translation>Paid, print the receipt again</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="138"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="155"/>
         <source>Dừng xử lý hồ sơ</source>
         <translation>Stop processing the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="140"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="157"/>
         <source>Hồ sơ {code} chuyển sang “Dừng xử lý” và in Thông báo dừng xử lý. Không hoàn tác được.</source>
         <translation>Dossier {code} moves to “Processing stopped” and the stop notice is printed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="143"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="160"/>
         <source>Dừng xử lý và in thông báo</source>
         <translation>Stop and print the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="146"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="163"/>
         <source>Công dân rút hồ sơ</source>
         <translation>Citizen withdraws the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="148"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="165"/>
         <source>Hồ sơ {code} chuyển sang “Công dân yêu cầu rút hồ sơ”. Không hoàn tác được.</source>
         <translation>Dossier {code} moves to “Withdrawn at the citizen&apos;s request”. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="150"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="167"/>
         <source>Ghi nhận rút hồ sơ</source>
         <translation>Record the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="153"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="170"/>
         <source>Hủy hồ sơ nhập nhầm</source>
         <translation>Cancel a dossier entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="155"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="172"/>
         <source>Hồ sơ {code} được đánh dấu hủy do nhập nhầm: không xóa, giữ nguyên mã và lịch sử, không còn tính là đang giải quyết. Chỉ lãnh đạo bộ phận được hủy.</source>
         <translation>Dossier {code} is marked cancelled as entered by mistake: nothing is deleted, its code and history stay, and it no longer counts as in progress. Only a supervisor may cancel.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="158"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="175"/>
         <source>Hủy hồ sơ</source>
         <translation>Cancel dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="165"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="46"/>
         <source>Tiền mặt</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="166"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="47"/>
         <source>Chuyển khoản (mã VietQR trên giấy tiếp nhận)</source>
         <translation>Bank transfer (the VietQR code on the receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="167"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="48"/>
         <source>Thanh toán trực tuyến qua Cổng Dịch vụ công</source>
         <translation>Online payment on the National Public Service Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="168"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="49"/>
         <source>Thẻ qua máy POS</source>
         <translation>Card on the POS terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/life_dialog.py" line="187"/>
+        <location filename="../../ui/widgets/life_dialog.py" line="194"/>
         <source>Chọn hình thức công dân đã nộp phí, lệ phí.</source>
         <translation>Choose how the citizen paid the fee.</translation>
     </message>
@@ -2465,122 +2483,117 @@ on your phone</translation>
         <translation>4. Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="188"/>
-        <source>Đã thu lệ phí</source>
-        <translation>Fee paid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/receive.py" line="194"/>
+        <location filename="../../ui/screens/receive.py" line="193"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="197"/>
+        <location filename="../../ui/screens/receive.py" line="196"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="202"/>
+        <location filename="../../ui/screens/receive.py" line="201"/>
         <source>Hẹn trả (nếu nhận bây giờ)</source>
         <translation>Due (if received now)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="210"/>
+        <location filename="../../ui/screens/receive.py" line="209"/>
         <source>Ngày hẹn trả (nhập tay)</source>
         <translation>Appointment (typed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="213"/>
+        <location filename="../../ui/screens/receive.py" line="212"/>
         <source>Lãnh đạo xác nhận</source>
         <translation>Confirmed by supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="221"/>
+        <location filename="../../ui/screens/receive.py" line="220"/>
         <source>Tiếp nhận (Ctrl+Enter)</source>
         <translation>Receive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="230"/>
+        <location filename="../../ui/screens/receive.py" line="229"/>
         <source>Lý do (khi không tiếp nhận)</source>
         <translation>Reason (when not accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="231"/>
+        <location filename="../../ui/screens/receive.py" line="230"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="234"/>
+        <location filename="../../ui/screens/receive.py" line="233"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="237"/>
+        <location filename="../../ui/screens/receive.py" line="236"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="244"/>
+        <location filename="../../ui/screens/receive.py" line="243"/>
         <source>Khổ giấy của biên nhận này</source>
         <translation>Paper for this receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="245"/>
+        <location filename="../../ui/screens/receive.py" line="244"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="246"/>
+        <location filename="../../ui/screens/receive.py" line="245"/>
         <source>Cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="260"/>
+        <location filename="../../ui/screens/receive.py" line="259"/>
         <source>Số hóa hồ sơ</source>
         <translation>Digitize dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="262"/>
+        <location filename="../../ui/screens/receive.py" line="261"/>
         <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
         <translation>Scan or photograph the papers of the dossier just received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="267"/>
+        <location filename="../../ui/screens/receive.py" line="266"/>
         <source>⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.</source>
         <translation>⚠ No public look-up address: the receipt&apos;s QR code carries only the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="271"/>
+        <location filename="../../ui/screens/receive.py" line="270"/>
         <source>Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong Cài đặt → Tra cứu và VietQR.</source>
         <translation>Citizens cannot look the dossier up on a phone yet. Set the address in Settings → Look-up and VietQR.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="360"/>
+        <location filename="../../ui/screens/receive.py" line="359"/>
         <source>Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.</source>
         <translation>The scanner sent a code that is neither an ID card QR nor a receipt&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="382"/>
+        <location filename="../../ui/screens/receive.py" line="381"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="402"/>
+        <location filename="../../ui/screens/receive.py" line="401"/>
         <source>Không thu lệ phí</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="416"/>
+        <location filename="../../ui/screens/receive.py" line="414"/>
         <source>Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình.</source>
         <translation>The procedure has no processing time in the catalogue: type the appointment; a supervisor confirms with their own username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="461"/>
+        <location filename="../../ui/screens/receive.py" line="459"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="514"/>
+        <location filename="../../ui/screens/receive.py" line="512"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
@@ -2596,7 +2609,7 @@ on your phone</translation>
     </message>
     <message>
         <location filename="../../ui/screens/receive.py" line="554"/>
-        <location filename="../../ui/screens/receive.py" line="666"/>
+        <location filename="../../ui/screens/receive.py" line="668"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
@@ -2606,57 +2619,57 @@ on your phone</translation>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="568"/>
+        <location filename="../../ui/screens/receive.py" line="569"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="577"/>
+        <location filename="../../ui/screens/receive.py" line="578"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="658"/>
+        <location filename="../../ui/screens/receive.py" line="660"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="670"/>
+        <location filename="../../ui/screens/receive.py" line="672"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="680"/>
+        <location filename="../../ui/screens/receive.py" line="682"/>
         <source>Chọn thủ tục để in hướng dẫn.</source>
         <translation>Choose a procedure to print its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="689"/>
+        <location filename="../../ui/screens/receive.py" line="691"/>
         <source>Hướng dẫn thực hiện thủ tục hành chính</source>
         <translation>Guide to the administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="692"/>
+        <location filename="../../ui/screens/receive.py" line="694"/>
         <source>Đang in hướng dẫn…</source>
         <translation>Printing the guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="701"/>
+        <location filename="../../ui/screens/receive.py" line="703"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="702"/>
+        <location filename="../../ui/screens/receive.py" line="704"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="714"/>
+        <location filename="../../ui/screens/receive.py" line="716"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="773"/>
+        <location filename="../../ui/screens/receive.py" line="774"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>
@@ -2669,199 +2682,199 @@ on your phone</translation>
         <translation>Click a figure to list its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="245"/>
+        <location filename="../../ui/screens/reports.py" line="243"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="246"/>
+        <location filename="../../ui/screens/reports.py" line="244"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="247"/>
+        <location filename="../../ui/screens/reports.py" line="245"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="248"/>
+        <location filename="../../ui/screens/reports.py" line="246"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="249"/>
+        <location filename="../../ui/screens/reports.py" line="247"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="275"/>
+        <location filename="../../ui/screens/reports.py" line="278"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="275"/>
+        <location filename="../../ui/screens/reports.py" line="278"/>
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="275"/>
+        <location filename="../../ui/screens/reports.py" line="278"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="275"/>
+        <location filename="../../ui/screens/reports.py" line="278"/>
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="293"/>
+        <location filename="../../ui/screens/reports.py" line="296"/>
         <source>Xem báo cáo</source>
         <translation>Show report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="295"/>
+        <location filename="../../ui/screens/reports.py" line="298"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="297"/>
+        <location filename="../../ui/screens/reports.py" line="300"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="299"/>
-        <location filename="../../ui/screens/reports.py" line="564"/>
+        <location filename="../../ui/screens/reports.py" line="302"/>
+        <location filename="../../ui/screens/reports.py" line="559"/>
         <source>Báo cáo cuối ngày</source>
         <translation>Close of day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="301"/>
+        <location filename="../../ui/screens/reports.py" line="304"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="324"/>
+        <location filename="../../ui/screens/reports.py" line="327"/>
         <source>Quý </source>
         <translation>Quarter </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="327"/>
+        <location filename="../../ui/screens/reports.py" line="330"/>
         <source>Tháng </source>
         <translation>Month </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="367"/>
+        <location filename="../../ui/screens/reports.py" line="370"/>
         <source>Đang tính {period}…</source>
         <translation>Computing {period}…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="376"/>
-        <location filename="../../ui/screens/reports.py" line="390"/>
+        <location filename="../../ui/screens/reports.py" line="379"/>
+        <location filename="../../ui/screens/reports.py" line="393"/>
         <source>Đang tính báo cáo…</source>
         <translation>Computing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="393"/>
+        <location filename="../../ui/screens/reports.py" line="396"/>
         <source>{office} — {period} (số liệu đến {as_of})</source>
         <translation>{office} — {period} (figures as of {as_of})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="407"/>
+        <location filename="../../ui/screens/reports.py" line="410"/>
         <source>{sign} {diff} so với kỳ trước ({before})</source>
         <translation>{sign} {diff} against the previous period ({before})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="417"/>
+        <location filename="../../ui/screens/reports.py" line="420"/>
         <source>Chưa tính được</source>
         <translation>Not computed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="417"/>
+        <location filename="../../ui/screens/reports.py" line="420"/>
         <source>Không có hồ sơ</source>
         <translation>No dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="421"/>
+        <location filename="../../ui/screens/reports.py" line="424"/>
         <source>Kỳ trước: —</source>
         <translation>Previous period: —</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="426"/>
+        <location filename="../../ui/screens/reports.py" line="429"/>
         <source>{sign} {points} điểm % so với kỳ trước</source>
         <translation>{sign} {points} percentage points against the previous period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="458"/>
+        <location filename="../../ui/screens/reports.py" line="463"/>
         <source>{name}: {points}/{max} điểm</source>
         <translation>{name}: {points}/{max} points</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="462"/>
+        <location filename="../../ui/screens/reports.py" line="467"/>
         <source> (trên {group_max})</source>
         <translation> (of {group_max})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="464"/>
+        <location filename="../../ui/screens/reports.py" line="469"/>
         <source>, kỳ trước {points}</source>
         <translation>, previous period {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="466"/>
+        <location filename="../../ui/screens/reports.py" line="471"/>
         <source> — trọng số chưa xác minh</source>
         <translation> — weights unverified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="469"/>
+        <location filename="../../ui/screens/reports.py" line="474"/>
         <source>Điểm theo Quyết định 766/QĐ-TTg: </source>
         <translation>Decision 766/QĐ-TTg points: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="470"/>
+        <location filename="../../ui/screens/reports.py" line="475"/>
         <source>. Chưa tính được: {groups}.</source>
         <translation>. Not computed: {groups}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="471"/>
+        <location filename="../../ui/screens/reports.py" line="476"/>
         <source>chưa có hồ sơ.</source>
         <translation>no dossiers yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="482"/>
+        <location filename="../../ui/screens/reports.py" line="487"/>
         <source>Chỉ số này không có danh sách hồ sơ.</source>
         <translation>This figure has no list of dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="489"/>
+        <location filename="../../ui/screens/reports.py" line="494"/>
         <source>{title}: {n} hồ sơ</source>
         <translation>{title}: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="490"/>
+        <location filename="../../ui/screens/reports.py" line="495"/>
         <source> (hiện 5.000 hồ sơ đầu)</source>
         <translation> (the first 5,000 shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="498"/>
+        <location filename="../../ui/screens/reports.py" line="503"/>
         <source>Đang lấy danh sách hồ sơ…</source>
         <translation>Listing the dossiers…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="526"/>
+        <location filename="../../ui/screens/reports.py" line="521"/>
         <source>Xuất báo cáo</source>
         <translation>Export the report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="552"/>
+        <location filename="../../ui/screens/reports.py" line="547"/>
         <source>Đã xuất báo cáo ra {path}</source>
         <translation>Report written to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="555"/>
+        <location filename="../../ui/screens/reports.py" line="550"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="575"/>
+        <location filename="../../ui/screens/reports.py" line="570"/>
         <source>Đang lập báo cáo cuối ngày…</source>
         <translation>Preparing the close-of-day summary…</translation>
     </message>

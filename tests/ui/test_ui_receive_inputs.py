@@ -281,3 +281,47 @@ def test_ctrl_enter_while_the_procedure_still_loads_receives_once_it_has(
     receipt = pdf_text(previews.last_pdf, tmp_path)
     assert "Đăng ký tạm trú" in receipt and "Trần Thị Hoa" in receipt
     assert page.last_result.code in receipt
+
+
+def test_a_fee_taken_at_intake_asks_how_it_was_paid(qtbot, clerk_window, previews):
+    from app.dossiers import dossier_query
+    from ui.widgets.life_dialog import LifeDialog
+
+    LifeDialog.last_method = None
+    # Temporary residence: 15.000 đ for any dossier handed in at the counter.
+    page = clerk_window.pages["receive"]
+    fee = page.fee_box
+    a = page.applicant
+    pick_procedure(qtbot, page, "dang ky tam tru", "1.004194")
+    assert fee.box.isEnabled() and not fee.method.isVisible()
+    a.id_number.setFocus()
+    type_text(a.id_number, CARD + "\n")
+    a.email.clear()
+    qtbot.keyClicks(a.email, "khong-phai-email")
+    fee.box.setFocus()
+    qtbot.keyClick(fee.box, Qt.Key.Key_Space)
+    assert fee.box.isChecked() and fee.method.isVisible()
+    # Ticked without a method: said beside it, with the other mistake, nothing received.
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("email") != "")
+    assert "hình thức" in page.errors.text("fee_payment_method")
+    assert previews.jobs == [] and page.last_result is None
+    a.email.clear()
+    # The clerk picks "Thẻ qua máy POS" with the keyboard (fourth in the list).
+    fee.method.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(fee.method, Qt.Key.Key_Down)
+    assert fee.method.currentData() == "pos"
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=20_000)
+    stored = dossier_query.detail(
+        clerk_window.ctx.db, clerk_window.ctx.actor, page.last_result.code
+    )
+    assert stored.fee_amount > 0, stored.fee_amount
+    assert stored.fee_paid and stored.fee_payment_method == "pos"
+    # The form is cleared; ticking the next fee starts from the method last used.
+    assert not fee.box.isChecked() and not fee.method.isVisible()
+    pick_procedure(qtbot, page, "dang ky tam tru", "1.004194")
+    fee.box.setChecked(True)
+    assert fee.method.currentData() == "pos"
+    LifeDialog.last_method = None

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from ui.shell.context import Context
 from ui.shell.screen import Screen
 from ui.widgets.applicant_form import ApplicantForm
 from ui.widgets.components_table import ComponentsTable
+from ui.widgets.fee_paid_box import FeePaidBox
 from ui.widgets.forms import form_layout, group, with_error
 from ui.widgets.messages import Banner, FieldErrors, describe
 from ui.widgets.print_preview import PrintJob, prepare, show_job
@@ -185,12 +185,11 @@ class ReceivePage(Screen):
         due_box.setLayout(due_layout)
         self.fee = QLabel("—")
         self.fee.setObjectName("fee")
-        self.fee_paid = QCheckBox(self.tr("Đã thu lệ phí"))
-        self.fee_paid.setObjectName("fee_paid")
+        self.fee_box = FeePaidBox(self.errors)
         fee_row = QHBoxLayout()
         fee_row.addWidget(self.fee)
         fee_row.addStretch(1)
-        fee_row.addWidget(self.fee_paid)
+        fee_row.addWidget(self.fee_box)
         due_layout.addRow(self.tr("Lệ phí"), fee_row)
         self.processing = QLabel("—")
         self.processing.setObjectName("processing_time")
@@ -314,7 +313,7 @@ class ReceivePage(Screen):
             self.components,
             self.sets,
             self.summary,
-            self.fee_paid,
+            *self.fee_box.tab_chain(),
             self.receive_button,
             self.paper,
             self.reason,
@@ -400,8 +399,7 @@ class ReceivePage(Screen):
         self.processing.setText(form.processing_text)
         free = form.fee_amount == 0
         self.fee.setText(self.tr("Không thu lệ phí") if free else form.fee_text)
-        self.fee_paid.setChecked(free)
-        self.fee_paid.setEnabled(not free)
+        self.fee_box.set_free(free)
         self._show_due(due)
         self._show_manual_due(not form.receivable)
         self._show_confirm(not form.receivable)
@@ -495,7 +493,7 @@ class ReceivePage(Screen):
             "applicant": self.applicant.values(found),
             "components": self.components.checked_components(),
             "sets": self.sets.value(),
-            "fee_paid": self.fee_paid.isChecked(),
+            **self.fee_box.values(),
         }
         if self.summary.text().strip():
             data["summary"] = self.summary.text()
@@ -503,7 +501,7 @@ class ReceivePage(Screen):
             data["due_at"] = self.manual_due.dateTime().toPython().replace(second=0).isoformat()
         return data
 
-    def _start(self) -> dict[str, Any] | None:
+    def _start(self, receiving: bool = False) -> dict[str, Any] | None:
         """The form's data, or None after every mistake in it has been shown."""
         if self._busy:
             return None
@@ -513,6 +511,8 @@ class ReceivePage(Screen):
         if self.picker.current is None:
             found.add(DomainError("no_procedure", self.tr("Chưa chọn thủ tục."), field="procedure"))
         data = self.collect(found)
+        if receiving:  # a slip receives nothing: no fee taken
+            self.fee_box.require_method(found)
         if not found.errors:
             return data
         # The window already knows one mistake; the use case names all the others
@@ -542,7 +542,7 @@ class ReceivePage(Screen):
                 self.tr("Đang tải thủ tục; hồ sơ được tiếp nhận ngay khi tải xong.")
             )
             return
-        data = self._start()
+        data = self._start(receiving=True)
         if data is None:
             return
         self._set_busy(True)
@@ -564,6 +564,7 @@ class ReceivePage(Screen):
         self._set_busy(False)
         self.last_result, self.last_job = result, job
         self.last_layout = self.paper.currentData()  # Ctrl+P prints it again on the same paper
+        self.fee_box.remember()
         self.result.setText(
             self.tr("Đã tiếp nhận hồ sơ {code} — hẹn trả {due}").format(
                 code=result.code, due=i18n.long_datetime(result.due_at)
@@ -631,6 +632,7 @@ class ReceivePage(Screen):
             ("reason", self.reason),
             ("missing", self.reason),
             ("due_at", self.manual_due),
+            ("fee_payment_method", self.fee_box.method),
             ("confirm_by", self.confirm.username),
         ):
             if field in shown:
@@ -725,8 +727,7 @@ class ReceivePage(Screen):
         self.summary.clear()
         self.reason.clear()
         self.fee.setText("—")
-        self.fee_paid.setChecked(False)
-        self.fee_paid.setEnabled(True)
+        self.fee_box.reset()
         self.processing.setText("—")
         self.due.setText("—")
         self.confirm.clear()

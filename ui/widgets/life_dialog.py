@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -31,6 +31,25 @@ from app.domain.formatting import format_datetime, format_money
 from app.dossiers.views import DossierView
 from ui.widgets.forms import form_layout, heading, with_error
 from ui.widgets.messages import Banner, FieldErrors
+
+translate = QCoreApplication.translate  # read by lupdate as Qt's own
+
+
+def fill_methods(combo: QComboBox) -> None:
+    """The payment methods, none chosen at first: a guess would skew the cashless share.
+
+    The pay dialog and the receive screen's fee box both ask with this list.
+    """
+    combo.addItem(translate("LifeDialog", "— Chọn hình thức nộp —"), None)
+    # The keys of app.domain.payment.METHODS, in words the window translates.
+    labels = {
+        "cash": translate("LifeDialog", "Tiền mặt"),
+        "transfer": translate("LifeDialog", "Chuyển khoản (mã VietQR trên giấy tiếp nhận)"),
+        "online": translate("LifeDialog", "Thanh toán trực tuyến qua Cổng Dịch vụ công"),
+        "pos": translate("LifeDialog", "Thẻ qua máy POS"),
+    }
+    for key, label in labels.items():
+        combo.addItem(label, key)
 
 
 class LifeDialog(QDialog):
@@ -77,9 +96,7 @@ class LifeDialog(QDialog):
             self.method = QComboBox()
             self.method.setObjectName("life_method")
             # No method chosen at first: a guess would skew the cashless share.
-            self.method.addItem(self.tr("— Chọn hình thức nộp —"), None)
-            for key, label in self._method_labels().items():
-                self.method.addItem(label, key)
+            fill_methods(self.method)
             if LifeDialog.last_method is not None:
                 self.method.setCurrentIndex(self.method.findData(LifeDialog.last_method))
             form.addRow(self.tr("Hình thức nộp"), with_error(self.method, self.errors, "method"))
@@ -158,16 +175,6 @@ class LifeDialog(QDialog):
                 self.tr("Hủy hồ sơ"),
             ),
         }
-
-    def _method_labels(self) -> dict[str, str]:
-        # The keys of app.domain.payment.METHODS, in words the window translates.
-        labels = {
-            "cash": self.tr("Tiền mặt"),
-            "transfer": self.tr("Chuyển khoản (mã VietQR trên giấy tiếp nhận)"),
-            "online": self.tr("Thanh toán trực tuyến qua Cổng Dịch vụ công"),
-            "pos": self.tr("Thẻ qua máy POS"),
-        }
-        return labels
 
     def values(self) -> dict:
         found: dict = {"reason": self.reason.text()}
