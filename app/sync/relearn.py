@@ -302,6 +302,11 @@ def _recover(session: Session, found: rp.RecoveredDossier, now: datetime) -> boo
         logbook_line=intake.logbook_line,
         fee_amount=intake.fee_amount,
         fee_paid=fee_paid or intake.fee_amount == 0,
+        # The intake's method while no later payment step overrode it; the
+        # server does not hand back a later step's method, so that one stays unknown.
+        fee_payment_method=intake.fee_payment_method
+        if found.fee_paid is None and fee_paid and intake.fee_amount > 0
+        else None,
         lookup_secret="",
         received_by=officer_id,
         extensions=found.extensions,

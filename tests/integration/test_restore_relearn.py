@@ -41,8 +41,9 @@ RECEIVED = datetime(2026, 2, 13, 9, 0)  # as the intake form says
 PEOPLE = ["Lê Thị Bích", "Phạm Văn Cường", "Đỗ Minh Dũng", "Hoàng Thu Hà"]
 
 
-def _receive(db, clerk, intake, name: str) -> str:
+def _receive(db, clerk, intake, name: str, **changes) -> str:
     data = copy.deepcopy(intake)
+    data.update(changes)
     number = f"00108501{2340 + sum(map(ord, name)) % 1000:04d}"  # one person per name
     data["applicant"] = {**data["applicant"], "full_name": name, "id_number": number}
     return intake_uc.receive(db, clerk, data, now=NOW).code
@@ -59,7 +60,9 @@ def _lost_after_backup(db, data_dir: Path, clerk, intake):
     made = archive.make_backup(db, data_dir)
     b = _receive(db, clerk, intake, PEOPLE[1])
     sha = attach_component(db, clerk, b, 1, [_page(41)], source="file", now=NOW, workers=1).sha256
-    c = _receive(db, clerk, intake, PEOPLE[2])
+    # A signature certified, its fee paid at intake by transfer.
+    paid = dict(procedure="2.000884", fee_paid=True, fee_payment_method="transfer")
+    c = _receive(db, clerk, intake, PEOPLE[2], **paid)
     report = run_round(db, data_dir)
     assert report.ok and report.pending == 0, report.errors
     return Path(made.file), (a, b, c), sha
@@ -97,6 +100,10 @@ def _assert_back_whole(db, data_dir: Path, clerk, codes, sha: str) -> None:
         assert session.get(UploadState, sha).uploaded_at is not None
     stored = AttachmentStore.for_data_dir(data_dir).read(sha)
     assert hashlib.sha256(stored).hexdigest() == sha
+    # How C's fee was paid at intake comes back with it.
+    with db.read() as session:
+        dossier_c = session.scalar(select(Dossier).where(Dossier.code == c))
+        assert dossier_c.fee_paid and dossier_c.fee_payment_method == "transfer"
     # A name search finds the dossiers brought back.
     assert [d.code for d in lookup.lookup(db, clerk, PEOPLE[2]).items] == [c]
 
