@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -54,6 +55,8 @@ class ProcedureForm:
     receivable: bool
     result_place: str | None
     components: tuple[ComponentSpec, ...]
+    # The per-copy/per-page rule, so the window can show the fee the counts make.
+    fee_rule: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ def procedure_form(db: Database, code: str) -> ProcedureForm:
                 ComponentSpec(c.index, c.name, c.originals, c.copies, c.required, c.verified)
                 for c in p.components
             ),
+            fee_rule=p.fee_rule,
         )
 
 

@@ -735,24 +735,44 @@
 <context>
     <name>ComponentsTable</name>
     <message>
-        <location filename="../../ui/widgets/components_table.py" line="26"/>
+        <location filename="../../ui/widgets/components_table.py" line="39"/>
         <source>Thành phần hồ sơ (* bắt buộc)</source>
         <translation>Component (* required)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/components_table.py" line="26"/>
+        <location filename="../../ui/widgets/components_table.py" line="40"/>
         <source>Bản chính</source>
         <translation>Originals</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/components_table.py" line="26"/>
+        <location filename="../../ui/widgets/components_table.py" line="41"/>
         <source>Bản sao</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/components_table.py" line="56"/>
+        <location filename="../../ui/widgets/components_table.py" line="42"/>
+        <source>Số trang/bản</source>
+        <translation>Pages/copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/components_table.py" line="84"/>
         <source>Thành phần chưa được xác minh trong CSDL quốc gia</source>
         <translation>Component not confirmed in the national database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/components_table.py" line="144"/>
+        <source>Thành phần %1: nhập số trang mỗi bản để tính lệ phí.</source>
+        <translation>Component %1: enter the pages per copy to work out the fee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/components_table.py" line="155"/>
+        <source>Nhập số trang mỗi bản để tính lệ phí</source>
+        <translation>Enter the pages per copy to work out the fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/components_table.py" line="157"/>
+        <source>Không thu lệ phí</source>
+        <translation>No fee</translation>
     </message>
 </context>
 <context>
@@ -2463,213 +2483,208 @@ on your phone</translation>
         <translation>3. Components handed in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="178"/>
+        <location filename="../../ui/screens/receive.py" line="181"/>
         <source>mặc định: tên thủ tục</source>
         <translation>default: the procedure&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="179"/>
+        <location filename="../../ui/screens/receive.py" line="182"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="180"/>
+        <location filename="../../ui/screens/receive.py" line="183"/>
         <source>Nội dung yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="183"/>
+        <location filename="../../ui/screens/receive.py" line="186"/>
         <source>4. Lệ phí và hẹn trả kết quả</source>
         <translation>4. Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="193"/>
+        <location filename="../../ui/screens/receive.py" line="196"/>
         <source>Lệ phí</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="196"/>
+        <location filename="../../ui/screens/receive.py" line="199"/>
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="201"/>
+        <location filename="../../ui/screens/receive.py" line="204"/>
         <source>Hẹn trả (nếu nhận bây giờ)</source>
         <translation>Due (if received now)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="209"/>
+        <location filename="../../ui/screens/receive.py" line="212"/>
         <source>Ngày hẹn trả (nhập tay)</source>
         <translation>Appointment (typed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="212"/>
+        <location filename="../../ui/screens/receive.py" line="215"/>
         <source>Lãnh đạo xác nhận</source>
         <translation>Confirmed by supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="220"/>
+        <location filename="../../ui/screens/receive.py" line="223"/>
         <source>Tiếp nhận (Ctrl+Enter)</source>
         <translation>Receive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="229"/>
+        <location filename="../../ui/screens/receive.py" line="232"/>
         <source>Lý do (khi không tiếp nhận)</source>
         <translation>Reason (when not accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="230"/>
+        <location filename="../../ui/screens/receive.py" line="233"/>
         <source>Phiếu yêu cầu bổ sung</source>
         <translation>Supplement request slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="233"/>
+        <location filename="../../ui/screens/receive.py" line="236"/>
         <source>Phiếu từ chối</source>
         <translation>Refusal slip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="236"/>
+        <location filename="../../ui/screens/receive.py" line="239"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="243"/>
+        <location filename="../../ui/screens/receive.py" line="246"/>
         <source>Khổ giấy của biên nhận này</source>
         <translation>Paper for this receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="244"/>
+        <location filename="../../ui/screens/receive.py" line="247"/>
         <source>Khổ A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="245"/>
+        <location filename="../../ui/screens/receive.py" line="248"/>
         <source>Cuộn 80 mm</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="259"/>
+        <location filename="../../ui/screens/receive.py" line="262"/>
         <source>Số hóa hồ sơ</source>
         <translation>Digitize dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="261"/>
+        <location filename="../../ui/screens/receive.py" line="264"/>
         <source>Quét hoặc chụp giấy tờ của hồ sơ vừa tiếp nhận</source>
         <translation>Scan or photograph the papers of the dossier just received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="266"/>
+        <location filename="../../ui/screens/receive.py" line="269"/>
         <source>⚠ Chưa có địa chỉ tra cứu công khai: mã QR trên biên nhận chỉ mang mã hồ sơ.</source>
         <translation>⚠ No public look-up address: the receipt&apos;s QR code carries only the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="270"/>
+        <location filename="../../ui/screens/receive.py" line="273"/>
         <source>Người dân chưa tra cứu được bằng điện thoại. Đặt địa chỉ trong Cài đặt → Tra cứu và VietQR.</source>
         <translation>Citizens cannot look the dossier up on a phone yet. Set the address in Settings → Look-up and VietQR.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="359"/>
+        <location filename="../../ui/screens/receive.py" line="362"/>
         <source>Máy quét gửi một mã không phải mã QR trên CCCD hay giấy tiếp nhận.</source>
         <translation>The scanner sent a code that is neither an ID card QR nor a receipt&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="381"/>
+        <location filename="../../ui/screens/receive.py" line="384"/>
         <source>Đang tải thủ tục…</source>
         <translation>Loading the procedure…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="401"/>
-        <source>Không thu lệ phí</source>
-        <translation>No fee</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/receive.py" line="414"/>
+        <location filename="../../ui/screens/receive.py" line="415"/>
         <source>Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập ngày hẹn trả; lãnh đạo bộ phận xác nhận bằng tên đăng nhập và mật khẩu của mình.</source>
         <translation>The procedure has no processing time in the catalogue: type the appointment; a supervisor confirms with their own username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="459"/>
+        <location filename="../../ui/screens/receive.py" line="460"/>
         <source>Đã đọc CCCD của {name}.</source>
         <translation>ID card of {name} read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="512"/>
+        <location filename="../../ui/screens/receive.py" line="513"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="534"/>
+        <location filename="../../ui/screens/receive.py" line="536"/>
         <source>Đang kiểm tra hồ sơ…</source>
         <translation>Checking the dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="542"/>
+        <location filename="../../ui/screens/receive.py" line="544"/>
         <source>Đang tải thủ tục; hồ sơ được tiếp nhận ngay khi tải xong.</source>
         <translation>Loading the procedure; the dossier is received as soon as it has loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="554"/>
-        <location filename="../../ui/screens/receive.py" line="668"/>
+        <location filename="../../ui/screens/receive.py" line="556"/>
+        <location filename="../../ui/screens/receive.py" line="670"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="559"/>
+        <location filename="../../ui/screens/receive.py" line="561"/>
         <source>Đang tiếp nhận và in biên nhận…</source>
         <translation>Receiving and printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="569"/>
+        <location filename="../../ui/screens/receive.py" line="571"/>
         <source>Đã tiếp nhận hồ sơ {code} — hẹn trả {due}</source>
         <translation>Dossier {code} received — due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="578"/>
+        <location filename="../../ui/screens/receive.py" line="580"/>
         <source>Hồ sơ đã được tiếp nhận nhưng chưa in được biên nhận: {why} Nhấn Ctrl+P để in lại.</source>
         <translation>The dossier was received but the receipt could not be printed: {why} Press Ctrl+P to print it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="660"/>
+        <location filename="../../ui/screens/receive.py" line="662"/>
         <source>Chưa có biên nhận nào để in.</source>
         <translation>No receipt to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="672"/>
+        <location filename="../../ui/screens/receive.py" line="674"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="682"/>
+        <location filename="../../ui/screens/receive.py" line="684"/>
         <source>Chọn thủ tục để in hướng dẫn.</source>
         <translation>Choose a procedure to print its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="691"/>
+        <location filename="../../ui/screens/receive.py" line="693"/>
         <source>Hướng dẫn thực hiện thủ tục hành chính</source>
         <translation>Guide to the administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="694"/>
+        <location filename="../../ui/screens/receive.py" line="696"/>
         <source>Đang in hướng dẫn…</source>
         <translation>Printing the guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="703"/>
+        <location filename="../../ui/screens/receive.py" line="705"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Request to supplement the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="704"/>
+        <location filename="../../ui/screens/receive.py" line="706"/>
         <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
         <translation>Refusal to accept the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="716"/>
+        <location filename="../../ui/screens/receive.py" line="718"/>
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receive.py" line="774"/>
+        <location filename="../../ui/screens/receive.py" line="776"/>
         <source>Nhấn Esc lần nữa để hủy hồ sơ đang nhập.</source>
         <translation>Press Esc again to discard this dossier.</translation>
     </message>

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from app.domain.formatting import format_money
 from app.dossiers import intake
+from tests.cli.clikit import ok_json
 from tests.conftest import INTAKE
 from tests.ui.conftest import type_text
 from tests.ui.test_ui_counter_flow import CARD, pdf_text, pick_procedure
+from ui.widgets.components_table import PAGES
 
 
 def ctrl_enter(qtbot, page) -> None:
@@ -325,3 +328,51 @@ def test_a_fee_taken_at_intake_asks_how_it_was_paid(qtbot, clerk_window, preview
     fee.box.setChecked(True)
     assert fee.method.currentData() == "pos"
     LifeDialog.last_method = None
+
+
+def test_certified_copies_are_charged_by_the_pages_typed_in_the_components_table(
+    qtbot, clerk_window, previews, data_dir
+):
+    from app.dossiers import dossier_query
+
+    page = clerk_window.pages["receive"]
+    table = page.components
+    # A flat fee asks no pages.
+    pick_procedure(qtbot, page, "khai sinh", "1.001193")
+    assert table.isColumnHidden(PAGES)
+    # 2.000815 charges component 2 (the copies to certify) by the page.
+    page.picker.search.clear()
+    pick_procedure(qtbot, page, "chung thuc ban sao", "2.000815")
+    assert not table.isColumnHidden(PAGES)
+    assert table.pages_spin(1) is None
+    pages = table.pages_spin(2)
+    copies = table.cellWidget(1, 2)  # component 2, copies
+    a = page.applicant
+    a.id_number.setFocus()
+    type_text(a.id_number, CARD + "\n")
+    copies.setValue(5)
+    assert "số trang" in page.fee.text()
+    # Copies without pages: said beside the components with the others, nothing received.
+    qtbot.keyClicks(a.email, "khong-phai-email")
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.errors.text("email") != "", timeout=20_000)
+    assert "số trang" in page.errors.text("components")
+    assert "không hợp lệ" in page.errors.text("email")
+    assert previews.jobs == [] and page.last_result is None
+    a.email.clear()
+    # 5 copies of 2 pages: 5 × 2 × 2.000 đồng, shown as typed and stored as shown.
+    pages.setFocus()
+    pages.selectAll()  # the "—" of no pages yet is replaced, as a clerk tabbing in does
+    qtbot.keyClicks(pages, "2")
+    assert pages.value() == 2
+    assert page.fee.text() == format_money(20_000) == "20.000 đ"
+    copies.setValue(1)
+    assert page.fee.text() == "4.000 đ"
+    copies.setValue(5)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: len(previews.jobs) == 1, timeout=20_000)
+    code = page.last_result.code
+    stored = dossier_query.detail(clerk_window.ctx.db, clerk_window.ctx.actor, code)
+    assert stored.fee_amount == 20_000
+    shown = ok_json(data_dir, "show", code)
+    assert shown["fee_amount"] == 20_000, shown

@@ -169,6 +169,9 @@ class ReceivePage(Screen):
         comp_layout = QVBoxLayout(comp_box)
         self.components = ComponentsTable()
         comp_layout.addWidget(with_error(self.components, self.errors, "components"), 1)
+        self.components.counts_changed.connect(
+            lambda: self.form and self.fee.setText(self.components.fee_text(self.form.fee_amount))
+        )
         extra = form_layout()
         self.sets = QSpinBox()
         self.sets.setObjectName("sets")
@@ -395,11 +398,9 @@ class ReceivePage(Screen):
         if self.picker.current is None or self.picker.current.code != form.code:
             return  # the clerk picked another procedure meanwhile
         self.form = form
-        self.components.set_components(form.components)
+        self.components.set_components(form.components, form.fee_rule)  # shows the fee
         self.processing.setText(form.processing_text)
-        free = form.fee_amount == 0
-        self.fee.setText(self.tr("Không thu lệ phí") if free else form.fee_text)
-        self.fee_box.set_free(free)
+        self.fee_box.set_free(form.fee_amount == 0 and form.fee_rule is None)
         self._show_due(due)
         self._show_manual_due(not form.receivable)
         self._show_confirm(not form.receivable)
@@ -511,6 +512,7 @@ class ReceivePage(Screen):
         if self.picker.current is None:
             found.add(DomainError("no_procedure", self.tr("Chưa chọn thủ tục."), field="procedure"))
         data = self.collect(found)
+        self.components.require_pages(found)
         if receiving:  # a slip receives nothing: no fee taken
             self.fee_box.require_method(found)
         if not found.errors:
