@@ -360,6 +360,13 @@ def test_certified_copies_are_charged_by_the_pages_typed_in_the_components_table
     assert "không hợp lệ" in page.errors.text("email")
     assert previews.jobs == [] and page.last_result is None
     a.email.clear()
+    # The pages missing do not hide another mistake in the same components.
+    table.set_checked(1, False)
+    ctrl_enter(qtbot, page)
+    qtbot.waitUntil(lambda: "thiếu thành phần bắt buộc" in page.errors.text("components"))
+    assert "số trang" in page.errors.text("components")
+    assert page.last_result is None
+    table.set_checked(1, True)
     # 5 copies of 2 pages: 5 × 2 × 2.000 đồng, shown as typed and stored as shown.
     pages.setFocus()
     pages.selectAll()  # the "—" of no pages yet is replaced, as a clerk tabbing in does

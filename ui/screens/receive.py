@@ -518,8 +518,8 @@ class ReceivePage(Screen):
         if not found.errors:
             return data
         # The window already knows one mistake; the use case names all the others
-        # (without writing) so the clerk hears of every one in one go.
-        mine = {e.field for e in found.errors}
+        # (without writing; it never checks pages) so the clerk hears of every one.
+        mine = {e.field for e in found.errors if e.code != "missing_pages"}
         if "procedure" in mine:
             mine.add("components")  # nothing to tick before a procedure is chosen
         local = list(found.errors)
