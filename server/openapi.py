@@ -80,6 +80,11 @@ _EXTRA: dict[tuple[str, str], tuple[int, ...]] = {
     ("head", "/api/v1/uploads/{upload_id}"): (404, 410, 412),
     ("delete", "/api/v1/uploads/{upload_id}"): (404, 412),
     ("patch", "/api/v1/uploads/{upload_id}"): (400, 404, 409, 410, 412, 413, 415, 422, 460),
+    # 409: the file was not uploaded first; 413: larger than the server keeps.
+    ("post", "/api/v1/station/backups"): (409, 413, 422),
+    # 410: the held copy no longer matches its hash and was set aside.
+    ("get", "/api/v1/station/backups/{sha256}"): (404, 410),
+    ("get", "/api/v1/station/backups/{sha256}/manifest"): (404,),
 }
 
 
@@ -216,10 +221,33 @@ def _not_blank(spec: dict[str, Any]) -> None:
     for name in bodies:
         for prop in schemas[name].get("properties", {}).values():
             for option in [prop, *prop.get("anyOf", [])]:
+                # The texts of a list are stripped and checked like a lone text.
+                if option.get("type") == "array" and isinstance(option.get("items"), dict):
+                    option = option["items"]
                 if option.get("type") != "string" or "pattern" in option:
                     continue
                 blank_ok = option.get("minLength", 0) < 1
                 option["pattern"] = _FIT_TEXT if blank_ok else _NOT_BLANK
+
+
+def _integer_bounds(node: Any) -> None:
+    """Write the bounds of integers as integers, exactly.
+
+    FastAPI's document model holds ``minimum``/``maximum`` as floats, and
+    ``2**63 - 1`` (the largest value a 64-bit column holds) rounds up to
+    ``2**63``: the document then allowed a value the server refuses.
+    """
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            for bound in ("minimum", "maximum"):
+                value = node.get(bound)
+                if isinstance(value, float) and value.is_integer():
+                    node[bound] = p.MAX_INT64 if value == float(p.MAX_INT64) else int(value)
+        for value in node.values():
+            _integer_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _integer_bounds(value)
 
 
 def _fit_parameters(operation: dict[str, Any]) -> None:
@@ -338,6 +366,10 @@ def build(app: FastAPI) -> dict[str, Any]:
     _drop_unused_schemas(spec)
     _add_error_schemas(spec)
     _not_blank(spec)
+    _integer_bounds(spec)
+    # The server's own limit (configurable) is part of what it accepts: larger is 413.
+    backup_size = spec["components"]["schemas"]["BackupRegistration"]["properties"]["size"]
+    backup_size["maximum"] = settings.max_backup_bytes
     spec["components"]["securitySchemes"] = SECURITY_SCHEMES
     upload_prefix = f"{p.API_PREFIX}/uploads"
     for route in routes(app):

@@ -7,10 +7,12 @@ this way, nor another office's.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BeforeValidator
 from sqlalchemy import select
 
 from app.domain.codes import parse_code
@@ -24,6 +26,20 @@ router = APIRouter(prefix=p.API_PREFIX, tags=["sync"])
 Station = Annotated[StationContext, Depends(station_context)]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    # Pydantic would also read "0" or "1700000000" as a day (seconds since
+    # 1970); the document says YYYY-MM-DD, as the station sends it.
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("ngày phải có dạng YYYY-MM-DD, ví dụ 2026-01-31")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+
+
 def _own(station: StationContext):
     return (Dossier.office_id == station.office_id) & (Dossier.station == station.station_number)
 
@@ -32,7 +48,9 @@ def _own(station: StationContext):
 def recovery_state(
     request: Request,
     station: Station,
-    since: Annotated[date, Query(description="The first day of pushes asked about (YYYY-MM-DD).")],
+    since: Annotated[
+        IsoDay, Query(description="The first day of pushes asked about (YYYY-MM-DD).")
+    ],
 ) -> rp.RecoveryState:
     """The codes this station first pushed on or after ``since`` (server time), and for
     each day of those codes the highest sequence it pushed, so a restored station hands
