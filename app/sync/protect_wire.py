@@ -14,7 +14,11 @@ from pydantic import Field, StringConstraints
 from app.sync.protocol import MAX_INT64, Sha256Hex, VnDateTime, WireModel
 
 # Base64 of a sealed 32-byte key (1 + 32 + 12 + 48 bytes) is 124 characters.
-SealedKey = Annotated[str, StringConstraints(min_length=40, max_length=400)]
+# The pattern says it is base64 in the schema itself: a bare length range left the
+# schema's generic text pattern to describe it, which almost nothing satisfies.
+SealedKey = Annotated[
+    str, StringConstraints(min_length=40, max_length=400, pattern=r"^[A-Za-z0-9+/]{38,400}={0,2}$")
+]
 # Base64 of exactly 32 bytes: 43 characters, the last carrying 2 bits, and "=".
 PublicKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$")]
 KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]

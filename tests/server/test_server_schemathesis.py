@@ -110,6 +110,13 @@ checks.negative_data_rejection.expected-statuses = [
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 
+# A sealed key is base64 of the right length in the schema, but whether it
+# opens for this station with the server's key and matches its check value
+# (422 otherwise) is cryptography, which a schema cannot say.
+[[operations]]
+include-name = "PUT /api/v1/station/key-escrow"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+
 # A report period that ends before it starts is 400; a schema cannot relate
 # two parameters, so for the fuzzer such a pair of dates is schema-valid.
 [[operations]]
