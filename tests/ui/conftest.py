@@ -201,3 +201,11 @@ def confirm_click(qtbot, button) -> None:
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_gui_thread(qapp) -> None:
+    """As in the window: widgets made by a test alone are collected on this thread too."""
+    from ui.shell import gc_guard
+
+    gc_guard.install()

@@ -19,7 +19,7 @@ from app.infra import datadir
 from app.infra.storage import Database, warm_up
 from app.office import office_setup
 from app.protect import windowlock
-from ui.shell import i18n
+from ui.shell import gc_guard, i18n
 from ui.shell.context import Context
 from ui.shell.main_window import MainWindow
 from ui.shell.tasks import TaskRunner
@@ -56,6 +56,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     # Workers run Python too (PDF layout); a shorter switch interval hands the
     # interpreter back to the GUI thread sooner, so typing never waits on them.
     sys.setswitchinterval(0.002)
+    gc_guard.install()
     return app
 
 

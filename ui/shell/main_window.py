@@ -31,7 +31,7 @@ from app.domain.formatting import format_bytes, format_datetime
 from app.infra.storage import Database
 from app.office import auth
 from app.office.auth import ROLE_LABELS_VI, Actor
-from ui.shell import font_size, i18n
+from ui.shell import font_size, gc_guard, i18n
 from ui.shell.context import WORKERS_EXIT_WAIT_MS, Context
 from ui.shell.daily_backup import DailyBackup
 from ui.shell.lock import IdleWatcher, LockPage
@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: Context, office_name: str = "") -> None:
         super().__init__()
+        # However the window was started (tests build it directly), cycles
+        # holding Qt objects are collected on this thread only.
+        gc_guard.install()
         self.ctx = ctx
         self.setWindowTitle(self.tr("MotCua Desk — Bộ phận Một cửa"))
         self.resize(1366, 768)
