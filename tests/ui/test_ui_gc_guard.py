@@ -24,12 +24,13 @@ def test_a_cycle_dropped_by_a_worker_is_collected_on_the_gui_thread(qtbot, windo
     weakref.finalize(obj, lambda: seen.append(threading.current_thread().name))
     box = [obj]
     del obj
+    kept: list[list[object]] = []
 
     def worker() -> None:
         box.clear()
-        # Enough new containers to fill the youngest generation many times over.
-        junk = [[] for _ in range(50 * gc.get_threshold()[0])]
-        del junk
+        # New containers that stay alive fill the youngest generation many
+        # times over (ones freed at once would take their count back with them).
+        kept.extend([] for _ in range(50 * gc.get_threshold()[0]))
 
     thread = threading.Thread(target=worker, name="worker")
     thread.start()
