@@ -154,6 +154,8 @@ class Dossier(Base):
         Index("ix_dossier_procedure_received", "procedure_id", "received_at"),
         Index("ix_dossier_status_procedure_received", "status", "procedure_id", "received_at"),
         Index("ix_dossier_timeliness", "timeliness"),
+        # Older dossiers handed over within a report's period (migration 0016).
+        Index("ix_dossier_returned_received", "returned_at", "received_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

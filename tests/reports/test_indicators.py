@@ -276,3 +276,36 @@ def test_release_empties_lists_and_dicts():
     by_id = {i: (i, "x") for i in range(5_003)}
     indicators.release(rows, by_id)
     assert rows == [] and by_id == {}
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        period.month(2026, 2),
+        MARCH,
+        period.month(2026, 4),
+        period.quarter(2026, 1),
+        period.year(2026),
+    ],
+    ids=["february", "march", "april", "q1", "year"],
+)
+def test_the_windows_reads_give_the_same_report_as_the_command_lines(office, p):
+    # The window reads one statement after another through indexes (_ROWS),
+    # the command line beside the other reads in one scan (_ROWS_SCAN).
+    db, _ = office
+    side_by_side = indicators.compute(db, p, now=AFTER, parallel=True)
+    one_by_one = indicators.compute(db, p, now=AFTER, parallel=False)
+    assert one_by_one.to_json() == side_by_side.to_json()
+    assert one_by_one.members == side_by_side.members
+    assert sum(side_by_side.counts.values())
+
+
+def test_the_windows_read_of_a_period_never_scans_every_dossier(db):
+    with db.read() as session:
+        plan = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + indicators._ROWS,
+            {"start": "2025-01-01 00:00:00", "end": "2026-01-01 00:00:00"},
+        )
+        details = [row[-1] for row in plan]
+    assert not [d for d in details if d.startswith("SCAN")], details
+    assert any("ix_dossier_returned_received" in d for d in details), details
