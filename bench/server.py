@@ -261,10 +261,19 @@ def bench_upload(station: httpx.Client, raw_url: str) -> dict[str, float]:
 
 
 async def raw_put_app(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
-    """The baseline: stream a PUT body to a file, nothing else."""
+    """The baseline: stream a PUT body to a file, nothing else.
+
+    Under ``/durable/`` the file and its folder are also flushed to disk
+    before the answer, as the server does before it says a file is stored:
+    not the target's floor, but it shows how much of a gap is the disk.
+    """
     if scope["type"] != "http":
         return
-    target = Path(os.environ["BENCH_RAW_DIR"]) / (scope["path"].strip("/") or "probe")
+    path = scope["path"].strip("/")
+    durable = path.startswith("durable/")
+    # A file of its own: overwriting the plain run's file would flatter the figure.
+    name = path.replace("durable/", "durable-", 1) or "probe"
+    target = Path(os.environ["BENCH_RAW_DIR"]) / name
     if scope["method"] == "PUT":
         with target.open("wb") as handle:
             more = True
@@ -272,6 +281,15 @@ async def raw_put_app(scope, receive, send) -> None:  # type: ignore[no-untyped-
                 message = await receive()
                 handle.write(message.get("body", b""))
                 more = message.get("more_body", False)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if durable:
+            folder = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
     await send({"type": "http.response.start", "status": 204, "headers": []})
     await send({"type": "http.response.body", "body": b""})
 
