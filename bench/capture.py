@@ -319,7 +319,8 @@ def main() -> None:
             f"  CPU time {statistics.median(cpus):.2f} s (all threads); size per page "
             f"{per_page:.0f} kB (target ≤ {TARGET_KB_PER_PAGE} kB), "
             f"{len(baseline) / len(built.pdf):.0f}× smaller than lossless; "
-            f"stall median of runs {statistics.median(stalls) * 1000:.0f} ms; "
+            f"stall median of runs {statistics.median(stalls) * 1000:.0f} ms "
+            f"(runs: {', '.join(f'{x * 1000:.0f}' for x in stalls)}); "
             f"pages by kind {dict(Counter(built.kinds))}"
         )
         if not verify:
