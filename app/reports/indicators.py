@@ -8,12 +8,8 @@ Formulas and their sources: docs/indicators.md.
 
 from __future__ import annotations
 
-import gc
-import time
 from collections import defaultdict
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -27,7 +23,7 @@ from app.feedback import queries as feedback
 from app.infra import clock
 from app.office import auth, station
 from app.office.auth import Actor
-from app.reports import scoring, timeliness
+from app.reports import bulk, scoring, timeliness
 from app.reports.period import Period
 from db.engine import Database
 
@@ -333,38 +329,9 @@ def _on_reader(db: Database, fn, *args):
             cur.close()
 
 
-# Rows built per slice when the window reads, and the pause after each slice.
-_POLITE_ROWS = 2000
-_POLITE_PAUSE_S = 0.001
-
-
-class _PoliteCursor:
-    """A cursor whose ``fetchall`` reads a slice at a time and pauses between.
-
-    Building a few hundred thousand rows holds the interpreter lock most of
-    the time; the window's thread, woken by its timer on a loaded machine,
-    would then wait a second turn for the lock. In the pauses it finds the
-    lock free. The rows are the same, read a little slower.
-    """
-
-    def __init__(self, cur) -> None:
-        self._cur = cur
-
-    def execute(self, *args) -> _PoliteCursor:
-        self._cur.execute(*args)
-        return self
-
-    def fetchall(self) -> list[tuple]:
-        rows: list[tuple] = []
-        while chunk := self._cur.fetchmany(_POLITE_ROWS):
-            rows += chunk
-            time.sleep(_POLITE_PAUSE_S)
-        return rows
-
-
 def _on_polite_reader(db: Database, fn, *args):
     """``_on_reader`` for the window: big reads in slices with pauses."""
-    return _on_reader(db, lambda cur, *a: fn(_PoliteCursor(cur), *a), *args)
+    return _on_reader(db, lambda cur, *a: fn(bulk.PoliteCursor(cur), *a), *args)
 
 
 def _check_office(code: str | None, agency_code: str) -> None:
@@ -411,49 +378,8 @@ def compute(
     # until it ends; the cyclic collector would walk them again and again,
     # holding the interpreter lock for hundreds of milliseconds each time and
     # stalling the window's thread. Nothing here makes cycles.
-    with without_gc():
+    with bulk.without_gc():
         return _compute(db, period, office=office, now=now, calendar=calendar, parallel=parallel)
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """The cyclic collector off for a batch of long-lived objects (any thread).
-
-    Turned back on, the collector would walk everything made meanwhile (a
-    report's objects, matplotlib's on its first import) in one young-generation
-    pass, holding the interpreter lock for hundreds of milliseconds. Frozen
-    and thawed first, those objects move to the oldest generation unwalked;
-    what is garbage among them goes at the next full collection.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
-# Rows freed per slice when a report lets go of what it read.
-_RELEASE_SLICE = 2000
-
-
-def release(*heaps: list | dict) -> None:
-    """Empty big lists and dicts a slice at a time (any thread).
-
-    Freeing a list of a few hundred thousand rows is one C call that holds
-    the interpreter lock throughout; the window's thread would stall for as
-    long. Between slices the lock changes hands.
-    """
-    for heap in heaps:
-        if isinstance(heap, list):
-            while heap:
-                del heap[-_RELEASE_SLICE:]
-        else:
-            while heap:
-                heap.popitem()
 
 
 def _compute(
@@ -700,7 +626,7 @@ def _compute(
         unavailable=unavailable,
     )
     _score(report)
-    release(rows, found, comps, ended, supplements, waits)
+    bulk.release(rows, found, comps, ended, supplements, waits)
     return report
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from app.domain.errors import DomainError
-from app.reports import drilldown, indicators, period
+from app.reports import bulk, drilldown, indicators, period
 from db.models import Procedure, ProcedureComponent
 from tests.reports import office_fixture
 from tests.reports.office_fixture import GROUPS, build
@@ -261,7 +261,7 @@ def test_objects_made_without_the_collector_are_not_walked_as_young_ones():
     import gc
 
     gc.collect()
-    with indicators.without_gc():
+    with bulk.without_gc():
         made = [[i] for i in range(50_000)]
         assert not gc.isenabled()
     assert gc.isenabled()
@@ -274,7 +274,7 @@ def test_objects_made_without_the_collector_are_not_walked_as_young_ones():
 def test_release_empties_lists_and_dicts():
     rows = [(i, str(i)) for i in range(10_001)]
     by_id = {i: (i, "x") for i in range(5_003)}
-    indicators.release(rows, by_id)
+    bulk.release(rows, by_id)
     assert rows == [] and by_id == {}
 
 

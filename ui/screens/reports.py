@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_datetime
-from app.reports import drilldown, indicators
+from app.reports import bulk, drilldown, indicators
 from app.reports import period as periods
 from app.reports.indicators import IndicatorReport
 from ui.shell.context import Context
@@ -130,7 +130,7 @@ def load(ctx_db, actor, period: periods.Period, now) -> dict[str, Any]:
     Without the cyclic collector: its passes over the report's objects hold
     the interpreter lock long enough to stall the window.
     """
-    with quick_switching(), indicators.without_gc():
+    with quick_switching(), bulk.without_gc():
         rep = indicators.report(ctx_db, actor, period, now=now, parallel=False)
         previous = indicators.compute(ctx_db, period.previous(), now=now, parallel=False)
         return {"report": rep, "previous": previous}
