@@ -18,29 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.office import auth  # noqa: E402
-from app.office.office_setup import SetupRequest, initialise  # noqa: E402
-from scripts.screenshots import SIZE, pump, wait  # noqa: E402
+from scripts.screenshots import clerk_window, new_station, pump, wait  # noqa: E402
 from tests.reports.office_fixture import build  # noqa: E402
-
-
-def seed(data_dir: Path):
-    db = initialise(
-        data_dir,
-        SetupRequest(
-            "000.00.24.H47",
-            "Ủy ban nhân dân xã Tân Lập",
-            1,
-            "admin",
-            "matkhau-quantri",
-            parent_name="UBND huyện Đan Phượng",
-            place_name="Hà Nội",
-        ),
-    )
-    with db.write() as session:
-        auth.create_officer(session, "canbo1", "Trần Thị Hoa", "clerk", "matkhau-canbo")
-    build(db)
-    return db
 
 
 def main() -> None:
@@ -48,20 +27,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    from ui.shell.app import application, create_window
+    from ui.shell.app import application
 
     application()
-    tmp = Path(tempfile.mkdtemp(prefix="motcua-reports-"))
-    db = seed(tmp / "station")
-    win = create_window(tmp / "station", db=db, preview_factory=lambda *a: None)
-    win.warn_on_quit = False
-    win.resize(*SIZE)
-    win.show()
-    win.sign_in.username.setText("canbo1")
-    win.sign_in.password.setText("matkhau-canbo")
-    win.sign_in.sign_in()
-    wait(lambda: win.mode == "work")
-    win.showMaximized()
+    data_dir = Path(tempfile.mkdtemp(prefix="motcua-reports-")) / "station"
+    db = new_station(data_dir)
+    build(db)
+    win = clerk_window(data_dir, db)
     page = win.show_page("reports")
     wait(lambda: page.report is not None)
     shown: list[object] = []

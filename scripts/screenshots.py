@@ -61,7 +61,8 @@ def wait(cond, ms: int = 10_000) -> None:
     raise TimeoutError("screen did not get ready")
 
 
-def seed(data_dir: Path):
+def new_station(data_dir: Path, **office):
+    """The commune station every screenshot shows, with the clerk canbo1."""
     db = initialise(
         data_dir,
         SetupRequest(
@@ -72,12 +73,36 @@ def seed(data_dir: Path):
             "matkhau-quantri",
             parent_name="UBND huyện Đan Phượng",
             place_name="Hà Nội",
-            address="Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội",
-            phone="024 3388 1234",
+            **office,
         ),
     )
     with db.write() as session:
         auth.create_officer(session, "canbo1", "Trần Thị Hoa", "clerk", "matkhau-canbo")
+    return db
+
+
+def clerk_window(data_dir: Path, db):
+    """The window at 1366×768, signed in as canbo1 and maximized."""
+    from ui.shell.app import create_window
+
+    win = create_window(data_dir, db=db, preview_factory=lambda *a: None)
+    win.warn_on_quit = False
+    win.resize(*SIZE)
+    win.show()
+    win.sign_in.username.setText("canbo1")
+    win.sign_in.password.setText("matkhau-canbo")
+    win.sign_in.sign_in()
+    wait(lambda: win.mode == "work")
+    win.showMaximized()
+    return win
+
+
+def seed(data_dir: Path):
+    db = new_station(
+        data_dir,
+        address="Thôn Đông, xã Tân Lập, huyện Đan Phượng, Hà Nội",
+        phone="024 3388 1234",
+    )
     actor = auth.Actor("canbo1", "Trần Thị Hoa", "clerk")
     now = clock.now()
     codes = []
